@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { createRequire as __trainyardCreateRequire } from 'node:module';
+const require = __trainyardCreateRequire(import.meta.url);
+import {
+  main,
+  processIo
+} from "./chunks/chunk-ZEZH5S2B.js";
+
+// src/cli/bin.ts
+process.exitCode = await main(process.argv.slice(2), processIo());

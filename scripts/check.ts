@@ -1,0 +1,21 @@
+// npm run check: lint, types, workflows, and every generated file current.
+import { spawnSync } from 'node:child_process';
+
+const steps: Array<[string, string[]]> = [
+  ['types', ['npx', 'tsc', '--noEmit']],
+  ['lint', ['npx', 'eslint', '.', '--max-warnings', '0']],
+  ['workflows', ['npx', 'tsx', 'scripts/actionlint.ts']],
+  ['bundle', ['node', 'scripts/build.mjs', '--check']],
+  ['json schema', ['npx', 'tsx', 'scripts/generate-schema.ts', '--check']],
+];
+
+let failed = 0;
+for (const [name, [command, ...args]] of steps) {
+  process.stdout.write(`check: ${name}\n`);
+  const result = spawnSync(command!, args, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    failed++;
+    process.stdout.write(`check: ${name} FAILED\n`);
+  }
+}
+process.exit(failed === 0 ? 0 : 1);

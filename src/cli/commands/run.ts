@@ -1,0 +1,27 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { runPipeline } from '../../run/pipeline.ts';
+import type { CliIo } from '../io.ts';
+import { openProject, runId } from '../shared.ts';
+
+interface RunOptions {
+  config?: string;
+  model: string[];
+  out?: string;
+}
+
+export function registerRun(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('run')
+    .description('Run the whole pipeline locally: train every model and report its metrics beside its baseline.')
+    .option('-c, --config <file>', 'the trainyard config', '.github/trainyard.yml')
+    .option('-m, --model <name>', 'run only this model (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('-o, --out <dir>', 'the run folder (default: <project>/.trainyard/runs/<time>)')
+    .action(async (options: RunOptions) => {
+      const project = await openProject(io, options.config);
+      const runDir = options.out ? path.resolve(io.cwd, options.out) : path.join(project.loaded.root, '.trainyard', 'runs', runId(io.now()));
+      const outcome = await runPipeline({ ...project, models: options.model, runDir, env: io.env, echo: io.stderr });
+      io.stdout(`\n${outcome.report}\nReport written to ${path.relative(io.cwd, outcome.reportFile)}\n`);
+      setExit(0);
+    });
+}

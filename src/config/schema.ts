@@ -1,0 +1,145 @@
+/**
+ * The schema of `.github/trainyard.yml`, the one configuration file of a repository.
+ * Types and the published JSON Schema (`schema/trainyard.schema.json`) both come from
+ * here; the descriptions are what editors show on hover.
+ */
+import { z } from 'zod';
+
+/** Names usable inside git tags (`<model>@v<N>`, `<model>#<environment>#<seq>`). */
+export const MODEL_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+
+/** The drift tests trainyard offers, by the name used in configs and `--method`. */
+export const DRIFT_METHODS = ['ks', 'wasserstein', 'jensenshannon', 'psi', 'kl', 'hellinger', 'chisquare', 'z', 'linf'] as const;
+
+const pathOrGlobs = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+  .describe('A file, a directory or a glob (`data/part-*.parquet`), or a list of them; relative to the project root.');
+
+const paramValue = z.union([z.string(), z.number(), z.boolean()]);
+
+export const metricRuleSchema = z
+  .strictObject({
+    greater_is_better: z.boolean().describe('Whether a higher value of the metric is better (MLflow `greater_is_better`).'),
+    threshold: z
+      .number()
+      .optional()
+      .describe('Absolute bound: the candidate must be >= threshold when higher is better, <= otherwise.'),
+    min_absolute_change: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe('The candidate must beat the baseline by at least this much (candidate >= baseline + change when higher is better).'),
+    min_relative_change: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('The candidate must beat the baseline by at least this share of it, in [0, 1]; a zero baseline needs candidate > baseline by 1e-10.'),
+  })
+  .refine((rule) => rule.threshold !== undefined || rule.min_absolute_change !== undefined || rule.min_relative_change !== undefined, {
+    message: 'expected at least one of threshold, min_absolute_change, min_relative_change',
+  })
+  .describe('A gate on one metric, with the semantics of MLflow MetricThreshold.');
+
+const dataSchema = z
+  .strictObject({
+    train: pathOrGlobs.describe('The training data: CSV, TSV, Parquet, JSON or JSON Lines.'),
+    production: pathOrGlobs.optional().describe('Recent production data, the default current side of drift checks.'),
+    schema: z.string().min(1).optional().describe('The data schema file (`trainyard schema infer` writes one).'),
+  })
+  .describe('Where the model\'s data lives.');
+
+const trainingSchema = z
+  .strictObject({
+    command: z.string().min(1).describe('The training command, run in the project root with TRAINYARD_OUTPUT_DIR, TRAINYARD_DATA_TRAIN, TRAINYARD_SEED and TRAINYARD_PARAMS set.'),
+    runs_on: z
+      .array(z.string().min(1))
+      .min(1)
+      .default(['self-hosted', 'gpu'])
+      .describe('Runner labels of the training job.'),
+    timeout_minutes: z.number().positive().max(43_200).default(360).describe('The training command is stopped after this many minutes.'),
+    seed: z.int().min(0).max(2 ** 32 - 1).default(42).describe('The random seed passed to the command as TRAINYARD_SEED.'),
+    gpus: z.int().min(0).max(64).default(0).describe('GPUs the command needs; above 0 a GPU preflight runs first.'),
+    min_gpu_memory_mb: z.int().positive().optional().describe('Free memory each GPU must have before training starts.'),
+    params: z.record(z.string().min(1), paramValue).default({}).describe('Hyperparameters, passed as the JSON object TRAINYARD_PARAMS.'),
+    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).default({}).describe('Extra environment variables for the command.'),
+  })
+  .describe('How the model is trained.');
+
+const metricsSchema = z
+  .strictObject({
+    file: z.string().min(1).default('metrics.json').describe('The metrics file the trainer writes, relative to its output directory.'),
+    predictions: z
+      .string()
+      .min(1)
+      .default('predictions.csv')
+      .describe('Per-row predictions (`id,label,score`) the trainer writes, used for confidence intervals.'),
+    policy: z
+      .record(z.string().min(1), metricRuleSchema)
+      .default({})
+      .describe('Gates per metric name (dotted names address nested keys).'),
+  })
+  .describe('The metrics a candidate is judged on.');
+
+const promotionSchema = z
+  .strictObject({
+    environment: z.string().min(1).default('production').describe('The GitHub environment the promotion job deploys to.'),
+    required_approvals: z.int().min(0).max(10).default(1).describe('Approvals of the final head commit the pull request needs.'),
+    allowed_reviewers: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Logins whose approvals count; empty means anyone with write access.'),
+  })
+  .describe('The gate a version passes before it is promoted.');
+
+const driftSchema = z
+  .strictObject({
+    reference: pathOrGlobs.optional().describe('Reference data or profile.json; defaults to the champion\'s profile.'),
+    current: pathOrGlobs.optional().describe('Current data; defaults to data.production.'),
+    columns: z.array(z.string().min(1)).optional().describe('Columns to check; defaults to all.'),
+    methods: z.record(z.string().min(1), z.enum(DRIFT_METHODS)).default({}).describe('A drift test per column, overriding the automatic choice.'),
+    thresholds: z.record(z.string().min(1), z.number()).default({}).describe('A threshold per column, overriding the method\'s default.'),
+    drift_share: z.number().gt(0).max(1).default(0.5).describe('The dataset drifts when this share of columns drifts.'),
+    correction: z
+      .enum(['none', 'bonferroni', 'benjamini-hochberg'])
+      .default('none')
+      .describe('Multiple-testing correction over column p-values.'),
+    schedule: z.string().min(1).default('0 6 * * 1').describe('Cron schedule of the drift workflow (UTC).'),
+  })
+  .describe('Drift monitoring of the model\'s input data.');
+
+const cardSchema = z
+  .strictObject({
+    intended_use: z.string().optional().describe('What the model is for, written into the model card.'),
+    limitations: z.string().optional().describe('Known limitations, written into the model card.'),
+  })
+  .describe('Model card text.');
+
+export const modelSchema = z
+  .strictObject({
+    task: z.enum(['binary', 'multiclass', 'regression']).describe('The kind of prediction.'),
+    description: z.string().optional().describe('One line about the model.'),
+    data: dataSchema,
+    training: trainingSchema,
+    metrics: metricsSchema.default({ file: 'metrics.json', predictions: 'predictions.csv', policy: {} }),
+    promotion: promotionSchema.optional(),
+    drift: driftSchema.optional(),
+    card: cardSchema.optional(),
+  })
+  .describe('One model of the repository.');
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
+    _extends: z.string().optional().describe('Probot-style inheritance: `repo` or `owner/repo:path` holding defaults.'),
+    version: z.literal(1).default(1).describe('The version of this file format.'),
+    models: z
+      .record(z.string().regex(MODEL_NAME), modelSchema)
+      .refine((models) => Object.keys(models).length > 0, { message: 'expected at least one model' })
+      .describe('The models of the repository, by name (lowercase letters, digits, `.`, `_`, `-`).'),
+  })
+  .describe('trainyard configuration (.github/trainyard.yml).');
+
+export type TrainyardConfig = z.output<typeof configSchema>;
+export type ModelConfig = z.output<typeof modelSchema>;
+export type MetricRule = z.output<typeof metricRuleSchema>;

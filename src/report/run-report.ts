@@ -1,0 +1,70 @@
+/**
+ * The report of `trainyard run`: per model, how it was trained and its metrics beside
+ * the trainer's baseline. Pure: plain data in, Markdown out (readable in a terminal).
+ */
+import type { MetricValues } from '../metrics/read-metrics.ts';
+import type { Lineage } from '../train/lineage.ts';
+import { formatBytes, formatDelta, formatNumber, formatSeconds } from './format.ts';
+
+/** Trainers report a reference model's metrics as `baseline_<metric>` beside `<metric>`. */
+export const BASELINE_PREFIX = 'baseline_';
+
+export interface ModelRunReport {
+  name: string;
+  task: string;
+  description?: string;
+  lineage: Lineage;
+  metrics: MetricValues;
+  /** Where the artifacts are, relative to the project root. */
+  outputDir: string;
+  artifacts: string[];
+}
+
+export interface RunReport {
+  project: string;
+  models: ModelRunReport[];
+}
+
+export function pairMetrics(metrics: MetricValues): { paired: Array<{ name: string; model: number; baseline: number }>; other: Array<[string, number]> } {
+  const paired: Array<{ name: string; model: number; baseline: number }> = [];
+  const other: Array<[string, number]> = [];
+  for (const [name, value] of Object.entries(metrics)) {
+    if (name.startsWith(BASELINE_PREFIX) && metrics[name.slice(BASELINE_PREFIX.length)] !== undefined) continue;
+    const baseline = metrics[`${BASELINE_PREFIX}${name}`];
+    if (baseline === undefined) other.push([name, value]);
+    else paired.push({ name, model: value, baseline });
+  }
+  return { paired, other };
+}
+
+function renderModel(model: ModelRunReport): string {
+  const { lineage } = model;
+  const bytes = lineage.data.reduce((sum, file) => sum + file.bytes, 0);
+  const commit = lineage.commit ? `commit ${lineage.commit.slice(0, 7)}${lineage.dirty ? ' (uncommitted changes)' : ''}` : 'no git commit';
+  const lines = [`## ${model.name} (${model.task})`, ''];
+  if (model.description) lines.push(model.description, '');
+  lines.push(
+    `Trained with \`${lineage.command}\` in ${formatSeconds(lineage.durationSeconds)} (seed ${lineage.seed}, exit ${lineage.exitStatus}) ` +
+      `on ${lineage.data.length} data file${lineage.data.length === 1 ? '' : 's'} (${formatBytes(bytes)}), ${commit}.`,
+    '',
+  );
+  const { paired, other } = pairMetrics(model.metrics);
+  if (paired.length > 0) {
+    lines.push('| metric | model | baseline | difference |', '| --- | ---: | ---: | ---: |');
+    for (const row of paired) lines.push(`| ${row.name} | ${formatNumber(row.model)} | ${formatNumber(row.baseline)} | ${formatDelta(row.model - row.baseline)} |`);
+    lines.push('');
+  }
+  if (other.length > 0) {
+    lines.push('| metric | value |', '| --- | ---: |');
+    for (const [name, value] of other) lines.push(`| ${name} | ${formatNumber(value)} |`);
+    lines.push('');
+  }
+  lines.push(`Artifacts in \`${model.outputDir}\`: ${model.artifacts.map((file) => `\`${file}\``).join(', ')}.`);
+  return lines.join('\n');
+}
+
+export function renderRunReport(report: RunReport): string {
+  const count = report.models.length;
+  const header = `# trainyard run: ${report.project}\n\n${count} model${count === 1 ? '' : 's'} trained.`;
+  return `${[header, ...report.models.map(renderModel)].join('\n\n')}\n`;
+}
