@@ -30,7 +30,7 @@ function splitArgs(input) {
       if (inWord) args.push(current);
       current = "";
       inWord = false;
-    } else if (char === "\\" && i + 1 < input.length && !/\s/.test(input[i + 1])) {
+    } else if (char === "\\" && i + 1 < input.length && /[\s"'\\]/.test(input[i + 1])) {
       current += input[++i];
       inWord = true;
     } else {

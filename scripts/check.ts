@@ -6,7 +6,7 @@ const steps: Array<[string, string[]]> = [
   ['lint', ['npx', 'eslint', '.', '--max-warnings', '0']],
   ['workflows', ['npx', 'tsx', 'scripts/actionlint.ts']],
   ['bundle', ['node', 'scripts/build.mjs', '--check']],
-  ['json schema', ['npx', 'tsx', 'scripts/generate-schema.ts', '--check']],
+  ['generated files', ['npx', 'tsx', 'scripts/generate.ts', '--check']],
 ];
 
 let failed = 0;

@@ -1,7 +1,9 @@
 /**
  * Splits an action input into arguments the way a shell would split words, without a
- * shell: quotes group ('single' literally, "double" with \" and \\ escapes), nothing
- * expands ($VAR, globs, backticks stay as typed), newlines separate like spaces.
+ * shell: quotes group ('single' literally, "double" with \" and \\ escapes), a backslash
+ * escapes a space, quote or backslash (and is literal elsewhere, so Windows paths
+ * survive), nothing expands ($VAR, globs, backticks stay as typed), newlines separate
+ * like spaces.
  */
 import { UsageError } from '../errors.ts';
 
@@ -26,7 +28,7 @@ export function splitArgs(input: string): string[] {
       if (inWord) args.push(current);
       current = '';
       inWord = false;
-    } else if (char === '\\' && i + 1 < input.length && !/\s/.test(input[i + 1]!)) {
+    } else if (char === '\\' && i + 1 < input.length && /[\s"'\\]/.test(input[i + 1]!)) {
       current += input[++i];
       inWord = true;
     } else {
