@@ -6,6 +6,22 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** The wall clock, replaceable in tests. */
   now: () => Date;
+  /**
+   * Asks the person at the terminal one question (an empty answer keeps `fallback`);
+   * absent when no terminal is attached, so commands fall back to flags and defaults.
+   */
+  ask?: (question: string, fallback: string) => Promise<string>;
+}
+
+async function askAtTerminal(question: string, fallback: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await terminal.question(fallback ? `${question} [${fallback}]: ` : `${question}: `);
+    return answer.trim() || fallback;
+  } finally {
+    terminal.close();
+  }
 }
 
 export function processIo(): CliIo {
@@ -15,5 +31,6 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     now: () => new Date(),
+    ...(process.stdin.isTTY && process.stdout.isTTY ? { ask: askAtTerminal } : {}),
   };
 }

@@ -1,0 +1,31 @@
+/**
+ * The file set of `trainyard init` and the steps that follow it. The config is parsed
+ * with the loader's own schema before it is offered, so init never writes a config
+ * that `trainyard config check` would refuse.
+ */
+import { parseConfig } from '../config/load.ts';
+import { renderCallers } from './render-callers.ts';
+import { renderConfig } from './render-config.ts';
+import type { InitChoices, InitPlan } from './types.ts';
+
+export const CONFIG_FILE = '.github/trainyard.yml';
+
+function nextSteps(choices: InitChoices): string[] {
+  const steps = [
+    'Install the trainyard GitHub App on this repository (docs/app.md).',
+    `Create the environment "${choices.environment}" (Settings > Environments) and enable the trainyard deployment protection rule (docs/app.md).`,
+    `Add a self-hosted runner with the labels ${choices.runsOn.join(', ')} (runner-images/README.md).`,
+    'Create the label "trainyard:safe-to-train"; a maintainer applies it to let a fork\'s pull request train (docs/security.md).',
+    `Add metric gates under models.${choices.model}.metrics.policy in ${CONFIG_FILE}, then run \`trainyard config check\`.`,
+  ];
+  if (!choices.schema) steps.push(`Add a data schema and point models.${choices.model}.data.schema at it, so pull requests validate the data.`);
+  if (!choices.production) steps.push(`Add production data as models.${choices.model}.data.production to monitor drift (trainyard-drift.yml was not written).`);
+  steps.push('Commit the files and open a pull request.');
+  return steps;
+}
+
+export function planInit(choices: InitChoices): InitPlan {
+  const config = renderConfig(choices);
+  parseConfig(config, CONFIG_FILE);
+  return { choices, files: [{ path: CONFIG_FILE, content: config }, ...renderCallers(choices)], nextSteps: nextSteps(choices) };
+}

@@ -1,0 +1,123 @@
+/**
+ * The caller workflows init writes into `.github/workflows/`: each triggers on the
+ * repository's events and calls trainyard's reusable workflow at the release tag with
+ * least permissions. They pass no secrets: deployment credentials belong to the
+ * environment, where only the gated promotion job can read them.
+ */
+import { reusableWorkflowRef } from '../workflows/refs.ts';
+import type { InitChoices, PlannedFile } from './types.ts';
+
+const q = (value: string): string => JSON.stringify(value);
+/** Runner labels as the JSON list string the reusable workflows take, in YAML single quotes. */
+const labels = (runsOn: string[]): string => `'${JSON.stringify(runsOn).replace(/'/g, "''")}'`;
+
+function caller(file: string, lines: string[]): PlannedFile {
+  return { path: `.github/workflows/${file}`, content: [`# Written by \`trainyard init\`; calls ${reusableWorkflowRef(file)}.`, ...lines, ''].join('\n') };
+}
+
+function pullRequest(choices: InitChoices): PlannedFile {
+  return caller('trainyard-pr.yml', [
+    'name: trainyard pr',
+    'on:',
+    '  pull_request:',
+    '    # labeled: a maintainer\'s trainyard:safe-to-train label lets a fork\'s pull request train.',
+    '    types: [opened, synchronize, reopened, labeled]',
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  pipeline:',
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef('trainyard-pr.yml')}`,
+    '    permissions:',
+    '      contents: read',
+    '    with:',
+    `      model: ${q(choices.model)}`,
+    `      runner-labels: ${labels(choices.runsOn)}`,
+  ]);
+}
+
+function release(choices: InitChoices): PlannedFile {
+  return caller('trainyard-release.yml', [
+    'name: trainyard release',
+    'on:',
+    '  push:',
+    `    branches: [${q(choices.defaultBranch)}]`,
+    '  workflow_dispatch:',
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  release:',
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef('trainyard-release.yml')}`,
+    '    permissions:',
+    '      contents: write',
+    '      deployments: write',
+    '      checks: read',
+    '    with:',
+    `      model: ${q(choices.model)}`,
+    `      environment: ${q(choices.environment)}`,
+    `      runner-labels: ${labels(choices.runsOn)}`,
+  ]);
+}
+
+function retrain(choices: InitChoices): PlannedFile {
+  return caller('trainyard-retrain.yml', [
+    'name: trainyard retrain',
+    'on:',
+    '  # Dispatched by the trainyard App (drift, `/trainyard retrain`) or from the Actions tab.',
+    '  workflow_dispatch:',
+    '    inputs:',
+    '      model:',
+    '        description: The model to retrain',
+    '        type: choice',
+    `        options: [${q(choices.model)}]`,
+    '        required: true',
+    '      reason:',
+    '        description: Why it is retrained',
+    '        type: string',
+    '        default: manual',
+    '      data-snapshot:',
+    '        description: The data snapshot to train on (empty means as committed)',
+    '        type: string',
+    '        default: ""',
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  retrain:',
+    '    name: ${{ inputs.model }}',
+    `    uses: ${reusableWorkflowRef('trainyard-retrain.yml')}`,
+    '    permissions:',
+    '      contents: read',
+    '    with:',
+    '      model: ${{ inputs.model }}',
+    '      reason: ${{ inputs.reason }}',
+    '      data-snapshot: ${{ inputs.data-snapshot }}',
+    `      runner-labels: ${labels(choices.runsOn)}`,
+  ]);
+}
+
+function drift(choices: InitChoices): PlannedFile {
+  return caller('trainyard-drift.yml', [
+    'name: trainyard drift',
+    'on:',
+    '  schedule:',
+    `    - cron: ${q(choices.driftSchedule)}`,
+    '  workflow_dispatch:',
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  drift:',
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef('trainyard-drift.yml')}`,
+    '    permissions:',
+    '      contents: read',
+    '    with:',
+    `      model: ${q(choices.model)}`,
+    `      environment: ${q(choices.environment)}`,
+  ]);
+}
+
+/** The callers; drift monitoring only when there is production data to monitor. */
+export function renderCallers(choices: InitChoices): PlannedFile[] {
+  return [pullRequest(choices), release(choices), retrain(choices), ...(choices.production ? [drift(choices)] : [])];
+}
