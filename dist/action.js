@@ -6,7 +6,7 @@ import {
   describeThrown,
   main,
   processIo
-} from "./chunks/chunk-ZEZH5S2B.js";
+} from "./chunks/chunk-T4FW7ED3.js";
 
 // src/cli/split-args.ts
 function splitArgs(input) {

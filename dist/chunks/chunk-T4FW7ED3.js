@@ -1204,7 +1204,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path9 = __require("node:path");
+    var path12 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2217,9 +2217,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path9.resolve(baseDir, baseName);
+          const localBin = path12.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path9.extname(baseName))) return void 0;
+          if (sourceExt.includes(path12.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2237,17 +2237,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path9.resolve(
-            path9.dirname(resolvedScriptPath),
+          executableDir = path12.resolve(
+            path12.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path9.basename(
+            const legacyName = path12.basename(
               this._scriptPath,
-              path9.extname(this._scriptPath)
+              path12.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2258,7 +2258,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path9.extname(executableFile));
+        launchWithNode = sourceExt.includes(path12.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3173,7 +3173,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path9.basename(filename, path9.extname(filename));
+        this._name = path12.basename(filename, path12.extname(filename));
         return this;
       }
       /**
@@ -3187,9 +3187,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path10) {
-        if (path10 === void 0) return this._executableDir;
-        this._executableDir = path10;
+      executableDir(path13) {
+        if (path13 === void 0) return this._executableDir;
+        this._executableDir = path13;
         return this;
       }
       /**
@@ -3544,17 +3544,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path9) {
-      const ctrl = callVisitor(key, node2, visitor, path9);
+    function visit_(key, node2, visitor, path12) {
+      const ctrl = callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path9);
+            const ci = visit_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3565,13 +3565,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path9);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path9);
+          const cv = visit_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3592,17 +3592,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path9) {
-      const ctrl = await callVisitor(key, node2, visitor, path9);
+    async function visitAsync_(key, node2, visitor, path12) {
+      const ctrl = await callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3613,13 +3613,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path9);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path9);
+          const cv = await visitAsync_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3646,23 +3646,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path9) {
+    function callVisitor(key, node2, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path9);
+        return visitor(key, node2, path12);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path9);
+        return visitor.Map?.(key, node2, path12);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path9);
+        return visitor.Seq?.(key, node2, path12);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path9);
+        return visitor.Pair?.(key, node2, path12);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path9);
+        return visitor.Scalar?.(key, node2, path12);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path9);
+        return visitor.Alias?.(key, node2, path12);
       return void 0;
     }
-    function replaceNode(key, path9, node2) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path12, node2) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -4274,10 +4274,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4296,7 +4296,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4326,11 +4326,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path12;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -4344,8 +4344,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4359,8 +4359,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -4378,8 +4378,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4389,8 +4389,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -6905,9 +6905,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6982,14 +6982,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7004,10 +7004,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7018,10 +7018,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7038,13 +7038,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -9005,9 +9005,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path9) => {
+    visit2.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path9) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9016,23 +9016,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path9) => {
-      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit2.parentCollection = (cst, path12) => {
+      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9043,10 +9043,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -10697,7 +10697,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -10738,7 +10738,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -11683,10 +11683,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path9) {
-  if (!path9)
+function getElementAtPath(obj, path12) {
+  if (!path12)
     return obj;
-  return path9.reduce((acc, key) => acc?.[key], obj);
+  return path12.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -12026,11 +12026,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path9, issues) {
+function prefixIssues(path12, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path9);
+    iss.path.unshift(path12);
     return iss;
   });
 }
@@ -12492,16 +12492,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path9 = []) => {
+  const processError = (error63, path12 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path9, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path9, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path9, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else {
-        const fullpath = [...path9, ...issue2.path];
+        const fullpath = [...path12, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -12540,17 +12540,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path9 = []) => {
+  const processError = (error63, path12 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path9, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path9, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path9, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else {
-        const fullpath = [...path9, ...issue2.path];
+        const fullpath = [...path12, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -12589,8 +12589,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path9 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path9) {
+  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path12) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -12724,18 +12724,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse3 = _parse(_Err);
+  const parse4 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse3(schema, value, ctx, finalizeParams(fn, _params));
+    return parse4(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse3 = _parse(_Err);
+  const parse4 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse3(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse4(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -14230,7 +14230,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse3 = inst._zod.parse;
+  const parse4 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -14244,7 +14244,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse3(payload, ctx);
+    return parse4(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -29728,13 +29728,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path9 = ref.slice(1).split("/").filter(Boolean);
-  if (path9.length === 0) {
+  const path12 = ref.slice(1).split("/").filter(Boolean);
+  if (path12.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path9[0] === defsKey) {
-    const key = path9[1] === void 0 ? void 0 : decodeJSONPointerSegment(path9[1]);
+  if (path12[0] === defsKey) {
+    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -30683,9 +30683,9 @@ function didYouMean(word, known) {
 }
 
 // src/config/zod-issues.ts
-function schemaAt(schema, path9) {
+function schemaAt(schema, path12) {
   let current = unwrap(schema);
-  for (const segment of path9) {
+  for (const segment of path12) {
     if (current instanceof external_exports.ZodObject) current = unwrap(current.shape[String(segment)]);
     else if (current instanceof external_exports.ZodRecord) current = unwrap(current.valueType);
     else if (current instanceof external_exports.ZodArray) current = unwrap(current.element);
@@ -30693,8 +30693,8 @@ function schemaAt(schema, path9) {
   }
   return current;
 }
-function keysAt(schema, path9) {
-  const current = schemaAt(schema, path9);
+function keysAt(schema, path12) {
+  const current = schemaAt(schema, path12);
   return current instanceof external_exports.ZodObject ? Object.keys(current.shape) : [];
 }
 function unwrap(schema) {
@@ -30717,9 +30717,9 @@ function describeValue(value) {
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
-function valueAt(root, path9) {
+function valueAt(root, path12) {
   let current = root;
-  for (const segment of path9) {
+  for (const segment of path12) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[segment];
   }
@@ -30736,46 +30736,46 @@ var typeWords = {
 function explainIssues(schema, input2, issues) {
   const ordered = [...issues].sort((a, b) => Number(b.code === "unrecognized_keys") - Number(a.code === "unrecognized_keys"));
   return ordered.flatMap((issue2) => {
-    const path9 = [...issue2.path];
-    const found = describeValue(valueAt(input2, path9));
+    const path12 = [...issue2.path];
+    const found = describeValue(valueAt(input2, path12));
     switch (issue2.code) {
       case "unrecognized_keys":
         return issue2.keys.map((key) => {
-          const suggestion = didYouMean(key, keysAt(schema, path9));
-          const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of: ${keysAt(schema, path9).join(", ")}`;
-          return { path: [...path9, key], unknownKey: key, message: `unknown key${hint}` };
+          const suggestion = didYouMean(key, keysAt(schema, path12));
+          const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of: ${keysAt(schema, path12).join(", ")}`;
+          return { path: [...path12, key], unknownKey: key, message: `unknown key${hint}` };
         });
       case "invalid_type": {
         const expected = typeWords[issue2.expected] ?? issue2.expected;
         const message = found === "nothing" ? `missing; expected ${expected}` : `expected ${expected}, got ${found}`;
-        return [{ path: path9, message }];
+        return [{ path: path12, message }];
       }
       case "invalid_value":
-        return [{ path: path9, message: `expected one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}, got ${found}` }];
+        return [{ path: path12, message: `expected one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}, got ${found}` }];
       case "too_small": {
         const what = issue2.origin === "array" ? `at least ${String(issue2.minimum)} item(s)` : issue2.origin === "string" ? "a non-empty string" : `a number ${issue2.inclusive ? ">=" : ">"} ${String(issue2.minimum)}`;
-        return [{ path: path9, message: `expected ${what}, got ${found}` }];
+        return [{ path: path12, message: `expected ${what}, got ${found}` }];
       }
       case "too_big": {
         const what = issue2.origin === "array" ? `at most ${String(issue2.maximum)} item(s)` : `a number ${issue2.inclusive ? "<=" : "<"} ${String(issue2.maximum)}`;
-        return [{ path: path9, message: `expected ${what}, got ${found}` }];
+        return [{ path: path12, message: `expected ${what}, got ${found}` }];
       }
       case "invalid_key": {
         const inner = issue2.issues[0];
         const rule = inner && inner.code === "invalid_format" && "pattern" in inner ? `a name matching ${String(inner.pattern)}` : "a valid name";
-        return [{ path: path9, unknownKey: String(path9[path9.length - 1]), message: `invalid name ${JSON.stringify(path9[path9.length - 1])}; expected ${rule}` }];
+        return [{ path: path12, unknownKey: String(path12[path12.length - 1]), message: `invalid name ${JSON.stringify(path12[path12.length - 1])}; expected ${rule}` }];
       }
       case "invalid_union":
-        return [{ path: path9, message: `expected ${unionWords(schema, path9)}, got ${found}` }];
+        return [{ path: path12, message: `expected ${unionWords(schema, path12)}, got ${found}` }];
       case "invalid_format":
-        return [{ path: path9, message: `expected ${"pattern" in issue2 ? `a value matching ${String(issue2.pattern)}` : issue2.format}, got ${found}` }];
+        return [{ path: path12, message: `expected ${"pattern" in issue2 ? `a value matching ${String(issue2.pattern)}` : issue2.format}, got ${found}` }];
       default:
-        return [{ path: path9, message: issue2.message }];
+        return [{ path: path12, message: issue2.message }];
     }
   });
 }
-function unionWords(schema, path9) {
-  const union2 = schemaAt(schema, path9);
+function unionWords(schema, path12) {
+  const union2 = schemaAt(schema, path12);
   if (!(union2 instanceof external_exports.ZodUnion)) return "a different kind of value";
   const words = union2.options.map((option) => {
     const inner = unwrap(option);
@@ -30814,9 +30814,9 @@ function toPosition(lines, offset) {
   const { line, col } = lines.linePos(offset);
   return { line, column: col };
 }
-function positionOf(source, path9, keyOf) {
+function positionOf(source, path12, keyOf) {
   let node2 = source.document.contents;
-  for (const segment of path9) {
+  for (const segment of path12) {
     const next = node2?.get?.(segment, true);
     if (next === void 0 || next === null) break;
     node2 = next;
@@ -30935,12 +30935,393 @@ function registerConfig(program2, io, setExit) {
   });
 }
 
+// src/cli/commands/init.ts
+import path5 from "node:path";
+
+// src/init/choices.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/init/discover.ts
+var DATA_EXTENSIONS = /\.(csv|tsv|parquet|jsonl|ndjson)$/i;
+var JSON_DATA = /\.json$/i;
+var DATA_FOLDER = /(^|\/)(data|datasets?)\//i;
+var TRAIN = /(^|[^a-z])train(ing)?([^a-z]|$)/i;
+var PRODUCTION = /(^|[^a-z])(prod|production|serving|live|current|recent|scoring)([^a-z]|$)/i;
+var TEST_SPLIT = /(^|[^a-z])(test|valid|validation|eval|holdout)([^a-z]|$)/i;
+var SCRIPT_NAMES = ["train.py", "train.mjs", "train.js", "train.ts", "train.sh", "main.py"];
+var SCRIPT_FOLDERS = ["", "scripts/", "src/", "training/"];
+function isData(file2) {
+  return DATA_EXTENSIONS.test(file2.path) || JSON_DATA.test(file2.path) && DATA_FOLDER.test(file2.path);
+}
+function basename(file2) {
+  return file2.split("/").at(-1);
+}
+function dirname(file2) {
+  const parts = file2.split("/");
+  return parts.slice(0, -1).join("/");
+}
+function pickTrain(files) {
+  const named = files.filter((file2) => TRAIN.test(basename(file2.path)));
+  const pool = named.length > 0 ? named : files.filter((file2) => !PRODUCTION.test(basename(file2.path)) && !TEST_SPLIT.test(basename(file2.path)));
+  return [...pool].sort((a, b) => b.size - a.size || a.path.localeCompare(b.path))[0]?.path;
+}
+function pickProduction(files, train) {
+  return files.filter((file2) => file2.path !== train && PRODUCTION.test(basename(file2.path))).sort((a, b) => a.path.localeCompare(b.path))[0]?.path;
+}
+function rankScripts(paths) {
+  const found = [];
+  for (const folder of SCRIPT_FOLDERS) for (const name of SCRIPT_NAMES) if (paths.has(folder + name)) found.push(folder + name);
+  return found;
+}
+function schemaCandidates(paths, train) {
+  const folders = train === void 0 ? [""] : [dirname(train), ""];
+  const candidates = [];
+  for (const folder of folders) {
+    for (const file2 of paths) {
+      if (dirname(file2) === folder && /^(schema|.+\.schema)\.ya?ml$/i.test(basename(file2)) && !candidates.includes(file2)) candidates.push(file2);
+    }
+  }
+  return candidates;
+}
+function modelNameFrom(folder) {
+  const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "").slice(0, 63).replace(/-+$/, "");
+  return MODEL_NAME.test(name) ? name : "model";
+}
+function discover(input2) {
+  const data = input2.files.filter(isData);
+  const train = pickTrain(data);
+  const production = pickProduction(data, train);
+  const dataFiles = [...data.map((file2) => file2.path)].sort((a, b) => Number(b === train) - Number(a === train) || a.localeCompare(b));
+  const paths = input2.files.map((file2) => file2.path);
+  return {
+    dataFiles,
+    train,
+    production,
+    scripts: rankScripts(new Set(paths)),
+    schemaCandidates: schemaCandidates(paths, train),
+    defaultBranch: input2.defaultBranch,
+    suggestedModel: modelNameFrom(input2.folderName)
+  };
+}
+function commandFor(script) {
+  const quoted = /^[\w./-]+$/.test(script) ? script : `"${script.replace(/(["\\$`])/g, "\\$1")}"`;
+  if (script.endsWith(".py")) return `python ${quoted}`;
+  if (script.endsWith(".ts")) return `npx tsx ${quoted}`;
+  if (script.endsWith(".sh")) return `bash ${quoted}`;
+  return `node ${quoted}`;
+}
+
+// src/init/choices.ts
+var TASKS = ["binary", "multiclass", "regression"];
+function isDataSchema(text) {
+  try {
+    const value = (0, import_yaml2.parse)(text);
+    return typeof value?.columns === "object" && value.columns !== null && !Array.isArray(value.columns);
+  } catch {
+    return false;
+  }
+}
+function checkModel(name) {
+  if (!MODEL_NAME.test(name)) throw new UsageError(`model name "${name}" is invalid; expected lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 63 characters`);
+  return name;
+}
+function checkTask(task) {
+  if (!TASKS.includes(task)) throw new UsageError(`task "${task}" is invalid; expected one of ${TASKS.join(", ")}`);
+  return task;
+}
+async function resolveChoices(input2) {
+  const { discovery, flags } = input2;
+  const ask = input2.ask ?? (async (_question, fallback) => fallback);
+  const model = checkModel(flags.model ?? await ask("Model name", discovery.suggestedModel));
+  const task = checkTask(flags.task ?? await ask(`Task (${TASKS.join(", ")})`, "binary"));
+  const train = flags.data ?? discovery.train ?? (input2.ask ? await ask("Training data (a file, directory or glob)", "") : void 0);
+  if (!train) throw new UsageError("no training data found (CSV, TSV, Parquet, JSON Lines); pass --data <file|dir|glob>");
+  const script = discovery.scripts[0];
+  const command = flags.command ?? await ask("Training command", script ? commandFor(script) : "");
+  if (!command.trim()) throw new UsageError('no training script found (train.py, train.mjs, train.js, train.sh, ...); pass --command "<command>"');
+  const schema = discovery.schemaCandidates.find((file2) => isDataSchema(input2.schemaTexts[file2] ?? ""));
+  return {
+    model,
+    task,
+    command,
+    train,
+    production: discovery.production,
+    schema,
+    runsOn: ["self-hosted", "gpu"],
+    environment: "production",
+    defaultBranch: discovery.defaultBranch,
+    driftSchedule: "0 6 * * 1"
+  };
+}
+
+// src/workflows/refs.ts
+var TRAINYARD_REPOSITORY = "trainyard/trainyard";
+var RELEASE_REF = "v1";
+function reusableWorkflowRef(file2) {
+  return `${TRAINYARD_REPOSITORY}/.github/workflows/${file2}@${RELEASE_REF}`;
+}
+var CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/${TRAINYARD_REPOSITORY}/${RELEASE_REF}/schema/trainyard.schema.json`;
+
+// src/init/render-callers.ts
+var q = (value) => JSON.stringify(value);
+var labels = (runsOn) => `'${JSON.stringify(runsOn).replace(/'/g, "''")}'`;
+function caller(file2, lines) {
+  return { path: `.github/workflows/${file2}`, content: [`# Written by \`trainyard init\`; calls ${reusableWorkflowRef(file2)}.`, ...lines, ""].join("\n") };
+}
+function pullRequest(choices) {
+  return caller("trainyard-pr.yml", [
+    "name: trainyard pr",
+    "on:",
+    "  pull_request:",
+    "    # labeled: a maintainer's trainyard:safe-to-train label lets a fork's pull request train.",
+    "    types: [opened, synchronize, reopened, labeled]",
+    "permissions:",
+    "  contents: read",
+    "jobs:",
+    "  pipeline:",
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef("trainyard-pr.yml")}`,
+    "    permissions:",
+    "      contents: read",
+    "    with:",
+    `      model: ${q(choices.model)}`,
+    `      runner-labels: ${labels(choices.runsOn)}`
+  ]);
+}
+function release(choices) {
+  return caller("trainyard-release.yml", [
+    "name: trainyard release",
+    "on:",
+    "  push:",
+    `    branches: [${q(choices.defaultBranch)}]`,
+    "  workflow_dispatch:",
+    "permissions:",
+    "  contents: read",
+    "jobs:",
+    "  release:",
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef("trainyard-release.yml")}`,
+    "    permissions:",
+    "      contents: write",
+    "      deployments: write",
+    "      checks: read",
+    "    with:",
+    `      model: ${q(choices.model)}`,
+    `      environment: ${q(choices.environment)}`,
+    `      runner-labels: ${labels(choices.runsOn)}`
+  ]);
+}
+function retrain(choices) {
+  return caller("trainyard-retrain.yml", [
+    "name: trainyard retrain",
+    "on:",
+    "  # Dispatched by the trainyard App (drift, `/trainyard retrain`) or from the Actions tab.",
+    "  workflow_dispatch:",
+    "    inputs:",
+    "      model:",
+    "        description: The model to retrain",
+    "        type: choice",
+    `        options: [${q(choices.model)}]`,
+    "        required: true",
+    "      reason:",
+    "        description: Why it is retrained",
+    "        type: string",
+    "        default: manual",
+    "      data-snapshot:",
+    "        description: The data snapshot to train on (empty means as committed)",
+    "        type: string",
+    '        default: ""',
+    "permissions:",
+    "  contents: read",
+    "jobs:",
+    "  retrain:",
+    "    name: ${{ inputs.model }}",
+    `    uses: ${reusableWorkflowRef("trainyard-retrain.yml")}`,
+    "    permissions:",
+    "      contents: read",
+    "    with:",
+    "      model: ${{ inputs.model }}",
+    "      reason: ${{ inputs.reason }}",
+    "      data-snapshot: ${{ inputs.data-snapshot }}",
+    `      runner-labels: ${labels(choices.runsOn)}`
+  ]);
+}
+function drift(choices) {
+  return caller("trainyard-drift.yml", [
+    "name: trainyard drift",
+    "on:",
+    "  schedule:",
+    `    - cron: ${q(choices.driftSchedule)}`,
+    "  workflow_dispatch:",
+    "permissions:",
+    "  contents: read",
+    "jobs:",
+    "  drift:",
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef("trainyard-drift.yml")}`,
+    "    permissions:",
+    "      contents: read",
+    "    with:",
+    `      model: ${q(choices.model)}`,
+    `      environment: ${q(choices.environment)}`
+  ]);
+}
+function renderCallers(choices) {
+  return [pullRequest(choices), release(choices), retrain(choices), ...choices.production ? [drift(choices)] : []];
+}
+
+// src/init/render-config.ts
+var q2 = (value) => JSON.stringify(value);
+var POLICY_EXAMPLE = {
+  binary: "roc_auc: { greater_is_better: true, threshold: 0.7, min_absolute_change: 0.002 }",
+  multiclass: "accuracy: { greater_is_better: true, threshold: 0.7 }",
+  regression: "rmse: { greater_is_better: false, min_relative_change: 0.01 }"
+};
+function renderConfig(choices) {
+  const data = [`      train: ${q2(choices.train)}`];
+  if (choices.production) data.push(`      production: ${q2(choices.production)}`);
+  if (choices.schema) data.push(`      schema: ${q2(choices.schema)}`);
+  const drift2 = choices.production ? ["    drift:", `      current: ${q2(choices.production)}`, `      schedule: ${q2(choices.driftSchedule)}`] : [];
+  return [
+    `# yaml-language-server: $schema=${CONFIG_SCHEMA_URL}`,
+    "# trainyard configuration, written by `trainyard init`. Paths are relative to the",
+    "# repository root. `trainyard config check` validates this file.",
+    "version: 1",
+    "models:",
+    `  ${choices.model}:`,
+    `    task: ${choices.task}`,
+    "    data:",
+    ...data,
+    "    training:",
+    `      command: ${q2(choices.command)}`,
+    `      runs_on: [${choices.runsOn.map(q2).join(", ")}]`,
+    "    metrics:",
+    "      # Files the training command writes into $TRAINYARD_OUTPUT_DIR.",
+    "      file: metrics.json",
+    "      predictions: predictions.csv",
+    "      # Gates a candidate must pass, per metric name in metrics.json, for example",
+    `      #   ${POLICY_EXAMPLE[choices.task]}`,
+    "      policy: {}",
+    "    promotion:",
+    `      environment: ${q2(choices.environment)}`,
+    "      required_approvals: 1",
+    ...drift2,
+    ""
+  ].join("\n");
+}
+
+// src/init/plan.ts
+var CONFIG_FILE = ".github/trainyard.yml";
+function nextSteps(choices) {
+  const steps = [
+    "Install the trainyard GitHub App on this repository (docs/app.md).",
+    `Create the environment "${choices.environment}" (Settings > Environments) and enable the trainyard deployment protection rule (docs/app.md).`,
+    `Add a self-hosted runner with the labels ${choices.runsOn.join(", ")} (runner-images/README.md).`,
+    `Create the label "trainyard:safe-to-train"; a maintainer applies it to let a fork's pull request train (docs/security.md).`,
+    `Add metric gates under models.${choices.model}.metrics.policy in ${CONFIG_FILE}, then run \`trainyard config check\`.`
+  ];
+  if (!choices.schema) steps.push(`Add a data schema and point models.${choices.model}.data.schema at it, so pull requests validate the data.`);
+  if (!choices.production) steps.push(`Add production data as models.${choices.model}.data.production to monitor drift (trainyard-drift.yml was not written).`);
+  steps.push("Commit the files and open a pull request.");
+  return steps;
+}
+function planInit(choices) {
+  const config2 = renderConfig(choices);
+  parseConfig(config2, CONFIG_FILE);
+  return { choices, files: [{ path: CONFIG_FILE, content: config2 }, ...renderCallers(choices)], nextSteps: nextSteps(choices) };
+}
+
+// src/init/scan.ts
+import { readdir, readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import path3 from "node:path";
+var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "env", "__pycache__", ".trainyard", "out", "dist", "build", "target", "coverage", ".mypy_cache", ".pytest_cache", ".ipynb_checkpoints", "wandb", "mlruns"]);
+var MAX_FILES = 2e4;
+var MAX_DEPTH = 6;
+async function listRepoFiles(root) {
+  const files = [];
+  async function walk2(dir, depth) {
+    const entries = await readdir(path3.join(root, dir), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (files.length >= MAX_FILES) return;
+      const relative = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIPPED.has(entry.name) && depth < MAX_DEPTH) await walk2(relative, depth + 1);
+      } else if (entry.isFile()) {
+        files.push({ path: relative, size: (await stat2(path3.join(root, relative))).size });
+      }
+    }
+  }
+  await walk2("", 0);
+  return files;
+}
+async function currentBranch(root) {
+  const head = await readFile2(path3.join(root, ".git", "HEAD"), "utf8").catch(() => "");
+  return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() || "main";
+}
+
+// src/cli/commands/init.ts
+import { readFile as readFile3 } from "node:fs/promises";
+
+// src/util/write-files.ts
+import { mkdir, rename, rm, stat as stat3, writeFile } from "node:fs/promises";
+import path4 from "node:path";
+async function exists(file2) {
+  return stat3(file2).then(() => true, () => false);
+}
+async function existingFiles(root, files) {
+  const found = [];
+  for (const file2 of files) if (await exists(path4.join(root, file2.path))) found.push(file2.path);
+  return found;
+}
+async function writeAllOrNothing(root, files, options) {
+  const existing = await existingFiles(root, files);
+  if (existing.length > 0 && !options.force) {
+    throw new UsageError(`${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}; nothing was written (use --force to replace)`);
+  }
+  const temporaries = [];
+  try {
+    for (const file2 of files) {
+      const target = path4.join(root, file2.path);
+      const temporary = path4.join(path4.dirname(target), `.${path4.basename(target)}.trainyard-${process.pid}.tmp`);
+      await mkdir(path4.dirname(target), { recursive: true });
+      temporaries.push([temporary, target]);
+      await writeFile(temporary, file2.content, { flag: "wx" });
+    }
+  } catch (error62) {
+    await Promise.all(temporaries.map(([temporary]) => rm(temporary, { force: true })));
+    throw error62;
+  }
+  for (const [temporary, target] of temporaries) await rename(temporary, target);
+}
+
+// src/cli/commands/init.ts
+function registerInit(program2, io, setExit) {
+  program2.command("init").description("Set up trainyard in this repository: find the data and training script, write .github/trainyard.yml and the caller workflows.").option("-m, --model <name>", "the model name (default: from the folder name)").option("--task <task>", "binary, multiclass or regression (default: binary)").option("--command <command>", "the training command (default: from the training script found)").option("--data <path>", "the training data (default: the data file found)").option("-y, --yes", "accept what was found without asking").option("--force", "replace files that already exist").action(async (options) => {
+    const root = io.cwd;
+    const discovery = discover({ files: await listRepoFiles(root), folderName: path5.basename(root), defaultBranch: await currentBranch(root) });
+    const schemaTexts = Object.fromEntries(await Promise.all(discovery.schemaCandidates.map(async (file2) => [file2, await readFile3(path5.join(root, file2), "utf8")])));
+    const { model, task, command, data } = options;
+    const flags = { ...model ? { model } : {}, ...task ? { task } : {}, ...command ? { command } : {}, ...data ? { data } : {} };
+    const choices = await resolveChoices({ discovery, flags, schemaTexts, ask: options.yes ? void 0 : io.ask });
+    const plan = planInit(choices);
+    await writeAllOrNothing(root, plan.files, { force: options.force === true });
+    io.stdout(`trainyard: set up model "${choices.model}" (${choices.task}), training with \`${choices.command}\` on ${choices.train}
+`);
+    for (const file2 of plan.files) io.stdout(`  wrote ${file2.path}
+`);
+    io.stdout("\nNext steps:\n");
+    plan.nextSteps.forEach((step, index) => io.stdout(`  ${index + 1}. ${step}
+`));
+    setExit(0);
+  });
+}
+
 // src/cli/commands/run.ts
-import path7 from "node:path";
+import path10 from "node:path";
 
 // src/run/pipeline.ts
-import { readdir as readdir3, writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import { readdir as readdir4, writeFile as writeFile3 } from "node:fs/promises";
+import path9 from "node:path";
 
 // src/report/format.ts
 function formatNumber(value) {
@@ -31014,12 +31395,12 @@ ${count} model${count === 1 ? "" : "s"} trained.`;
 }
 
 // src/train/train-model.ts
-import { mkdir, stat as stat3, writeFile } from "node:fs/promises";
-import path5 from "node:path";
+import { mkdir as mkdir2, stat as stat5, writeFile as writeFile2 } from "node:fs/promises";
+import path8 from "node:path";
 
 // src/util/glob.ts
-import { readdir, stat as stat2 } from "node:fs/promises";
-import path3 from "node:path";
+import { readdir as readdir2, stat as stat4 } from "node:fs/promises";
+import path6 from "node:path";
 var GLOB_CHARS = /[*?[]/;
 function isGlob(pattern) {
   return GLOB_CHARS.test(pattern);
@@ -31046,10 +31427,10 @@ function globToRegExp(glob) {
   return new RegExp(`^${source}$`);
 }
 async function walk(folder) {
-  const entries = await readdir(folder, { withFileTypes: true });
+  const entries = await readdir2(folder, { withFileTypes: true });
   const nested = await Promise.all(
     entries.map((entry) => {
-      const full = path3.join(folder, entry.name);
+      const full = path6.join(folder, entry.name);
       if (entry.isDirectory()) return walk(full);
       return Promise.resolve(entry.isFile() ? [full] : []);
     })
@@ -31057,26 +31438,26 @@ async function walk(folder) {
   return nested.flat();
 }
 async function expandDataPath(pattern, root) {
-  const absolute = path3.resolve(root, pattern);
+  const absolute = path6.resolve(root, pattern);
   if (!isGlob(pattern)) {
-    const info = await stat2(absolute).catch(() => void 0);
+    const info = await stat4(absolute).catch(() => void 0);
     if (!info) return [];
     return info.isDirectory() ? (await walk(absolute)).sort() : [absolute];
   }
-  const segments = absolute.split(path3.sep);
+  const segments = absolute.split(path6.sep);
   const firstGlob = segments.findIndex((segment) => isGlob(segment));
-  const base = segments.slice(0, firstGlob).join(path3.sep) || path3.sep;
+  const base = segments.slice(0, firstGlob).join(path6.sep) || path6.sep;
   const matcher = globToRegExp(segments.slice(firstGlob).join("/"));
   const files = await walk(base).catch(() => []);
-  return files.filter((file2) => matcher.test(path3.relative(base, file2).split(path3.sep).join("/"))).sort();
+  return files.filter((file2) => matcher.test(path6.relative(base, file2).split(path6.sep).join("/"))).sort();
 }
 
 // src/train/artifacts.ts
-import { open as open2, readdir as readdir2 } from "node:fs/promises";
-import path4 from "node:path";
+import { open as open2, readdir as readdir3 } from "node:fs/promises";
+import path7 from "node:path";
 
 // src/metrics/read-metrics.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 function flattenMetrics(document, file2) {
   if (document === null || typeof document !== "object" || Array.isArray(document)) {
     throw new DataError(`${file2}: expected a JSON object of metric names to numbers`);
@@ -31096,7 +31477,7 @@ function flattenMetrics(document, file2) {
 async function readMetricsFile(file2) {
   let text;
   try {
-    text = await readFile2(file2, "utf8");
+    text = await readFile4(file2, "utf8");
   } catch (error62) {
     throw new DataError(`${file2}: cannot read the metrics file (${error62.code ?? "error"})`);
   }
@@ -31125,13 +31506,13 @@ async function firstLine(file2) {
   }
 }
 async function readTrainingArtifacts(outputDir, files) {
-  const modelDir = path4.join(outputDir, MODEL_DIR);
-  const modelFiles = await readdir2(modelDir).catch(() => []);
+  const modelDir = path7.join(outputDir, MODEL_DIR);
+  const modelFiles = await readdir3(modelDir).catch(() => []);
   if (modelFiles.length === 0) {
     throw new DataError(`${modelDir}: the trainer wrote no model files; expected at least one file in ${MODEL_DIR}/ under TRAINYARD_OUTPUT_DIR`);
   }
-  const metrics = await readMetricsFile(path4.join(outputDir, files.metrics));
-  const predictionsFile = path4.join(outputDir, files.predictions);
+  const metrics = await readMetricsFile(path7.join(outputDir, files.metrics));
+  const predictionsFile = path7.join(outputDir, files.predictions);
   const header = await firstLine(predictionsFile);
   if (header === null) {
     throw new DataError(`${predictionsFile}: the trainer wrote no predictions; expected a CSV with columns ${PREDICTION_COLUMNS.join(",")}`);
@@ -31236,8 +31617,8 @@ async function describeDataFiles(patterns, root, key) {
     const files = await expandDataPath(pattern, root);
     if (files.length === 0) throw new DataError(`${key}: "${pattern}" matches no file under ${root}`);
     for (const file2 of files) {
-      const info = await stat3(file2);
-      facts.push({ path: path5.relative(root, file2).split(path5.sep).join("/"), bytes: info.size, sha256: await sha256File(file2) });
+      const info = await stat5(file2);
+      facts.push({ path: path8.relative(root, file2).split(path8.sep).join("/"), bytes: info.size, sha256: await sha256File(file2) });
     }
   }
   return facts;
@@ -31246,10 +31627,10 @@ async function trainModel(request) {
   const { model, root, outputDir } = request;
   const train = asList(model.data.train);
   const data = await describeDataFiles(train, root, `models.${request.name}.data.train`);
-  await mkdir(outputDir, { recursive: true });
+  await mkdir2(outputDir, { recursive: true });
   const command = request.command ?? model.training.command;
-  const logFile = path5.join(outputDir, "train.log");
-  const resolveAll = (patterns) => patterns.map((pattern) => path5.resolve(root, pattern)).join(path5.delimiter);
+  const logFile = path8.join(outputDir, "train.log");
+  const resolveAll = (patterns) => patterns.map((pattern) => path8.resolve(root, pattern)).join(path8.delimiter);
   const outcome = await runCommand({
     command,
     cwd: root,
@@ -31279,7 +31660,7 @@ async function trainModel(request) {
     runner: request.system.runner,
     versions: { ...request.versions, python: request.system.python }
   });
-  await writeFile(path5.join(outputDir, LINEAGE_FILE), `${JSON.stringify(lineage, null, 2)}
+  await writeFile2(path8.join(outputDir, LINEAGE_FILE), `${JSON.stringify(lineage, null, 2)}
 `);
   if (outcome.timedOut) {
     throw new CommandError(`models.${request.name}: "${command}" ran past training.timeout_minutes (${model.training.timeout_minutes}) and was stopped; partial outputs kept in ${outputDir}`, { exitCode: 1 });
@@ -31303,25 +31684,25 @@ async function runPipeline(request) {
   const reports = [];
   for (const name of names) {
     const model = config2.models[name];
-    const outputDir = path6.join(request.runDir, name);
+    const outputDir = path9.join(request.runDir, name);
     request.echo(`
 \u25B6 ${name}: training with "${model.training.command}"
 `);
     const result = await trainModel({ name, model, root, outputDir, configSha256: request.configSha256, env: request.env, system: request.system, versions: request.versions, echo: request.echo });
-    const artifacts = (await readdir3(outputDir)).sort().map((entry) => entry === "model" ? "model/" : entry);
+    const artifacts = (await readdir4(outputDir)).sort().map((entry) => entry === "model" ? "model/" : entry);
     reports.push({
       name,
       task: model.task,
       ...model.description ? { description: model.description } : {},
       lineage: result.lineage,
       metrics: result.artifacts.metrics,
-      outputDir: path6.relative(root, outputDir) || ".",
+      outputDir: path9.relative(root, outputDir) || ".",
       artifacts
     });
   }
-  const report = renderRunReport({ project: path6.basename(root), models: reports });
-  const reportFile = path6.join(request.runDir, "report.md");
-  await writeFile2(reportFile, report);
+  const report = renderRunReport({ project: path9.basename(root), models: reports });
+  const reportFile = path9.join(request.runDir, "report.md");
+  await writeFile3(reportFile, report);
   return { report, reportFile, models: reports };
 }
 
@@ -31329,18 +31710,18 @@ async function runPipeline(request) {
 function registerRun(program2, io, setExit) {
   program2.command("run").description("Run the whole pipeline locally: train every model and report its metrics beside its baseline.").option("-c, --config <file>", "the trainyard config", ".github/trainyard.yml").option("-m, --model <name>", "run only this model (repeatable)", (value, previous) => [...previous, value], []).option("-o, --out <dir>", "the run folder (default: <project>/.trainyard/runs/<time>)").action(async (options) => {
     const project = await openProject(io, options.config);
-    const runDir = options.out ? path7.resolve(io.cwd, options.out) : path7.join(project.loaded.root, ".trainyard", "runs", runId(io.now()));
+    const runDir = options.out ? path10.resolve(io.cwd, options.out) : path10.join(project.loaded.root, ".trainyard", "runs", runId(io.now()));
     const outcome = await runPipeline({ ...project, models: options.model, runDir, env: io.env, echo: io.stderr });
     io.stdout(`
 ${outcome.report}
-Report written to ${path7.relative(io.cwd, outcome.reportFile)}
+Report written to ${path10.relative(io.cwd, outcome.reportFile)}
 `);
     setExit(0);
   });
 }
 
 // src/cli/commands/train.ts
-import path8 from "node:path";
+import path11 from "node:path";
 function registerTrain(program2, io, setExit) {
   program2.command("train").description("Run a model's training command with the trainyard environment and write lineage.json beside its outputs.").option("-c, --config <file>", "the trainyard config", ".github/trainyard.yml").option("-m, --model <name>", "the model to train (required when the config has several)").option("--command <command>", "run this instead of training.command").option("-o, --out <dir>", "the output folder, TRAINYARD_OUTPUT_DIR (default: <project>/.trainyard/runs/<time>/<model>)").action(async (options) => {
     const project = await openProject(io, options.config);
@@ -31348,7 +31729,7 @@ function registerTrain(program2, io, setExit) {
     if (!options.model && configured.length > 1) throw new UsageError(`the config has several models (${configured.join(", ")}); choose one with --model`);
     const [name] = selectModels(configured, options.model ? [options.model] : configured);
     const model = project.loaded.config.models[name];
-    const outputDir = options.out ? path8.resolve(io.cwd, options.out) : path8.join(project.loaded.root, ".trainyard", "runs", runId(io.now()), name);
+    const outputDir = options.out ? path11.resolve(io.cwd, options.out) : path11.join(project.loaded.root, ".trainyard", "runs", runId(io.now()), name);
     const result = await trainModel({
       name,
       model,
@@ -31361,7 +31742,7 @@ function registerTrain(program2, io, setExit) {
       versions: project.versions,
       echo: io.stdout
     });
-    io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path8.relative(io.cwd, outputDir) || "."}
+    io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path11.relative(io.cwd, outputDir) || "."}
 `);
     setExit(0);
   });
@@ -31373,6 +31754,7 @@ function buildProgram(io, setExit) {
   registerRun(program2, io, setExit);
   registerTrain(program2, io, setExit);
   registerConfig(program2, io, setExit);
+  registerInit(program2, io, setExit);
   for (const command of program2.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
@@ -31405,13 +31787,24 @@ async function main(argv, io) {
 }
 
 // src/cli/io.ts
+async function askAtTerminal(question, fallback) {
+  const { createInterface } = await import("node:readline/promises");
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await terminal.question(fallback ? `${question} [${fallback}]: ` : `${question}: `);
+    return answer.trim() || fallback;
+  } finally {
+    terminal.close();
+  }
+}
 function processIo() {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
-    now: () => /* @__PURE__ */ new Date()
+    now: () => /* @__PURE__ */ new Date(),
+    ...process.stdin.isTTY && process.stdout.isTTY ? { ask: askAtTerminal } : {}
   };
 }
 
