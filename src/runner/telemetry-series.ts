@@ -1,64 +1,74 @@
 /**
- * A bounded time series for the job-summary chart: one point per sampling instant
- * (mean utilisation over GPUs, memory used summed over GPUs). When more than twice the
- * wanted points arrive, neighbours are merged pairwise, so a week-long run still draws
- * from at most `2 * maxPoints` points.
+ * A bounded time series for the job-summary chart: one point per bucket of sampling
+ * instants (mean utilisation over GPUs and instants, peak memory used summed over GPUs).
+ * Buckets start one instant wide; when the points reach twice the wanted number,
+ * neighbours merge pairwise and buckets double, so every point covers the same span and
+ * a week-long run still draws from at most `2 * maxPoints` points.
  */
 import type { TelemetrySample } from './telemetry-sample.ts';
 
 export interface SeriesPoint {
-  /** Seconds since the first sample. */
+  /** Seconds since the first sample, at the bucket's start. */
   t: number;
   utilizationPct: number;
   memoryUsedMb: number;
 }
 
+interface Instant {
+  timeMs: number;
+  util: number[];
+  memory: number;
+}
+
 export class TelemetrySeries {
-  private points: Array<SeriesPoint & { weight: number }> = [];
+  private points: SeriesPoint[] = [];
   private start: number | null = null;
-  private open: { timeMs: number; util: number[]; memory: number } | null = null;
+  private instant: Instant | null = null;
+  private bucket: { t: number; utilSum: number; instants: number; memory: number } | null = null;
+  private bucketSize = 1;
 
   constructor(private readonly maxPoints = 48) {}
 
   add(sample: TelemetrySample): void {
     this.start ??= sample.timeMs;
-    if (this.open && this.open.timeMs !== sample.timeMs) this.flush();
-    this.open ??= { timeMs: sample.timeMs, util: [], memory: 0 };
-    if (sample.utilizationPct !== null) this.open.util.push(sample.utilizationPct);
-    this.open.memory += sample.memoryUsedMb ?? 0;
+    if (this.instant && this.instant.timeMs !== sample.timeMs) this.closeInstant();
+    this.instant ??= { timeMs: sample.timeMs, util: [], memory: 0 };
+    if (sample.utilizationPct !== null) this.instant.util.push(sample.utilizationPct);
+    this.instant.memory += sample.memoryUsedMb ?? 0;
   }
 
-  private flush(): void {
-    const open = this.open;
-    this.open = null;
-    if (!open || this.start === null) return;
-    const util = open.util.length > 0 ? open.util.reduce((a, b) => a + b, 0) / open.util.length : 0;
-    this.points.push({ t: (open.timeMs - this.start) / 1000, utilizationPct: util, memoryUsedMb: open.memory, weight: 1 });
-    if (this.points.length > 2 * this.maxPoints) this.halve();
+  private closeInstant(): void {
+    const instant = this.instant;
+    this.instant = null;
+    if (!instant || this.start === null) return;
+    const util = instant.util.length > 0 ? instant.util.reduce((a, b) => a + b, 0) / instant.util.length : 0;
+    this.bucket ??= { t: (instant.timeMs - this.start) / 1000, utilSum: 0, instants: 0, memory: 0 };
+    this.bucket.utilSum += util;
+    this.bucket.instants++;
+    this.bucket.memory = Math.max(this.bucket.memory, instant.memory);
+    if (this.bucket.instants === this.bucketSize) this.closeBucket();
   }
 
-  private halve(): void {
-    const merged: typeof this.points = [];
-    for (let i = 0; i < this.points.length; i += 2) {
-      const a = this.points[i]!;
-      const b = this.points[i + 1];
-      if (!b) {
-        merged.push(a);
-        continue;
+  private closeBucket(): void {
+    const bucket = this.bucket;
+    this.bucket = null;
+    if (!bucket) return;
+    this.points.push({ t: bucket.t, utilizationPct: bucket.utilSum / bucket.instants, memoryUsedMb: bucket.memory });
+    if (this.points.length >= 2 * this.maxPoints) {
+      const merged: SeriesPoint[] = [];
+      for (let i = 0; i < this.points.length; i += 2) {
+        const a = this.points[i]!;
+        const b = this.points[i + 1]!;
+        merged.push({ t: a.t, utilizationPct: (a.utilizationPct + b.utilizationPct) / 2, memoryUsedMb: Math.max(a.memoryUsedMb, b.memoryUsedMb) });
       }
-      const weight = a.weight + b.weight;
-      merged.push({
-        t: a.t,
-        utilizationPct: (a.utilizationPct * a.weight + b.utilizationPct * b.weight) / weight,
-        memoryUsedMb: Math.max(a.memoryUsedMb, b.memoryUsedMb),
-        weight,
-      });
+      this.points = merged;
+      this.bucketSize *= 2;
     }
-    this.points = merged;
   }
 
   result(): SeriesPoint[] {
-    this.flush();
-    return this.points.map(({ t, utilizationPct, memoryUsedMb }) => ({ t, utilizationPct, memoryUsedMb }));
+    this.closeInstant();
+    const open = this.bucket ? [{ t: this.bucket.t, utilizationPct: this.bucket.utilSum / this.bucket.instants, memoryUsedMb: this.bucket.memory }] : [];
+    return [...this.points, ...open];
   }
 }

@@ -127,13 +127,14 @@ export async function trainModel(request: TrainRequest): Promise<TrainResult> {
     ? startTelemetry({ tool, intervalMs: model.training.telemetry_interval_ms, file: telemetryFile })
     : null;
   let outcome: CommandOutcome;
-  let telemetry: TelemetryCapture | null = null;
   try {
     outcome = await runCommand({ command, cwd: root, timeoutMs: model.training.timeout_minutes * 60_000, logFile, echo: request.echo, env });
-  } finally {
-    // Stopped on every path, so a failed start never leaves a sampler behind.
-    telemetry = sampling ? await sampling.stop() : null;
+  } catch (error) {
+    // A command that cannot start must not leave a sampler behind.
+    await sampling?.stop();
+    throw error;
   }
+  const telemetry = sampling ? await sampling.stop() : null;
   const lineage = buildLineage({
     model: request.name,
     git: request.system.git,
