@@ -7,6 +7,7 @@ import { describeThrown, TrainyardError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { registerConfig } from './commands/config.ts';
 import { registerRun } from './commands/run.ts';
+import { registerRunner } from './commands/runner.ts';
 import { registerTrain } from './commands/train.ts';
 import type { CliIo } from './io.ts';
 
@@ -20,6 +21,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerRun(program, io, setExit);
   registerTrain(program, io, setExit);
   registerConfig(program, io, setExit);
+  registerRunner(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
