@@ -8,6 +8,7 @@ import { VERSION } from '../version.ts';
 import { registerConfig } from './commands/config.ts';
 import { registerInit } from './commands/init.ts';
 import { registerRun } from './commands/run.ts';
+import { registerRunner } from './commands/runner.ts';
 import { registerTrain } from './commands/train.ts';
 import type { CliIo } from './io.ts';
 
@@ -22,6 +23,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerTrain(program, io, setExit);
   registerConfig(program, io, setExit);
   registerInit(program, io, setExit);
+  registerRunner(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

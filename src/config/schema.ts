@@ -61,6 +61,12 @@ const trainingSchema = z
     seed: z.int().min(0).max(2 ** 32 - 1).default(42).describe('The random seed passed to the command as TRAINYARD_SEED.'),
     gpus: z.int().min(0).max(64).default(0).describe('GPUs the command needs; above 0 a GPU preflight runs first.'),
     min_gpu_memory_mb: z.int().positive().optional().describe('Free memory each GPU must have before training starts.'),
+    telemetry_interval_ms: z
+      .int()
+      .min(100)
+      .max(60_000)
+      .default(1000)
+      .describe('How often GPU telemetry (utilisation, memory, power, temperature) is sampled while training, in milliseconds.'),
     params: z.record(z.string().min(1), paramValue).default({}).describe('Hyperparameters, passed as the JSON object TRAINYARD_PARAMS.'),
     env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).default({}).describe('Extra environment variables for the command.'),
   })

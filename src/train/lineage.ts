@@ -2,6 +2,23 @@
  * lineage.json: what produced a model, enough to reproduce it or to explain it.
  * Built from facts gathered at the edge (git, the runner, the clock); pure here.
  */
+import type { TelemetrySummary } from '../runner/telemetry-summary.ts';
+
+/** The GPUs the command saw, as preflight found them. */
+export interface GpuLineage {
+  /** The model of the first visible GPU (`NVIDIA H200`). */
+  model: string | null;
+  count: number;
+  driver: string | null;
+  cuda: string | null;
+  devices: Array<{ index: number; name: string; uuid: string; memoryTotalMb: number | null }>;
+}
+
+/** The telemetry summary plus what sampling itself cost. */
+export interface TelemetryLineage extends TelemetrySummary {
+  file: string;
+  samplerCpuSeconds: number | null;
+}
 
 export interface DataFileFact {
   /** Relative to the project root, `/`-separated. */
@@ -28,6 +45,8 @@ export interface Lineage {
   timedOut: boolean;
   runner: { name: string | null; os: string; arch: string; labels: string[] };
   versions: { node: string; python: string | null; trainyard: string };
+  gpu: GpuLineage | null;
+  telemetry: TelemetryLineage | null;
 }
 
 export interface LineageFacts {
@@ -41,6 +60,8 @@ export interface LineageFacts {
   outcome: { startedAt: Date; endedAt: Date; exitCode: number; signal: string | null; timedOut: boolean };
   runner: Lineage['runner'];
   versions: Lineage['versions'];
+  gpu: GpuLineage | null;
+  telemetry: TelemetryLineage | null;
 }
 
 export function buildLineage(facts: LineageFacts): Lineage {
@@ -63,5 +84,7 @@ export function buildLineage(facts: LineageFacts): Lineage {
     timedOut: outcome.timedOut,
     runner: facts.runner,
     versions: facts.versions,
+    gpu: facts.gpu,
+    telemetry: facts.telemetry,
   };
 }

@@ -1,0 +1,12 @@
+/**
+ * The slice of Octokit the runner code needs: `octokit.request` fits it, and tests pass a
+ * double that records every call. Failures throw with a numeric `status`, as Octokit's
+ * RequestError does.
+ */
+export type GitHubRequest = (route: string, params?: Record<string, unknown>) => Promise<{ status: number; data: unknown }>;
+
+/** The HTTP status of a failed request, when it has one. */
+export function statusOf(error: unknown): number | null {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : null;
+}

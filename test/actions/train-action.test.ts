@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const exec = promisify(execFile);
+
+interface Step {
+  name: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+}
+interface Action {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, { value: string }>;
+  runs: { using: string; steps: Step[] };
+}
+
+const load = async (file: string) => parse(await readFile(file, 'utf8')) as Action;
+
+describe('actions/train/action.yml', () => {
+  it('starts with exactly the setup steps of actions/setup, calling its setup.sh', async () => {
+    const setup = await load('actions/setup/action.yml');
+    const train = await load('actions/train/action.yml');
+    const expected = setup.runs.steps.map((step) => (step.run ? { ...step, run: step.run.replace('$GITHUB_ACTION_PATH/setup.sh', '$GITHUB_ACTION_PATH/../setup/setup.sh') } : step));
+    expect(train.runs.steps.slice(0, expected.length)).toEqual(expected);
+  });
+
+  it('pins every action to a full commit SHA and never expands ${{ }} inside a script', async () => {
+    const train = await load('actions/train/action.yml');
+    for (const step of train.runs.steps) {
+      if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@[0-9a-f]{40}$/);
+      if (step.run) expect(step.run).not.toContain('${{');
+    }
+    const text = await readFile('actions/train/action.yml', 'utf8');
+    expect(text).toContain('actions/upload-artifact@b7c566a772e6b6bfb58ed0dc250532a479d7789f # v6.0.0');
+  });
+
+  it('guards fork code before training, and uploads trainyard-<model> even when training failed', async () => {
+    const { runs, outputs } = await load('actions/train/action.yml');
+    const names = runs.steps.map((step) => step.name);
+    expect(names.indexOf('Refuse untrusted fork code on self-hosted runners')).toBeLessThan(names.indexOf('Train'));
+    const upload = runs.steps.find((step) => step.id === 'upload')!;
+    expect(upload.if).toBe("always() && steps.train.outputs.output-dir != ''");
+    expect(upload.with).toMatchObject({ name: 'trainyard-${{ steps.train.outputs.model }}', path: '${{ steps.train.outputs.output-dir }}' });
+    expect(Object.keys(outputs)).toEqual(['model', 'output-dir', 'exit-code', 'artifact-id', 'artifact-url']);
+  });
+
+  it('passes inputs to trainyard as separate arguments, so a quote or $(…) in an input is inert', async () => {
+    const { runs } = await load('actions/train/action.yml');
+    const train = runs.steps.find((step) => step.id === 'train')!;
+    const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-action-'));
+    await mkdir(path.join(dir, 'bin'));
+    await writeFile(path.join(dir, 'bin', 'trainyard'), `#!/usr/bin/env bash\nprintf '%s\\n' "$@" > "${dir}/args"\n`);
+    await chmod(path.join(dir, 'bin', 'trainyard'), 0o755);
+    const env = { PATH: `${dir}/bin:/usr/bin:/bin`, RUNNER_TEMP: dir, TRAINYARD_CONFIG: '.github/trainyard.yml', TRAINYARD_MODEL_INPUT: 'churn', TRAINYARD_COMMAND_INPUT: 'python train.py "$(touch pwned)"' };
+    await exec('bash', ['-e', '-c', train.run!], { env, cwd: dir });
+    expect((await readFile(path.join(dir, 'args'), 'utf8')).split('\n').slice(0, -1)).toEqual([
+      'train', '--config', '.github/trainyard.yml', '--out', `${dir}/trainyard-train`, '--model', 'churn', '--command', 'python train.py "$(touch pwned)"',
+    ]);
+    await expect(readFile(path.join(dir, 'pwned'))).rejects.toThrow(/ENOENT/);
+  });
+});
