@@ -6,7 +6,7 @@ import {
   describeThrown,
   main,
   processIo
-} from "./chunks/chunk-F7BB7E43.js";
+} from "./chunks/chunk-RXLPPMD5.js";
 
 // src/cli/split-args.ts
 function splitArgs(input) {

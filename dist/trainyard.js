@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   main,
   processIo
-} from "./chunks/chunk-F7BB7E43.js";
+} from "./chunks/chunk-RXLPPMD5.js";
 
 // src/cli/bin.ts
 process.exitCode = await main(process.argv.slice(2), processIo());

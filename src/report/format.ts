@@ -3,7 +3,8 @@
 /** A metric value with 4 decimals, or an integer as is. */
 export function formatNumber(value: number): string {
   if (Number.isInteger(value)) return value.toLocaleString('en-US');
-  return Math.abs(value) >= 1e-3 || value === 0 ? value.toFixed(4) : value.toExponential(3);
+  if (Math.abs(value) >= 1e-3) return value.toFixed(4);
+  return Math.abs(value) >= 1e-6 ? String(Number(value.toPrecision(2))) : value.toExponential(1);
 }
 
 export function formatDelta(value: number): string {

@@ -31327,7 +31327,8 @@ import path10 from "node:path";
 // src/report/format.ts
 function formatNumber(value) {
   if (Number.isInteger(value)) return value.toLocaleString("en-US");
-  return Math.abs(value) >= 1e-3 || value === 0 ? value.toFixed(4) : value.toExponential(3);
+  if (Math.abs(value) >= 1e-3) return value.toFixed(4);
+  return Math.abs(value) >= 1e-6 ? String(Number(value.toPrecision(2))) : value.toExponential(1);
 }
 function formatDelta(value) {
   const text = formatNumber(value);
