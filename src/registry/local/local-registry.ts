@@ -182,7 +182,11 @@ export class LocalRegistry implements ModelRegistry {
     return downloadInto(dir, async (staging) => {
       for (const file of found.card.files) {
         const target = path.join(staging, file.path);
-        await copyAtomic(path.join(source, FILES_DIR, file.path), target);
+        const stored = path.join(source, FILES_DIR, file.path);
+        await copyAtomic(stored, target).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+          throw new RegistryError(this.location, `${versionTag(model, version)}: missing file ${stored}; nothing was downloaded`);
+        });
         const digest = await sha256File(target);
         if (digest !== file.sha256) throw new DigestMismatchError(this.location, `${versionTag(model, version)} ${file.path}: sha256 ${digest} differs from the registered ${file.sha256}; nothing was downloaded`);
       }
