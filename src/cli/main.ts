@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { describeThrown, TrainyardError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { registerConfig } from './commands/config.ts';
+import { registerDeploy } from './commands/deploy.ts';
+import { registerRegistry } from './commands/registry.ts';
 import { registerRun } from './commands/run.ts';
 import { registerTrain } from './commands/train.ts';
 import type { CliIo } from './io.ts';
@@ -20,6 +22,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerRun(program, io, setExit);
   registerTrain(program, io, setExit);
   registerConfig(program, io, setExit);
+  registerRegistry(program, io, setExit); registerDeploy(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -42,6 +42,9 @@ export async function createRefIfFree(context: RepoContext, ref: string, sha: st
     return true;
   } catch (error) {
     if (statusOf(error) === 422 && /already exists/i.test(messageOf(error))) return false;
+    if (statusOf(error) === 422 && /object does not exist/i.test(messageOf(error))) {
+      throw new GitHubApiError(context.location, `cannot tag ${ref.replace(/^tags\//, '')}: commit ${sha} is not in ${context.owner}/${context.repo}; push it first`, 422, error);
+    }
     const status = statusOf(error);
     if (status === null) throw error;
     throw new GitHubApiError(context.location, `cannot create ${ref} at ${sha}: ${messageOf(error)}`, status, error);
