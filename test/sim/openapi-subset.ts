@@ -92,7 +92,9 @@ function slimNode(node: unknown, reached: Set<string>): JsonSchema {
     } else if (SCHEMA_MAPS.has(key)) {
       out[key] = Object.fromEntries(Object.entries(value as JsonSchema).map(([k, v]) => [k, slimSchema(v, reached)]));
     } else if (SCHEMA_LISTS.has(key)) {
-      out[key] = (value as unknown[]).map((v) => slimSchema(v, reached));
+      // GitHub's oneOf alternatives overlap (an error body matches several), so a
+      // response GitHub itself sends would fail oneOf: check them as anyOf.
+      out[key === 'oneOf' ? 'anyOf' : key] = (value as unknown[]).map((v) => slimSchema(v, reached));
     } else if (SCHEMA_ONE.has(key) && typeof value === 'object' && value !== null) {
       out[key] = slimSchema(value, reached);
     } else {
