@@ -20,6 +20,13 @@ import { workflowRun } from './views/actions.ts';
 
 const ZERO = '0000000000000000000000000000000000000000';
 
+/** Fields of a full pull request that the lighter one in review events does not carry. */
+const REVIEW_EVENT_PR_OMITS = ['merged', 'mergeable', 'rebaseable', 'mergeable_state', 'merged_by', 'comments', 'review_comments', 'maintainer_can_modify', 'commits', 'additions', 'deletions', 'changed_files'];
+
+function omit(object: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
+}
+
 export function refMoved(ctx: SimContext, repo: RepoState, ref: string, before: string | undefined, after: string | undefined, sender: SimUser): void {
   if (!ref.startsWith('refs/heads/') && !ref.startsWith('refs/tags/')) return;
   repo.pushedAt = ctx.clock.iso();
@@ -69,7 +76,10 @@ export function reviewSubmitted(ctx: SimContext, repo: RepoState, pull: PullRequ
     action: 'submitted',
     repo,
     sender: r.user,
-    fields: { review: review(ctx, repo, pull, r), pull_request: pullRequest(ctx, repo, pull, pullHeadSha(ctx, pull)) },
+    fields: {
+      review: { ...review(ctx, repo, pull, r), state: r.state.toLowerCase() },
+      pull_request: omit(pullRequest(ctx, repo, pull, pullHeadSha(ctx, pull)), REVIEW_EVENT_PR_OMITS),
+    },
   });
 }
 
@@ -87,11 +97,16 @@ export function commentEvent(ctx: SimContext, repo: RepoState, comment: IssueCom
 }
 
 export function releaseEvent(ctx: SimContext, repo: RepoState, r: Release, action: 'published' | 'created', sender: SimUser): void {
-  ctx.webhooks.emit({ event: 'release', action, repo, sender, fields: { release: release(ctx.urls, repo, r) } });
+  // Webhook releases carry empty strings where the REST API has null name and body.
+  const view = { ...release(ctx.urls, repo, r), name: r.name ?? '', body: r.body ?? '' };
+  ctx.webhooks.emit({ event: 'release', action, repo, sender, fields: { release: view } });
 }
 
 export function checkRunEvent(ctx: SimContext, repo: RepoState, run: CheckRun, action: string, sender: SimUser, extra: Record<string, unknown> = {}): void {
-  ctx.webhooks.emit({ event: 'check_run', action, repo, sender, fields: { check_run: checkRun(ctx, repo, run), ...extra } });
+  const view = checkRun(ctx, repo, run);
+  const app = view.app as Record<string, unknown> | null;
+  const fields = { check_run: { ...view, app: app ? omit(app, ['client_id']) : null }, ...extra };
+  ctx.webhooks.emit({ event: 'check_run', action, repo, sender, fields });
 }
 
 export function workflowRunEvent(ctx: SimContext, repo: RepoState, run: WorkflowRun, action: 'requested' | 'in_progress' | 'completed', sender: SimUser): void {

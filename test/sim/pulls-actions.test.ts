@@ -65,7 +65,7 @@ describe('pull requests', () => {
     const { data: created } = await alice.repos.createOrUpdateFileContents({ owner: 'acme', repo: 'models', path: 'trainyard.lock', message: 'lock', content: Buffer.from('v1\n').toString('base64') });
     await expect(alice.repos.createOrUpdateFileContents({ owner: 'acme', repo: 'models', path: 'trainyard.lock', message: 'lock', content: Buffer.from('v2\n').toString('base64'), sha: 'f'.repeat(40) })).rejects.toMatchObject({ status: 409 });
     const { data: updated } = await alice.repos.createOrUpdateFileContents({ owner: 'acme', repo: 'models', path: 'trainyard.lock', message: 'lock', content: Buffer.from('v2\n').toString('base64'), sha: created.content!.sha! });
-    expect(updated.commit.parents[0]?.sha).toBe(created.commit.sha);
+    expect(updated.commit.parents?.[0]?.sha).toBe(created.commit.sha);
   });
 });
 

@@ -56,7 +56,7 @@ export function deploymentStatusView(ctx: SimContext, repo: RepoState, d: Deploy
     environment: d.environment,
     target_url: logUrl,
     log_url: logUrl,
-    environment_url: s.environmentUrl,
+    ...(s.environmentUrl ? { environment_url: s.environmentUrl } : {}),
     created_at: s.createdAt,
     updated_at: s.createdAt,
     deployment_url: deploymentUrl,
