@@ -13,12 +13,19 @@ import type { SimUser } from './state/users.ts';
 import type { IssueComment } from './state/issues.ts';
 import type { WorkflowRun } from './state/actions.ts';
 import { checkRun } from './views/checks.ts';
-import { issueComment } from './views/issues.ts';
+import { issueComment, pullAsIssue } from './views/issues.ts';
 import { pullHeadSha, pullRequest, review } from './views/pulls.ts';
 import { release } from './views/releases.ts';
 import { workflowRun } from './views/actions.ts';
 
 const ZERO = '0000000000000000000000000000000000000000';
+
+/** Fields of a full pull request that the lighter one in review events does not carry. */
+const REVIEW_EVENT_PR_OMITS = ['merged', 'mergeable', 'rebaseable', 'mergeable_state', 'merged_by', 'comments', 'review_comments', 'maintainer_can_modify', 'commits', 'additions', 'deletions', 'changed_files'];
+
+function omit(object: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
+}
 
 export function refMoved(ctx: SimContext, repo: RepoState, ref: string, before: string | undefined, after: string | undefined, sender: SimUser): void {
   if (!ref.startsWith('refs/heads/') && !ref.startsWith('refs/tags/')) return;
@@ -69,13 +76,17 @@ export function reviewSubmitted(ctx: SimContext, repo: RepoState, pull: PullRequ
     action: 'submitted',
     repo,
     sender: r.user,
-    fields: { review: review(ctx, repo, pull, r), pull_request: pullRequest(ctx, repo, pull, pullHeadSha(ctx, pull)) },
+    fields: {
+      review: { ...review(ctx, repo, pull, r), state: r.state.toLowerCase() },
+      pull_request: omit(pullRequest(ctx, repo, pull, pullHeadSha(ctx, pull)), REVIEW_EVENT_PR_OMITS),
+    },
   });
 }
 
 export function commentEvent(ctx: SimContext, repo: RepoState, comment: IssueComment, action: 'created' | 'edited', sender: SimUser): void {
   const pull = repo.pulls.find((p) => p.number === comment.issueNumber);
-  const issue = pull ? { ...pullRequest(ctx, repo, pull, pullHeadSha(ctx, pull)), pull_request: { url: `${ctx.urls.api}/repos/${repo.fullName}/pulls/${pull.number}` } } : { number: comment.issueNumber };
+  const labels = (repo.issueLabels.get(comment.issueNumber) ?? []).map((name) => repo.labels.find((l) => l.name === name)).filter((l) => l !== undefined);
+  const issue = pull ? pullAsIssue(ctx.urls, repo, pull, labels) : { number: comment.issueNumber };
   ctx.webhooks.emit({
     event: 'issue_comment',
     action,
@@ -86,11 +97,16 @@ export function commentEvent(ctx: SimContext, repo: RepoState, comment: IssueCom
 }
 
 export function releaseEvent(ctx: SimContext, repo: RepoState, r: Release, action: 'published' | 'created', sender: SimUser): void {
-  ctx.webhooks.emit({ event: 'release', action, repo, sender, fields: { release: release(ctx.urls, repo, r) } });
+  // Webhook releases carry empty strings where the REST API has null name and body.
+  const view = { ...release(ctx.urls, repo, r), name: r.name ?? '', body: r.body ?? '' };
+  ctx.webhooks.emit({ event: 'release', action, repo, sender, fields: { release: view } });
 }
 
 export function checkRunEvent(ctx: SimContext, repo: RepoState, run: CheckRun, action: string, sender: SimUser, extra: Record<string, unknown> = {}): void {
-  ctx.webhooks.emit({ event: 'check_run', action, repo, sender, fields: { check_run: checkRun(ctx, repo, run), ...extra } });
+  const view = checkRun(ctx, repo, run);
+  const app = view.app as Record<string, unknown> | null;
+  const fields = { check_run: { ...view, app: app ? omit(app, ['client_id']) : null }, ...extra };
+  ctx.webhooks.emit({ event: 'check_run', action, repo, sender, fields });
 }
 
 export function workflowRunEvent(ctx: SimContext, repo: RepoState, run: WorkflowRun, action: 'requested' | 'in_progress' | 'completed', sender: SimUser): void {

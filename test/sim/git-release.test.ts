@@ -94,7 +94,7 @@ describe('releases', () => {
     const { data: byTag } = await octokit.repos.getReleaseByTag({ owner: 'acme', repo: 'models', tag: 'churn@v1' });
     expect(byTag.assets.map((a) => a.name)).toEqual(['metrics.json']);
     const download = await octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', { owner: 'acme', repo: 'models', asset_id: asset.id, headers: { accept: 'application/octet-stream' } });
-    expect(Buffer.from(download.data as ArrayBuffer).toString()).toBe('{"auc":0.91}');
+    expect(Buffer.from(download.data as unknown as ArrayBuffer).toString()).toBe('{"auc":0.91}');
   });
 
   it('refuses uploads to a published immutable release and never reuses its tag', async () => {

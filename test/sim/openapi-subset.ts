@@ -58,8 +58,30 @@ function resolve(doc: Doc, value: unknown): Record<string, unknown> {
   return node;
 }
 
+/**
+ * OpenAPI 3.0's `nullable` as plain JSON Schema: `type: [t, 'null']` (with `null` added
+ * to an `enum`), or `anyOf: [schema, {type: 'null'}]` when there is no `type`.
+ */
+function withoutNullable(schema: JsonSchema): JsonSchema {
+  if (schema.nullable !== true) {
+    delete schema.nullable;
+    return schema;
+  }
+  const { nullable: _nullable, ...rest } = schema;
+  if (typeof rest.type === 'string') {
+    const out: JsonSchema = { ...rest, type: [rest.type, 'null'] };
+    if (Array.isArray(rest.enum) && !rest.enum.includes(null)) out.enum = [...rest.enum, null];
+    return out;
+  }
+  return { anyOf: [rest, { type: 'null' }] };
+}
+
 /** Copies a schema without annotations, rewriting component refs and collecting them. */
 function slimSchema(node: unknown, reached: Set<string>): JsonSchema {
+  return withoutNullable(slimNode(node, reached));
+}
+
+function slimNode(node: unknown, reached: Set<string>): JsonSchema {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(node as JsonSchema)) {
     if (ANNOTATIONS.has(key)) continue;
@@ -70,7 +92,9 @@ function slimSchema(node: unknown, reached: Set<string>): JsonSchema {
     } else if (SCHEMA_MAPS.has(key)) {
       out[key] = Object.fromEntries(Object.entries(value as JsonSchema).map(([k, v]) => [k, slimSchema(v, reached)]));
     } else if (SCHEMA_LISTS.has(key)) {
-      out[key] = (value as unknown[]).map((v) => slimSchema(v, reached));
+      // GitHub's oneOf alternatives overlap (an error body matches several), so a
+      // response GitHub itself sends would fail oneOf: check them as anyOf.
+      out[key === 'oneOf' ? 'anyOf' : key] = (value as unknown[]).map((v) => slimSchema(v, reached));
     } else if (SCHEMA_ONE.has(key) && typeof value === 'object' && value !== null) {
       out[key] = slimSchema(value, reached);
     } else {

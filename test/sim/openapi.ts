@@ -137,7 +137,7 @@ export class OpenApi {
   /** Problems with a JSON request body; empty when it conforms. */
   validateBody(match: MatchedOperation, body: unknown, contentType: string): string[] {
     const spec = match.operation.requestBody;
-    if (!spec) return [];
+    if (!spec || body === undefined) return [];
     const schema = spec.content[contentType] ?? spec.content['application/json'];
     if (!schema || contentType !== 'application/json') return [];
     return this.check(`body:${match.operationId}`, schema, body);

@@ -1,10 +1,10 @@
 /**
- * Builds webhook payloads: GitHub's real example for the event is the base, and the
- * simulator's own objects are laid over it. Nested objects keep exactly the example's
- * keys (webhook schemas forbid extra ones); fields the simulator does not model keep the
- * example's values. An event without an example borrows object shapes from others.
+ * Builds webhook payloads: GitHub's real example for the event is the base and the
+ * simulator's own objects are merged over it (the simulator's values win; fields it
+ * does not model keep the example's values); then properties the event's schema does
+ * not allow are removed. An event without an example borrows object shapes from others.
  */
-import { examplePayload } from './webhook-schemas.ts';
+import { examplePayload, prunePayload } from './webhook-schemas.ts';
 
 type Json = Record<string, unknown>;
 
@@ -12,18 +12,18 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** `ours` restricted to the keys of `base`, recursively; base values fill the gaps. */
-export function overlay(base: unknown, ours: unknown): unknown {
+/** `ours` over `base`, recursively; arrays of objects take their item shape from base's first item. */
+export function merge(base: unknown, ours: unknown): unknown {
   if (isObject(base) && isObject(ours)) {
-    const out: Json = {};
-    for (const [key, value] of Object.entries(base)) out[key] = key in ours ? overlay(value, ours[key]) : value;
+    const out: Json = { ...base };
+    for (const [key, value] of Object.entries(ours)) out[key] = merge(base[key], value);
     return out;
   }
-  if (Array.isArray(ours) && Array.isArray(base) && isObject(base[0])) return ours.map((item) => overlay(base[0], item));
+  if (Array.isArray(ours) && Array.isArray(base) && isObject(base[0])) return ours.map((item) => merge(base[0], item));
   return ours;
 }
 
-/** Where to borrow the shape of a top-level payload field from: `event.action` and key. */
+/** Where to borrow the shape of a top-level payload field from: event, action, key. */
 const BORROW: Record<string, [string, string | undefined, string]> = {
   repository: ['pull_request', 'opened', 'repository'],
   sender: ['pull_request', 'opened', 'sender'],
@@ -41,16 +41,16 @@ function template(key: string): unknown {
   return key === 'pull_requests' ? [shape] : shape;
 }
 
-/** The payload for `event`/`action` with `fields` laid over the example. */
+/** The payload for `event`/`action`: `fields` merged over the example, pruned to the schema. */
 export function buildPayload(event: string, action: string | undefined, fields: Json): Json {
   const example = examplePayload(event, action) ?? {};
-  const payload: Json = { ...(action ? { action } : {}) };
-  for (const key of Object.keys(example)) payload[key] = example[key];
+  const payload: Json = { ...example, ...(action ? { action } : {}) };
   for (const [key, value] of Object.entries(fields)) {
-    const base = key in example && example[key] !== null ? example[key] : template(key);
-    payload[key] = base === undefined ? value : overlay(base, value);
+    const base = isObject(example[key]) || Array.isArray(example[key]) ? example[key] : template(key);
+    payload[key] = base === undefined ? value : merge(base, value);
   }
   delete payload.organization;
   delete payload.enterprise;
+  prunePayload(event, action, payload);
   return payload;
 }

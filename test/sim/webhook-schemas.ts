@@ -14,31 +14,54 @@ interface ExampleGroup {
   examples: Array<Record<string, unknown>>;
 }
 
-let ajv: Ajv | undefined;
+let checking: Ajv | undefined;
+let pruning: Ajv | undefined;
+let definitions: Record<string, unknown> | undefined;
 let examples: ExampleGroup[] | undefined;
 const validators = new Map<string, ValidateFunction>();
 
-function schemaAjv(): Ajv {
-  if (!ajv) {
-    ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats.default(ajv);
-    const schema = JSON.parse(readFileSync(require.resolve('@octokit/webhooks-schemas/schema.json'), 'utf8')) as Record<string, unknown>;
-    ajv.addSchema({ $id: 'webhooks', definitions: schema.definitions });
-  }
+function newAjv(removeAdditional: boolean): Ajv {
+  definitions ??= (JSON.parse(readFileSync(require.resolve('@octokit/webhooks-schemas/schema.json'), 'utf8')) as { definitions: Record<string, unknown> }).definitions;
+  const ajv = new Ajv({ strict: false, allErrors: !removeAdditional, removeAdditional });
+  addFormats.default(ajv);
+  ajv.addSchema({ $id: 'webhooks', definitions });
   return ajv;
+}
+
+/** The schema name of an event: `pull_request$opened`, or `push$event` for events without actions. */
+function schemaName(event: string, action: string | undefined): string | undefined {
+  definitions ?? newAjv(false);
+  const candidates = action ? [`${event}$${action}`] : [`${event}$event`, `${event}_event`];
+  return candidates.find((name) => definitions![name] !== undefined);
+}
+
+function validator(ajv: Ajv, kind: string, name: string): ValidateFunction {
+  const key = `${kind}:${name}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = ajv.compile({ $ref: `webhooks#/definitions/${name}` });
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+/**
+ * Removes, in place, properties the event's schema does not allow (webhook schemas
+ * forbid extra ones), so REST-shaped objects can be laid into payloads.
+ */
+export function prunePayload(event: string, action: string | undefined, payload: Record<string, unknown>): void {
+  const name = schemaName(event, action);
+  if (!name) return;
+  pruning ??= newAjv(true);
+  validator(pruning, 'prune', name)(payload);
 }
 
 /** Problems with a payload for `event` (and `action`); empty when it conforms. */
 export function validateWebhook(event: string, action: string | undefined, payload: unknown): string[] {
-  const ajv = schemaAjv();
-  const name = action ? `${event}$${action}` : `${event}_event`;
-  let validate = validators.get(name);
-  if (!validate) {
-    const known = ajv.getSchema(`webhooks#/definitions/${name}`);
-    if (!known) return [`no webhook schema for ${name}`];
-    validate = ajv.compile({ $ref: `webhooks#/definitions/${name}` });
-    validators.set(name, validate);
-  }
+  const name = schemaName(event, action);
+  if (!name) return [`no webhook schema for ${event}${action ? `.${action}` : ''}`];
+  checking ??= newAjv(false);
+  const validate = validator(checking, 'check', name);
   if (validate(payload)) return [];
   return (validate.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
 }

@@ -67,8 +67,9 @@ export const checkRoutes: Route[] = [
       const repo = repoOf(req);
       const body = bodyOf<CheckBody & { name: string; head_sha: string }>(req);
       if (!repo.git.get(body.head_sha, 'commit')) throw validationFailed('CheckRun', 'head_sha', 'invalid', 'No commit found for SHA: ' + body.head_sha);
+      const id = req.sim.state.ids.next();
       const run: CheckRun = {
-        id: req.sim.state.ids.next(),
+        id,
         appId: appIdOf(req),
         name: body.name,
         headSha: body.head_sha,
@@ -76,8 +77,8 @@ export const checkRoutes: Route[] = [
         conclusion: null,
         startedAt: req.sim.clock.iso(),
         completedAt: null,
-        externalId: null,
-        detailsUrl: null,
+        externalId: '',
+        detailsUrl: `${req.sim.urls.web}/${repo.fullName}/runs/${id}`,
         output: { title: null, summary: null, text: null },
         annotations: [],
         actions: [],

@@ -77,7 +77,7 @@ export const deploymentRoutes: Route[] = [
         runId: null,
       };
       repo.deployments.push(deployment);
-      req.sim.webhooks.emit({ event: 'deployment', action: 'created', repo, sender: user, fields: { deployment: deploymentView(req.sim, repo, deployment) } });
+      req.sim.webhooks.emit({ event: 'deployment', action: 'created', repo, sender: user, fields: { deployment: deploymentView(req.sim, repo, deployment), workflow: null, workflow_run: null } });
       return json(201, deploymentView(req.sim, repo, deployment));
     },
   },

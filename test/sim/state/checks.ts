@@ -29,8 +29,8 @@ export interface CheckRun {
   conclusion: string | null;
   startedAt: string | null;
   completedAt: string | null;
-  externalId: string | null;
-  detailsUrl: string | null;
+  externalId: string;
+  detailsUrl: string;
   output: { title: string | null; summary: string | null; text: string | null };
   annotations: CheckAnnotation[];
   actions: CheckAction[];

@@ -7,6 +7,8 @@ import { minimalRepository } from './repos.ts';
 import { simpleUser } from './users.ts';
 
 export function artifactView(ctx: SimContext, repo: RepoState, a: Artifact): Record<string, unknown> {
+  const run = repo.runs.find((r) => r.id === a.runId);
+  const headRepo = run ? ctx.state.repo(run.headRepo) : undefined;
   const url = `${ctx.urls.api}/repos/${repo.fullName}/actions/artifacts/${a.id}`;
   return {
     id: a.id,
@@ -20,7 +22,7 @@ export function artifactView(ctx: SimContext, repo: RepoState, a: Artifact): Rec
     updated_at: a.createdAt,
     expires_at: a.expiresAt,
     digest: null,
-    workflow_run: { id: a.runId, repository_id: repo.id, head_repository_id: repo.id, head_branch: null, head_sha: null },
+    workflow_run: { id: a.runId, repository_id: repo.id, head_repository_id: headRepo?.id ?? repo.id, head_branch: run?.headBranch ?? '', head_sha: run?.headSha ?? '' },
   };
 }
 

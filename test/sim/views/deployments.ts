@@ -44,6 +44,8 @@ export function deploymentView(ctx: SimContext, repo: RepoState, d: Deployment):
 
 export function deploymentStatusView(ctx: SimContext, repo: RepoState, d: Deployment, s: DeploymentStatus): Record<string, unknown> {
   const deploymentUrl = `${ctx.urls.api}/repos/${repo.fullName}/deployments/${d.id}`;
+  // The description requires URIs here; GitHub's page for the deployment stands in when none was given.
+  const logUrl = s.logUrl || `${ctx.urls.web}/${repo.fullName}/deployments/${encodeURIComponent(d.environment)}`;
   return {
     url: `${deploymentUrl}/statuses/${s.id}`,
     id: s.id,
@@ -52,9 +54,9 @@ export function deploymentStatusView(ctx: SimContext, repo: RepoState, d: Deploy
     creator: simpleUser(ctx.urls, s.creator),
     description: s.description,
     environment: d.environment,
-    target_url: s.logUrl,
-    log_url: s.logUrl,
-    environment_url: s.environmentUrl,
+    target_url: logUrl,
+    log_url: logUrl,
+    ...(s.environmentUrl ? { environment_url: s.environmentUrl } : {}),
     created_at: s.createdAt,
     updated_at: s.createdAt,
     deployment_url: deploymentUrl,

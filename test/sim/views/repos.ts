@@ -87,6 +87,7 @@ export function repository(urls: SimUrls, repo: RepoState): Record<string, unkno
     visibility: repo.private ? 'private' : 'public',
     license: null,
     topics: [],
+    custom_properties: {},
     is_template: false,
     allow_forking: true,
     web_commit_signoff_required: false,

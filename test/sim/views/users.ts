@@ -4,7 +4,9 @@ import { nodeId } from '../state/ids.ts';
 import type { SimUser } from '../state/users.ts';
 
 export function simpleUser(urls: SimUrls, user: SimUser): Record<string, unknown> {
-  const url = `${urls.api}/users/${user.login}`;
+  // Bot logins (`app[bot]`) hold characters a URL must escape.
+  const login = encodeURIComponent(user.login);
+  const url = `${urls.api}/users/${login}`;
   return {
     login: user.login,
     id: user.id,
@@ -12,7 +14,7 @@ export function simpleUser(urls: SimUrls, user: SimUser): Record<string, unknown
     avatar_url: `https://avatars.githubusercontent.com/u/${user.id}?v=4`,
     gravatar_id: '',
     url,
-    html_url: `${urls.web}/${user.login}`,
+    html_url: `${urls.web}/${login}`,
     followers_url: `${url}/followers`,
     following_url: `${url}/following{/other_user}`,
     gists_url: `${url}/gists{/gist_id}`,
