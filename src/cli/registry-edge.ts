@@ -27,7 +27,10 @@ export interface OpenedRegistry {
 export function githubClient(io: CliIo): Octokit {
   const token = io.env.GITHUB_TOKEN;
   if (!token) throw new UsageError('GITHUB_TOKEN is not set; a github: registry needs a token with contents: write');
-  return new Octokit({ auth: token, baseUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com', userAgent: 'trainyard' });
+  // Failed requests surface as one-line errors; a taken tag ref (422) is expected, not news.
+  const quiet = (): void => {};
+  const log = { debug: quiet, info: quiet, warn: (message: string) => io.stderr(`trainyard: GitHub: ${message}\n`), error: quiet };
+  return new Octokit({ auth: token, baseUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com', userAgent: 'trainyard', log });
 }
 
 /** Loads the config when the file exists; a missing default config is no error here. */

@@ -47,7 +47,7 @@ async function githubBackend(): Promise<Backend> {
   const sim: Simulator = await startSimulator();
   const { token } = sim.seed.user({ login: 'alice' });
   sim.seed.repo({ fullName: 'acme/models', files: { 'README.md': '# models\n' }, collaborators: { alice: 'write' } });
-  const octokit = new Octokit({ auth: token, baseUrl: sim.url });
+  const octokit = new Octokit({ auth: token, baseUrl: sim.url, log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} } });
   const releaseOf = (model: string, version: number) => sim.state.repo('acme/models')!.releases.find((release) => release.tagName === `${model}@v${version}`)!;
   const assetsOf = (model: string, version: number, file: string) => {
     const prefix = file.replace(/\//g, '__');
