@@ -6,7 +6,7 @@ import {
   describeThrown,
   main,
   processIo
-} from "./chunks/chunk-RXLPPMD5.js";
+} from "./chunks/chunk-2DKEQNXO.js";
 
 // src/cli/split-args.ts
 function splitArgs(input) {

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   main,
   processIo
-} from "./chunks/chunk-RXLPPMD5.js";
+} from "./chunks/chunk-2DKEQNXO.js";
 
 // src/cli/bin.ts
 process.exitCode = await main(process.argv.slice(2), processIo());

@@ -6,7 +6,9 @@ import { Command, CommanderError } from 'commander';
 import { describeThrown, TrainyardError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { registerConfig } from './commands/config.ts';
+import { registerDeploy } from './commands/deploy.ts';
 import { registerInit } from './commands/init.ts';
+import { registerRegistry } from './commands/registry.ts';
 import { registerRun } from './commands/run.ts';
 import { registerRunner } from './commands/runner.ts';
 import { registerTrain } from './commands/train.ts';
@@ -24,6 +26,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerConfig(program, io, setExit);
   registerInit(program, io, setExit);
   registerRunner(program, io, setExit);
+  registerRegistry(program, io, setExit);
+  registerDeploy(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -121,6 +121,16 @@ const cardSchema = z
   })
   .describe('Model card text.');
 
+const deploySchema = z
+  .strictObject({
+    command: z.string().min(1).describe('The deploy command, run in the project root with MODEL_DIR (the downloaded version) and MODEL_VERSION set.'),
+    timeout_minutes: z.number().positive().max(360).default(30).describe('The deploy command is stopped after this many minutes.'),
+  })
+  .describe('How `trainyard deploy` ships a version.');
+
+/** `local:<dir>` or `github:<owner>/<repo>`: where model versions live. */
+export const REGISTRY_SPEC = /^(local:.+|github:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)$/;
+
 export const modelSchema = z
   .strictObject({
     task: z.enum(['binary', 'multiclass', 'regression']).describe('The kind of prediction.'),
@@ -131,6 +141,7 @@ export const modelSchema = z
     promotion: promotionSchema.optional(),
     drift: driftSchema.optional(),
     card: cardSchema.optional(),
+    deploy: deploySchema.optional(),
   })
   .describe('One model of the repository.');
 
@@ -139,6 +150,11 @@ export const configSchema = z
     $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
     _extends: z.string().optional().describe('Probot-style inheritance: `repo` or `owner/repo:path` holding defaults.'),
     version: z.literal(1).default(1).describe('The version of this file format.'),
+    registry: z
+      .string()
+      .regex(REGISTRY_SPEC)
+      .optional()
+      .describe('Where model versions live: `local:<dir>` (relative to the project root) or `github:<owner>/<repo>` (releases); the local `.trainyard/registry` by default.'),
     models: z
       .record(z.string().regex(MODEL_NAME), modelSchema)
       .refine((models) => Object.keys(models).length > 0, { message: 'expected at least one model' })

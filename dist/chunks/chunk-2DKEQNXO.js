@@ -1204,7 +1204,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path14 = __require("node:path");
+    var path24 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2217,9 +2217,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path14.resolve(baseDir, baseName);
+          const localBin = path24.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path14.extname(baseName))) return void 0;
+          if (sourceExt.includes(path24.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2237,17 +2237,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path14.resolve(
-            path14.dirname(resolvedScriptPath),
+          executableDir = path24.resolve(
+            path24.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path14.basename(
+            const legacyName = path24.basename(
               this._scriptPath,
-              path14.extname(this._scriptPath)
+              path24.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2258,7 +2258,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path14.extname(executableFile));
+        launchWithNode = sourceExt.includes(path24.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3173,7 +3173,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path14.basename(filename, path14.extname(filename));
+        this._name = path24.basename(filename, path24.extname(filename));
         return this;
       }
       /**
@@ -3187,9 +3187,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path15) {
-        if (path15 === void 0) return this._executableDir;
-        this._executableDir = path15;
+      executableDir(path25) {
+        if (path25 === void 0) return this._executableDir;
+        this._executableDir = path25;
         return this;
       }
       /**
@@ -3544,17 +3544,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path14) {
-      const ctrl = callVisitor(key, node2, visitor, path14);
+    function visit_(key, node2, visitor, path24) {
+      const ctrl = callVisitor(key, node2, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
+          path24 = Object.freeze(path24.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path14);
+            const ci = visit_(i, node2.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3565,13 +3565,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path14);
+          path24 = Object.freeze(path24.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path14);
+          const cv = visit_("value", node2.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3592,17 +3592,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path14) {
-      const ctrl = await callVisitor(key, node2, visitor, path14);
+    async function visitAsync_(key, node2, visitor, path24) {
+      const ctrl = await callVisitor(key, node2, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
+          path24 = Object.freeze(path24.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3613,13 +3613,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path14 = Object.freeze(path14.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path14);
+          path24 = Object.freeze(path24.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path14);
+          const cv = await visitAsync_("value", node2.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3646,23 +3646,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path14) {
+    function callVisitor(key, node2, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path14);
+        return visitor(key, node2, path24);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path14);
+        return visitor.Map?.(key, node2, path24);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path14);
+        return visitor.Seq?.(key, node2, path24);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path14);
+        return visitor.Pair?.(key, node2, path24);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path14);
+        return visitor.Scalar?.(key, node2, path24);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path14);
+        return visitor.Alias?.(key, node2, path24);
       return void 0;
     }
-    function replaceNode(key, path14, node2) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path24, node2) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -4274,10 +4274,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4296,7 +4296,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4326,11 +4326,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path24;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -4344,8 +4344,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4359,8 +4359,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -4378,8 +4378,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4389,8 +4389,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4937,7 +4937,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -4966,7 +4966,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify3;
   }
 });
 
@@ -4976,7 +4976,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -4998,7 +4998,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -5050,7 +5050,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -5191,7 +5191,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge3 = require_merge();
-    var stringify = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -5227,7 +5227,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -5294,12 +5294,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -5324,7 +5324,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -5391,7 +5391,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -6752,7 +6752,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -6767,7 +6767,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -6789,7 +6789,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -6797,7 +6797,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -6905,9 +6905,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6982,14 +6982,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection2.isEmptyPath(path14)) {
+      deleteIn(path24) {
+        if (Collection2.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7004,10 +7004,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection2.isEmptyPath(path14))
+      getIn(path24, keepScalar) {
+        if (Collection2.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7018,10 +7018,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection2.isEmptyPath(path14))
+      hasIn(path24) {
+        if (Collection2.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7038,13 +7038,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection2.isEmptyPath(path14)) {
+      setIn(path24, value) {
+        if (Collection2.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -8933,7 +8933,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -8986,7 +8986,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify3;
   }
 });
 
@@ -9005,9 +9005,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path14) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9016,23 +9016,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path14) => {
-      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9043,10 +9043,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -10697,7 +10697,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse8(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -10716,7 +10716,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -10738,10 +10738,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse6;
+    exports.parse = parse8;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify3;
   }
 });
 
@@ -11683,10 +11683,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path14) {
-  if (!path14)
+function getElementAtPath(obj, path24) {
+  if (!path24)
     return obj;
-  return path14.reduce((acc, key) => acc?.[key], obj);
+  return path24.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -12026,11 +12026,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path14, issues) {
+function prefixIssues(path24, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path14);
+    iss.path.unshift(path24);
     return iss;
   });
 }
@@ -12188,9 +12188,9 @@ var Class = class {
   constructor(..._args) {
   }
 };
-function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
     if (desc.get)
       Object.defineProperty(proto, key, { ...desc, enumerable: false });
     else
@@ -12205,10 +12205,10 @@ function hide(inst, key, value) {
   return own(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
-function derived(computes, table) {
+function derived(computes, table2) {
   for (const key in computes) {
     const compute = computes[key];
-    Object.defineProperty(table, key, {
+    Object.defineProperty(table2, key, {
       configurable: true,
       enumerable: true,
       get() {
@@ -12219,7 +12219,7 @@ function derived(computes, table) {
       }
     });
   }
-  return table;
+  return table2;
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
@@ -12492,16 +12492,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path14 = []) => {
+  const processError = (error63, path24 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path24, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path24, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path24, ...issue2.path]);
       } else {
-        const fullpath = [...path14, ...issue2.path];
+        const fullpath = [...path24, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -12540,17 +12540,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path14 = []) => {
+  const processError = (error63, path24 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path14, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path24, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path24, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path14, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path24, ...issue2.path]);
       } else {
-        const fullpath = [...path14, ...issue2.path];
+        const fullpath = [...path24, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -12589,8 +12589,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path14 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path14) {
+  const path24 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path24) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -12724,18 +12724,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse8 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse6(schema, value, ctx, finalizeParams(fn, _params));
+    return parse8(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse8 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse6(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse8(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -14230,7 +14230,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse6 = inst._zod.parse;
+  const parse8 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -14244,7 +14244,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse8(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -14428,7 +14428,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject4 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -14436,7 +14436,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -14572,7 +14572,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject2 = isObject;
+  const isObject4 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -14581,7 +14581,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -29728,13 +29728,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path14 = ref.slice(1).split("/").filter(Boolean);
-  if (path14.length === 0) {
+  const path24 = ref.slice(1).split("/").filter(Boolean);
+  if (path24.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path14[0] === defsKey) {
-    const key = path14[1] === void 0 ? void 0 : decodeJSONPointerSegment(path14[1]);
+  if (path24[0] === defsKey) {
+    const key = path24[1] === void 0 ? void 0 : decodeJSONPointerSegment(path24[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -30636,6 +30636,11 @@ var cardSchema = external_exports.strictObject({
   intended_use: external_exports.string().optional().describe("What the model is for, written into the model card."),
   limitations: external_exports.string().optional().describe("Known limitations, written into the model card.")
 }).describe("Model card text.");
+var deploySchema = external_exports.strictObject({
+  command: external_exports.string().min(1).describe("The deploy command, run in the project root with MODEL_DIR (the downloaded version) and MODEL_VERSION set."),
+  timeout_minutes: external_exports.number().positive().max(360).default(30).describe("The deploy command is stopped after this many minutes.")
+}).describe("How `trainyard deploy` ships a version.");
+var REGISTRY_SPEC = /^(local:.+|github:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)$/;
 var modelSchema = external_exports.strictObject({
   task: external_exports.enum(["binary", "multiclass", "regression"]).describe("The kind of prediction."),
   description: external_exports.string().optional().describe("One line about the model."),
@@ -30644,12 +30649,14 @@ var modelSchema = external_exports.strictObject({
   metrics: metricsSchema.default({ file: "metrics.json", predictions: "predictions.csv", policy: {} }),
   promotion: promotionSchema.optional(),
   drift: driftSchema.optional(),
-  card: cardSchema.optional()
+  card: cardSchema.optional(),
+  deploy: deploySchema.optional()
 }).describe("One model of the repository.");
 var configSchema = external_exports.strictObject({
   $schema: external_exports.string().optional().describe("The JSON Schema of this file, for editors."),
   _extends: external_exports.string().optional().describe("Probot-style inheritance: `repo` or `owner/repo:path` holding defaults."),
   version: external_exports.literal(1).default(1).describe("The version of this file format."),
+  registry: external_exports.string().regex(REGISTRY_SPEC).optional().describe("Where model versions live: `local:<dir>` (relative to the project root) or `github:<owner>/<repo>` (releases); the local `.trainyard/registry` by default."),
   models: external_exports.record(external_exports.string().regex(MODEL_NAME), modelSchema).refine((models) => Object.keys(models).length > 0, { message: "expected at least one model" }).describe("The models of the repository, by name (lowercase letters, digits, `.`, `_`, `-`).")
 }).describe("trainyard configuration (.github/trainyard.yml).");
 
@@ -30684,9 +30691,9 @@ function didYouMean(word, known) {
 }
 
 // src/config/zod-issues.ts
-function schemaAt(schema, path14) {
+function schemaAt(schema, path24) {
   let current = unwrap(schema);
-  for (const segment of path14) {
+  for (const segment of path24) {
     if (current instanceof external_exports.ZodObject) current = unwrap(current.shape[String(segment)]);
     else if (current instanceof external_exports.ZodRecord) current = unwrap(current.valueType);
     else if (current instanceof external_exports.ZodArray) current = unwrap(current.element);
@@ -30694,8 +30701,8 @@ function schemaAt(schema, path14) {
   }
   return current;
 }
-function keysAt(schema, path14) {
-  const current = schemaAt(schema, path14);
+function keysAt(schema, path24) {
+  const current = schemaAt(schema, path24);
   return current instanceof external_exports.ZodObject ? Object.keys(current.shape) : [];
 }
 function unwrap(schema) {
@@ -30718,9 +30725,9 @@ function describeValue(value) {
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
-function valueAt(root, path14) {
+function valueAt(root, path24) {
   let current = root;
-  for (const segment of path14) {
+  for (const segment of path24) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[segment];
   }
@@ -30737,46 +30744,46 @@ var typeWords = {
 function explainIssues(schema, input2, issues) {
   const ordered = [...issues].sort((a, b) => Number(b.code === "unrecognized_keys") - Number(a.code === "unrecognized_keys"));
   return ordered.flatMap((issue2) => {
-    const path14 = [...issue2.path];
-    const found = describeValue(valueAt(input2, path14));
+    const path24 = [...issue2.path];
+    const found = describeValue(valueAt(input2, path24));
     switch (issue2.code) {
       case "unrecognized_keys":
         return issue2.keys.map((key) => {
-          const suggestion = didYouMean(key, keysAt(schema, path14));
-          const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of: ${keysAt(schema, path14).join(", ")}`;
-          return { path: [...path14, key], unknownKey: key, message: `unknown key${hint}` };
+          const suggestion = didYouMean(key, keysAt(schema, path24));
+          const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of: ${keysAt(schema, path24).join(", ")}`;
+          return { path: [...path24, key], unknownKey: key, message: `unknown key${hint}` };
         });
       case "invalid_type": {
         const expected = typeWords[issue2.expected] ?? issue2.expected;
         const message = found === "nothing" ? `missing; expected ${expected}` : `expected ${expected}, got ${found}`;
-        return [{ path: path14, message }];
+        return [{ path: path24, message }];
       }
       case "invalid_value":
-        return [{ path: path14, message: `expected one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}, got ${found}` }];
+        return [{ path: path24, message: `expected one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}, got ${found}` }];
       case "too_small": {
         const what = issue2.origin === "array" ? `at least ${String(issue2.minimum)} item(s)` : issue2.origin === "string" ? "a non-empty string" : `a number ${issue2.inclusive ? ">=" : ">"} ${String(issue2.minimum)}`;
-        return [{ path: path14, message: `expected ${what}, got ${found}` }];
+        return [{ path: path24, message: `expected ${what}, got ${found}` }];
       }
       case "too_big": {
         const what = issue2.origin === "array" ? `at most ${String(issue2.maximum)} item(s)` : `a number ${issue2.inclusive ? "<=" : "<"} ${String(issue2.maximum)}`;
-        return [{ path: path14, message: `expected ${what}, got ${found}` }];
+        return [{ path: path24, message: `expected ${what}, got ${found}` }];
       }
       case "invalid_key": {
         const inner = issue2.issues[0];
         const rule = inner && inner.code === "invalid_format" && "pattern" in inner ? `a name matching ${String(inner.pattern)}` : "a valid name";
-        return [{ path: path14, unknownKey: String(path14[path14.length - 1]), message: `invalid name ${JSON.stringify(path14[path14.length - 1])}; expected ${rule}` }];
+        return [{ path: path24, unknownKey: String(path24[path24.length - 1]), message: `invalid name ${JSON.stringify(path24[path24.length - 1])}; expected ${rule}` }];
       }
       case "invalid_union":
-        return [{ path: path14, message: `expected ${unionWords(schema, path14)}, got ${found}` }];
+        return [{ path: path24, message: `expected ${unionWords(schema, path24)}, got ${found}` }];
       case "invalid_format":
-        return [{ path: path14, message: `expected ${"pattern" in issue2 ? `a value matching ${String(issue2.pattern)}` : issue2.format}, got ${found}` }];
+        return [{ path: path24, message: `expected ${"pattern" in issue2 ? `a value matching ${String(issue2.pattern)}` : issue2.format}, got ${found}` }];
       default:
-        return [{ path: path14, message: issue2.message }];
+        return [{ path: path24, message: issue2.message }];
     }
   });
 }
-function unionWords(schema, path14) {
-  const union2 = schemaAt(schema, path14);
+function unionWords(schema, path24) {
+  const union2 = schemaAt(schema, path24);
   if (!(union2 instanceof external_exports.ZodUnion)) return "a different kind of value";
   const words = union2.options.map((option) => {
     const inner = unwrap(option);
@@ -30815,9 +30822,9 @@ function toPosition(lines, offset) {
   const { line, col } = lines.linePos(offset);
   return { line, column: col };
 }
-function positionOf(source, path14, keyOf) {
+function positionOf(source, path24, keyOf) {
   let node2 = source.document.contents;
-  for (const segment of path14) {
+  for (const segment of path24) {
     const next = node2?.get?.(segment, true);
     if (next === void 0 || next === null) break;
     node2 = next;
@@ -30936,1083 +30943,75 @@ function registerConfig(program2, io, setExit) {
   });
 }
 
-// src/cli/commands/init.ts
-import path5 from "node:path";
-
-// src/init/choices.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/init/discover.ts
-var DATA_EXTENSIONS = /\.(csv|tsv|parquet|jsonl|ndjson)$/i;
-var JSON_DATA = /\.json$/i;
-var DATA_FOLDER = /(^|\/)(data|datasets?)\//i;
-var TRAIN = /(^|[^a-z])train(ing)?([^a-z]|$)/i;
-var PRODUCTION = /(^|[^a-z])(prod|production|serving|live|current|recent|scoring)([^a-z]|$)/i;
-var TEST_SPLIT = /(^|[^a-z])(test|valid|validation|eval|holdout)([^a-z]|$)/i;
-var SCRIPT_NAMES = ["train.py", "train.mjs", "train.js", "train.ts", "train.sh", "main.py"];
-var SCRIPT_FOLDERS = ["", "scripts/", "src/", "training/"];
-function isData(file2) {
-  return DATA_EXTENSIONS.test(file2.path) || JSON_DATA.test(file2.path) && DATA_FOLDER.test(file2.path);
-}
-function basename(file2) {
-  return file2.split("/").at(-1);
-}
-function dirname(file2) {
-  const parts = file2.split("/");
-  return parts.slice(0, -1).join("/");
-}
-function pickTrain(files) {
-  const named = files.filter((file2) => TRAIN.test(basename(file2.path)));
-  const pool = named.length > 0 ? named : files.filter((file2) => !PRODUCTION.test(basename(file2.path)) && !TEST_SPLIT.test(basename(file2.path)));
-  return [...pool].sort((a, b) => b.size - a.size || a.path.localeCompare(b.path))[0]?.path;
-}
-function pickProduction(files, train) {
-  return files.filter((file2) => file2.path !== train && PRODUCTION.test(basename(file2.path))).sort((a, b) => a.path.localeCompare(b.path))[0]?.path;
-}
-function rankScripts(paths) {
-  const found = [];
-  for (const folder of SCRIPT_FOLDERS) for (const name of SCRIPT_NAMES) if (paths.has(folder + name)) found.push(folder + name);
-  return found;
-}
-function schemaCandidates(paths, train) {
-  const folders = train === void 0 ? [""] : [dirname(train), ""];
-  const candidates = [];
-  for (const folder of folders) {
-    for (const file2 of paths) {
-      if (dirname(file2) === folder && /^(schema|.+\.schema)\.ya?ml$/i.test(basename(file2)) && !candidates.includes(file2)) candidates.push(file2);
-    }
-  }
-  return candidates;
-}
-function modelNameFrom(folder) {
-  const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "").slice(0, 63).replace(/-+$/, "");
-  return MODEL_NAME.test(name) ? name : "model";
-}
-function discover(input2) {
-  const data = input2.files.filter(isData);
-  const train = pickTrain(data);
-  const production = pickProduction(data, train);
-  const dataFiles = [...data.map((file2) => file2.path)].sort((a, b) => Number(b === train) - Number(a === train) || a.localeCompare(b));
-  const paths = input2.files.map((file2) => file2.path);
-  return {
-    dataFiles,
-    train,
-    production,
-    scripts: rankScripts(new Set(paths)),
-    schemaCandidates: schemaCandidates(paths, train),
-    defaultBranch: input2.defaultBranch,
-    suggestedModel: modelNameFrom(input2.folderName)
-  };
-}
-function commandFor(script) {
-  const quoted = /^[\w./-]+$/.test(script) ? script : `"${script.replace(/(["\\$`])/g, "\\$1")}"`;
-  if (script.endsWith(".py")) return `python ${quoted}`;
-  if (script.endsWith(".ts")) return `npx tsx ${quoted}`;
-  if (script.endsWith(".sh")) return `bash ${quoted}`;
-  return `node ${quoted}`;
-}
-
-// src/init/choices.ts
-var TASKS = ["binary", "multiclass", "regression"];
-function isDataSchema(text) {
-  try {
-    const value = (0, import_yaml2.parse)(text);
-    return typeof value?.columns === "object" && value.columns !== null && !Array.isArray(value.columns);
-  } catch {
-    return false;
-  }
-}
-function checkModel(name) {
-  if (!MODEL_NAME.test(name)) throw new UsageError(`model name "${name}" is invalid; expected lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 63 characters`);
-  return name;
-}
-function checkTask(task) {
-  if (!TASKS.includes(task)) throw new UsageError(`task "${task}" is invalid; expected one of ${TASKS.join(", ")}`);
-  return task;
-}
-async function resolveChoices(input2) {
-  const { discovery, flags } = input2;
-  const ask = input2.ask ?? (async (_question, fallback) => fallback);
-  const model = checkModel(flags.model ?? await ask("Model name", discovery.suggestedModel));
-  const task = checkTask(flags.task ?? await ask(`Task (${TASKS.join(", ")})`, "binary"));
-  const train = flags.data ?? discovery.train ?? (input2.ask ? await ask("Training data (a file, directory or glob)", "") : void 0);
-  if (!train) throw new UsageError("no training data found (CSV, TSV, Parquet, JSON Lines); pass --data <file|dir|glob>");
-  const script = discovery.scripts[0];
-  const command = flags.command ?? await ask("Training command", script ? commandFor(script) : "");
-  if (!command.trim()) throw new UsageError('no training script found (train.py, train.mjs, train.js, train.sh, ...); pass --command "<command>"');
-  const schema = discovery.schemaCandidates.find((file2) => isDataSchema(input2.schemaTexts[file2] ?? ""));
-  return {
-    model,
-    task,
-    command,
-    train,
-    production: discovery.production,
-    schema,
-    runsOn: ["self-hosted", "gpu"],
-    environment: "production",
-    defaultBranch: discovery.defaultBranch,
-    driftSchedule: "0 6 * * 1"
-  };
-}
-
-// src/workflows/refs.ts
-var TRAINYARD_REPOSITORY = "trainyard/trainyard";
-var RELEASE_REF = "v1";
-function reusableWorkflowRef(file2) {
-  return `${TRAINYARD_REPOSITORY}/.github/workflows/${file2}@${RELEASE_REF}`;
-}
-var CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/${TRAINYARD_REPOSITORY}/${RELEASE_REF}/schema/trainyard.schema.json`;
-
-// src/init/render-callers.ts
-var q = (value) => JSON.stringify(value);
-var labels = (runsOn) => `'${JSON.stringify(runsOn).replace(/'/g, "''")}'`;
-function caller(file2, lines) {
-  return { path: `.github/workflows/${file2}`, content: [`# Written by \`trainyard init\`; calls ${reusableWorkflowRef(file2)}.`, ...lines, ""].join("\n") };
-}
-function pullRequest(choices) {
-  return caller("trainyard-pr.yml", [
-    "name: trainyard pr",
-    "on:",
-    "  pull_request:",
-    "    # labeled: a maintainer's trainyard:safe-to-train label lets a fork's pull request train.",
-    "    types: [opened, synchronize, reopened, labeled]",
-    "permissions:",
-    "  contents: read",
-    "jobs:",
-    "  pipeline:",
-    `    name: ${q(choices.model)}`,
-    `    uses: ${reusableWorkflowRef("trainyard-pr.yml")}`,
-    "    permissions:",
-    "      contents: read",
-    "    with:",
-    `      model: ${q(choices.model)}`,
-    `      runner-labels: ${labels(choices.runsOn)}`
-  ]);
-}
-function release(choices) {
-  return caller("trainyard-release.yml", [
-    "name: trainyard release",
-    "on:",
-    "  push:",
-    `    branches: [${q(choices.defaultBranch)}]`,
-    "  workflow_dispatch:",
-    "permissions:",
-    "  contents: read",
-    "jobs:",
-    "  release:",
-    `    name: ${q(choices.model)}`,
-    `    uses: ${reusableWorkflowRef("trainyard-release.yml")}`,
-    "    permissions:",
-    "      contents: write",
-    "      deployments: write",
-    "      checks: read",
-    "    with:",
-    `      model: ${q(choices.model)}`,
-    `      environment: ${q(choices.environment)}`,
-    `      runner-labels: ${labels(choices.runsOn)}`
-  ]);
-}
-function retrain(choices) {
-  return caller("trainyard-retrain.yml", [
-    "name: trainyard retrain",
-    "on:",
-    "  # Dispatched by the trainyard App (drift, `/trainyard retrain`) or from the Actions tab.",
-    "  workflow_dispatch:",
-    "    inputs:",
-    "      model:",
-    "        description: The model to retrain",
-    "        type: choice",
-    `        options: [${q(choices.model)}]`,
-    "        required: true",
-    "      reason:",
-    "        description: Why it is retrained",
-    "        type: string",
-    "        default: manual",
-    "      data-snapshot:",
-    "        description: The data snapshot to train on (empty means as committed)",
-    "        type: string",
-    '        default: ""',
-    "permissions:",
-    "  contents: read",
-    "jobs:",
-    "  retrain:",
-    "    name: ${{ inputs.model }}",
-    `    uses: ${reusableWorkflowRef("trainyard-retrain.yml")}`,
-    "    permissions:",
-    "      contents: read",
-    "    with:",
-    "      model: ${{ inputs.model }}",
-    "      reason: ${{ inputs.reason }}",
-    "      data-snapshot: ${{ inputs.data-snapshot }}",
-    `      runner-labels: ${labels(choices.runsOn)}`
-  ]);
-}
-function drift(choices) {
-  return caller("trainyard-drift.yml", [
-    "name: trainyard drift",
-    "on:",
-    "  schedule:",
-    `    - cron: ${q(choices.driftSchedule)}`,
-    "  workflow_dispatch:",
-    "permissions:",
-    "  contents: read",
-    "jobs:",
-    "  drift:",
-    `    name: ${q(choices.model)}`,
-    `    uses: ${reusableWorkflowRef("trainyard-drift.yml")}`,
-    "    permissions:",
-    "      contents: read",
-    "    with:",
-    `      model: ${q(choices.model)}`,
-    `      environment: ${q(choices.environment)}`
-  ]);
-}
-function renderCallers(choices) {
-  return [pullRequest(choices), release(choices), retrain(choices), ...choices.production ? [drift(choices)] : []];
-}
-
-// src/init/render-config.ts
-var q2 = (value) => JSON.stringify(value);
-var POLICY_EXAMPLE = {
-  binary: "roc_auc: { greater_is_better: true, threshold: 0.7, min_absolute_change: 0.002 }",
-  multiclass: "accuracy: { greater_is_better: true, threshold: 0.7 }",
-  regression: "rmse: { greater_is_better: false, min_relative_change: 0.01 }"
-};
-function renderConfig(choices) {
-  const data = [`      train: ${q2(choices.train)}`];
-  if (choices.production) data.push(`      production: ${q2(choices.production)}`);
-  if (choices.schema) data.push(`      schema: ${q2(choices.schema)}`);
-  const drift2 = choices.production ? ["    drift:", `      current: ${q2(choices.production)}`, `      schedule: ${q2(choices.driftSchedule)}`] : [];
-  return [
-    `# yaml-language-server: $schema=${CONFIG_SCHEMA_URL}`,
-    "# trainyard configuration, written by `trainyard init`. Paths are relative to the",
-    "# repository root. `trainyard config check` validates this file.",
-    "version: 1",
-    "models:",
-    `  ${choices.model}:`,
-    `    task: ${choices.task}`,
-    "    data:",
-    ...data,
-    "    training:",
-    `      command: ${q2(choices.command)}`,
-    `      runs_on: [${choices.runsOn.map(q2).join(", ")}]`,
-    "    metrics:",
-    "      # Files the training command writes into $TRAINYARD_OUTPUT_DIR.",
-    "      file: metrics.json",
-    "      predictions: predictions.csv",
-    "      # Gates a candidate must pass, per metric name in metrics.json, for example",
-    `      #   ${POLICY_EXAMPLE[choices.task]}`,
-    "      policy: {}",
-    "    promotion:",
-    `      environment: ${q2(choices.environment)}`,
-    "      required_approvals: 1",
-    ...drift2,
-    ""
-  ].join("\n");
-}
-
-// src/init/plan.ts
-var CONFIG_FILE = ".github/trainyard.yml";
-function nextSteps(choices) {
-  const steps = [
-    "Install the trainyard GitHub App on this repository (docs/app.md).",
-    `Create the environment "${choices.environment}" (Settings > Environments) and enable the trainyard deployment protection rule (docs/app.md).`,
-    `Add a self-hosted runner with the labels ${choices.runsOn.join(", ")} (runner-images/README.md).`,
-    `Create the label "trainyard:safe-to-train"; a maintainer applies it to let a fork's pull request train (docs/security.md).`,
-    `Add metric gates under models.${choices.model}.metrics.policy in ${CONFIG_FILE}, then run \`trainyard config check\`.`
-  ];
-  if (!choices.schema) steps.push(`Add a data schema and point models.${choices.model}.data.schema at it, so pull requests validate the data.`);
-  if (!choices.production) steps.push(`Add production data as models.${choices.model}.data.production to monitor drift (trainyard-drift.yml was not written).`);
-  steps.push("Commit the files and open a pull request.");
-  return steps;
-}
-function planInit(choices) {
-  const config2 = renderConfig(choices);
-  parseConfig(config2, CONFIG_FILE);
-  return { choices, files: [{ path: CONFIG_FILE, content: config2 }, ...renderCallers(choices)], nextSteps: nextSteps(choices) };
-}
-
-// src/init/scan.ts
-import { readdir, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import path3 from "node:path";
-var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "env", "__pycache__", ".trainyard", "out", "dist", "build", "target", "coverage", ".mypy_cache", ".pytest_cache", ".ipynb_checkpoints", "wandb", "mlruns"]);
-var MAX_FILES = 2e4;
-var MAX_DEPTH = 6;
-async function listRepoFiles(root) {
-  const files = [];
-  async function walk2(dir, depth) {
-    const entries = await readdir(path3.join(root, dir), { withFileTypes: true }).catch(() => []);
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (files.length >= MAX_FILES) return;
-      const relative = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name) && depth < MAX_DEPTH) await walk2(relative, depth + 1);
-      } else if (entry.isFile()) {
-        files.push({ path: relative, size: (await stat2(path3.join(root, relative))).size });
-      }
-    }
-  }
-  await walk2("", 0);
-  return files;
-}
-async function currentBranch(root) {
-  const head = await readFile2(path3.join(root, ".git", "HEAD"), "utf8").catch(() => "");
-  return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() || "main";
-}
-
-// src/cli/commands/init.ts
-import { readFile as readFile3 } from "node:fs/promises";
-
-// src/util/write-files.ts
-import { mkdir, rename, rm, stat as stat3, writeFile } from "node:fs/promises";
-import path4 from "node:path";
-async function exists(file2) {
-  return stat3(file2).then(() => true, () => false);
-}
-async function existingFiles(root, files) {
-  const found = [];
-  for (const file2 of files) if (await exists(path4.join(root, file2.path))) found.push(file2.path);
-  return found;
-}
-async function writeAllOrNothing(root, files, options) {
-  const existing = await existingFiles(root, files);
-  if (existing.length > 0 && !options.force) {
-    throw new UsageError(`${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}; nothing was written (use --force to replace)`);
-  }
-  const temporaries = [];
-  try {
-    for (const file2 of files) {
-      const target = path4.join(root, file2.path);
-      const temporary = path4.join(path4.dirname(target), `.${path4.basename(target)}.trainyard-${process.pid}.tmp`);
-      await mkdir(path4.dirname(target), { recursive: true });
-      temporaries.push([temporary, target]);
-      await writeFile(temporary, file2.content, { flag: "wx" });
-    }
-  } catch (error62) {
-    await Promise.all(temporaries.map(([temporary]) => rm(temporary, { force: true })));
-    throw error62;
-  }
-  for (const [temporary, target] of temporaries) await rename(temporary, target);
-}
-
-// src/cli/commands/init.ts
-function registerInit(program2, io, setExit) {
-  program2.command("init").description("Set up trainyard in this repository: find the data and training script, write .github/trainyard.yml and the caller workflows.").option("-m, --model <name>", "the model name (default: from the folder name)").option("--task <task>", "binary, multiclass or regression (default: binary)").option("--command <command>", "the training command (default: from the training script found)").option("--data <path>", "the training data (default: the data file found)").option("-y, --yes", "accept what was found without asking").option("--force", "replace files that already exist").action(async (options) => {
-    const root = io.cwd;
-    const discovery = discover({ files: await listRepoFiles(root), folderName: path5.basename(root), defaultBranch: await currentBranch(root) });
-    const schemaTexts = Object.fromEntries(await Promise.all(discovery.schemaCandidates.map(async (file2) => [file2, await readFile3(path5.join(root, file2), "utf8")])));
-    const { model, task, command, data } = options;
-    const flags = { ...model ? { model } : {}, ...task ? { task } : {}, ...command ? { command } : {}, ...data ? { data } : {} };
-    const choices = await resolveChoices({ discovery, flags, schemaTexts, ask: options.yes ? void 0 : io.ask });
-    const plan = planInit(choices);
-    await writeAllOrNothing(root, plan.files, { force: options.force === true });
-    io.stdout(`trainyard: set up model "${choices.model}" (${choices.task}), training with \`${choices.command}\` on ${choices.train}
-`);
-    for (const file2 of plan.files) io.stdout(`  wrote ${file2.path}
-`);
-    io.stdout("\nNext steps:\n");
-    plan.nextSteps.forEach((step2, index) => io.stdout(`  ${index + 1}. ${step2}
-`));
-    setExit(0);
-  });
-}
-
-// src/cli/commands/run.ts
-import path11 from "node:path";
-
-// src/run/pipeline.ts
-import { readdir as readdir4, writeFile as writeFile4 } from "node:fs/promises";
+// src/cli/commands/deploy.ts
 import path10 from "node:path";
 
-// src/report/format.ts
-function formatNumber(value) {
-  if (Number.isInteger(value)) return value.toLocaleString("en-US");
-  if (Math.abs(value) >= 1e-3) return value.toFixed(4);
-  return Math.abs(value) >= 1e-6 ? String(Number(value.toPrecision(2))) : value.toExponential(1);
-}
-function formatDelta(value) {
-  const text = formatNumber(value);
-  return value > 0 ? `+${text}` : text;
-}
-function formatBytes(bytes) {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
+// src/deploy/deploy.ts
+import { mkdir } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/registry/names.ts
+var ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+function checkModelName(model) {
+  if (!MODEL_NAME.test(model)) {
+    throw new UsageError(`model name "${model}" is not usable in a tag; expected lowercase letters, digits, ".", "_" or "-" (at most 63, starting with a letter or digit)`);
   }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+  return model;
 }
-function formatSeconds(seconds) {
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+function checkEnvironmentName(environment) {
+  if (!ENVIRONMENT_NAME.test(environment)) {
+    throw new UsageError(`environment name "${environment}" is not usable in a tag; expected letters, digits, ".", "_" or "-" (at most 63)`);
+  }
+  return environment;
+}
+function versionTag(model, version2) {
+  return `${model}@v${version2}`;
+}
+function promotionTag(model, environment, sequence) {
+  return `${model}#${environment}#${sequence}`;
+}
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function parseVersionTag(model, tag) {
+  const match = new RegExp(`^${escape(model)}@v([1-9][0-9]{0,8})$`).exec(tag);
+  return match ? Number(match[1]) : null;
+}
+function parsePromotionTag(model, tag) {
+  const match = new RegExp(`^${escape(model)}#([A-Za-z0-9][A-Za-z0-9._-]*)#([1-9][0-9]{0,8})$`).exec(tag);
+  return match ? { environment: match[1], sequence: Number(match[2]) } : null;
+}
+function parseVersionNumber(text, what = "--version") {
+  if (!/^[1-9][0-9]{0,8}$/.test(text)) throw new UsageError(`${what} "${text}" is not a version number; expected a whole number from 1`);
+  return Number(text);
 }
 
-// src/report/run-report.ts
-var BASELINE_PREFIX = "baseline_";
-function pairMetrics(metrics) {
-  const paired = [];
-  const other = [];
-  for (const [name, value] of Object.entries(metrics)) {
-    if (name.startsWith(BASELINE_PREFIX) && metrics[name.slice(BASELINE_PREFIX.length)] !== void 0) continue;
-    const baseline = metrics[`${BASELINE_PREFIX}${name}`];
-    if (baseline === void 0) other.push([name, value]);
-    else paired.push({ name, model: value, baseline });
-  }
-  return { paired, other };
-}
-function renderModel(model) {
-  const { lineage } = model;
-  const bytes = lineage.data.reduce((sum, file2) => sum + file2.bytes, 0);
-  const commit = lineage.commit ? `commit ${lineage.commit.slice(0, 7)}${lineage.dirty ? " (uncommitted changes)" : ""}` : "no git commit";
-  const lines = [`## ${model.name} (${model.task})`, ""];
-  if (model.description) lines.push(model.description, "");
-  lines.push(
-    `Trained with \`${lineage.command}\` in ${formatSeconds(lineage.durationSeconds)} (seed ${lineage.seed}, exit ${lineage.exitStatus}) on ${lineage.data.length} data file${lineage.data.length === 1 ? "" : "s"} (${formatBytes(bytes)}), ${commit}.`,
-    ""
-  );
-  const { paired, other } = pairMetrics(model.metrics);
-  if (paired.length > 0) {
-    lines.push("| metric | model | baseline | difference |", "| --- | ---: | ---: | ---: |");
-    for (const row of paired) lines.push(`| ${row.name} | ${formatNumber(row.model)} | ${formatNumber(row.baseline)} | ${formatDelta(row.model - row.baseline)} |`);
-    lines.push("");
-  }
-  if (other.length > 0) {
-    lines.push("| metric | value |", "| --- | ---: |");
-    for (const [name, value] of other) lines.push(`| ${name} | ${formatNumber(value)} |`);
-    lines.push("");
-  }
-  lines.push(`Artifacts in \`${model.outputDir}\`: ${model.artifacts.map((file2) => `\`${file2}\``).join(", ")}.`);
-  return lines.join("\n");
-}
-function renderRunReport(report) {
-  const count = report.models.length;
-  const header = `# trainyard run: ${report.project}
-
-${count} model${count === 1 ? "" : "s"} trained.`;
-  return `${[header, ...report.models.map(renderModel)].join("\n\n")}
-`;
-}
-
-// src/train/train-model.ts
-import { mkdir as mkdir3, stat as stat5, writeFile as writeFile3 } from "node:fs/promises";
-import path9 from "node:path";
-
-// src/util/glob.ts
-import { readdir as readdir2, stat as stat4 } from "node:fs/promises";
-import path6 from "node:path";
-var GLOB_CHARS = /[*?[]/;
-function isGlob(pattern) {
-  return GLOB_CHARS.test(pattern);
-}
-function globToRegExp(glob) {
-  let source = "";
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i];
-    if (char === "*" && glob[i + 1] === "*") {
-      const slash = glob[i + 2] === "/";
-      source += slash ? "(?:.*/)?" : ".*";
-      i += slash ? 2 : 1;
-    } else if (char === "*") source += "[^/]*";
-    else if (char === "?") source += "[^/]";
-    else if (char === "[") {
-      const end = glob.indexOf("]", i + 1);
-      if (end === -1) source += "\\[";
-      else {
-        source += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else source += char.replace(/[.+^${}()|\\]/g, "\\$&");
-  }
-  return new RegExp(`^${source}$`);
-}
-async function walk(folder) {
-  const entries = await readdir2(folder, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((entry) => {
-      const full = path6.join(folder, entry.name);
-      if (entry.isDirectory()) return walk(full);
-      return Promise.resolve(entry.isFile() ? [full] : []);
-    })
-  );
-  return nested.flat();
-}
-async function expandDataPath(pattern, root) {
-  const absolute = path6.resolve(root, pattern);
-  if (!isGlob(pattern)) {
-    const info = await stat4(absolute).catch(() => void 0);
-    if (!info) return [];
-    return info.isDirectory() ? (await walk(absolute)).sort() : [absolute];
-  }
-  const segments = absolute.split(path6.sep);
-  const firstGlob = segments.findIndex((segment) => isGlob(segment));
-  const base = segments.slice(0, firstGlob).join(path6.sep) || path6.sep;
-  const matcher = globToRegExp(segments.slice(firstGlob).join("/"));
-  const files = await walk(base).catch(() => []);
-  return files.filter((file2) => matcher.test(path6.relative(base, file2).split(path6.sep).join("/"))).sort();
-}
-
-// src/runner/gpu-lineage.ts
-function gpuLineage(report) {
-  return {
-    model: report.visible[0]?.name ?? null,
-    count: report.visible.length,
-    driver: report.inventory?.driverVersion ?? null,
-    cuda: report.inventory?.cudaVersion ?? null,
-    devices: report.visible.map((device) => ({ index: device.index, name: device.name, uuid: device.uuid, memoryTotalMb: device.memoryTotalMb }))
-  };
-}
-
-// src/runner/nvidia-smi-process.ts
-import { spawn } from "node:child_process";
-import { readFile as readFile4 } from "node:fs/promises";
-var STDERR_KEEP = 4096;
-function processNvidiaSmi(options) {
-  const binary = options.binary ?? "nvidia-smi";
-  return {
-    run: (args, { timeoutMs }) => runOnce(binary, args, options.env, timeoutMs),
-    sample: (args, onLine) => startSampler(binary, args, options.env, onLine)
-  };
-}
-function runOnce(binary, args, env, timeoutMs) {
-  return new Promise((resolve) => {
-    const child = spawn(binary, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGKILL");
-    }, timeoutMs);
-    child.stdout.on("data", (chunk) => stdout += chunk.toString("utf8"));
-    child.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
-    child.once("error", (error62) => {
-      clearTimeout(timer);
-      resolve({ exitCode: null, stdout, stderr: stderr || error62.message, failure: error62.code === "ENOENT" ? "not-found" : null });
-    });
-    child.once("close", (code) => {
-      clearTimeout(timer);
-      resolve({ exitCode: timedOut ? null : code, stdout, stderr, failure: timedOut ? "timeout" : null });
-    });
-  });
-}
-async function procCpuSeconds(pid) {
-  if (pid === void 0) return null;
-  const stat6 = await readFile4(`/proc/${pid}/stat`, "utf8").catch(() => null);
-  if (stat6 === null) return null;
-  const fields = stat6.slice(stat6.lastIndexOf(")") + 2).split(" ");
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return Number.isFinite(ticks) ? ticks / 100 : null;
-}
-function startSampler(binary, args, env, onLine) {
-  const child = spawn(binary, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  let pending = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => {
-    pending += chunk.toString("utf8");
-    const lines = pending.split("\n");
-    pending = lines.pop() ?? "";
-    for (const line of lines) if (line.trim()) onLine(line.replace(/\r$/, ""));
-  });
-  child.stderr.on("data", (chunk) => stderr = (stderr + chunk.toString("utf8")).slice(-STDERR_KEEP));
-  const exited = new Promise((resolve) => {
-    child.once("error", (error62) => resolve({ exitCode: null, signal: null, stderr: error62.message }));
-    child.once("close", (code, signal) => {
-      if (pending.trim()) onLine(pending);
-      pending = "";
-      resolve({ exitCode: code, signal, stderr });
-    });
-  });
-  return {
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-      return exited;
-    },
-    cpuSeconds: () => procCpuSeconds(child.pid)
-  };
-}
-
-// src/runner/gpu-inventory.ts
-var PREFLIGHT_FIELDS = [
-  "index",
-  "uuid",
-  "name",
-  "driver_version",
-  "pci.bus_id",
-  "memory.total",
-  "memory.used",
-  "memory.free",
-  "utilization.gpu",
-  "utilization.memory",
-  "power.draw",
-  "power.limit",
-  "temperature.gpu",
-  "clocks.sm",
-  "compute_cap"
-];
-function csvNumber(field) {
-  const text = (field ?? "").trim();
-  if (text === "" || text.startsWith("[")) return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : null;
-}
-function parseGpuQuery(csv) {
-  const lines = csv.split(/\r?\n/).filter((line) => line.trim() !== "");
-  return lines.map((line, at) => {
-    const f = line.split(",").map((field) => field.trim());
-    if (f.length !== PREFLIGHT_FIELDS.length) {
-      throw new Error(`nvidia-smi --query-gpu line ${at + 1} has ${f.length} fields; expected ${PREFLIGHT_FIELDS.length} (${PREFLIGHT_FIELDS.join(",")})`);
-    }
-    return {
-      index: csvNumber(f[0]) ?? at,
-      uuid: f[1],
-      name: f[2],
-      driverVersion: f[3],
-      busId: f[4],
-      memoryTotalMb: csvNumber(f[5]),
-      memoryUsedMb: csvNumber(f[6]),
-      memoryFreeMb: csvNumber(f[7]),
-      utilizationPct: csvNumber(f[8]),
-      powerDrawW: csvNumber(f[10]),
-      powerLimitW: csvNumber(f[11]),
-      temperatureC: csvNumber(f[12]),
-      computeCapability: f[14]
-    };
-  });
-}
-function parseBanner(text) {
-  return {
-    driverVersion: /Driver Version:\s*([0-9.]+)/.exec(text)?.[1] ?? null,
-    cudaVersion: /CUDA Version:\s*([0-9.]+)/.exec(text)?.[1] ?? null
-  };
-}
-
-// src/runner/visible-devices.ts
-function visibleDevices(devices, cudaVisibleDevices) {
-  if (cudaVisibleDevices === void 0) return devices;
-  const visible = [];
-  for (const raw of cudaVisibleDevices.split(",")) {
-    const token = raw.trim();
-    const device = /^\d+$/.test(token) ? devices.find((candidate) => candidate.index === Number(token)) : token.length > 0 ? devices.find((candidate) => candidate.uuid.startsWith(token)) : void 0;
-    if (!device || visible.includes(device)) break;
-    visible.push(device);
-  }
-  return visible;
-}
-
-// src/runner/preflight.ts
-var NO_DRIVER = /couldn't communicate with the NVIDIA driver|NVIDIA driver is not loaded|Failed to initialize NVML|Driver\/library version mismatch/i;
-function diagnoseToolFailure(run2) {
-  const said = (run2.stderr || run2.stdout).trim().split("\n")[0] ?? "";
-  if (run2.failure === "not-found" || run2.exitCode === 127) {
-    return {
-      code: "no-tool",
-      diagnosis: "nvidia-smi is not on PATH: this runner has no NVIDIA driver installed, or the container was started without the NVIDIA runtime",
-      fix: "run the job on a GPU runner (runs-on labels in training.runs_on), install the NVIDIA driver, or start the container with the NVIDIA Container Toolkit (docker --gpus all; on Kubernetes a nvidia.com/gpu limit)"
-    };
-  }
-  if (run2.failure === "timeout") {
-    return {
-      code: "timeout",
-      diagnosis: "nvidia-smi did not answer in time: the driver is hung or a GPU has fallen off the bus",
-      fix: "check `dmesg` for Xid errors on the runner, drain it and reboot the node; the job can retry on another runner"
-    };
-  }
-  if (NO_DRIVER.test(said)) {
-    return {
-      code: "no-driver",
-      diagnosis: `nvidia-smi cannot reach the NVIDIA driver (exit ${run2.exitCode}): "${said}"`,
-      fix: "load or reinstall the NVIDIA kernel driver (a driver/library mismatch after an upgrade needs a reboot); in a container, the host driver must be mounted by the NVIDIA runtime"
-    };
-  }
-  return {
-    code: "tool-failed",
-    diagnosis: `nvidia-smi exited with status ${run2.exitCode}: "${said}"`,
-    fix: "run `nvidia-smi` on the runner by hand to see the error; a non-zero exit usually means a driver or permission problem"
-  };
-}
-function describe3(device) {
-  return `GPU ${device.index} (${device.name})`;
-}
-function judgeInventory(inventory, requirement) {
-  const visible = visibleDevices(inventory.devices, requirement.cudaVisibleDevices);
-  const report = (problem) => ({ ok: problem === null, requirement, inventory, visible, problem });
-  const all = inventory.devices.length;
-  if (visible.length === 0) {
-    const hidden = requirement.cudaVisibleDevices !== void 0 && all > 0;
-    return report({
-      code: "no-visible-gpu",
-      diagnosis: hidden ? `CUDA_VISIBLE_DEVICES="${requirement.cudaVisibleDevices}" hides all ${all} GPU(s) of this machine (${inventory.devices.map(describe3).join(", ")})` : "the NVIDIA driver is loaded but reports no GPU",
-      fix: hidden ? "unset CUDA_VISIBLE_DEVICES or set it to GPU indices or UUIDs that `nvidia-smi -L` lists" : "check that the GPU is passed through to this machine or pod (a nvidia.com/gpu limit on Kubernetes, --gpus on Docker)"
-    });
-  }
-  const min = requirement.minFreeMemoryMb;
-  const usable = min === null ? visible : visible.filter((device) => (device.memoryFreeMb ?? 0) >= min);
-  if (visible.length < requirement.gpus) {
-    return report({
-      code: "too-few-gpus",
-      diagnosis: `training.gpus is ${requirement.gpus} but ${visible.length} GPU(s) are visible: ${visible.map(describe3).join(", ")}`,
-      fix: `run on a runner with ${requirement.gpus} GPUs (a runner label for that pool in training.runs_on, or a nvidia.com/gpu limit of ${requirement.gpus} in the runner scale set), or lower training.gpus`
-    });
-  }
-  if (min !== null && usable.length < requirement.gpus) {
-    const short = visible.filter((device) => !usable.includes(device));
-    return report({
-      code: "low-memory",
-      diagnosis: `training.min_gpu_memory_mb is ${min} but ${short.map((device) => `${describe3(device)} has ${device.memoryFreeMb ?? "unknown"} MiB free of ${device.memoryTotalMb ?? "unknown"}`).join("; ")}`,
-      fix: "another process holds GPU memory (see `nvidia-smi`): use ephemeral runners so no job outlives its run, wait for it to end, or lower training.min_gpu_memory_mb"
-    });
-  }
-  return report(null);
-}
-async function runPreflight(tool, requirement, timeoutMs = 15e3) {
-  const failed = (run2) => ({ ok: false, requirement, inventory: null, visible: [], problem: diagnoseToolFailure(run2) });
-  const banner = await tool.run([], { timeoutMs });
-  if (banner.exitCode !== 0) return failed(banner);
-  const query = await tool.run([`--query-gpu=${PREFLIGHT_FIELDS.join(",")}`, "--format=csv,noheader,nounits"], { timeoutMs });
-  if (query.exitCode !== 0) return failed(query);
-  let devices;
-  try {
-    devices = parseGpuQuery(query.stdout);
-  } catch (error62) {
-    const problem = {
-      code: "tool-failed",
-      diagnosis: `nvidia-smi answered in an unexpected format: ${error62.message}`,
-      fix: "the driver may be too old for these query fields; `nvidia-smi --help-query-gpu` lists the ones it knows"
-    };
-    return { ok: false, requirement, inventory: null, visible: [], problem };
-  }
-  const versions = parseBanner(banner.stdout);
-  const inventory = { driverVersion: versions.driverVersion ?? devices[0]?.driverVersion ?? null, cudaVersion: versions.cudaVersion, devices };
-  return judgeInventory(inventory, requirement);
-}
-
-// src/runner/preflight-error.ts
-var PreflightError = class extends TrainyardError {
-  report;
-  constructor(report) {
-    const problem = report.problem;
-    super(`GPU preflight failed: ${problem?.diagnosis ?? "unknown problem"}. Fix: ${problem?.fix ?? "run nvidia-smi on the runner"}`, { exitCode: 1 });
-    this.report = report;
+// src/registry/errors.ts
+var RegistryError = class extends TrainyardError {
+  location;
+  constructor(location, message, options = {}) {
+    super(`${location}: ${message}`, options);
+    this.location = location;
   }
 };
-
-// src/runner/telemetry-sampler.ts
-import { createWriteStream } from "node:fs";
-
-// src/runner/telemetry-sample.ts
-var TELEMETRY_FIELDS = [
-  "timestamp",
-  "index",
-  "utilization.gpu",
-  "utilization.memory",
-  "memory.used",
-  "memory.total",
-  "power.draw",
-  "temperature.gpu"
-];
-var TIMESTAMP = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/;
-function parseSmiTimestamp(text) {
-  const m = TIMESTAMP.exec(text.trim());
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s, ms] = m;
-  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number((ms ?? "0").padEnd(3, "0")));
-}
-function parseTelemetryLine(line) {
-  const f = line.split(",").map((field) => field.trim());
-  if (f.length !== TELEMETRY_FIELDS.length) return null;
-  const timeMs = parseSmiTimestamp(f[0]);
-  const gpu = csvNumber(f[1]);
-  if (timeMs === null || gpu === null) return null;
-  return {
-    timeMs,
-    gpu,
-    utilizationPct: csvNumber(f[2]),
-    memoryUtilizationPct: csvNumber(f[3]),
-    memoryUsedMb: csvNumber(f[4]),
-    memoryTotalMb: csvNumber(f[5]),
-    powerW: csvNumber(f[6]),
-    temperatureC: csvNumber(f[7])
-  };
-}
-
-// src/runner/telemetry-series.ts
-var TelemetrySeries = class {
-  constructor(maxPoints = 48) {
-    this.maxPoints = maxPoints;
-  }
-  maxPoints;
-  points = [];
-  start = null;
-  instant = null;
-  bucket = null;
-  bucketSize = 1;
-  add(sample) {
-    this.start ??= sample.timeMs;
-    if (this.instant && this.instant.timeMs !== sample.timeMs) this.closeInstant();
-    this.instant ??= { timeMs: sample.timeMs, util: [], memory: 0 };
-    if (sample.utilizationPct !== null) this.instant.util.push(sample.utilizationPct);
-    this.instant.memory += sample.memoryUsedMb ?? 0;
-  }
-  closeInstant() {
-    const instant = this.instant;
-    this.instant = null;
-    if (!instant || this.start === null) return;
-    const util = instant.util.length > 0 ? instant.util.reduce((a, b) => a + b, 0) / instant.util.length : 0;
-    this.bucket ??= { t: (instant.timeMs - this.start) / 1e3, utilSum: 0, instants: 0, memory: 0 };
-    this.bucket.utilSum += util;
-    this.bucket.instants++;
-    this.bucket.memory = Math.max(this.bucket.memory, instant.memory);
-    if (this.bucket.instants === this.bucketSize) this.closeBucket();
-  }
-  closeBucket() {
-    const bucket = this.bucket;
-    this.bucket = null;
-    if (!bucket) return;
-    this.points.push({ t: bucket.t, utilizationPct: bucket.utilSum / bucket.instants, memoryUsedMb: bucket.memory });
-    if (this.points.length >= 2 * this.maxPoints) {
-      const merged = [];
-      for (let i = 0; i < this.points.length; i += 2) {
-        const a = this.points[i];
-        const b = this.points[i + 1];
-        merged.push({ t: a.t, utilizationPct: (a.utilizationPct + b.utilizationPct) / 2, memoryUsedMb: Math.max(a.memoryUsedMb, b.memoryUsedMb) });
-      }
-      this.points = merged;
-      this.bucketSize *= 2;
-    }
-  }
-  result() {
-    this.closeInstant();
-    const open3 = this.bucket ? [{ t: this.bucket.t, utilizationPct: this.bucket.utilSum / this.bucket.instants, memoryUsedMb: this.bucket.memory }] : [];
-    return [...this.points, ...open3];
+var DigestMismatchError = class extends RegistryError {
+};
+var GitHubApiError = class extends RegistryError {
+  status;
+  constructor(location, message, status, cause) {
+    super(location, `${message} (HTTP ${status})`, { cause });
+    this.status = status;
   }
 };
-
-// src/runner/telemetry-summary.ts
-var max = (a, b) => b === null ? a : a === null ? b : Math.max(a, b);
-var TelemetryAccumulator = class {
-  constructor(intervalMs) {
-    this.intervalMs = intervalMs;
-  }
-  intervalMs;
-  gpus = /* @__PURE__ */ new Map();
-  first = null;
-  latest = null;
-  count = 0;
-  add(sample) {
-    this.count++;
-    this.first = this.first === null ? sample.timeMs : Math.min(this.first, sample.timeMs);
-    this.latest = this.latest === null ? sample.timeMs : Math.max(this.latest, sample.timeMs);
-    let acc = this.gpus.get(sample.gpu);
-    if (!acc) {
-      acc = { samples: 0, utilSum: 0, utilCount: 0, powerSum: 0, powerCount: 0, peakUtil: null, peakMemory: null, memoryTotal: null, peakPower: null, peakTemperature: null, energyJ: 0, last: null };
-      this.gpus.set(sample.gpu, acc);
-    }
-    acc.samples++;
-    if (sample.utilizationPct !== null) {
-      acc.utilSum += sample.utilizationPct;
-      acc.utilCount++;
-    }
-    acc.peakUtil = max(acc.peakUtil, sample.utilizationPct);
-    acc.peakMemory = max(acc.peakMemory, sample.memoryUsedMb);
-    acc.memoryTotal = max(acc.memoryTotal, sample.memoryTotalMb);
-    acc.peakTemperature = max(acc.peakTemperature, sample.temperatureC);
-    if (sample.powerW !== null) {
-      acc.powerSum += sample.powerW;
-      acc.powerCount++;
-      acc.peakPower = max(acc.peakPower, sample.powerW);
-      if (acc.last && sample.timeMs > acc.last.timeMs) acc.energyJ += (acc.last.powerW + sample.powerW) / 2 * ((sample.timeMs - acc.last.timeMs) / 1e3);
-      acc.last = { timeMs: sample.timeMs, powerW: sample.powerW };
-    }
-  }
-  summary() {
-    const gpus = [...this.gpus.entries()].sort(([a], [b]) => a - b).map(([gpu, acc]) => ({
-      gpu,
-      samples: acc.samples,
-      meanUtilizationPct: acc.utilCount > 0 ? acc.utilSum / acc.utilCount : null,
-      peakUtilizationPct: acc.peakUtil,
-      peakMemoryUsedMb: acc.peakMemory,
-      memoryTotalMb: acc.memoryTotal,
-      meanPowerW: acc.powerCount > 0 ? acc.powerSum / acc.powerCount : null,
-      peakPowerW: acc.peakPower,
-      energyJ: acc.energyJ,
-      energyWh: acc.energyJ / 3600,
-      peakTemperatureC: acc.peakTemperature
-    }));
-    const durationSeconds = this.first === null || this.latest === null ? 0 : (this.latest - this.first) / 1e3;
-    return { intervalMs: this.intervalMs, samples: this.count, durationSeconds, gpus };
-  }
-};
-
-// src/runner/telemetry-sampler.ts
-var TELEMETRY_FILE = "telemetry.csv";
-function telemetryArgs(intervalMs) {
-  return [`--query-gpu=${TELEMETRY_FIELDS.join(",")}`, "--format=csv,noheader,nounits", "-lms", String(intervalMs)];
-}
-function startTelemetry(options) {
-  const out = createWriteStream(options.file, { flags: "w" });
-  out.write(`${TELEMETRY_FIELDS.join(",")}
-`);
-  const accumulator = new TelemetryAccumulator(options.intervalMs);
-  const series = new TelemetrySeries();
-  let malformedLines = 0;
-  const sampler = options.tool.sample(telemetryArgs(options.intervalMs), (line) => {
-    const sample = parseTelemetryLine(line);
-    if (!sample) {
-      malformedLines++;
-      return;
-    }
-    out.write(`${line.split(",").map((field) => field.trim()).join(",")}
-`);
-    accumulator.add(sample);
-    series.add(sample);
-  });
-  return {
-    stop: async () => {
-      const cpuSeconds = await sampler.cpuSeconds();
-      const exit = await sampler.stop();
-      await new Promise((resolve) => out.end(resolve));
-      return { summary: accumulator.summary(), series: series.result(), sampler: { ...exit, cpuSeconds, malformedLines } };
-    }
-  };
-}
-
-// src/train/artifacts.ts
-import { open as open2, readdir as readdir3 } from "node:fs/promises";
-import path7 from "node:path";
-
-// src/metrics/read-metrics.ts
-import { readFile as readFile5 } from "node:fs/promises";
-function flattenMetrics(document, file2) {
-  if (document === null || typeof document !== "object" || Array.isArray(document)) {
-    throw new DataError(`${file2}: expected a JSON object of metric names to numbers`);
-  }
-  const values = {};
-  const visit2 = (node2, prefix) => {
-    for (const [key, value] of Object.entries(node2)) {
-      const name = prefix ? `${prefix}.${key}` : key;
-      if (value !== null && typeof value === "object" && !Array.isArray(value)) visit2(value, name);
-      else if (typeof value === "number" && Number.isFinite(value)) values[name] = value;
-      else throw new DataError(`${file2}: metric "${name}" is ${JSON.stringify(value) ?? String(value)}; expected a finite number`);
-    }
-  };
-  visit2(document, "");
-  return values;
-}
-async function readMetricsFile(file2) {
-  let text;
-  try {
-    text = await readFile5(file2, "utf8");
-  } catch (error62) {
-    throw new DataError(`${file2}: cannot read the metrics file (${error62.code ?? "error"})`);
-  }
-  let document;
-  try {
-    document = JSON.parse(text);
-  } catch (error62) {
-    throw new DataError(`${file2}: invalid JSON (${error62.message}); expected an object of metric names to numbers`);
-  }
-  return flattenMetrics(document, file2);
-}
-
-// src/train/artifacts.ts
-var MODEL_DIR = "model";
-var LINEAGE_FILE = "lineage.json";
-var PREDICTION_COLUMNS = ["id", "label", "score"];
-async function firstLine(file2) {
-  const handle = await open2(file2, "r").catch(() => null);
-  if (!handle) return null;
-  try {
-    const buffer = Buffer.alloc(4096);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString("utf8").split(/\r?\n/)[0] ?? "";
-  } finally {
-    await handle.close();
-  }
-}
-async function readTrainingArtifacts(outputDir, files) {
-  const modelDir = path7.join(outputDir, MODEL_DIR);
-  const modelFiles = await readdir3(modelDir).catch(() => []);
-  if (modelFiles.length === 0) {
-    throw new DataError(`${modelDir}: the trainer wrote no model files; expected at least one file in ${MODEL_DIR}/ under TRAINYARD_OUTPUT_DIR`);
-  }
-  const metrics = await readMetricsFile(path7.join(outputDir, files.metrics));
-  const predictionsFile = path7.join(outputDir, files.predictions);
-  const header = await firstLine(predictionsFile);
-  if (header === null) {
-    throw new DataError(`${predictionsFile}: the trainer wrote no predictions; expected a CSV with columns ${PREDICTION_COLUMNS.join(",")}`);
-  }
-  const columns = header.split(",").map((column) => column.trim().replace(/^"|"$/g, ""));
-  const missing = PREDICTION_COLUMNS.filter((column) => !columns.includes(column));
-  if (missing.length > 0) {
-    throw new DataError(`${predictionsFile}: missing column(s) ${missing.join(", ")}; expected a header with ${PREDICTION_COLUMNS.join(",")}`);
-  }
-  return { outputDir, modelFiles: modelFiles.sort(), metrics, predictionsFile };
-}
-
-// src/train/hash-cache.ts
-import { randomBytes } from "node:crypto";
-import { mkdir as mkdir2, readFile as readFile6, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
-import path8 from "node:path";
-var HASH_CACHE_FILE = path8.join(".trainyard", "hash-cache.json");
-async function loadHashCache(file2) {
-  const text = await readFile6(file2, "utf8").catch(() => null);
-  if (text === null) return { version: 1, files: {} };
-  try {
-    const parsed = JSON.parse(text);
-    if (parsed.version === 1 && parsed.files && typeof parsed.files === "object") return { version: 1, files: parsed.files };
-  } catch {
-  }
-  return { version: 1, files: {} };
-}
-function cachedHash(cache, file2, info) {
-  const entry = cache.files[file2];
-  return entry && entry.bytes === info.size && entry.mtimeMs === info.mtimeMs ? entry.sha256 : null;
-}
-async function saveHashCache(file2, cache) {
-  await mkdir2(path8.dirname(file2), { recursive: true });
-  const temporary = `${file2}.${randomBytes(4).toString("hex")}.tmp`;
-  await writeFile2(temporary, `${JSON.stringify(cache)}
-`);
-  await rename2(temporary, file2);
-}
-
-// src/train/lineage.ts
-function buildLineage(facts) {
-  const { outcome } = facts;
-  return {
-    schemaVersion: 1,
-    model: facts.model,
-    commit: facts.git.commit,
-    dirty: facts.git.dirty,
-    configSha256: facts.configSha256,
-    data: facts.data,
-    params: facts.params,
-    seed: facts.seed,
-    command: facts.command,
-    start: outcome.startedAt.toISOString(),
-    end: outcome.endedAt.toISOString(),
-    durationSeconds: Math.round((outcome.endedAt.getTime() - outcome.startedAt.getTime()) / 10) / 100,
-    exitStatus: outcome.exitCode,
-    signal: outcome.signal,
-    timedOut: outcome.timedOut,
-    runner: facts.runner,
-    versions: facts.versions,
-    gpu: facts.gpu,
-    telemetry: facts.telemetry
-  };
-}
 
 // src/train/run-command.ts
-import { spawn as spawn2 } from "node:child_process";
-import { createWriteStream as createWriteStream2 } from "node:fs";
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
 var FORWARDED = ["SIGINT", "SIGTERM"];
 async function runCommand(spec) {
-  const log = createWriteStream2(spec.logFile, { flags: "w" });
+  const log = createWriteStream(spec.logFile, { flags: "w" });
   const startedAt = /* @__PURE__ */ new Date();
-  const child = spawn2(spec.command, { cwd: spec.cwd, env: spec.env, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(spec.command, { cwd: spec.cwd, env: spec.env, shell: true, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const killGroup = (signal) => {
     if (child.pid === void 0) return;
     try {
@@ -32062,161 +31061,112 @@ function signalNumber(signal) {
   return (signal && numbers[signal]) ?? 1;
 }
 
-// src/train/train-model.ts
-var TrainingFailedError = class extends CommandError {
-  record;
-  constructor(message, options) {
-    super(message, { exitCode: options.exitCode });
-    this.record = options.record;
-  }
-};
-function asList(value) {
-  if (value === void 0) return [];
-  return Array.isArray(value) ? value : [value];
+// src/deploy/deploy.ts
+async function pickVersion(request2) {
+  if (request2.version !== "candidate") return request2.registry.version(request2.name, { version: request2.version });
+  const newest = (await request2.registry.versions(request2.name)).at(-1);
+  if (!newest) throw new RegistryError(request2.registry.location, `${request2.name} has no registered version to deploy`);
+  return newest;
 }
-async function describeDataFiles(patterns, root, key) {
-  const cacheFile = path9.join(root, HASH_CACHE_FILE);
-  const cache = await loadHashCache(cacheFile);
-  let changed = false;
-  const facts = [];
-  for (const pattern of patterns) {
-    const files = await expandDataPath(pattern, root);
-    if (files.length === 0) throw new DataError(`${key}: "${pattern}" matches no file under ${root}`);
-    for (const file2 of files) {
-      const info = await stat5(file2);
-      let sha256 = cachedHash(cache, file2, info);
-      if (sha256 === null) {
-        sha256 = await sha256File(file2);
-        cache.files[file2] = { bytes: info.size, mtimeMs: info.mtimeMs, sha256 };
-        changed = true;
-      }
-      facts.push({ path: path9.relative(root, file2).split(path9.sep).join("/"), bytes: info.size, sha256 });
+async function deployVersion(request2) {
+  checkModelName(request2.name);
+  checkEnvironmentName(request2.environment);
+  const version2 = await pickVersion(request2);
+  const command = request2.model.deploy?.command ?? null;
+  const label = `${request2.name} v${version2.version}`;
+  const steps = [
+    `download ${label} from ${request2.registry.location} into ${request2.modelDir}`,
+    command ? `run "${command}" with MODEL_DIR=${path3.join(request2.modelDir, "model")} MODEL_VERSION=${version2.version}` : `run no deploy command (models.${request2.name}.deploy.command is not set)`,
+    `record the promotion of ${label} to ${request2.environment}`
+  ];
+  if (request2.dryRun) return { version: version2, steps, promotion: null };
+  await mkdir(path3.dirname(request2.modelDir), { recursive: true });
+  await request2.registry.download(request2.name, version2.version, request2.modelDir);
+  if (command) {
+    const outcome = await runCommand({
+      command,
+      cwd: request2.root,
+      timeoutMs: (request2.model.deploy?.timeout_minutes ?? 30) * 6e4,
+      logFile: path3.join(request2.modelDir, "deploy.log"),
+      echo: request2.echo,
+      env: { ...request2.env, MODEL_DIR: path3.join(request2.modelDir, "model"), MODEL_VERSION: String(version2.version), MODEL_NAME: request2.name, TRAINYARD_ENVIRONMENT: request2.environment }
+    });
+    if (outcome.exitCode !== 0 || outcome.timedOut) {
+      const why = outcome.timedOut ? "timed out" : `exited with ${outcome.exitCode}`;
+      throw new CommandError(`deploy command "${command}" ${why}; ${label} was not promoted to ${request2.environment}`, { exitCode: 1 });
     }
   }
-  if (changed) await saveHashCache(cacheFile, cache);
-  return facts;
-}
-async function preflightIfAsked(request2, tool, env) {
-  const { training } = request2.model;
-  if (training.gpus === 0) return null;
-  const report = await runPreflight(tool, { gpus: training.gpus, minFreeMemoryMb: training.min_gpu_memory_mb ?? null, cudaVisibleDevices: env.CUDA_VISIBLE_DEVICES });
-  if (!report.ok) throw new PreflightError(report);
-  return report;
-}
-async function trainModel(request2) {
-  const { model, root, outputDir } = request2;
-  const train = asList(model.data.train);
-  const data = await describeDataFiles(train, root, `models.${request2.name}.data.train`);
-  const command = request2.command ?? model.training.command;
-  const logFile = path9.join(outputDir, "train.log");
-  const resolveAll = (patterns) => patterns.map((pattern) => path9.resolve(root, pattern)).join(path9.delimiter);
-  const env = {
-    ...request2.env,
-    ...model.training.env,
-    TRAINYARD_MODEL: request2.name,
-    TRAINYARD_OUTPUT_DIR: outputDir,
-    TRAINYARD_DATA_TRAIN: resolveAll(train),
-    TRAINYARD_DATA_PRODUCTION: resolveAll(asList(model.data.production)),
-    TRAINYARD_SEED: String(model.training.seed),
-    TRAINYARD_PARAMS: JSON.stringify(model.training.params)
-  };
-  const tool = request2.gpuTool ?? processNvidiaSmi({ env });
-  const preflight = await preflightIfAsked(request2, tool, env);
-  await mkdir3(outputDir, { recursive: true });
-  const telemetryFile = path9.join(outputDir, TELEMETRY_FILE);
-  const sampling = preflight ? startTelemetry({ tool, intervalMs: model.training.telemetry_interval_ms, file: telemetryFile }) : null;
-  let outcome;
-  try {
-    outcome = await runCommand({ command, cwd: root, timeoutMs: model.training.timeout_minutes * 6e4, logFile, echo: request2.echo, env });
-  } catch (error62) {
-    await sampling?.stop();
-    throw error62;
-  }
-  const telemetry = sampling ? await sampling.stop() : null;
-  const lineage = buildLineage({
+  const promotion = await request2.registry.promote({
     model: request2.name,
-    git: request2.system.git,
-    configSha256: request2.configSha256,
-    data,
-    params: model.training.params,
-    seed: model.training.seed,
-    command,
-    outcome: { ...outcome, signal: outcome.signal ?? outcome.cancelledBy },
-    runner: request2.system.runner,
-    versions: { ...request2.versions, python: request2.system.python },
-    gpu: preflight ? gpuLineage(preflight) : null,
-    telemetry: telemetry ? telemetryLineage(telemetry) : null
+    version: version2.version,
+    environment: request2.environment,
+    decision: "approved",
+    approvers: request2.approvers,
+    gate: request2.gate,
+    reason: request2.reason,
+    runUrl: request2.runUrl,
+    actor: request2.actor
   });
-  await writeFile3(path9.join(outputDir, LINEAGE_FILE), `${JSON.stringify(lineage, null, 2)}
-`);
-  const record2 = { lineage, preflight, telemetry };
-  if (outcome.timedOut) {
-    throw new TrainingFailedError(`models.${request2.name}: "${command}" ran past training.timeout_minutes (${model.training.timeout_minutes}) and was stopped; partial outputs kept in ${outputDir}`, { exitCode: 1, record: record2 });
-  }
-  if (outcome.cancelledBy) {
-    throw new TrainingFailedError(`models.${request2.name}: cancelled by ${outcome.cancelledBy}; "${command}" was stopped and its partial outputs kept in ${outputDir}`, { exitCode: outcome.exitCode || 1, record: record2 });
-  }
-  if (outcome.exitCode !== 0) {
-    throw new TrainingFailedError(`models.${request2.name}: "${command}" exited with status ${outcome.exitCode}; its log is ${logFile}`, { exitCode: outcome.exitCode, record: record2 });
-  }
-  const artifacts = await readTrainingArtifacts(outputDir, { metrics: model.metrics.file, predictions: model.metrics.predictions });
-  return { name: request2.name, outcome, ...record2, artifacts, logFile };
-}
-function telemetryLineage(capture) {
-  return { file: TELEMETRY_FILE, ...capture.summary, samplerCpuSeconds: capture.sampler.cpuSeconds };
+  return { version: version2, steps, promotion };
 }
 
-// src/run/pipeline.ts
-function selectModels(configured, requested) {
-  const unknown2 = requested.filter((name) => !configured.includes(name));
-  if (unknown2.length > 0) throw new UsageError(`unknown model "${unknown2[0]}"; the config has: ${configured.join(", ")}`);
-  return requested.length === 0 ? configured : configured.filter((name) => requested.includes(name));
+// src/registry/github/client.ts
+function statusOf(error62) {
+  const status = error62?.status;
+  return typeof status === "number" ? status : null;
 }
-async function runPipeline(request2) {
-  const { config: config2, root } = request2.loaded;
-  const names = selectModels(Object.keys(config2.models), request2.models);
-  const reports = [];
-  for (const name of names) {
-    const model = config2.models[name];
-    const outputDir = path10.join(request2.runDir, name);
-    request2.echo(`
-\u25B6 ${name}: training with "${model.training.command}"
-`);
-    const result = await trainModel({ name, model, root, outputDir, configSha256: request2.configSha256, env: request2.env, system: request2.system, versions: request2.versions, echo: request2.echo });
-    const artifacts = (await readdir4(outputDir)).sort().map((entry) => entry === "model" ? "model/" : entry);
-    reports.push({
-      name,
-      task: model.task,
-      ...model.description ? { description: model.description } : {},
-      lineage: result.lineage,
-      metrics: result.artifacts.metrics,
-      outputDir: path10.relative(root, outputDir) || ".",
-      artifacts
-    });
+function messageOf(error62) {
+  const data = error62?.response?.data;
+  if (typeof data?.message === "string") return data.message;
+  return error62 instanceof Error ? error62.message.split("\n")[0] : String(error62);
+}
+async function call(context, doing, run2) {
+  try {
+    return await run2();
+  } catch (error62) {
+    const status = statusOf(error62);
+    if (status === null) throw error62;
+    throw new GitHubApiError(context.location, `${doing}: ${messageOf(error62)}`, status, error62);
   }
-  const report = renderRunReport({ project: path10.basename(root), models: reports });
-  const reportFile = path10.join(request2.runDir, "report.md");
-  await writeFile4(reportFile, report);
-  return { report, reportFile, models: reports };
+}
+async function createRefIfFree(context, ref, sha) {
+  try {
+    await context.octokit.rest.git.createRef({ owner: context.owner, repo: context.repo, ref: `refs/${ref}`, sha });
+    return true;
+  } catch (error62) {
+    if (statusOf(error62) === 422 && /already exists/i.test(messageOf(error62))) return false;
+    if (statusOf(error62) === 422 && /object does not exist/i.test(messageOf(error62))) {
+      throw new GitHubApiError(context.location, `cannot tag ${ref.replace(/^tags\//, "")}: commit ${sha} is not in ${context.owner}/${context.repo}; push it first`, 422, error62);
+    }
+    const status = statusOf(error62);
+    if (status === null) throw error62;
+    throw new GitHubApiError(context.location, `cannot create ${ref} at ${sha}: ${messageOf(error62)}`, status, error62);
+  }
+}
+async function tagsStartingWith(context, prefix) {
+  const refs = await call(
+    context,
+    `listing tags ${prefix}*`,
+    () => context.octokit.paginate(context.octokit.rest.git.listMatchingRefs, { owner: context.owner, repo: context.repo, ref: `tags/${prefix}`, per_page: 100 })
+  );
+  return refs.map((ref) => ({ name: ref.ref.replace(/^refs\/tags\//, ""), sha: ref.object.sha, type: ref.object.type }));
 }
 
-// src/cli/commands/run.ts
-function registerRun(program2, io, setExit) {
-  program2.command("run").description("Run the whole pipeline locally: train every model and report its metrics beside its baseline.").option("-c, --config <file>", "the trainyard config", ".github/trainyard.yml").option("-m, --model <name>", "run only this model (repeatable)", (value, previous) => [...previous, value], []).option("-o, --out <dir>", "the run folder (default: <project>/.trainyard/runs/<time>)").action(async (options) => {
-    const project = await openProject(io, options.config);
-    const runDir = options.out ? path11.resolve(io.cwd, options.out) : path11.join(project.loaded.root, ".trainyard", "runs", runId(io.now()));
-    const outcome = await runPipeline({ ...project, models: options.model, runDir, env: io.env, echo: io.stderr });
-    io.stdout(`
-${outcome.report}
-Report written to ${path11.relative(io.cwd, outcome.reportFile)}
-`);
-    setExit(0);
-  });
+// src/deploy/promotion-check.ts
+var PROMOTION_CHECK = "trainyard / promotion";
+async function requirePromotionCheck(context, commit) {
+  const { data } = await call(
+    context,
+    `reading check runs of ${commit}`,
+    () => context.octokit.rest.checks.listForRef({ owner: context.owner, repo: context.repo, ref: commit, check_name: PROMOTION_CHECK, filter: "latest" })
+  );
+  const run2 = [...data.check_runs].sort((a, b) => (b.started_at ?? "").localeCompare(a.started_at ?? ""))[0];
+  if (!run2) throw new TrainyardError(`${context.location}: commit ${commit} has no "${PROMOTION_CHECK}" check; refusing to deploy`, { exitCode: 1 });
+  if (run2.status !== "completed" || run2.conclusion !== "success") {
+    const state = run2.status === "completed" ? `concluded ${run2.conclusion ?? "without a conclusion"}` : `is ${run2.status}`;
+    throw new TrainyardError(`${context.location}: "${PROMOTION_CHECK}" on ${commit} ${state}; refusing to deploy`, { exitCode: 1 });
+  }
 }
-
-// src/cli/commands/runner.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import path12 from "node:path";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -32570,7 +31520,7 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse4(options) {
+function parse3(options) {
   let method = options.method.toUpperCase();
   let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -32634,7 +31584,7 @@ function parse4(options) {
   );
 }
 function endpointWithDefaults(defaults, route, options) {
-  return parse4(merge2(defaults, route, options));
+  return parse3(merge2(defaults, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -32643,7 +31593,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge2.bind(null, DEFAULTS2),
-    parse: parse4
+    parse: parse3
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -32689,7 +31639,7 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse5(header, options) {
+function parse4(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
   let valueStart = options?.start ?? 0;
@@ -32852,8 +31802,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+    const isObject4 = val !== null && typeof val === "object";
+    const hasToJSON = isObject4 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -33325,7 +32275,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse5(contentType);
+  const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -33689,17 +32639,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path14 = requestOptions.url.replace(options.baseUrl, "");
+    const path24 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path14} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path24} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error62) => {
       const requestId = error62.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path14} - ${error62.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path24} - ${error62.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error62;
     });
@@ -36268,6 +35218,2294 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
   }
 );
 
+// src/registry/github/github-registry.ts
+import { createHash as createHash4 } from "node:crypto";
+import { mkdir as mkdir3, writeFile } from "node:fs/promises";
+import path5 from "node:path";
+import { Writable as Writable2 } from "node:stream";
+
+// src/registry/card.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/report/format.ts
+function formatNumber(value) {
+  if (Number.isInteger(value)) return value.toLocaleString("en-US");
+  if (Math.abs(value) >= 1e-3) return value.toFixed(4);
+  return Math.abs(value) >= 1e-6 ? String(Number(value.toPrecision(2))) : value.toExponential(1);
+}
+function formatDelta(value) {
+  const text = formatNumber(value);
+  return value > 0 ? `+${text}` : text;
+}
+function formatBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+function formatSeconds(seconds) {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+
+// src/registry/card-schema.ts
+var versionFile = external_exports.strictObject({
+  path: external_exports.string().min(1),
+  role: external_exports.enum(["model", "metrics", "predictions", "lineage", "profile"]),
+  bytes: external_exports.int().nonnegative(),
+  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+var lineage = external_exports.strictObject({
+  commit: external_exports.string().nullable(),
+  command: external_exports.string(),
+  seed: external_exports.number(),
+  params: external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()])),
+  data: external_exports.array(external_exports.strictObject({ path: external_exports.string(), bytes: external_exports.number(), sha256: external_exports.string() })),
+  durationSeconds: external_exports.number(),
+  runner: external_exports.string().nullable()
+});
+var profile = external_exports.strictObject({
+  rows: external_exports.number().nullable(),
+  columns: external_exports.array(external_exports.strictObject({ name: external_exports.string(), type: external_exports.string().nullable(), nulls: external_exports.number().nullable() }))
+});
+var cardSchema2 = external_exports.strictObject({
+  trainyard: external_exports.literal(1),
+  model: external_exports.string(),
+  version: external_exports.int().positive(),
+  task: external_exports.string().nullable(),
+  description: external_exports.string().nullable(),
+  intendedUse: external_exports.string().nullable(),
+  limitations: external_exports.string().nullable(),
+  createdAt: external_exports.string(),
+  commit: external_exports.string().nullable(),
+  runUrl: external_exports.string().nullable(),
+  contentSha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  metrics: external_exports.record(external_exports.string(), external_exports.number()),
+  files: external_exports.array(versionFile).min(1),
+  lineage: lineage.nullable(),
+  profile: profile.nullable()
+});
+
+// src/registry/card.ts
+var FENCE = "---";
+function section(title, lines) {
+  return lines.length === 0 ? [] : [`## ${title}`, "", ...lines, ""];
+}
+function metricLines(card) {
+  const names = Object.keys(card.metrics).sort();
+  if (names.length === 0) return [];
+  return ["| metric | value |", "| --- | ---: |", ...names.map((name) => `| ${name} | ${formatNumber(card.metrics[name])} |`)];
+}
+function lineageLines(card) {
+  const lineage2 = card.lineage;
+  if (!lineage2) return [];
+  const params = Object.entries(lineage2.params).map(([key, value]) => `${key}=${String(value)}`).join(", ");
+  return [
+    `- commit: ${lineage2.commit ? `\`${lineage2.commit}\`` : "unknown"}`,
+    `- command: \`${lineage2.command}\` (seed ${lineage2.seed}${params ? `; ${params}` : ""})`,
+    `- trained in ${lineage2.durationSeconds} s${lineage2.runner ? ` on ${lineage2.runner}` : ""}`,
+    ...lineage2.data.map((file2) => `- data: \`${file2.path}\` (${formatBytes(file2.bytes)}, sha256 \`${file2.sha256.slice(0, 12)}\`)`)
+  ];
+}
+function profileLines(card) {
+  const profile2 = card.profile;
+  if (!profile2) return [];
+  const head = profile2.rows === null ? [] : [`${profile2.rows.toLocaleString("en-US")} rows.`, ""];
+  if (profile2.columns.length === 0) return head;
+  return [...head, "| column | type | nulls |", "| --- | --- | ---: |", ...profile2.columns.map((column) => `| ${column.name} | ${column.type ?? ""} | ${column.nulls ?? ""} |`)];
+}
+function fileLines(card) {
+  return ["| file | role | size | sha256 |", "| --- | --- | ---: | --- |", ...card.files.map((file2) => `| \`${file2.path}\` | ${file2.role} | ${formatBytes(file2.bytes)} | \`${file2.sha256.slice(0, 12)}\` |`)];
+}
+function renderCard(card) {
+  const front = (0, import_yaml2.stringify)({ trainyard: 1, ...card }, { lineWidth: 0 }).trimEnd();
+  return [
+    FENCE,
+    front,
+    FENCE,
+    `# ${card.model} v${card.version}`,
+    "",
+    ...card.description ? [card.description, ""] : [],
+    `Task: ${card.task ?? "unspecified"}. Registered ${card.createdAt}${card.runUrl ? ` by [this run](${card.runUrl})` : ""}.`,
+    "",
+    ...section("Metrics", metricLines(card)),
+    ...section("Intended use", card.intendedUse ? [card.intendedUse] : []),
+    ...section("Limitations", card.limitations ? [card.limitations] : []),
+    ...section("Lineage", lineageLines(card)),
+    ...section("Training data profile", profileLines(card)),
+    ...section("Files", fileLines(card))
+  ].join("\n");
+}
+function parseCard(text) {
+  const lines = text.replace(/\r\n/g, "\n").split("\n");
+  if (lines[0] !== FENCE) return null;
+  const end = lines.indexOf(FENCE, 1);
+  if (end < 0) return null;
+  let front;
+  try {
+    front = (0, import_yaml2.parse)(lines.slice(1, end).join("\n"));
+  } catch {
+    return null;
+  }
+  const result = cardSchema2.safeParse(front);
+  if (!result.success) return null;
+  const card = { ...result.data };
+  delete card.trainyard;
+  return card;
+}
+
+// src/registry/shared.ts
+import { randomBytes } from "node:crypto";
+import { mkdir as mkdir2, rename, rm, stat as stat2 } from "node:fs/promises";
+import path4 from "node:path";
+
+// src/registry/promotion-record.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var promotionSchema2 = external_exports.strictObject({
+  model: external_exports.string(),
+  environment: external_exports.string(),
+  sequence: external_exports.int().positive(),
+  version: external_exports.int().positive(),
+  decision: external_exports.enum(["approved", "rejected"]),
+  approvers: external_exports.array(external_exports.string()),
+  gate: external_exports.strictObject({ passed: external_exports.boolean(), summary: external_exports.string() }),
+  reason: external_exports.string(),
+  runUrl: external_exports.string().nullable(),
+  actor: external_exports.string().nullable(),
+  at: external_exports.string()
+});
+function readPromotion(value) {
+  const result = promotionSchema2.safeParse(value);
+  return result.success ? result.data : null;
+}
+function promotionSubject(promotion) {
+  const verb = promotion.decision === "approved" ? "Promote" : "Reject promoting";
+  return `${verb} ${promotion.model} v${promotion.version} to ${promotion.environment}`;
+}
+function renderPromotionMessage(promotion) {
+  return `${promotionSubject(promotion)}
+
+${(0, import_yaml3.stringify)(promotion, { lineWidth: 0 })}`;
+}
+function parsePromotionMessage(message) {
+  const blank = message.indexOf("\n\n");
+  if (blank < 0) return null;
+  try {
+    return readPromotion((0, import_yaml3.parse)(message.slice(blank + 2)));
+  } catch {
+    return null;
+  }
+}
+function championOf(history, environment) {
+  let best = null;
+  for (const promotion of history) {
+    if (promotion.environment !== environment || promotion.decision !== "approved") continue;
+    if (!best || promotion.sequence > best.sequence) best = promotion;
+  }
+  return best;
+}
+function sortHistory(history) {
+  return [...history].sort((a, b) => a.at.localeCompare(b.at) || a.environment.localeCompare(b.environment) || a.sequence - b.sequence);
+}
+
+// src/registry/shared.ts
+function buildCard(request2, version2, createdAt) {
+  const { content, text } = request2;
+  return {
+    model: request2.model,
+    version: version2,
+    ...text,
+    createdAt,
+    commit: request2.commit,
+    runUrl: request2.runUrl,
+    contentSha256: content.contentSha256,
+    metrics: content.metrics,
+    files: content.files.map(({ path: file2, role, bytes, sha256 }) => ({ path: file2, role, bytes, sha256 })),
+    lineage: content.lineage,
+    profile: content.profile
+  };
+}
+async function resolveVersion(registry2, model, ref) {
+  checkModelName(model);
+  const versions = await registry2.versions(model);
+  let wanted;
+  if ("environment" in ref) {
+    checkEnvironmentName(ref.environment);
+    const champion = championOf(await registry2.history(model, ref.environment), ref.environment);
+    if (!champion) throw new RegistryError(registry2.location, `${model} has no version promoted to "${ref.environment}"`);
+    wanted = champion.version;
+  } else {
+    wanted = ref.version;
+  }
+  const found = versions.find((version2) => version2.version === wanted);
+  if (!found) {
+    const known = versions.map((version2) => `v${version2.version}`).join(", ") || "none";
+    throw new RegistryError(registry2.location, `${model} has no version ${wanted}; registered: ${known}`);
+  }
+  return found;
+}
+async function downloadInto(dir, write) {
+  if (await stat2(dir).catch(() => null)) throw new UsageError(`${dir}: already exists; expected a new folder to download into`);
+  await mkdir2(path4.dirname(dir), { recursive: true });
+  const staging = path4.join(path4.dirname(dir), `.${path4.basename(dir)}.partial-${randomBytes(4).toString("hex")}`);
+  await mkdir2(staging);
+  try {
+    const result = await write(staging);
+    await rename(staging, dir);
+    return result;
+  } catch (error62) {
+    await rm(staging, { recursive: true, force: true });
+    throw error62;
+  }
+}
+
+// src/registry/github/asset-plan.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+var MANIFEST_ASSET = "trainyard-manifest.json";
+var DEFAULT_PART_BYTES = 2 * 1024 ** 3 - 1024 ** 2;
+function assetName(versionPath, taken) {
+  const base = versionPath.replace(/\//g, "__").replace(/[^A-Za-z0-9._-]/g, "_");
+  let name = base;
+  for (let index = 2; taken.has(name) || name === MANIFEST_ASSET; index++) name = `${base}-${index}`;
+  taken.add(name);
+  return name;
+}
+async function sha256Range(file2, start, bytes) {
+  const hash2 = createHash2("sha256");
+  if (bytes > 0) for await (const chunk of createReadStream2(file2, { start, end: start + bytes - 1 })) hash2.update(chunk);
+  return hash2.digest("hex");
+}
+async function planAssets(files, partBytes) {
+  const taken = /* @__PURE__ */ new Set();
+  const planned = [];
+  for (const file2 of files) {
+    const name = assetName(file2.path, taken);
+    if (file2.bytes <= partBytes) {
+      planned.push({ path: file2.path, bytes: file2.bytes, sha256: file2.sha256, assets: [{ name, offset: 0, bytes: file2.bytes, sha256: file2.sha256 }] });
+      continue;
+    }
+    const assets = [];
+    const count = Math.ceil(file2.bytes / partBytes);
+    for (let index = 0; index < count; index++) {
+      const offset = index * partBytes;
+      const bytes = Math.min(partBytes, file2.bytes - offset);
+      assets.push({ name: `${name}.part-${String(index + 1).padStart(3, "0")}`, offset, bytes, sha256: await sha256Range(file2.source, offset, bytes) });
+    }
+    planned.push({ path: file2.path, bytes: file2.bytes, sha256: file2.sha256, assets });
+  }
+  return { trainyard: 1, files: planned };
+}
+
+// src/registry/github/promotions.ts
+var MAX_TRIES = 100;
+async function commitOfTag(context, tag) {
+  const { data: ref } = await call(context, `reading tag ${tag}`, () => context.octokit.rest.git.getRef({ owner: context.owner, repo: context.repo, ref: `tags/${tag}` }));
+  if (ref.object.type !== "tag") return ref.object.sha;
+  const { data: object2 } = await call(context, `reading tag object of ${tag}`, () => context.octokit.rest.git.getTag({ owner: context.owner, repo: context.repo, tag_sha: ref.object.sha }));
+  return object2.object.sha;
+}
+async function recordPromotion(context, request2, at) {
+  const commit = await commitOfTag(context, versionTag(request2.model, request2.version));
+  const taken = (await tagsStartingWith(context, `${request2.model}#${request2.environment}#`)).flatMap((tag) => parsePromotionTag(request2.model, tag.name)?.sequence ?? []);
+  let sequence = Math.max(0, ...taken) + 1;
+  for (let tries = 0; tries < MAX_TRIES; tries++, sequence++) {
+    const promotion = { ...request2, sequence, at };
+    const name = promotionTag(request2.model, request2.environment, sequence);
+    const { data: tag } = await call(
+      context,
+      `creating tag ${name}`,
+      () => context.octokit.rest.git.createTag({ owner: context.owner, repo: context.repo, tag: name, message: renderPromotionMessage(promotion), object: commit, type: "commit" })
+    );
+    if (await createRefIfFree(context, `tags/${name}`, tag.sha)) return promotion;
+  }
+  throw new RegistryError(context.location, `no free promotion sequence for ${request2.model} in ${request2.environment} after ${MAX_TRIES} tries`);
+}
+async function readHistory(context, model, environment) {
+  const tags = await tagsStartingWith(context, environment === void 0 ? `${model}#` : `${model}#${environment}#`);
+  const records = [];
+  for (const tag of tags) {
+    const parsed = parsePromotionTag(model, tag.name);
+    if (!parsed || environment !== void 0 && parsed.environment !== environment) continue;
+    const message = tag.type === "tag" ? (await call(context, `reading tag ${tag.name}`, () => context.octokit.rest.git.getTag({ owner: context.owner, repo: context.repo, tag_sha: tag.sha }))).data.message : "";
+    const record2 = parsePromotionMessage(message);
+    if (!record2 || record2.model !== model || record2.environment !== parsed.environment || record2.sequence !== parsed.sequence) {
+      throw new RegistryError(context.location, `tag ${tag.name} is not a trainyard promotion record (expected an annotated tag whose message holds the record)`);
+    }
+    records.push(record2);
+  }
+  return sortHistory(records);
+}
+
+// src/registry/github/releases.ts
+async function listAllReleases(context) {
+  const releases = await call(
+    context,
+    "listing releases",
+    () => context.octokit.paginate(context.octokit.rest.repos.listReleases, { owner: context.owner, repo: context.repo, per_page: 100 })
+  );
+  return releases;
+}
+function readModelRelease(model, release2) {
+  const version2 = parseVersionTag(model, release2.tag_name);
+  if (version2 === null) return null;
+  const card = parseCard(release2.body ?? "");
+  const ours = card !== null && card.model === model && card.version === version2;
+  return { version: version2, release: release2, card: ours ? card : null };
+}
+async function modelReleases(context, model) {
+  return (await listAllReleases(context)).flatMap((release2) => readModelRelease(model, release2) ?? []).sort((a, b) => a.version - b.version);
+}
+
+// src/registry/github/transfer.ts
+import { createHash as createHash3 } from "node:crypto";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
+import { Readable, Transform, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+async function readAsset(context, asset, sink) {
+  const response = await call(
+    context,
+    `downloading asset ${asset.name}`,
+    () => context.octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+      owner: context.owner,
+      repo: context.repo,
+      asset_id: asset.id,
+      headers: { accept: "application/octet-stream" },
+      request: { parseSuccessResponseBody: false }
+    })
+  );
+  const hash2 = createHash3("sha256");
+  const body = response.data;
+  const source = body instanceof Uint8Array || typeof body === "string" ? Readable.from([Buffer.from(body)]) : Readable.fromWeb(body);
+  const tap = new Transform({
+    transform(chunk, _encoding, done) {
+      hash2.update(chunk);
+      done(null, chunk);
+    }
+  });
+  if (sink) await pipeline(source, tap, sink, { end: false });
+  else await pipeline(source, tap, new Writable({ write: (_chunk, _encoding, done) => done() }));
+  return hash2.digest("hex");
+}
+function reportedDigest(asset) {
+  const match = /^sha256:([0-9a-f]{64})$/.exec(asset.digest ?? "");
+  return match ? match[1] : null;
+}
+async function verifyAsset(context, asset, expected, where2) {
+  const digest = reportedDigest(asset) ?? await readAsset(context, asset);
+  if (digest !== expected) {
+    throw new DigestMismatchError(context.location, `${where2}: asset ${asset.name} has sha256 ${digest}, expected ${expected}; the release stays a draft`);
+  }
+}
+async function uploadAsset(context, part) {
+  const origin = part.uploadUrl.replace(/\/repos\/.*$/, "");
+  const { body } = part;
+  const bytes = Buffer.isBuffer(body) ? body.length : body.bytes;
+  const data = Buffer.isBuffer(body) ? body : bytes === 0 ? Buffer.alloc(0) : createReadStream3(body.source, { start: body.offset, end: body.offset + bytes - 1 });
+  const response = await call(
+    context,
+    `uploading asset ${part.name}`,
+    () => context.octokit.rest.repos.uploadReleaseAsset({
+      owner: context.owner,
+      repo: context.repo,
+      release_id: part.releaseId,
+      name: part.name,
+      baseUrl: origin,
+      // Octokit's type says string; fetch streams a file body (Octokit sets duplex).
+      data,
+      headers: { "content-type": "application/octet-stream", "content-length": bytes }
+    })
+  );
+  return response.data;
+}
+async function downloadPart(context, asset, expected, target, where2) {
+  const sink = createWriteStream2(target, { flags: "a" });
+  try {
+    const digest = await readAsset(context, asset, sink);
+    if (digest !== expected) throw new DigestMismatchError(context.location, `${where2}: asset ${asset.name} has sha256 ${digest}, expected ${expected}; nothing was downloaded`);
+  } finally {
+    await new Promise((resolve) => sink.end(resolve));
+  }
+}
+
+// src/registry/github/github-registry.ts
+var MAX_TRIES2 = 100;
+var GitHubReleasesRegistry = class {
+  location;
+  context;
+  now;
+  partBytes;
+  staleAfterMs;
+  constructor(options) {
+    this.location = `github:${options.owner}/${options.repo}`;
+    this.context = { octokit: options.octokit, owner: options.owner, repo: options.repo, location: this.location };
+    this.now = options.now ?? (() => /* @__PURE__ */ new Date());
+    this.partBytes = options.partBytes ?? DEFAULT_PART_BYTES;
+    this.staleAfterMs = options.staleAfterMs ?? 36e5;
+  }
+  get repoParams() {
+    return { owner: this.context.owner, repo: this.context.repo };
+  }
+  toVersion(found) {
+    return { model: found.card.model, version: found.version, tag: found.release.tag_name, url: found.release.html_url, card: found.card };
+  }
+  async models() {
+    const names = /* @__PURE__ */ new Set();
+    for (const release2 of await listAllReleases(this.context)) {
+      const card = release2.draft ? null : parseCard(release2.body ?? "");
+      if (card && parseVersionTag(card.model, release2.tag_name) === card.version) names.add(card.model);
+    }
+    return [...names].sort();
+  }
+  async versions(model) {
+    checkModelName(model);
+    return (await modelReleases(this.context, model)).flatMap((found) => found.card && !found.release.draft ? [this.toVersion({ ...found, card: found.card })] : []);
+  }
+  async version(model, ref) {
+    return resolveVersion(this, model, ref);
+  }
+  async register(request2) {
+    checkModelName(request2.model);
+    const releases = await modelReleases(this.context, request2.model);
+    const foreign = releases.find((found) => found.card === null);
+    if (foreign) {
+      throw new RegistryError(this.location, `release ${foreign.release.tag_name} was not made by trainyard (its body has no trainyard model card); trainyard owns tags ${request2.model}@v<N>, so rename that release's tag or the model`);
+    }
+    let draft = await this.resumableDraft(request2, releases);
+    const resumed = draft !== null;
+    draft ??= await this.createDraft(request2, releases);
+    request2.onProgress?.({ kind: "allocated", version: draft.version, resumed });
+    await this.uploadAll(request2, draft);
+    const { data: published } = await call(
+      this.context,
+      `publishing ${draft.release.tag_name}`,
+      () => this.context.octokit.rest.repos.updateRelease({ ...this.repoParams, release_id: draft.release.id, draft: false, make_latest: "false" })
+    );
+    request2.onProgress?.({ kind: "published", version: draft.version });
+    const card = parseCard(published.body ?? "");
+    if (!card) throw new RegistryError(this.location, `${draft.release.tag_name}: the published release lost its model card`);
+    return this.toVersion({ version: draft.version, release: published, card });
+  }
+  async resumableDraft(request2, releases) {
+    for (const found of releases) {
+      if (!found.release.draft || !found.card) continue;
+      if (found.card.contentSha256 === request2.content.contentSha256) return found;
+      const age = this.now().getTime() - Date.parse(found.release.created_at);
+      if (age > this.staleAfterMs) {
+        await call(this.context, `deleting the interrupted draft ${found.release.tag_name}`, () => this.context.octokit.rest.repos.deleteRelease({ ...this.repoParams, release_id: found.release.id }));
+      }
+    }
+    return null;
+  }
+  async defaultHead() {
+    const { data: repo } = await call(this.context, "reading the repository", () => this.context.octokit.rest.repos.get(this.repoParams));
+    const { data: ref } = await call(this.context, `reading branch ${repo.default_branch}`, () => this.context.octokit.rest.git.getRef({ ...this.repoParams, ref: `heads/${repo.default_branch}` }));
+    return ref.object.sha;
+  }
+  async createDraft(request2, releases) {
+    const tags = await tagsStartingWith(this.context, `${request2.model}@v`);
+    const numbers = [...tags.flatMap((tag2) => parseVersionTag(request2.model, tag2.name) ?? []), ...releases.map((found) => found.version)];
+    let version2 = Math.max(0, ...numbers) + 1;
+    const commit = request2.commit ?? await this.defaultHead();
+    for (let tries = 0; !await createRefIfFree(this.context, `tags/${versionTag(request2.model, version2)}`, commit); tries++, version2++) {
+      if (tries >= MAX_TRIES2) throw new RegistryError(this.location, `no free version number for ${request2.model} after ${MAX_TRIES2} tries`);
+    }
+    const tag = versionTag(request2.model, version2);
+    const card = buildCard(request2, version2, this.now().toISOString());
+    const { data } = await call(
+      this.context,
+      `creating the draft release ${tag}`,
+      () => this.context.octokit.rest.repos.createRelease({ ...this.repoParams, tag_name: tag, name: `${request2.model} v${version2}`, body: renderCard(card), draft: true, make_latest: "false" })
+    );
+    return { version: version2, release: data, card };
+  }
+  /** Uploads what the draft lacks; a present asset is kept only when its digest matches. */
+  async uploadAll(request2, draft) {
+    const manifest = await planAssets(request2.content.files, this.partBytes);
+    const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}
+`);
+    const manifestSha = createHash4("sha256").update(manifestBytes).digest("hex");
+    const existing = new Map(draft.release.assets.map((asset) => [asset.name, asset]));
+    const sources = new Map(request2.content.files.map((file2) => [file2.path, file2.source]));
+    const put = async (name, sha256, body) => {
+      const present = existing.get(name);
+      if (present?.state === "uploaded") {
+        const ok = await verifyAsset(this.context, present, sha256, draft.release.tag_name).then(() => true, (error62) => {
+          if (error62 instanceof DigestMismatchError) return false;
+          throw error62;
+        });
+        if (ok) return;
+      }
+      if (present) await call(this.context, `deleting asset ${name}`, () => this.context.octokit.rest.repos.deleteReleaseAsset({ ...this.repoParams, asset_id: present.id }));
+      const uploaded = await uploadAsset(this.context, { releaseId: draft.release.id, uploadUrl: draft.release.upload_url, name, body });
+      if (uploaded.name !== name) throw new RegistryError(this.location, `${draft.release.tag_name}: GitHub stored asset ${name} as ${uploaded.name}; the release stays a draft`);
+      await verifyAsset(this.context, uploaded, sha256, draft.release.tag_name);
+    };
+    for (const [index, file2] of manifest.files.entries()) {
+      for (const part of file2.assets) await put(part.name, part.sha256, { source: sources.get(file2.path), offset: part.offset, bytes: part.bytes });
+      request2.onProgress?.({ kind: "stored", path: file2.path, done: index + 1, total: manifest.files.length });
+    }
+    await put(MANIFEST_ASSET, manifestSha, manifestBytes);
+  }
+  async promote(request2) {
+    checkEnvironmentName(request2.environment);
+    await this.version(request2.model, { version: request2.version });
+    return recordPromotion(this.context, request2, this.now().toISOString());
+  }
+  async history(model, environment) {
+    checkModelName(model);
+    if (environment !== void 0) checkEnvironmentName(environment);
+    return readHistory(this.context, model, environment);
+  }
+  async readManifest(tag, assets) {
+    const asset = assets.find((candidate) => candidate.name === MANIFEST_ASSET);
+    if (!asset) throw new RegistryError(this.location, `${tag}: missing asset ${MANIFEST_ASSET}`);
+    const chunks = [];
+    const sink = new Writable2({ write: (chunk, _encoding, done) => {
+      chunks.push(chunk);
+      done();
+    } });
+    await readAsset(this.context, asset, sink);
+    try {
+      return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    } catch {
+      throw new RegistryError(this.location, `${tag}: asset ${MANIFEST_ASSET} is not JSON`);
+    }
+  }
+  async download(model, version2, dir) {
+    const found = await this.version(model, { version: version2 });
+    const { data: release2 } = await call(this.context, `reading release ${found.tag}`, () => this.context.octokit.rest.repos.getReleaseByTag({ ...this.repoParams, tag: found.tag }));
+    const assets = release2.assets;
+    const manifest = await this.readManifest(found.tag, assets);
+    return downloadInto(dir, async (staging) => {
+      for (const file2 of found.card.files) {
+        const entry = manifest.files?.find((candidate) => candidate.path === file2.path && candidate.sha256 === file2.sha256);
+        if (!entry) throw new RegistryError(this.location, `${found.tag}: ${MANIFEST_ASSET} does not list ${file2.path} with the card's digest`);
+        const target = path5.join(staging, file2.path);
+        await mkdir3(path5.dirname(target), { recursive: true });
+        await writeFile(target, "");
+        for (const part of entry.assets) {
+          const asset = assets.find((candidate) => candidate.name === part.name);
+          if (!asset) throw new RegistryError(this.location, `${found.tag}: missing asset ${part.name} (of ${file2.path}); nothing was downloaded`);
+          await downloadPart(this.context, asset, part.sha256, target, found.tag);
+        }
+        const digest = await sha256File(target);
+        if (digest !== file2.sha256) throw new DigestMismatchError(this.location, `${found.tag} ${file2.path}: joined sha256 ${digest} differs from the registered ${file2.sha256}; nothing was downloaded`);
+      }
+      await writeFile(path5.join(staging, "model-card.md"), renderCard(found.card));
+      return { version: found, dir, files: found.card.files };
+    });
+  }
+};
+
+// src/registry/local/local-registry.ts
+import { appendFile, mkdir as mkdir5, readdir as readdir2, readFile as readFile3, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import path7 from "node:path";
+
+// src/registry/local/version-folder.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { copyFile, mkdir as mkdir4, readdir, readFile as readFile2, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import path6 from "node:path";
+var REGISTRATION_FILE = "registration.json";
+var COMPLETE_FILE = "complete";
+var ABANDONED_FILE = "abandoned";
+var CARD_FILE = "card.md";
+var FILES_DIR = "files";
+var registrationSchema = external_exports.strictObject({
+  trainyard: external_exports.literal(1),
+  contentSha256: external_exports.string(),
+  startedAt: external_exports.string()
+});
+async function exists(file2) {
+  return readFile2(file2).then(() => true, () => false);
+}
+async function folderState(dir) {
+  let registration;
+  try {
+    const parsed = registrationSchema.safeParse(JSON.parse(await readFile2(path6.join(dir, REGISTRATION_FILE), "utf8")));
+    if (!parsed.success) return { kind: "foreign" };
+    registration = parsed.data;
+  } catch {
+    const entries = await readdir(dir).catch(() => ["?"]);
+    return entries.length === 0 ? { kind: "claimed" } : { kind: "foreign" };
+  }
+  if (await exists(path6.join(dir, COMPLETE_FILE))) return { kind: "complete" };
+  if (await exists(path6.join(dir, ABANDONED_FILE))) return { kind: "abandoned" };
+  return { kind: "incomplete", registration };
+}
+async function writeAtomic(file2, text) {
+  const temporary = `${file2}.${randomBytes2(4).toString("hex")}.tmp`;
+  await writeFile2(temporary, text);
+  await rename2(temporary, file2);
+}
+async function copyAtomic(source, target) {
+  await mkdir4(path6.dirname(target), { recursive: true });
+  const temporary = `${target}.${randomBytes2(4).toString("hex")}.tmp`;
+  await copyFile(source, temporary);
+  await rename2(temporary, target);
+}
+async function writeRegistration(dir, registration) {
+  await writeAtomic(path6.join(dir, REGISTRATION_FILE), `${JSON.stringify(registration, null, 2)}
+`);
+}
+
+// src/registry/local/local-registry.ts
+var HISTORY_FILE = "promotions.jsonl";
+var SEQUENCE_DIR = "promotions";
+function versionNumbers(entries) {
+  return entries.flatMap((entry) => /^v[1-9][0-9]*$/.test(entry) ? [Number(entry.slice(1))] : []).sort((a, b) => a - b);
+}
+async function isErrno(promise2, code) {
+  try {
+    await promise2;
+    return false;
+  } catch (error62) {
+    if (error62.code === code) return true;
+    throw error62;
+  }
+}
+var LocalRegistry = class {
+  location;
+  dir;
+  now;
+  staleAfterMs;
+  constructor(options) {
+    this.dir = path7.resolve(options.dir);
+    this.location = `local:${this.dir}`;
+    this.now = options.now ?? (() => /* @__PURE__ */ new Date());
+    this.staleAfterMs = options.staleAfterMs ?? 36e5;
+  }
+  modelDir(model) {
+    return path7.join(this.dir, checkModelName(model));
+  }
+  versionDir(model, version2) {
+    return path7.join(this.modelDir(model), `v${version2}`);
+  }
+  async models() {
+    const entries = await readdir2(this.dir, { withFileTypes: true }).catch(() => []);
+    const names = [];
+    for (const entry of entries) {
+      if (!entry.isDirectory()) continue;
+      const hasVersion = (await this.versions(entry.name).catch(() => [])).length > 0;
+      if (hasVersion) names.push(entry.name);
+    }
+    return names.sort();
+  }
+  async versions(model) {
+    const numbers = versionNumbers(await readdir2(this.modelDir(model)).catch(() => []));
+    const found = [];
+    for (const number4 of numbers) {
+      const dir = this.versionDir(model, number4);
+      if ((await folderState(dir)).kind !== "complete") continue;
+      found.push(await this.readVersion(model, number4));
+    }
+    return found;
+  }
+  async readVersion(model, version2) {
+    const dir = this.versionDir(model, version2);
+    const card = parseCard(await readFile3(path7.join(dir, CARD_FILE), "utf8").catch(() => ""));
+    if (!card || card.model !== model || card.version !== version2) throw new RegistryError(this.location, `${dir}/${CARD_FILE}: not a trainyard model card of ${versionTag(model, version2)}`);
+    return { model, version: version2, tag: versionTag(model, version2), url: dir, card };
+  }
+  async version(model, ref) {
+    return resolveVersion(this, model, ref);
+  }
+  async register(request2) {
+    const modelDir = this.modelDir(request2.model);
+    await mkdir5(modelDir, { recursive: true });
+    const version2 = await this.resumable(request2) ?? await this.allocate(request2);
+    const dir = this.versionDir(request2.model, version2.number);
+    request2.onProgress?.({ kind: "allocated", version: version2.number, resumed: version2.resumed });
+    const { files } = request2.content;
+    for (const [index, file2] of files.entries()) {
+      const target = path7.join(dir, FILES_DIR, file2.path);
+      const already = await sha256File(target).catch(() => null);
+      if (already !== file2.sha256) await copyAtomic(file2.source, target);
+      const stored = await sha256File(target);
+      if (stored !== file2.sha256) throw new DigestMismatchError(this.location, `${target}: stored sha256 ${stored} differs from ${file2.sha256} of ${file2.source}; the version stays unpublished`);
+      request2.onProgress?.({ kind: "stored", path: file2.path, done: index + 1, total: files.length });
+    }
+    await writeAtomic(path7.join(dir, CARD_FILE), renderCard(buildCard(request2, version2.number, version2.startedAt)));
+    await writeAtomic(path7.join(dir, COMPLETE_FILE), `${this.now().toISOString()}
+`);
+    request2.onProgress?.({ kind: "published", version: version2.number });
+    return this.readVersion(request2.model, version2.number);
+  }
+  /**
+   * An unfinished registration of the same content is resumed; an unfinished one of
+   * other content older than the stale limit is abandoned (its files removed, its
+   * number kept taken). A folder trainyard did not make stops everything.
+   */
+  async resumable(request2) {
+    const modelDir = this.modelDir(request2.model);
+    for (const number4 of versionNumbers(await readdir2(modelDir))) {
+      const dir = this.versionDir(request2.model, number4);
+      const state = await folderState(dir);
+      if (state.kind === "foreign") throw new RegistryError(this.location, `${dir}: not made by trainyard (no valid registration.json); move it away so versions of ${request2.model} can be registered`);
+      if (state.kind !== "incomplete") continue;
+      if (state.registration.contentSha256 === request2.content.contentSha256) return { number: number4, resumed: true, startedAt: state.registration.startedAt };
+      const age = this.now().getTime() - Date.parse(state.registration.startedAt);
+      if (age > this.staleAfterMs) {
+        await rm2(path7.join(dir, FILES_DIR), { recursive: true, force: true });
+        await writeFile3(path7.join(dir, ABANDONED_FILE), `${this.now().toISOString()}
+`);
+      }
+    }
+    return null;
+  }
+  async allocate(request2) {
+    const modelDir = this.modelDir(request2.model);
+    let number4 = (versionNumbers(await readdir2(modelDir)).at(-1) ?? 0) + 1;
+    while (await isErrno(mkdir5(path7.join(modelDir, `v${number4}`)), "EEXIST")) number4++;
+    const startedAt = this.now().toISOString();
+    await writeRegistration(this.versionDir(request2.model, number4), { trainyard: 1, contentSha256: request2.content.contentSha256, startedAt });
+    return { number: number4, resumed: false, startedAt };
+  }
+  async promote(request2) {
+    checkEnvironmentName(request2.environment);
+    await this.version(request2.model, { version: request2.version });
+    const sequences = path7.join(this.modelDir(request2.model), SEQUENCE_DIR);
+    await mkdir5(sequences, { recursive: true });
+    const prefix = `${request2.environment}#`;
+    const taken = (await readdir2(sequences)).filter((entry) => entry.startsWith(prefix)).map((entry) => Number(entry.slice(prefix.length)));
+    let sequence = Math.max(0, ...taken) + 1;
+    while (await isErrno(mkdir5(path7.join(sequences, `${prefix}${sequence}`)), "EEXIST")) sequence++;
+    const promotion = { ...request2, sequence, at: this.now().toISOString() };
+    await appendFile(path7.join(this.modelDir(request2.model), HISTORY_FILE), `${JSON.stringify(promotion)}
+`);
+    return promotion;
+  }
+  async history(model, environment) {
+    if (environment !== void 0) checkEnvironmentName(environment);
+    const file2 = path7.join(this.modelDir(model), HISTORY_FILE);
+    const text = await readFile3(file2, "utf8").catch(() => "");
+    const records = text.split("\n").filter((line) => line.trim()).map((line, index) => {
+      let record2;
+      try {
+        record2 = readPromotion(JSON.parse(line));
+      } catch {
+        record2 = null;
+      }
+      if (!record2) throw new RegistryError(this.location, `${file2}:${index + 1}: not a trainyard promotion record`);
+      return record2;
+    });
+    return sortHistory(records.filter((record2) => environment === void 0 || record2.environment === environment));
+  }
+  async download(model, version2, dir) {
+    const found = await this.version(model, { version: version2 });
+    const source = this.versionDir(model, version2);
+    return downloadInto(dir, async (staging) => {
+      for (const file2 of found.card.files) {
+        const target = path7.join(staging, file2.path);
+        const stored = path7.join(source, FILES_DIR, file2.path);
+        await copyAtomic(stored, target).catch((error62) => {
+          if (error62.code !== "ENOENT") throw error62;
+          throw new RegistryError(this.location, `${versionTag(model, version2)}: missing file ${stored}; nothing was downloaded`);
+        });
+        const digest = await sha256File(target);
+        if (digest !== file2.sha256) throw new DigestMismatchError(this.location, `${versionTag(model, version2)} ${file2.path}: sha256 ${digest} differs from the registered ${file2.sha256}; nothing was downloaded`);
+      }
+      await writeFile3(path7.join(staging, "model-card.md"), renderCard(found.card));
+      return { version: found, dir, files: found.card.files };
+    });
+  }
+};
+
+// src/registry/spec.ts
+import path8 from "node:path";
+var DEFAULT_LOCAL_REGISTRY = ".trainyard/registry";
+function parseRegistrySpec(text, root, source = "--registry") {
+  if (!REGISTRY_SPEC.test(text)) throw new UsageError(`${source} "${text}" is not a registry; expected local:<dir> or github:<owner>/<repo>`);
+  if (text.startsWith("local:")) return { kind: "local", dir: path8.resolve(root, text.slice("local:".length)) };
+  const [owner, repo] = text.slice("github:".length).split("/");
+  return { kind: "github", owner, repo };
+}
+
+// src/cli/registry-edge.ts
+import path9 from "node:path";
+import { stat as stat3 } from "node:fs/promises";
+function githubClient(io) {
+  const token = io.env.GITHUB_TOKEN;
+  if (!token) throw new UsageError("GITHUB_TOKEN is not set; a github: registry needs a token with contents: write");
+  const quiet = () => {
+  };
+  const log = { debug: quiet, info: quiet, warn: (message) => io.stderr(`trainyard: GitHub: ${message}
+`), error: quiet };
+  return new Octokit2({ auth: token, baseUrl: io.env.GITHUB_API_URL ?? "https://api.github.com", userAgent: "trainyard", log });
+}
+async function maybeConfig(io, configOption) {
+  const given = configOption ?? DEFAULT_CONFIG_PATH;
+  const file2 = path9.resolve(io.cwd, given);
+  if (!configOption && !await stat3(file2).catch(() => null)) return null;
+  return loadConfig(file2, given);
+}
+async function openRegistry(io, options) {
+  const loaded = await maybeConfig(io, options.config);
+  const root = loaded?.root ?? io.cwd;
+  const text = options.registry ?? loaded?.config.registry ?? `local:${DEFAULT_LOCAL_REGISTRY}`;
+  const spec = parseRegistrySpec(text, options.registry ? io.cwd : root, options.registry ? "--registry" : "registry");
+  if (spec.kind === "local") return { registry: new LocalRegistry({ dir: spec.dir, now: io.now }), spec, loaded, github: null };
+  const octokit = githubClient(io);
+  const registry2 = new GitHubReleasesRegistry({ octokit, owner: spec.owner, repo: spec.repo, now: io.now });
+  return { registry: registry2, spec, loaded, github: { octokit, owner: spec.owner, repo: spec.repo, location: registry2.location } };
+}
+function runUrlFrom(env) {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run2 } = env;
+  return server && repo && run2 ? `${server}/${repo}/actions/runs/${run2}` : null;
+}
+
+// src/cli/commands/deploy.ts
+function registerDeploy(program2, io, setExit) {
+  program2.command("deploy").description("Deploy a model version: download it, run models.<m>.deploy.command with MODEL_DIR and MODEL_VERSION, then record the promotion.").requiredOption("-m, --model <name>", "the model").option("-v, --version <n|candidate>", "a version number, or candidate for the newest version", "candidate").requiredOption("-e, --environment <name>", "the environment deployed to").option("-r, --registry <spec>", "local:<dir> or github:<owner>/<repo> (default: the config's registry, else local:.trainyard/registry)").option("-c, --config <file>", "the trainyard config (default: .github/trainyard.yml when it exists)").option("-o, --out <dir>", "where the version is downloaded (default: <project>/.trainyard/deploy/<model>-<environment>-<time>)").option("--approver <login>", "who approved (repeatable)", (value, previous) => [...previous, value], []).option("--reason <text>", "why, for the promotion record", "deployed").option("--gate <summary>", "the promotion gate's summary for the record", "approved by the environment's protection rules").option("--require-check <sha>", 'first verify that the check "trainyard / promotion" on this commit succeeded (github: registries)').option("--dry-run", "say what would be done and change nothing").action(async (options) => {
+    const name = checkModelName(options.model);
+    const version2 = options.version === "candidate" ? "candidate" : parseVersionNumber(options.version);
+    const opened = await openRegistry(io, options);
+    const model = opened.loaded?.config.models[name];
+    if (opened.loaded && !model) throw new UsageError(`unknown model "${name}"; the config has: ${Object.keys(opened.loaded.config.models).join(", ")}`);
+    if (options.requireCheck) {
+      if (!opened.github) throw new UsageError("--require-check needs a github: registry");
+      await requirePromotionCheck(opened.github, options.requireCheck);
+    }
+    const root = opened.loaded?.root ?? io.cwd;
+    const modelDir = options.out ? path10.resolve(io.cwd, options.out) : path10.join(root, ".trainyard", "deploy", `${name}-${options.environment}-${runId(io.now())}`);
+    const outcome = await deployVersion({
+      registry: opened.registry,
+      name,
+      model: model ?? {},
+      version: version2,
+      environment: options.environment,
+      root,
+      modelDir,
+      dryRun: options.dryRun ?? false,
+      approvers: options.approver,
+      gate: { passed: true, summary: options.gate },
+      reason: options.reason,
+      runUrl: runUrlFrom(io.env),
+      actor: io.env.GITHUB_ACTOR ?? null,
+      env: io.env,
+      echo: io.stderr
+    });
+    const prefix = options.dryRun ? "[dry-run] would " : "";
+    for (const step2 of outcome.steps) io.stdout(`${prefix}${step2}
+`);
+    if (outcome.promotion) io.stdout(`deployed ${name} v${outcome.version.version} to ${options.environment} (${name}#${options.environment}#${outcome.promotion.sequence})
+`);
+    setExit(0);
+  });
+}
+
+// src/cli/commands/init.ts
+import path13 from "node:path";
+
+// src/init/choices.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/init/discover.ts
+var DATA_EXTENSIONS = /\.(csv|tsv|parquet|jsonl|ndjson)$/i;
+var JSON_DATA = /\.json$/i;
+var DATA_FOLDER = /(^|\/)(data|datasets?)\//i;
+var TRAIN = /(^|[^a-z])train(ing)?([^a-z]|$)/i;
+var PRODUCTION = /(^|[^a-z])(prod|production|serving|live|current|recent|scoring)([^a-z]|$)/i;
+var TEST_SPLIT = /(^|[^a-z])(test|valid|validation|eval|holdout)([^a-z]|$)/i;
+var SCRIPT_NAMES = ["train.py", "train.mjs", "train.js", "train.ts", "train.sh", "main.py"];
+var SCRIPT_FOLDERS = ["", "scripts/", "src/", "training/"];
+function isData(file2) {
+  return DATA_EXTENSIONS.test(file2.path) || JSON_DATA.test(file2.path) && DATA_FOLDER.test(file2.path);
+}
+function basename(file2) {
+  return file2.split("/").at(-1);
+}
+function dirname(file2) {
+  const parts = file2.split("/");
+  return parts.slice(0, -1).join("/");
+}
+function pickTrain(files) {
+  const named = files.filter((file2) => TRAIN.test(basename(file2.path)));
+  const pool = named.length > 0 ? named : files.filter((file2) => !PRODUCTION.test(basename(file2.path)) && !TEST_SPLIT.test(basename(file2.path)));
+  return [...pool].sort((a, b) => b.size - a.size || a.path.localeCompare(b.path))[0]?.path;
+}
+function pickProduction(files, train) {
+  return files.filter((file2) => file2.path !== train && PRODUCTION.test(basename(file2.path))).sort((a, b) => a.path.localeCompare(b.path))[0]?.path;
+}
+function rankScripts(paths) {
+  const found = [];
+  for (const folder of SCRIPT_FOLDERS) for (const name of SCRIPT_NAMES) if (paths.has(folder + name)) found.push(folder + name);
+  return found;
+}
+function schemaCandidates(paths, train) {
+  const folders = train === void 0 ? [""] : [dirname(train), ""];
+  const candidates = [];
+  for (const folder of folders) {
+    for (const file2 of paths) {
+      if (dirname(file2) === folder && /^(schema|.+\.schema)\.ya?ml$/i.test(basename(file2)) && !candidates.includes(file2)) candidates.push(file2);
+    }
+  }
+  return candidates;
+}
+function modelNameFrom(folder) {
+  const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "").slice(0, 63).replace(/-+$/, "");
+  return MODEL_NAME.test(name) ? name : "model";
+}
+function discover(input2) {
+  const data = input2.files.filter(isData);
+  const train = pickTrain(data);
+  const production = pickProduction(data, train);
+  const dataFiles = [...data.map((file2) => file2.path)].sort((a, b) => Number(b === train) - Number(a === train) || a.localeCompare(b));
+  const paths = input2.files.map((file2) => file2.path);
+  return {
+    dataFiles,
+    train,
+    production,
+    scripts: rankScripts(new Set(paths)),
+    schemaCandidates: schemaCandidates(paths, train),
+    defaultBranch: input2.defaultBranch,
+    suggestedModel: modelNameFrom(input2.folderName)
+  };
+}
+function commandFor(script) {
+  const quoted = /^[\w./-]+$/.test(script) ? script : `"${script.replace(/(["\\$`])/g, "\\$1")}"`;
+  if (script.endsWith(".py")) return `python ${quoted}`;
+  if (script.endsWith(".ts")) return `npx tsx ${quoted}`;
+  if (script.endsWith(".sh")) return `bash ${quoted}`;
+  return `node ${quoted}`;
+}
+
+// src/init/choices.ts
+var TASKS = ["binary", "multiclass", "regression"];
+function isDataSchema(text) {
+  try {
+    const value = (0, import_yaml4.parse)(text);
+    return typeof value?.columns === "object" && value.columns !== null && !Array.isArray(value.columns);
+  } catch {
+    return false;
+  }
+}
+function checkModel(name) {
+  if (!MODEL_NAME.test(name)) throw new UsageError(`model name "${name}" is invalid; expected lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 63 characters`);
+  return name;
+}
+function checkTask(task) {
+  if (!TASKS.includes(task)) throw new UsageError(`task "${task}" is invalid; expected one of ${TASKS.join(", ")}`);
+  return task;
+}
+async function resolveChoices(input2) {
+  const { discovery, flags } = input2;
+  const ask = input2.ask ?? (async (_question, fallback) => fallback);
+  const model = checkModel(flags.model ?? await ask("Model name", discovery.suggestedModel));
+  const task = checkTask(flags.task ?? await ask(`Task (${TASKS.join(", ")})`, "binary"));
+  const train = flags.data ?? discovery.train ?? (input2.ask ? await ask("Training data (a file, directory or glob)", "") : void 0);
+  if (!train) throw new UsageError("no training data found (CSV, TSV, Parquet, JSON Lines); pass --data <file|dir|glob>");
+  const script = discovery.scripts[0];
+  const command = flags.command ?? await ask("Training command", script ? commandFor(script) : "");
+  if (!command.trim()) throw new UsageError('no training script found (train.py, train.mjs, train.js, train.sh, ...); pass --command "<command>"');
+  const schema = discovery.schemaCandidates.find((file2) => isDataSchema(input2.schemaTexts[file2] ?? ""));
+  return {
+    model,
+    task,
+    command,
+    train,
+    production: discovery.production,
+    schema,
+    runsOn: ["self-hosted", "gpu"],
+    environment: "production",
+    defaultBranch: discovery.defaultBranch,
+    driftSchedule: "0 6 * * 1"
+  };
+}
+
+// src/workflows/refs.ts
+var TRAINYARD_REPOSITORY = "trainyard/trainyard";
+var RELEASE_REF = "v1";
+function reusableWorkflowRef(file2) {
+  return `${TRAINYARD_REPOSITORY}/.github/workflows/${file2}@${RELEASE_REF}`;
+}
+var CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/${TRAINYARD_REPOSITORY}/${RELEASE_REF}/schema/trainyard.schema.json`;
+
+// src/init/render-callers.ts
+var q = (value) => JSON.stringify(value);
+var labels = (runsOn) => `'${JSON.stringify(runsOn).replace(/'/g, "''")}'`;
+function caller(file2, lines) {
+  return { path: `.github/workflows/${file2}`, content: [`# Written by \`trainyard init\`; calls ${reusableWorkflowRef(file2)}.`, ...lines, ""].join("\n") };
+}
+function pullRequest(choices) {
+  return caller("trainyard-pr.yml", [
+    "name: trainyard pr",
+    "on:",
+    "  pull_request:",
+    "    # labeled: a maintainer's trainyard:safe-to-train label lets a fork's pull request train.",
+    "    types: [opened, synchronize, reopened, labeled]",
+    "permissions:",
+    "  contents: read",
+    "jobs:",
+    "  pipeline:",
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef("trainyard-pr.yml")}`,
+    "    permissions:",
+    "      contents: read",
+    "    with:",
+    `      model: ${q(choices.model)}`,
+    `      runner-labels: ${labels(choices.runsOn)}`
+  ]);
+}
+function release(choices) {
+  return caller("trainyard-release.yml", [
+    "name: trainyard release",
+    "on:",
+    "  push:",
+    `    branches: [${q(choices.defaultBranch)}]`,
+    "  workflow_dispatch:",
+    "permissions:",
+    "  contents: read",
+    "jobs:",
+    "  release:",
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef("trainyard-release.yml")}`,
+    "    permissions:",
+    "      contents: write",
+    "      deployments: write",
+    "      checks: read",
+    "    with:",
+    `      model: ${q(choices.model)}`,
+    `      environment: ${q(choices.environment)}`,
+    `      runner-labels: ${labels(choices.runsOn)}`
+  ]);
+}
+function retrain(choices) {
+  return caller("trainyard-retrain.yml", [
+    "name: trainyard retrain",
+    "on:",
+    "  # Dispatched by the trainyard App (drift, `/trainyard retrain`) or from the Actions tab.",
+    "  workflow_dispatch:",
+    "    inputs:",
+    "      model:",
+    "        description: The model to retrain",
+    "        type: choice",
+    `        options: [${q(choices.model)}]`,
+    "        required: true",
+    "      reason:",
+    "        description: Why it is retrained",
+    "        type: string",
+    "        default: manual",
+    "      data-snapshot:",
+    "        description: The data snapshot to train on (empty means as committed)",
+    "        type: string",
+    '        default: ""',
+    "permissions:",
+    "  contents: read",
+    "jobs:",
+    "  retrain:",
+    "    name: ${{ inputs.model }}",
+    `    uses: ${reusableWorkflowRef("trainyard-retrain.yml")}`,
+    "    permissions:",
+    "      contents: read",
+    "    with:",
+    "      model: ${{ inputs.model }}",
+    "      reason: ${{ inputs.reason }}",
+    "      data-snapshot: ${{ inputs.data-snapshot }}",
+    `      runner-labels: ${labels(choices.runsOn)}`
+  ]);
+}
+function drift(choices) {
+  return caller("trainyard-drift.yml", [
+    "name: trainyard drift",
+    "on:",
+    "  schedule:",
+    `    - cron: ${q(choices.driftSchedule)}`,
+    "  workflow_dispatch:",
+    "permissions:",
+    "  contents: read",
+    "jobs:",
+    "  drift:",
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef("trainyard-drift.yml")}`,
+    "    permissions:",
+    "      contents: read",
+    "    with:",
+    `      model: ${q(choices.model)}`,
+    `      environment: ${q(choices.environment)}`
+  ]);
+}
+function renderCallers(choices) {
+  return [pullRequest(choices), release(choices), retrain(choices), ...choices.production ? [drift(choices)] : []];
+}
+
+// src/init/render-config.ts
+var q2 = (value) => JSON.stringify(value);
+var POLICY_EXAMPLE = {
+  binary: "roc_auc: { greater_is_better: true, threshold: 0.7, min_absolute_change: 0.002 }",
+  multiclass: "accuracy: { greater_is_better: true, threshold: 0.7 }",
+  regression: "rmse: { greater_is_better: false, min_relative_change: 0.01 }"
+};
+function renderConfig(choices) {
+  const data = [`      train: ${q2(choices.train)}`];
+  if (choices.production) data.push(`      production: ${q2(choices.production)}`);
+  if (choices.schema) data.push(`      schema: ${q2(choices.schema)}`);
+  const drift2 = choices.production ? ["    drift:", `      current: ${q2(choices.production)}`, `      schedule: ${q2(choices.driftSchedule)}`] : [];
+  return [
+    `# yaml-language-server: $schema=${CONFIG_SCHEMA_URL}`,
+    "# trainyard configuration, written by `trainyard init`. Paths are relative to the",
+    "# repository root. `trainyard config check` validates this file.",
+    "version: 1",
+    "models:",
+    `  ${choices.model}:`,
+    `    task: ${choices.task}`,
+    "    data:",
+    ...data,
+    "    training:",
+    `      command: ${q2(choices.command)}`,
+    `      runs_on: [${choices.runsOn.map(q2).join(", ")}]`,
+    "    metrics:",
+    "      # Files the training command writes into $TRAINYARD_OUTPUT_DIR.",
+    "      file: metrics.json",
+    "      predictions: predictions.csv",
+    "      # Gates a candidate must pass, per metric name in metrics.json, for example",
+    `      #   ${POLICY_EXAMPLE[choices.task]}`,
+    "      policy: {}",
+    "    promotion:",
+    `      environment: ${q2(choices.environment)}`,
+    "      required_approvals: 1",
+    ...drift2,
+    ""
+  ].join("\n");
+}
+
+// src/init/plan.ts
+var CONFIG_FILE = ".github/trainyard.yml";
+function nextSteps(choices) {
+  const steps = [
+    "Install the trainyard GitHub App on this repository (docs/app.md).",
+    `Create the environment "${choices.environment}" (Settings > Environments) and enable the trainyard deployment protection rule (docs/app.md).`,
+    `Add a self-hosted runner with the labels ${choices.runsOn.join(", ")} (runner-images/README.md).`,
+    `Create the label "trainyard:safe-to-train"; a maintainer applies it to let a fork's pull request train (docs/security.md).`,
+    `Add metric gates under models.${choices.model}.metrics.policy in ${CONFIG_FILE}, then run \`trainyard config check\`.`
+  ];
+  if (!choices.schema) steps.push(`Add a data schema and point models.${choices.model}.data.schema at it, so pull requests validate the data.`);
+  if (!choices.production) steps.push(`Add production data as models.${choices.model}.data.production to monitor drift (trainyard-drift.yml was not written).`);
+  steps.push("Commit the files and open a pull request.");
+  return steps;
+}
+function planInit(choices) {
+  const config2 = renderConfig(choices);
+  parseConfig(config2, CONFIG_FILE);
+  return { choices, files: [{ path: CONFIG_FILE, content: config2 }, ...renderCallers(choices)], nextSteps: nextSteps(choices) };
+}
+
+// src/init/scan.ts
+import { readdir as readdir3, readFile as readFile4, stat as stat4 } from "node:fs/promises";
+import path11 from "node:path";
+var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "env", "__pycache__", ".trainyard", "out", "dist", "build", "target", "coverage", ".mypy_cache", ".pytest_cache", ".ipynb_checkpoints", "wandb", "mlruns"]);
+var MAX_FILES = 2e4;
+var MAX_DEPTH = 6;
+async function listRepoFiles(root) {
+  const files = [];
+  async function walk2(dir, depth) {
+    const entries = await readdir3(path11.join(root, dir), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (files.length >= MAX_FILES) return;
+      const relative = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIPPED.has(entry.name) && depth < MAX_DEPTH) await walk2(relative, depth + 1);
+      } else if (entry.isFile()) {
+        files.push({ path: relative, size: (await stat4(path11.join(root, relative))).size });
+      }
+    }
+  }
+  await walk2("", 0);
+  return files;
+}
+async function currentBranch(root) {
+  const head = await readFile4(path11.join(root, ".git", "HEAD"), "utf8").catch(() => "");
+  return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() || "main";
+}
+
+// src/cli/commands/init.ts
+import { readFile as readFile5 } from "node:fs/promises";
+
+// src/util/write-files.ts
+import { mkdir as mkdir6, rename as rename3, rm as rm3, stat as stat5, writeFile as writeFile4 } from "node:fs/promises";
+import path12 from "node:path";
+async function exists2(file2) {
+  return stat5(file2).then(() => true, () => false);
+}
+async function existingFiles(root, files) {
+  const found = [];
+  for (const file2 of files) if (await exists2(path12.join(root, file2.path))) found.push(file2.path);
+  return found;
+}
+async function writeAllOrNothing(root, files, options) {
+  const existing = await existingFiles(root, files);
+  if (existing.length > 0 && !options.force) {
+    throw new UsageError(`${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}; nothing was written (use --force to replace)`);
+  }
+  const temporaries = [];
+  try {
+    for (const file2 of files) {
+      const target = path12.join(root, file2.path);
+      const temporary = path12.join(path12.dirname(target), `.${path12.basename(target)}.trainyard-${process.pid}.tmp`);
+      await mkdir6(path12.dirname(target), { recursive: true });
+      temporaries.push([temporary, target]);
+      await writeFile4(temporary, file2.content, { flag: "wx" });
+    }
+  } catch (error62) {
+    await Promise.all(temporaries.map(([temporary]) => rm3(temporary, { force: true })));
+    throw error62;
+  }
+  for (const [temporary, target] of temporaries) await rename3(temporary, target);
+}
+
+// src/cli/commands/init.ts
+function registerInit(program2, io, setExit) {
+  program2.command("init").description("Set up trainyard in this repository: find the data and training script, write .github/trainyard.yml and the caller workflows.").option("-m, --model <name>", "the model name (default: from the folder name)").option("--task <task>", "binary, multiclass or regression (default: binary)").option("--command <command>", "the training command (default: from the training script found)").option("--data <path>", "the training data (default: the data file found)").option("-y, --yes", "accept what was found without asking").option("--force", "replace files that already exist").action(async (options) => {
+    const root = io.cwd;
+    const discovery = discover({ files: await listRepoFiles(root), folderName: path13.basename(root), defaultBranch: await currentBranch(root) });
+    const schemaTexts = Object.fromEntries(await Promise.all(discovery.schemaCandidates.map(async (file2) => [file2, await readFile5(path13.join(root, file2), "utf8")])));
+    const { model, task, command, data } = options;
+    const flags = { ...model ? { model } : {}, ...task ? { task } : {}, ...command ? { command } : {}, ...data ? { data } : {} };
+    const choices = await resolveChoices({ discovery, flags, schemaTexts, ask: options.yes ? void 0 : io.ask });
+    const plan = planInit(choices);
+    await writeAllOrNothing(root, plan.files, { force: options.force === true });
+    io.stdout(`trainyard: set up model "${choices.model}" (${choices.task}), training with \`${choices.command}\` on ${choices.train}
+`);
+    for (const file2 of plan.files) io.stdout(`  wrote ${file2.path}
+`);
+    io.stdout("\nNext steps:\n");
+    plan.nextSteps.forEach((step2, index) => io.stdout(`  ${index + 1}. ${step2}
+`));
+    setExit(0);
+  });
+}
+
+// src/cli/commands/registry.ts
+import path16 from "node:path";
+
+// src/registry/content.ts
+import { readdir as readdir5, readFile as readFile7, stat as stat6 } from "node:fs/promises";
+import path15 from "node:path";
+
+// src/metrics/read-metrics.ts
+import { readFile as readFile6 } from "node:fs/promises";
+function flattenMetrics(document, file2) {
+  if (document === null || typeof document !== "object" || Array.isArray(document)) {
+    throw new DataError(`${file2}: expected a JSON object of metric names to numbers`);
+  }
+  const values = {};
+  const visit2 = (node2, prefix) => {
+    for (const [key, value] of Object.entries(node2)) {
+      const name = prefix ? `${prefix}.${key}` : key;
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) visit2(value, name);
+      else if (typeof value === "number" && Number.isFinite(value)) values[name] = value;
+      else throw new DataError(`${file2}: metric "${name}" is ${JSON.stringify(value) ?? String(value)}; expected a finite number`);
+    }
+  };
+  visit2(document, "");
+  return values;
+}
+async function readMetricsFile(file2) {
+  let text;
+  try {
+    text = await readFile6(file2, "utf8");
+  } catch (error62) {
+    throw new DataError(`${file2}: cannot read the metrics file (${error62.code ?? "error"})`);
+  }
+  let document;
+  try {
+    document = JSON.parse(text);
+  } catch (error62) {
+    throw new DataError(`${file2}: invalid JSON (${error62.message}); expected an object of metric names to numbers`);
+  }
+  return flattenMetrics(document, file2);
+}
+
+// src/train/artifacts.ts
+import { open as open2, readdir as readdir4 } from "node:fs/promises";
+import path14 from "node:path";
+var MODEL_DIR = "model";
+var LINEAGE_FILE = "lineage.json";
+var PREDICTION_COLUMNS = ["id", "label", "score"];
+async function firstLine(file2) {
+  const handle = await open2(file2, "r").catch(() => null);
+  if (!handle) return null;
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8").split(/\r?\n/)[0] ?? "";
+  } finally {
+    await handle.close();
+  }
+}
+async function readTrainingArtifacts(outputDir, files) {
+  const modelDir = path14.join(outputDir, MODEL_DIR);
+  const modelFiles = await readdir4(modelDir).catch(() => []);
+  if (modelFiles.length === 0) {
+    throw new DataError(`${modelDir}: the trainer wrote no model files; expected at least one file in ${MODEL_DIR}/ under TRAINYARD_OUTPUT_DIR`);
+  }
+  const metrics = await readMetricsFile(path14.join(outputDir, files.metrics));
+  const predictionsFile = path14.join(outputDir, files.predictions);
+  const header = await firstLine(predictionsFile);
+  if (header === null) {
+    throw new DataError(`${predictionsFile}: the trainer wrote no predictions; expected a CSV with columns ${PREDICTION_COLUMNS.join(",")}`);
+  }
+  const columns = header.split(",").map((column) => column.trim().replace(/^"|"$/g, ""));
+  const missing = PREDICTION_COLUMNS.filter((column) => !columns.includes(column));
+  if (missing.length > 0) {
+    throw new DataError(`${predictionsFile}: missing column(s) ${missing.join(", ")}; expected a header with ${PREDICTION_COLUMNS.join(",")}`);
+  }
+  return { outputDir, modelFiles: modelFiles.sort(), metrics, predictionsFile };
+}
+
+// src/registry/lineage-summary.ts
+function isObject2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function summarizeLineage(document, file2) {
+  if (!isObject2(document) || typeof document.command !== "string" || !Array.isArray(document.data)) {
+    throw new DataError(`${file2}: not a trainyard lineage file; expected an object with "command" and "data" (written by trainyard train)`);
+  }
+  const lineage2 = document;
+  return {
+    commit: lineage2.commit ?? null,
+    command: lineage2.command,
+    seed: lineage2.seed,
+    params: lineage2.params ?? {},
+    data: lineage2.data.map(({ path: path24, bytes, sha256 }) => ({ path: path24, bytes, sha256 })),
+    durationSeconds: lineage2.durationSeconds,
+    runner: lineage2.runner?.name ?? null
+  };
+}
+
+// src/registry/profile-summary.ts
+function isObject3(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function firstNumber(node2, keys) {
+  for (const key of keys) {
+    const value = node2[key];
+    if (typeof value === "number" && Number.isFinite(value)) return value;
+  }
+  return null;
+}
+function firstString(node2, keys) {
+  for (const key of keys) if (typeof node2[key] === "string") return node2[key];
+  return null;
+}
+function summarizeProfile(document) {
+  if (!isObject3(document)) return { rows: null, columns: [] };
+  const raw = document.columns;
+  const entries = Array.isArray(raw) ? raw.filter(isObject3).map((column) => [String(column.name ?? column.column ?? ""), column]) : isObject3(raw) ? Object.entries(raw).map(([name, column]) => [name, isObject3(column) ? column : {}]) : [];
+  return {
+    rows: firstNumber(document, ["rows", "row_count", "count"]),
+    columns: entries.filter(([name]) => name.length > 0).map(([name, column]) => ({ name, type: firstString(column, ["type", "dtype", "kind"]), nulls: firstNumber(column, ["nulls", "null_count", "missing"]) }))
+  };
+}
+
+// src/registry/content.ts
+var PROFILE_FILE = "profile.json";
+async function filesUnder(dir) {
+  const entries = await readdir5(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path15.relative(dir, path15.join(entry.parentPath, entry.name)).split(path15.sep).join("/")).sort();
+}
+async function describe3(source, versionPath, role) {
+  const info = await stat6(source).catch(() => null);
+  if (!info?.isFile()) throw new DataError(`${source}: missing ${role} file; expected it in the training output folder`);
+  return { path: versionPath, role, source, bytes: info.size, sha256: await sha256File(source) };
+}
+function contentDigest(files) {
+  const lines = files.map((file2) => `${file2.path}\0${file2.sha256}
+`).sort();
+  return sha256Text(lines.join(""));
+}
+async function readJson(file2) {
+  try {
+    return JSON.parse(await readFile7(file2, "utf8"));
+  } catch (error62) {
+    throw new DataError(`${file2}: cannot read it as JSON (${error62.message.split("\n")[0]})`);
+  }
+}
+async function collectVersionContent(layout) {
+  const { outputDir } = layout;
+  const modelDir = path15.join(outputDir, MODEL_DIR);
+  const modelFiles = await filesUnder(modelDir).catch(() => []);
+  if (modelFiles.length === 0) throw new DataError(`${modelDir}: missing model files; expected at least one file in ${MODEL_DIR}/`);
+  const files = [];
+  for (const file2 of modelFiles) files.push(await describe3(path15.join(modelDir, file2), `${MODEL_DIR}/${file2}`, "model"));
+  const metricsSource = path15.join(outputDir, layout.metricsFile);
+  const predictionsSource = path15.join(outputDir, layout.predictionsFile);
+  files.push(await describe3(metricsSource, "metrics.json", "metrics"));
+  files.push(await describe3(predictionsSource, `predictions${path15.extname(layout.predictionsFile) || ".csv"}`, "predictions"));
+  const lineageSource = path15.join(outputDir, LINEAGE_FILE);
+  files.push(await describe3(lineageSource, LINEAGE_FILE, "lineage"));
+  const profileSource = path15.join(outputDir, PROFILE_FILE);
+  const hasProfile = (await stat6(profileSource).catch(() => null))?.isFile() ?? false;
+  if (hasProfile) files.push(await describe3(profileSource, PROFILE_FILE, "profile"));
+  return {
+    files,
+    metrics: await readMetricsFile(metricsSource),
+    lineage: summarizeLineage(await readJson(lineageSource), lineageSource),
+    profile: hasProfile ? summarizeProfile(await readJson(profileSource)) : null,
+    contentSha256: contentDigest(files)
+  };
+}
+
+// src/report/registry-text.ts
+function table(rows) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
+}
+function renderVersions(model, versions, history) {
+  if (versions.length === 0) return `${model}: no versions registered`;
+  const environments = [...new Set(history.map((record2) => record2.environment))];
+  const championIn = (version2) => environments.filter((environment) => championOf(history, environment)?.version === version2);
+  const rows = [["version", "registered", "commit", "metrics", "champion in"]];
+  for (const version2 of versions) {
+    const metrics = Object.entries(version2.card.metrics).slice(0, 3).map(([name, value]) => `${name}=${formatNumber(value)}`).join(" ");
+    rows.push([`v${version2.version}`, version2.card.createdAt, version2.card.commit?.slice(0, 7) ?? "-", metrics || "-", championIn(version2.version).join(", ") || "-"]);
+  }
+  return `${model}
+${table(rows)}`;
+}
+function renderHistory(model, history) {
+  if (history.length === 0) return `${model}: no promotions recorded`;
+  const rows = [["when", "environment", "seq", "version", "decision", "by", "approvers", "gate", "reason"]];
+  for (const record2 of history) {
+    rows.push([record2.at, record2.environment, String(record2.sequence), `v${record2.version}`, record2.decision, record2.actor ?? "-", record2.approvers.join(",") || "-", `${record2.gate.passed ? "passed" : "failed"}: ${record2.gate.summary}`, record2.reason]);
+  }
+  return `${model}
+${table(rows)}`;
+}
+
+// src/cli/commands/registry.ts
+function common(command) {
+  return command.option("-r, --registry <spec>", "local:<dir> or github:<owner>/<repo> (default: the config's registry, else local:.trainyard/registry)").option("-c, --config <file>", "the trainyard config (default: .github/trainyard.yml when it exists)");
+}
+function refFrom(options) {
+  if (options.version && options.environment) throw new UsageError("give --version or --environment, not both");
+  if (options.environment) return { environment: options.environment };
+  if (!options.version) throw new UsageError("expected --version <N> or --environment <name>");
+  return { version: parseVersionNumber(options.version) };
+}
+function registerRegistry(program2, io, setExit) {
+  program2.enablePositionalOptions();
+  const registry2 = program2.command("registry").description("Model versions and promotions: the local registry or GitHub Releases.");
+  const print = (value, text, json2) => io.stdout(`${json2 ? JSON.stringify(value, null, 2) : text}
+`);
+  common(registry2.command("list").description("List the models, or the versions of one model and where each is champion.").argument("[model]")).option("--json", "print JSON").action(async (model, options) => {
+    const { registry: opened } = await openRegistry(io, options);
+    if (!model) {
+      const models = await opened.models();
+      print({ models }, models.length ? models.join("\n") : `no models in ${opened.location}`, options.json);
+    } else {
+      const [versions, history] = await Promise.all([opened.versions(model), opened.history(model)]);
+      print({ model, versions }, renderVersions(model, versions, history), options.json);
+    }
+    setExit(0);
+  });
+  common(registry2.command("show").description("Print a version's model card.").argument("<model>")).option("-v, --version <n>", "the version number").option("-e, --environment <name>", "the champion of this environment").option("--json", "print JSON").action(async (model, options) => {
+    const { registry: opened } = await openRegistry(io, options);
+    const version2 = await opened.version(model, refFrom(options));
+    print(version2, `${renderCard(version2.card)}
+(${version2.url})`, options.json);
+    setExit(0);
+  });
+  common(registry2.command("download").description("Download a version's files, every digest verified.").argument("<model>")).option("-v, --version <n>", "the version number").option("-e, --environment <name>", "the champion of this environment").requiredOption("-o, --out <dir>", "a new folder to write the files into").action(async (model, options) => {
+    const { registry: opened } = await openRegistry(io, options);
+    const version2 = await opened.version(model, refFrom(options));
+    const downloaded = await opened.download(model, version2.version, path16.resolve(io.cwd, options.out));
+    io.stdout(`${model} v${version2.version}: ${downloaded.files.length} files in ${path16.relative(io.cwd, downloaded.dir) || "."}
+`);
+    setExit(0);
+  });
+  common(registry2.command("history").description("Who promoted which version where, when and why.").argument("<model>")).option("-e, --environment <name>", "only this environment").option("--json", "print JSON").action(async (model, options) => {
+    const { registry: opened } = await openRegistry(io, options);
+    const history = await opened.history(model, options.environment);
+    print({ model, history }, renderHistory(model, history), options.json);
+    setExit(0);
+  });
+  common(registry2.command("register").description("Register a training output folder as a new version.").argument("<model>")).requiredOption("--from <dir>", "the training output folder (model/, metrics, predictions, lineage.json, optional profile.json)").action(async (model, options) => {
+    const { registry: opened, loaded } = await openRegistry(io, options);
+    const config2 = loaded?.config.models[model];
+    const content = await collectVersionContent({ outputDir: path16.resolve(io.cwd, options.from), metricsFile: config2?.metrics.file ?? "metrics.json", predictionsFile: config2?.metrics.predictions ?? "predictions.csv" });
+    const version2 = await opened.register({
+      model,
+      content,
+      text: { task: config2?.task ?? null, description: config2?.description ?? null, intendedUse: config2?.card?.intended_use ?? null, limitations: config2?.card?.limitations ?? null },
+      commit: content.lineage?.commit ?? io.env.GITHUB_SHA ?? null,
+      runUrl: runUrlFrom(io.env),
+      onProgress: (event) => {
+        if (event.kind === "stored") io.stderr(`stored ${event.path} (${event.done}/${event.total})
+`);
+      }
+    });
+    io.stdout(`registered ${model} v${version2.version} (${version2.url})
+`);
+    setExit(0);
+  });
+  common(registry2.command("promote").description("Record a promotion of a version to an environment (no deploy).").argument("<model>")).requiredOption("-v, --version <n>", "the version number").requiredOption("-e, --environment <name>", "the environment").option("--approver <login>", "who approved (repeatable)", (value, previous) => [...previous, value], []).option("--reason <text>", "why", "promoted by hand").option("--gate <summary>", "the metric gate's summary", "not evaluated").option("--rejected", "record a rejected promotion instead").option("--dry-run", "say what would be recorded and record nothing").action(async (model, options) => {
+    const { registry: opened } = await openRegistry(io, options);
+    const version2 = parseVersionNumber(options.version);
+    const decision = options.rejected ? "rejected" : "approved";
+    if (options.dryRun) {
+      await opened.version(model, { version: version2 });
+      io.stdout(`[dry-run] would record ${model} v${version2} ${decision} for ${options.environment} in ${opened.location}
+`);
+    } else {
+      const record2 = await opened.promote({ model, version: version2, environment: options.environment, decision, approvers: options.approver, gate: { passed: !options.rejected, summary: options.gate }, reason: options.reason, runUrl: runUrlFrom(io.env), actor: io.env.GITHUB_ACTOR ?? null });
+      io.stdout(`recorded ${model}#${record2.environment}#${record2.sequence}: v${version2} ${decision}
+`);
+    }
+    setExit(0);
+  });
+}
+
+// src/cli/commands/run.ts
+import path21 from "node:path";
+
+// src/run/pipeline.ts
+import { readdir as readdir7, writeFile as writeFile7 } from "node:fs/promises";
+import path20 from "node:path";
+
+// src/report/run-report.ts
+var BASELINE_PREFIX = "baseline_";
+function pairMetrics(metrics) {
+  const paired = [];
+  const other = [];
+  for (const [name, value] of Object.entries(metrics)) {
+    if (name.startsWith(BASELINE_PREFIX) && metrics[name.slice(BASELINE_PREFIX.length)] !== void 0) continue;
+    const baseline = metrics[`${BASELINE_PREFIX}${name}`];
+    if (baseline === void 0) other.push([name, value]);
+    else paired.push({ name, model: value, baseline });
+  }
+  return { paired, other };
+}
+function renderModel(model) {
+  const { lineage: lineage2 } = model;
+  const bytes = lineage2.data.reduce((sum, file2) => sum + file2.bytes, 0);
+  const commit = lineage2.commit ? `commit ${lineage2.commit.slice(0, 7)}${lineage2.dirty ? " (uncommitted changes)" : ""}` : "no git commit";
+  const lines = [`## ${model.name} (${model.task})`, ""];
+  if (model.description) lines.push(model.description, "");
+  lines.push(
+    `Trained with \`${lineage2.command}\` in ${formatSeconds(lineage2.durationSeconds)} (seed ${lineage2.seed}, exit ${lineage2.exitStatus}) on ${lineage2.data.length} data file${lineage2.data.length === 1 ? "" : "s"} (${formatBytes(bytes)}), ${commit}.`,
+    ""
+  );
+  const { paired, other } = pairMetrics(model.metrics);
+  if (paired.length > 0) {
+    lines.push("| metric | model | baseline | difference |", "| --- | ---: | ---: | ---: |");
+    for (const row of paired) lines.push(`| ${row.name} | ${formatNumber(row.model)} | ${formatNumber(row.baseline)} | ${formatDelta(row.model - row.baseline)} |`);
+    lines.push("");
+  }
+  if (other.length > 0) {
+    lines.push("| metric | value |", "| --- | ---: |");
+    for (const [name, value] of other) lines.push(`| ${name} | ${formatNumber(value)} |`);
+    lines.push("");
+  }
+  lines.push(`Artifacts in \`${model.outputDir}\`: ${model.artifacts.map((file2) => `\`${file2}\``).join(", ")}.`);
+  return lines.join("\n");
+}
+function renderRunReport(report) {
+  const count = report.models.length;
+  const header = `# trainyard run: ${report.project}
+
+${count} model${count === 1 ? "" : "s"} trained.`;
+  return `${[header, ...report.models.map(renderModel)].join("\n\n")}
+`;
+}
+
+// src/train/train-model.ts
+import { mkdir as mkdir8, stat as stat8, writeFile as writeFile6 } from "node:fs/promises";
+import path19 from "node:path";
+
+// src/util/glob.ts
+import { readdir as readdir6, stat as stat7 } from "node:fs/promises";
+import path17 from "node:path";
+var GLOB_CHARS = /[*?[]/;
+function isGlob(pattern) {
+  return GLOB_CHARS.test(pattern);
+}
+function globToRegExp(glob) {
+  let source = "";
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i];
+    if (char === "*" && glob[i + 1] === "*") {
+      const slash = glob[i + 2] === "/";
+      source += slash ? "(?:.*/)?" : ".*";
+      i += slash ? 2 : 1;
+    } else if (char === "*") source += "[^/]*";
+    else if (char === "?") source += "[^/]";
+    else if (char === "[") {
+      const end = glob.indexOf("]", i + 1);
+      if (end === -1) source += "\\[";
+      else {
+        source += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else source += char.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`);
+}
+async function walk(folder) {
+  const entries = await readdir6(folder, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const full = path17.join(folder, entry.name);
+      if (entry.isDirectory()) return walk(full);
+      return Promise.resolve(entry.isFile() ? [full] : []);
+    })
+  );
+  return nested.flat();
+}
+async function expandDataPath(pattern, root) {
+  const absolute = path17.resolve(root, pattern);
+  if (!isGlob(pattern)) {
+    const info = await stat7(absolute).catch(() => void 0);
+    if (!info) return [];
+    return info.isDirectory() ? (await walk(absolute)).sort() : [absolute];
+  }
+  const segments = absolute.split(path17.sep);
+  const firstGlob = segments.findIndex((segment) => isGlob(segment));
+  const base = segments.slice(0, firstGlob).join(path17.sep) || path17.sep;
+  const matcher = globToRegExp(segments.slice(firstGlob).join("/"));
+  const files = await walk(base).catch(() => []);
+  return files.filter((file2) => matcher.test(path17.relative(base, file2).split(path17.sep).join("/"))).sort();
+}
+
+// src/runner/gpu-lineage.ts
+function gpuLineage(report) {
+  return {
+    model: report.visible[0]?.name ?? null,
+    count: report.visible.length,
+    driver: report.inventory?.driverVersion ?? null,
+    cuda: report.inventory?.cudaVersion ?? null,
+    devices: report.visible.map((device) => ({ index: device.index, name: device.name, uuid: device.uuid, memoryTotalMb: device.memoryTotalMb }))
+  };
+}
+
+// src/runner/nvidia-smi-process.ts
+import { spawn as spawn2 } from "node:child_process";
+import { readFile as readFile8 } from "node:fs/promises";
+var STDERR_KEEP = 4096;
+function processNvidiaSmi(options) {
+  const binary = options.binary ?? "nvidia-smi";
+  return {
+    run: (args, { timeoutMs }) => runOnce(binary, args, options.env, timeoutMs),
+    sample: (args, onLine) => startSampler(binary, args, options.env, onLine)
+  };
+}
+function runOnce(binary, args, env, timeoutMs) {
+  return new Promise((resolve) => {
+    const child = spawn2(binary, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.stdout.on("data", (chunk) => stdout += chunk.toString("utf8"));
+    child.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
+    child.once("error", (error62) => {
+      clearTimeout(timer);
+      resolve({ exitCode: null, stdout, stderr: stderr || error62.message, failure: error62.code === "ENOENT" ? "not-found" : null });
+    });
+    child.once("close", (code) => {
+      clearTimeout(timer);
+      resolve({ exitCode: timedOut ? null : code, stdout, stderr, failure: timedOut ? "timeout" : null });
+    });
+  });
+}
+async function procCpuSeconds(pid) {
+  if (pid === void 0) return null;
+  const stat9 = await readFile8(`/proc/${pid}/stat`, "utf8").catch(() => null);
+  if (stat9 === null) return null;
+  const fields = stat9.slice(stat9.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? ticks / 100 : null;
+}
+function startSampler(binary, args, env, onLine) {
+  const child = spawn2(binary, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  let pending = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => {
+    pending += chunk.toString("utf8");
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) if (line.trim()) onLine(line.replace(/\r$/, ""));
+  });
+  child.stderr.on("data", (chunk) => stderr = (stderr + chunk.toString("utf8")).slice(-STDERR_KEEP));
+  const exited = new Promise((resolve) => {
+    child.once("error", (error62) => resolve({ exitCode: null, signal: null, stderr: error62.message }));
+    child.once("close", (code, signal) => {
+      if (pending.trim()) onLine(pending);
+      pending = "";
+      resolve({ exitCode: code, signal, stderr });
+    });
+  });
+  return {
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      return exited;
+    },
+    cpuSeconds: () => procCpuSeconds(child.pid)
+  };
+}
+
+// src/runner/gpu-inventory.ts
+var PREFLIGHT_FIELDS = [
+  "index",
+  "uuid",
+  "name",
+  "driver_version",
+  "pci.bus_id",
+  "memory.total",
+  "memory.used",
+  "memory.free",
+  "utilization.gpu",
+  "utilization.memory",
+  "power.draw",
+  "power.limit",
+  "temperature.gpu",
+  "clocks.sm",
+  "compute_cap"
+];
+function csvNumber(field) {
+  const text = (field ?? "").trim();
+  if (text === "" || text.startsWith("[")) return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+function parseGpuQuery(csv) {
+  const lines = csv.split(/\r?\n/).filter((line) => line.trim() !== "");
+  return lines.map((line, at) => {
+    const f = line.split(",").map((field) => field.trim());
+    if (f.length !== PREFLIGHT_FIELDS.length) {
+      throw new Error(`nvidia-smi --query-gpu line ${at + 1} has ${f.length} fields; expected ${PREFLIGHT_FIELDS.length} (${PREFLIGHT_FIELDS.join(",")})`);
+    }
+    return {
+      index: csvNumber(f[0]) ?? at,
+      uuid: f[1],
+      name: f[2],
+      driverVersion: f[3],
+      busId: f[4],
+      memoryTotalMb: csvNumber(f[5]),
+      memoryUsedMb: csvNumber(f[6]),
+      memoryFreeMb: csvNumber(f[7]),
+      utilizationPct: csvNumber(f[8]),
+      powerDrawW: csvNumber(f[10]),
+      powerLimitW: csvNumber(f[11]),
+      temperatureC: csvNumber(f[12]),
+      computeCapability: f[14]
+    };
+  });
+}
+function parseBanner(text) {
+  return {
+    driverVersion: /Driver Version:\s*([0-9.]+)/.exec(text)?.[1] ?? null,
+    cudaVersion: /CUDA Version:\s*([0-9.]+)/.exec(text)?.[1] ?? null
+  };
+}
+
+// src/runner/visible-devices.ts
+function visibleDevices(devices, cudaVisibleDevices) {
+  if (cudaVisibleDevices === void 0) return devices;
+  const visible = [];
+  for (const raw of cudaVisibleDevices.split(",")) {
+    const token = raw.trim();
+    const device = /^\d+$/.test(token) ? devices.find((candidate) => candidate.index === Number(token)) : token.length > 0 ? devices.find((candidate) => candidate.uuid.startsWith(token)) : void 0;
+    if (!device || visible.includes(device)) break;
+    visible.push(device);
+  }
+  return visible;
+}
+
+// src/runner/preflight.ts
+var NO_DRIVER = /couldn't communicate with the NVIDIA driver|NVIDIA driver is not loaded|Failed to initialize NVML|Driver\/library version mismatch/i;
+function diagnoseToolFailure(run2) {
+  const said = (run2.stderr || run2.stdout).trim().split("\n")[0] ?? "";
+  if (run2.failure === "not-found" || run2.exitCode === 127) {
+    return {
+      code: "no-tool",
+      diagnosis: "nvidia-smi is not on PATH: this runner has no NVIDIA driver installed, or the container was started without the NVIDIA runtime",
+      fix: "run the job on a GPU runner (runs-on labels in training.runs_on), install the NVIDIA driver, or start the container with the NVIDIA Container Toolkit (docker --gpus all; on Kubernetes a nvidia.com/gpu limit)"
+    };
+  }
+  if (run2.failure === "timeout") {
+    return {
+      code: "timeout",
+      diagnosis: "nvidia-smi did not answer in time: the driver is hung or a GPU has fallen off the bus",
+      fix: "check `dmesg` for Xid errors on the runner, drain it and reboot the node; the job can retry on another runner"
+    };
+  }
+  if (NO_DRIVER.test(said)) {
+    return {
+      code: "no-driver",
+      diagnosis: `nvidia-smi cannot reach the NVIDIA driver (exit ${run2.exitCode}): "${said}"`,
+      fix: "load or reinstall the NVIDIA kernel driver (a driver/library mismatch after an upgrade needs a reboot); in a container, the host driver must be mounted by the NVIDIA runtime"
+    };
+  }
+  return {
+    code: "tool-failed",
+    diagnosis: `nvidia-smi exited with status ${run2.exitCode}: "${said}"`,
+    fix: "run `nvidia-smi` on the runner by hand to see the error; a non-zero exit usually means a driver or permission problem"
+  };
+}
+function describe4(device) {
+  return `GPU ${device.index} (${device.name})`;
+}
+function judgeInventory(inventory, requirement) {
+  const visible = visibleDevices(inventory.devices, requirement.cudaVisibleDevices);
+  const report = (problem) => ({ ok: problem === null, requirement, inventory, visible, problem });
+  const all = inventory.devices.length;
+  if (visible.length === 0) {
+    const hidden = requirement.cudaVisibleDevices !== void 0 && all > 0;
+    return report({
+      code: "no-visible-gpu",
+      diagnosis: hidden ? `CUDA_VISIBLE_DEVICES="${requirement.cudaVisibleDevices}" hides all ${all} GPU(s) of this machine (${inventory.devices.map(describe4).join(", ")})` : "the NVIDIA driver is loaded but reports no GPU",
+      fix: hidden ? "unset CUDA_VISIBLE_DEVICES or set it to GPU indices or UUIDs that `nvidia-smi -L` lists" : "check that the GPU is passed through to this machine or pod (a nvidia.com/gpu limit on Kubernetes, --gpus on Docker)"
+    });
+  }
+  const min = requirement.minFreeMemoryMb;
+  const usable = min === null ? visible : visible.filter((device) => (device.memoryFreeMb ?? 0) >= min);
+  if (visible.length < requirement.gpus) {
+    return report({
+      code: "too-few-gpus",
+      diagnosis: `training.gpus is ${requirement.gpus} but ${visible.length} GPU(s) are visible: ${visible.map(describe4).join(", ")}`,
+      fix: `run on a runner with ${requirement.gpus} GPUs (a runner label for that pool in training.runs_on, or a nvidia.com/gpu limit of ${requirement.gpus} in the runner scale set), or lower training.gpus`
+    });
+  }
+  if (min !== null && usable.length < requirement.gpus) {
+    const short = visible.filter((device) => !usable.includes(device));
+    return report({
+      code: "low-memory",
+      diagnosis: `training.min_gpu_memory_mb is ${min} but ${short.map((device) => `${describe4(device)} has ${device.memoryFreeMb ?? "unknown"} MiB free of ${device.memoryTotalMb ?? "unknown"}`).join("; ")}`,
+      fix: "another process holds GPU memory (see `nvidia-smi`): use ephemeral runners so no job outlives its run, wait for it to end, or lower training.min_gpu_memory_mb"
+    });
+  }
+  return report(null);
+}
+async function runPreflight(tool, requirement, timeoutMs = 15e3) {
+  const failed = (run2) => ({ ok: false, requirement, inventory: null, visible: [], problem: diagnoseToolFailure(run2) });
+  const banner = await tool.run([], { timeoutMs });
+  if (banner.exitCode !== 0) return failed(banner);
+  const query = await tool.run([`--query-gpu=${PREFLIGHT_FIELDS.join(",")}`, "--format=csv,noheader,nounits"], { timeoutMs });
+  if (query.exitCode !== 0) return failed(query);
+  let devices;
+  try {
+    devices = parseGpuQuery(query.stdout);
+  } catch (error62) {
+    const problem = {
+      code: "tool-failed",
+      diagnosis: `nvidia-smi answered in an unexpected format: ${error62.message}`,
+      fix: "the driver may be too old for these query fields; `nvidia-smi --help-query-gpu` lists the ones it knows"
+    };
+    return { ok: false, requirement, inventory: null, visible: [], problem };
+  }
+  const versions = parseBanner(banner.stdout);
+  const inventory = { driverVersion: versions.driverVersion ?? devices[0]?.driverVersion ?? null, cudaVersion: versions.cudaVersion, devices };
+  return judgeInventory(inventory, requirement);
+}
+
+// src/runner/preflight-error.ts
+var PreflightError = class extends TrainyardError {
+  report;
+  constructor(report) {
+    const problem = report.problem;
+    super(`GPU preflight failed: ${problem?.diagnosis ?? "unknown problem"}. Fix: ${problem?.fix ?? "run nvidia-smi on the runner"}`, { exitCode: 1 });
+    this.report = report;
+  }
+};
+
+// src/runner/telemetry-sampler.ts
+import { createWriteStream as createWriteStream3 } from "node:fs";
+
+// src/runner/telemetry-sample.ts
+var TELEMETRY_FIELDS = [
+  "timestamp",
+  "index",
+  "utilization.gpu",
+  "utilization.memory",
+  "memory.used",
+  "memory.total",
+  "power.draw",
+  "temperature.gpu"
+];
+var TIMESTAMP = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?$/;
+function parseSmiTimestamp(text) {
+  const m = TIMESTAMP.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, ms] = m;
+  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number((ms ?? "0").padEnd(3, "0")));
+}
+function parseTelemetryLine(line) {
+  const f = line.split(",").map((field) => field.trim());
+  if (f.length !== TELEMETRY_FIELDS.length) return null;
+  const timeMs = parseSmiTimestamp(f[0]);
+  const gpu = csvNumber(f[1]);
+  if (timeMs === null || gpu === null) return null;
+  return {
+    timeMs,
+    gpu,
+    utilizationPct: csvNumber(f[2]),
+    memoryUtilizationPct: csvNumber(f[3]),
+    memoryUsedMb: csvNumber(f[4]),
+    memoryTotalMb: csvNumber(f[5]),
+    powerW: csvNumber(f[6]),
+    temperatureC: csvNumber(f[7])
+  };
+}
+
+// src/runner/telemetry-series.ts
+var TelemetrySeries = class {
+  constructor(maxPoints = 48) {
+    this.maxPoints = maxPoints;
+  }
+  maxPoints;
+  points = [];
+  start = null;
+  instant = null;
+  bucket = null;
+  bucketSize = 1;
+  add(sample) {
+    this.start ??= sample.timeMs;
+    if (this.instant && this.instant.timeMs !== sample.timeMs) this.closeInstant();
+    this.instant ??= { timeMs: sample.timeMs, util: [], memory: 0 };
+    if (sample.utilizationPct !== null) this.instant.util.push(sample.utilizationPct);
+    this.instant.memory += sample.memoryUsedMb ?? 0;
+  }
+  closeInstant() {
+    const instant = this.instant;
+    this.instant = null;
+    if (!instant || this.start === null) return;
+    const util = instant.util.length > 0 ? instant.util.reduce((a, b) => a + b, 0) / instant.util.length : 0;
+    this.bucket ??= { t: (instant.timeMs - this.start) / 1e3, utilSum: 0, instants: 0, memory: 0 };
+    this.bucket.utilSum += util;
+    this.bucket.instants++;
+    this.bucket.memory = Math.max(this.bucket.memory, instant.memory);
+    if (this.bucket.instants === this.bucketSize) this.closeBucket();
+  }
+  closeBucket() {
+    const bucket = this.bucket;
+    this.bucket = null;
+    if (!bucket) return;
+    this.points.push({ t: bucket.t, utilizationPct: bucket.utilSum / bucket.instants, memoryUsedMb: bucket.memory });
+    if (this.points.length >= 2 * this.maxPoints) {
+      const merged = [];
+      for (let i = 0; i < this.points.length; i += 2) {
+        const a = this.points[i];
+        const b = this.points[i + 1];
+        merged.push({ t: a.t, utilizationPct: (a.utilizationPct + b.utilizationPct) / 2, memoryUsedMb: Math.max(a.memoryUsedMb, b.memoryUsedMb) });
+      }
+      this.points = merged;
+      this.bucketSize *= 2;
+    }
+  }
+  result() {
+    this.closeInstant();
+    const open3 = this.bucket ? [{ t: this.bucket.t, utilizationPct: this.bucket.utilSum / this.bucket.instants, memoryUsedMb: this.bucket.memory }] : [];
+    return [...this.points, ...open3];
+  }
+};
+
+// src/runner/telemetry-summary.ts
+var max = (a, b) => b === null ? a : a === null ? b : Math.max(a, b);
+var TelemetryAccumulator = class {
+  constructor(intervalMs) {
+    this.intervalMs = intervalMs;
+  }
+  intervalMs;
+  gpus = /* @__PURE__ */ new Map();
+  first = null;
+  latest = null;
+  count = 0;
+  add(sample) {
+    this.count++;
+    this.first = this.first === null ? sample.timeMs : Math.min(this.first, sample.timeMs);
+    this.latest = this.latest === null ? sample.timeMs : Math.max(this.latest, sample.timeMs);
+    let acc = this.gpus.get(sample.gpu);
+    if (!acc) {
+      acc = { samples: 0, utilSum: 0, utilCount: 0, powerSum: 0, powerCount: 0, peakUtil: null, peakMemory: null, memoryTotal: null, peakPower: null, peakTemperature: null, energyJ: 0, last: null };
+      this.gpus.set(sample.gpu, acc);
+    }
+    acc.samples++;
+    if (sample.utilizationPct !== null) {
+      acc.utilSum += sample.utilizationPct;
+      acc.utilCount++;
+    }
+    acc.peakUtil = max(acc.peakUtil, sample.utilizationPct);
+    acc.peakMemory = max(acc.peakMemory, sample.memoryUsedMb);
+    acc.memoryTotal = max(acc.memoryTotal, sample.memoryTotalMb);
+    acc.peakTemperature = max(acc.peakTemperature, sample.temperatureC);
+    if (sample.powerW !== null) {
+      acc.powerSum += sample.powerW;
+      acc.powerCount++;
+      acc.peakPower = max(acc.peakPower, sample.powerW);
+      if (acc.last && sample.timeMs > acc.last.timeMs) acc.energyJ += (acc.last.powerW + sample.powerW) / 2 * ((sample.timeMs - acc.last.timeMs) / 1e3);
+      acc.last = { timeMs: sample.timeMs, powerW: sample.powerW };
+    }
+  }
+  summary() {
+    const gpus = [...this.gpus.entries()].sort(([a], [b]) => a - b).map(([gpu, acc]) => ({
+      gpu,
+      samples: acc.samples,
+      meanUtilizationPct: acc.utilCount > 0 ? acc.utilSum / acc.utilCount : null,
+      peakUtilizationPct: acc.peakUtil,
+      peakMemoryUsedMb: acc.peakMemory,
+      memoryTotalMb: acc.memoryTotal,
+      meanPowerW: acc.powerCount > 0 ? acc.powerSum / acc.powerCount : null,
+      peakPowerW: acc.peakPower,
+      energyJ: acc.energyJ,
+      energyWh: acc.energyJ / 3600,
+      peakTemperatureC: acc.peakTemperature
+    }));
+    const durationSeconds = this.first === null || this.latest === null ? 0 : (this.latest - this.first) / 1e3;
+    return { intervalMs: this.intervalMs, samples: this.count, durationSeconds, gpus };
+  }
+};
+
+// src/runner/telemetry-sampler.ts
+var TELEMETRY_FILE = "telemetry.csv";
+function telemetryArgs(intervalMs) {
+  return [`--query-gpu=${TELEMETRY_FIELDS.join(",")}`, "--format=csv,noheader,nounits", "-lms", String(intervalMs)];
+}
+function startTelemetry(options) {
+  const out = createWriteStream3(options.file, { flags: "w" });
+  out.write(`${TELEMETRY_FIELDS.join(",")}
+`);
+  const accumulator = new TelemetryAccumulator(options.intervalMs);
+  const series = new TelemetrySeries();
+  let malformedLines = 0;
+  const sampler = options.tool.sample(telemetryArgs(options.intervalMs), (line) => {
+    const sample = parseTelemetryLine(line);
+    if (!sample) {
+      malformedLines++;
+      return;
+    }
+    out.write(`${line.split(",").map((field) => field.trim()).join(",")}
+`);
+    accumulator.add(sample);
+    series.add(sample);
+  });
+  return {
+    stop: async () => {
+      const cpuSeconds = await sampler.cpuSeconds();
+      const exit = await sampler.stop();
+      await new Promise((resolve) => out.end(resolve));
+      return { summary: accumulator.summary(), series: series.result(), sampler: { ...exit, cpuSeconds, malformedLines } };
+    }
+  };
+}
+
+// src/train/hash-cache.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { mkdir as mkdir7, readFile as readFile9, rename as rename4, writeFile as writeFile5 } from "node:fs/promises";
+import path18 from "node:path";
+var HASH_CACHE_FILE = path18.join(".trainyard", "hash-cache.json");
+async function loadHashCache(file2) {
+  const text = await readFile9(file2, "utf8").catch(() => null);
+  if (text === null) return { version: 1, files: {} };
+  try {
+    const parsed = JSON.parse(text);
+    if (parsed.version === 1 && parsed.files && typeof parsed.files === "object") return { version: 1, files: parsed.files };
+  } catch {
+  }
+  return { version: 1, files: {} };
+}
+function cachedHash(cache, file2, info) {
+  const entry = cache.files[file2];
+  return entry && entry.bytes === info.size && entry.mtimeMs === info.mtimeMs ? entry.sha256 : null;
+}
+async function saveHashCache(file2, cache) {
+  await mkdir7(path18.dirname(file2), { recursive: true });
+  const temporary = `${file2}.${randomBytes3(4).toString("hex")}.tmp`;
+  await writeFile5(temporary, `${JSON.stringify(cache)}
+`);
+  await rename4(temporary, file2);
+}
+
+// src/train/lineage.ts
+function buildLineage(facts) {
+  const { outcome } = facts;
+  return {
+    schemaVersion: 1,
+    model: facts.model,
+    commit: facts.git.commit,
+    dirty: facts.git.dirty,
+    configSha256: facts.configSha256,
+    data: facts.data,
+    params: facts.params,
+    seed: facts.seed,
+    command: facts.command,
+    start: outcome.startedAt.toISOString(),
+    end: outcome.endedAt.toISOString(),
+    durationSeconds: Math.round((outcome.endedAt.getTime() - outcome.startedAt.getTime()) / 10) / 100,
+    exitStatus: outcome.exitCode,
+    signal: outcome.signal,
+    timedOut: outcome.timedOut,
+    runner: facts.runner,
+    versions: facts.versions,
+    gpu: facts.gpu,
+    telemetry: facts.telemetry
+  };
+}
+
+// src/train/train-model.ts
+var TrainingFailedError = class extends CommandError {
+  record;
+  constructor(message, options) {
+    super(message, { exitCode: options.exitCode });
+    this.record = options.record;
+  }
+};
+function asList(value) {
+  if (value === void 0) return [];
+  return Array.isArray(value) ? value : [value];
+}
+async function describeDataFiles(patterns, root, key) {
+  const cacheFile = path19.join(root, HASH_CACHE_FILE);
+  const cache = await loadHashCache(cacheFile);
+  let changed = false;
+  const facts = [];
+  for (const pattern of patterns) {
+    const files = await expandDataPath(pattern, root);
+    if (files.length === 0) throw new DataError(`${key}: "${pattern}" matches no file under ${root}`);
+    for (const file2 of files) {
+      const info = await stat8(file2);
+      let sha256 = cachedHash(cache, file2, info);
+      if (sha256 === null) {
+        sha256 = await sha256File(file2);
+        cache.files[file2] = { bytes: info.size, mtimeMs: info.mtimeMs, sha256 };
+        changed = true;
+      }
+      facts.push({ path: path19.relative(root, file2).split(path19.sep).join("/"), bytes: info.size, sha256 });
+    }
+  }
+  if (changed) await saveHashCache(cacheFile, cache);
+  return facts;
+}
+async function preflightIfAsked(request2, tool, env) {
+  const { training } = request2.model;
+  if (training.gpus === 0) return null;
+  const report = await runPreflight(tool, { gpus: training.gpus, minFreeMemoryMb: training.min_gpu_memory_mb ?? null, cudaVisibleDevices: env.CUDA_VISIBLE_DEVICES });
+  if (!report.ok) throw new PreflightError(report);
+  return report;
+}
+async function trainModel(request2) {
+  const { model, root, outputDir } = request2;
+  const train = asList(model.data.train);
+  const data = await describeDataFiles(train, root, `models.${request2.name}.data.train`);
+  const command = request2.command ?? model.training.command;
+  const logFile = path19.join(outputDir, "train.log");
+  const resolveAll = (patterns) => patterns.map((pattern) => path19.resolve(root, pattern)).join(path19.delimiter);
+  const env = {
+    ...request2.env,
+    ...model.training.env,
+    TRAINYARD_MODEL: request2.name,
+    TRAINYARD_OUTPUT_DIR: outputDir,
+    TRAINYARD_DATA_TRAIN: resolveAll(train),
+    TRAINYARD_DATA_PRODUCTION: resolveAll(asList(model.data.production)),
+    TRAINYARD_SEED: String(model.training.seed),
+    TRAINYARD_PARAMS: JSON.stringify(model.training.params)
+  };
+  const tool = request2.gpuTool ?? processNvidiaSmi({ env });
+  const preflight = await preflightIfAsked(request2, tool, env);
+  await mkdir8(outputDir, { recursive: true });
+  const telemetryFile = path19.join(outputDir, TELEMETRY_FILE);
+  const sampling = preflight ? startTelemetry({ tool, intervalMs: model.training.telemetry_interval_ms, file: telemetryFile }) : null;
+  let outcome;
+  try {
+    outcome = await runCommand({ command, cwd: root, timeoutMs: model.training.timeout_minutes * 6e4, logFile, echo: request2.echo, env });
+  } catch (error62) {
+    await sampling?.stop();
+    throw error62;
+  }
+  const telemetry = sampling ? await sampling.stop() : null;
+  const lineage2 = buildLineage({
+    model: request2.name,
+    git: request2.system.git,
+    configSha256: request2.configSha256,
+    data,
+    params: model.training.params,
+    seed: model.training.seed,
+    command,
+    outcome: { ...outcome, signal: outcome.signal ?? outcome.cancelledBy },
+    runner: request2.system.runner,
+    versions: { ...request2.versions, python: request2.system.python },
+    gpu: preflight ? gpuLineage(preflight) : null,
+    telemetry: telemetry ? telemetryLineage(telemetry) : null
+  });
+  await writeFile6(path19.join(outputDir, LINEAGE_FILE), `${JSON.stringify(lineage2, null, 2)}
+`);
+  const record2 = { lineage: lineage2, preflight, telemetry };
+  if (outcome.timedOut) {
+    throw new TrainingFailedError(`models.${request2.name}: "${command}" ran past training.timeout_minutes (${model.training.timeout_minutes}) and was stopped; partial outputs kept in ${outputDir}`, { exitCode: 1, record: record2 });
+  }
+  if (outcome.cancelledBy) {
+    throw new TrainingFailedError(`models.${request2.name}: cancelled by ${outcome.cancelledBy}; "${command}" was stopped and its partial outputs kept in ${outputDir}`, { exitCode: outcome.exitCode || 1, record: record2 });
+  }
+  if (outcome.exitCode !== 0) {
+    throw new TrainingFailedError(`models.${request2.name}: "${command}" exited with status ${outcome.exitCode}; its log is ${logFile}`, { exitCode: outcome.exitCode, record: record2 });
+  }
+  const artifacts = await readTrainingArtifacts(outputDir, { metrics: model.metrics.file, predictions: model.metrics.predictions });
+  return { name: request2.name, outcome, ...record2, artifacts, logFile };
+}
+function telemetryLineage(capture) {
+  return { file: TELEMETRY_FILE, ...capture.summary, samplerCpuSeconds: capture.sampler.cpuSeconds };
+}
+
+// src/run/pipeline.ts
+function selectModels(configured, requested) {
+  const unknown2 = requested.filter((name) => !configured.includes(name));
+  if (unknown2.length > 0) throw new UsageError(`unknown model "${unknown2[0]}"; the config has: ${configured.join(", ")}`);
+  return requested.length === 0 ? configured : configured.filter((name) => requested.includes(name));
+}
+async function runPipeline(request2) {
+  const { config: config2, root } = request2.loaded;
+  const names = selectModels(Object.keys(config2.models), request2.models);
+  const reports = [];
+  for (const name of names) {
+    const model = config2.models[name];
+    const outputDir = path20.join(request2.runDir, name);
+    request2.echo(`
+\u25B6 ${name}: training with "${model.training.command}"
+`);
+    const result = await trainModel({ name, model, root, outputDir, configSha256: request2.configSha256, env: request2.env, system: request2.system, versions: request2.versions, echo: request2.echo });
+    const artifacts = (await readdir7(outputDir)).sort().map((entry) => entry === "model" ? "model/" : entry);
+    reports.push({
+      name,
+      task: model.task,
+      ...model.description ? { description: model.description } : {},
+      lineage: result.lineage,
+      metrics: result.artifacts.metrics,
+      outputDir: path20.relative(root, outputDir) || ".",
+      artifacts
+    });
+  }
+  const report = renderRunReport({ project: path20.basename(root), models: reports });
+  const reportFile = path20.join(request2.runDir, "report.md");
+  await writeFile7(reportFile, report);
+  return { report, reportFile, models: reports };
+}
+
+// src/cli/commands/run.ts
+function registerRun(program2, io, setExit) {
+  program2.command("run").description("Run the whole pipeline locally: train every model and report its metrics beside its baseline.").option("-c, --config <file>", "the trainyard config", ".github/trainyard.yml").option("-m, --model <name>", "run only this model (repeatable)", (value, previous) => [...previous, value], []).option("-o, --out <dir>", "the run folder (default: <project>/.trainyard/runs/<time>)").action(async (options) => {
+    const project = await openProject(io, options.config);
+    const runDir = options.out ? path21.resolve(io.cwd, options.out) : path21.join(project.loaded.root, ".trainyard", "runs", runId(io.now()));
+    const outcome = await runPipeline({ ...project, models: options.model, runDir, env: io.env, echo: io.stderr });
+    io.stdout(`
+${outcome.report}
+Report written to ${path21.relative(io.cwd, outcome.reportFile)}
+`);
+    setExit(0);
+  });
+}
+
+// src/cli/commands/runner.ts
+import { readFile as readFile10 } from "node:fs/promises";
+import path22 from "node:path";
+
 // src/runner/app-jwt.ts
 import { createPrivateKey, createSign } from "node:crypto";
 var base64url3 = (value) => Buffer.from(value).toString("base64url");
@@ -36286,7 +37524,7 @@ function createAppJwt(options) {
 }
 
 // src/runner/github-request.ts
-function statusOf(error62) {
+function statusOf2(error62) {
   const status = error62?.status;
   return typeof status === "number" ? status : null;
 }
@@ -36316,7 +37554,7 @@ async function decideForkGuard(options) {
     const answer = await options.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { owner, repo, username: sender });
     permission = answer.data.permission ?? "none";
   } catch (error62) {
-    const status = statusOf(error62);
+    const status = statusOf2(error62);
     if (status !== 404) return { allowed: false, reason: `cannot read ${sender}'s permission on ${base} (HTTP ${status ?? "error"}); refusing fork code` };
     permission = "none";
   }
@@ -36340,11 +37578,11 @@ function plannedRequests(request2) {
 function jitBody(request2) {
   return { name: request2.name, runner_group_id: request2.runnerGroupId, labels: request2.labels, work_folder: request2.workFolder };
 }
-async function step(what, call, explain) {
+async function step(what, call2, explain) {
   try {
-    return await call();
+    return await call2();
   } catch (error62) {
-    const status = statusOf(error62);
+    const status = statusOf2(error62);
     throw new RunnerRegistrationError(`${what} failed${status ? ` (HTTP ${status})` : ""}: ${explain(status)}`, status);
   }
 }
@@ -36398,8 +37636,8 @@ async function appCredentials(options, io) {
   const appId = options.appId ?? io.env.GITHUB_APP_ID;
   if (!appId) throw new UsageError("no GitHub App id: pass --app-id or set GITHUB_APP_ID");
   if (options.privateKey) {
-    const file2 = path12.resolve(io.cwd, options.privateKey);
-    const pem2 = await readFile7(file2, "utf8").catch((error62) => {
+    const file2 = path22.resolve(io.cwd, options.privateKey);
+    const pem2 = await readFile10(file2, "utf8").catch((error62) => {
       throw new UsageError(`--private-key ${options.privateKey}: cannot read it (${error62.code}); expected the App's PEM file`);
     });
     return { appId, privateKeyPem: pem2 };
@@ -36412,7 +37650,7 @@ async function readEvent(io, options) {
   const file2 = options.event ?? io.env.GITHUB_EVENT_PATH;
   const name = options.eventName ?? io.env.GITHUB_EVENT_NAME;
   if (!file2 || !name) throw new UsageError("no workflow event: pass --event <file> and --event-name <name> (GITHUB_EVENT_PATH and GITHUB_EVENT_NAME inside Actions)");
-  const text = await readFile7(path12.resolve(io.cwd, file2), "utf8").catch((error62) => {
+  const text = await readFile10(path22.resolve(io.cwd, file2), "utf8").catch((error62) => {
     throw new UsageError(`--event ${file2}: cannot read it (${error62.code}); expected the workflow event JSON`);
   });
   try {
@@ -36459,8 +37697,8 @@ function registerRunner(program2, io, setExit) {
 }
 
 // src/cli/commands/train.ts
-import { appendFile } from "node:fs/promises";
-import path13 from "node:path";
+import { appendFile as appendFile2 } from "node:fs/promises";
+import path23 from "node:path";
 
 // src/report/preflight-summary.ts
 function renderPreflight(report) {
@@ -36511,23 +37749,23 @@ ${summary.samples} samples every ${summary.intervalMs} ms over ${formatSeconds(s
 
 // src/report/train-summary.ts
 function renderTrainSummary(input2) {
-  const { lineage } = input2;
+  const { lineage: lineage2 } = input2;
   const status = input2.error ? "\u274C failed" : "\u2705 trained";
   const parts = [`## trainyard train: ${input2.model} ${status}`];
   if (input2.error) parts.push(`\`\`\`
 ${input2.error}
 \`\`\``);
-  if (lineage) {
-    const gpu = lineage.gpu ? `${lineage.gpu.count} \xD7 ${lineage.gpu.model ?? "GPU"} (driver ${lineage.gpu.driver ?? "?"}, CUDA ${lineage.gpu.cuda ?? "?"})` : "none";
+  if (lineage2) {
+    const gpu = lineage2.gpu ? `${lineage2.gpu.count} \xD7 ${lineage2.gpu.model ?? "GPU"} (driver ${lineage2.gpu.driver ?? "?"}, CUDA ${lineage2.gpu.cuda ?? "?"})` : "none";
     parts.push([
       "| | |",
       "| --- | --- |",
-      `| command | \`${lineage.command.replace(/\|/g, "\\|")}\` |`,
-      `| exit status | ${lineage.exitStatus}${lineage.signal ? ` (${lineage.signal})` : ""}${lineage.timedOut ? ", timed out" : ""} |`,
-      `| duration | ${formatSeconds(lineage.durationSeconds)} |`,
-      `| runner | ${lineage.runner.name ?? "local"}${lineage.runner.labels.length ? ` [${lineage.runner.labels.join(", ")}]` : ""} |`,
+      `| command | \`${lineage2.command.replace(/\|/g, "\\|")}\` |`,
+      `| exit status | ${lineage2.exitStatus}${lineage2.signal ? ` (${lineage2.signal})` : ""}${lineage2.timedOut ? ", timed out" : ""} |`,
+      `| duration | ${formatSeconds(lineage2.durationSeconds)} |`,
+      `| runner | ${lineage2.runner.name ?? "local"}${lineage2.runner.labels.length ? ` [${lineage2.runner.labels.join(", ")}]` : ""} |`,
       `| GPU | ${gpu} |`,
-      `| commit | ${lineage.commit ?? "unknown"}${lineage.dirty ? " (dirty)" : ""} |`
+      `| commit | ${lineage2.commit ?? "unknown"}${lineage2.dirty ? " (dirty)" : ""} |`
     ].join("\n"));
   }
   if (input2.preflight) parts.push(renderPreflight(input2.preflight).trimEnd());
@@ -36540,7 +37778,7 @@ ${input2.error}
 async function setOutputs(io, outputs) {
   const file2 = io.env.GITHUB_OUTPUT;
   if (!file2) return;
-  await appendFile(file2, Object.entries(outputs).map(([key, value]) => `${key}=${value}
+  await appendFile2(file2, Object.entries(outputs).map(([key, value]) => `${key}=${value}
 `).join(""));
 }
 function registerTrain(program2, io, setExit) {
@@ -36550,10 +37788,10 @@ function registerTrain(program2, io, setExit) {
     if (!options.model && configured.length > 1) throw new UsageError(`the config has several models (${configured.join(", ")}); choose one with --model`);
     const [name] = selectModels(configured, options.model ? [options.model] : configured);
     const model = project.loaded.config.models[name];
-    const outputDir = options.out ? path13.resolve(io.cwd, options.out) : path13.join(project.loaded.root, ".trainyard", "runs", runId(io.now()), name);
-    const summaryFile = options.summary ? path13.resolve(io.cwd, options.summary) : io.env.GITHUB_STEP_SUMMARY;
+    const outputDir = options.out ? path23.resolve(io.cwd, options.out) : path23.join(project.loaded.root, ".trainyard", "runs", runId(io.now()), name);
+    const summaryFile = options.summary ? path23.resolve(io.cwd, options.summary) : io.env.GITHUB_STEP_SUMMARY;
     const writeSummary = async (input2) => {
-      if (summaryFile) await appendFile(summaryFile, renderTrainSummary(input2));
+      if (summaryFile) await appendFile2(summaryFile, renderTrainSummary(input2));
     };
     await setOutputs(io, { model: name, "output-dir": outputDir });
     try {
@@ -36572,7 +37810,7 @@ function registerTrain(program2, io, setExit) {
       });
       await writeSummary({ model: name, lineage: result.lineage, preflight: result.preflight, telemetry: result.telemetry, error: null });
       await setOutputs(io, { "exit-code": "0" });
-      io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path13.relative(io.cwd, outputDir) || "."}
+      io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path23.relative(io.cwd, outputDir) || "."}
 `);
       setExit(0);
     } catch (error62) {
@@ -36595,6 +37833,8 @@ function buildProgram(io, setExit) {
   registerConfig(program2, io, setExit);
   registerInit(program2, io, setExit);
   registerRunner(program2, io, setExit);
+  registerRegistry(program2, io, setExit);
+  registerDeploy(program2, io, setExit);
   for (const command of program2.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

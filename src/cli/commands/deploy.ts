@@ -1,0 +1,74 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { deployVersion } from '../../deploy/deploy.ts';
+import { requirePromotionCheck } from '../../deploy/promotion-check.ts';
+import { UsageError } from '../../errors.ts';
+import { checkModelName, parseVersionNumber } from '../../registry/names.ts';
+import type { CliIo } from '../io.ts';
+import { openRegistry, runUrlFrom } from '../registry-edge.ts';
+import { runId } from '../shared.ts';
+
+interface DeployOptions {
+  model: string;
+  version: string;
+  environment: string;
+  registry?: string;
+  config?: string;
+  out?: string;
+  approver: string[];
+  reason: string;
+  gate: string;
+  requireCheck?: string;
+  dryRun?: boolean;
+}
+
+export function registerDeploy(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('deploy')
+    .description('Deploy a model version: download it, run models.<m>.deploy.command with MODEL_DIR and MODEL_VERSION, then record the promotion.')
+    .requiredOption('-m, --model <name>', 'the model')
+    .option('-v, --version <n|candidate>', 'a version number, or candidate for the newest version', 'candidate')
+    .requiredOption('-e, --environment <name>', 'the environment deployed to')
+    .option('-r, --registry <spec>', 'local:<dir> or github:<owner>/<repo> (default: the config\'s registry, else local:.trainyard/registry)')
+    .option('-c, --config <file>', 'the trainyard config (default: .github/trainyard.yml when it exists)')
+    .option('-o, --out <dir>', 'where the version is downloaded (default: <project>/.trainyard/deploy/<model>-<environment>-<time>)')
+    .option('--approver <login>', 'who approved (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--reason <text>', 'why, for the promotion record', 'deployed')
+    .option('--gate <summary>', 'the promotion gate\'s summary for the record', 'approved by the environment\'s protection rules')
+    .option('--require-check <sha>', 'first verify that the check "trainyard / promotion" on this commit succeeded (github: registries)')
+    .option('--dry-run', 'say what would be done and change nothing')
+    .action(async (options: DeployOptions) => {
+      const name = checkModelName(options.model);
+      const version = options.version === 'candidate' ? 'candidate' : parseVersionNumber(options.version);
+      const opened = await openRegistry(io, options);
+      const model = opened.loaded?.config.models[name];
+      if (opened.loaded && !model) throw new UsageError(`unknown model "${name}"; the config has: ${Object.keys(opened.loaded.config.models).join(', ')}`);
+      if (options.requireCheck) {
+        if (!opened.github) throw new UsageError('--require-check needs a github: registry');
+        await requirePromotionCheck(opened.github, options.requireCheck);
+      }
+      const root = opened.loaded?.root ?? io.cwd;
+      const modelDir = options.out ? path.resolve(io.cwd, options.out) : path.join(root, '.trainyard', 'deploy', `${name}-${options.environment}-${runId(io.now())}`);
+      const outcome = await deployVersion({
+        registry: opened.registry,
+        name,
+        model: model ?? {},
+        version,
+        environment: options.environment,
+        root,
+        modelDir,
+        dryRun: options.dryRun ?? false,
+        approvers: options.approver,
+        gate: { passed: true, summary: options.gate },
+        reason: options.reason,
+        runUrl: runUrlFrom(io.env),
+        actor: io.env.GITHUB_ACTOR ?? null,
+        env: io.env,
+        echo: io.stderr,
+      });
+      const prefix = options.dryRun ? '[dry-run] would ' : '';
+      for (const step of outcome.steps) io.stdout(`${prefix}${step}\n`);
+      if (outcome.promotion) io.stdout(`deployed ${name} v${outcome.version.version} to ${options.environment} (${name}#${options.environment}#${outcome.promotion.sequence})\n`);
+      setExit(0);
+    });
+}

@@ -1,0 +1,25 @@
+/** Errors of the registry, carrying where they happened. */
+import { TrainyardError } from '../errors.ts';
+
+/** A registry request that cannot be served: an unknown version, a foreign release, a bad name. */
+export class RegistryError extends TrainyardError {
+  readonly location: string;
+
+  constructor(location: string, message: string, options: { exitCode?: number; cause?: unknown } = {}) {
+    super(`${location}: ${message}`, options);
+    this.location = location;
+  }
+}
+
+/** Stored bytes that do not match their recorded SHA-256: nothing is used or published. */
+export class DigestMismatchError extends RegistryError {}
+
+/** A GitHub API call that failed, with its status. */
+export class GitHubApiError extends RegistryError {
+  readonly status: number;
+
+  constructor(location: string, message: string, status: number, cause?: unknown) {
+    super(location, `${message} (HTTP ${status})`, { cause });
+    this.status = status;
+  }
+}

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+}
+interface ActionFile {
+  inputs: Record<string, { description: string; default?: string }>;
+  runs: { using: string; steps: Step[] };
+}
+
+async function action(file: string): Promise<ActionFile> {
+  return parse(await readFile(file, 'utf8')) as ActionFile;
+}
+
+describe('actions/deploy', () => {
+  it('sets trainyard up with exactly the steps of actions/setup', async () => {
+    const deploy = await action('actions/deploy/action.yml');
+    const setup = await action('actions/setup/action.yml');
+    const setupSteps = setup.runs.steps.map((step) => (step.run ? { ...step, run: step.run.replace('$GITHUB_ACTION_PATH/setup.sh', '$GITHUB_ACTION_PATH/../setup/setup.sh') } : step));
+    expect(deploy.runs.steps.slice(0, setupSteps.length)).toEqual(setupSteps);
+  });
+
+  it('passes every input to its scripts through env only', async () => {
+    const deploy = await action('actions/deploy/action.yml');
+    for (const step of deploy.runs.steps) expect(step.run ?? '', String(step.name)).not.toContain('${{');
+    const envValues = deploy.runs.steps.flatMap((step) => Object.values(step.env ?? {}));
+    for (const input of ['model', 'version', 'environment', 'registry', 'artifact-path', 'dry-run', 'require-promotion-check', 'environment-url', 'github-token']) {
+      expect(envValues, input).toContain(`\${{ inputs.${input} }}`);
+    }
+  });
+
+  it('runs the deploy and register commands of the CLI', async () => {
+    const runs = (await action('actions/deploy/action.yml')).runs.steps.map((step) => step.run ?? '').join('\n');
+    expect(runs).toContain('trainyard registry register "$TRAINYARD_MODEL" --from "$TRAINYARD_ARTIFACT"');
+    expect(runs).toContain('args=(deploy --model "$TRAINYARD_MODEL"');
+    expect(runs).toContain('--require-check "$GITHUB_SHA"');
+  });
+});

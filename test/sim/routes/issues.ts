@@ -1,0 +1,136 @@
+/** Issue comments and labels on pull requests (every pull request is also an issue). */
+import { actingUser } from '../auth.ts';
+import { commentEvent, pullRequestEvent } from '../events.ts';
+import { json, notFound, SimHttpError, validationFailed, type RouteRequest } from '../http.ts';
+import { repoAccess, type Route } from '../route.ts';
+import { MAX_COMMENT_LENGTH, type IssueComment, type Label } from '../state/issues.ts';
+import type { RepoState } from '../state/repos.ts';
+import { issueComment, labelView } from '../views/issues.ts';
+import { bodyOf, findOr404, intParam, paginate, repoOf, strParam } from './util.ts';
+
+const read = repoAccess('read', 'issues', 'pull_requests');
+const write = repoAccess('write', 'issues', 'pull_requests');
+
+function issueNumber(req: RouteRequest, repo: RepoState): number {
+  const number = intParam(req, 'issue_number');
+  if (!repo.pulls.some((p) => p.number === number)) throw notFound();
+  return number;
+}
+
+function checkBody(body: string): void {
+  if (body.length > MAX_COMMENT_LENGTH) throw validationFailed('IssueComment', 'data', 'custom', `Body is too long (maximum is ${MAX_COMMENT_LENGTH} characters)`);
+}
+
+function labelNamed(req: RouteRequest, repo: RepoState, name: string): Label {
+  let label = repo.labels.find((l) => l.name.toLowerCase() === name.toLowerCase());
+  if (!label) {
+    label = { id: req.sim.state.ids.next(), name, color: 'ededed', description: null };
+    repo.labels.push(label);
+  }
+  return label;
+}
+
+function labelsOf(req: RouteRequest, repo: RepoState, number: number): Record<string, unknown>[] {
+  return (repo.issueLabels.get(number) ?? []).map((name) => labelView(req.sim.urls, repo, labelNamed(req, repo, name)));
+}
+
+export const issueRoutes: Route[] = [
+  {
+    operationId: 'issues/create-comment',
+    access: write,
+    handle: (req) => {
+      const repo = repoOf(req);
+      const number = issueNumber(req, repo);
+      const { body } = bodyOf<{ body: string }>(req);
+      checkBody(body);
+      const now = req.sim.clock.iso();
+      const user = actingUser(req.actor);
+      const comment: IssueComment = { id: req.sim.state.ids.next(), issueNumber: number, body, user, createdAt: now, updatedAt: now };
+      repo.comments.push(comment);
+      commentEvent(req.sim, repo, comment, 'created', user);
+      return json(201, issueComment(req.sim.urls, repo, comment));
+    },
+  },
+  {
+    operationId: 'issues/list-comments',
+    access: read,
+    handle: (req) => {
+      const repo = repoOf(req);
+      const number = issueNumber(req, repo);
+      const { page, headers } = paginate(req, repo.comments.filter((c) => c.issueNumber === number));
+      return json(200, page.map((c) => issueComment(req.sim.urls, repo, c)), headers);
+    },
+  },
+  {
+    operationId: 'issues/update-comment',
+    access: write,
+    handle: (req) => {
+      const repo = repoOf(req);
+      const comment = findOr404(repo.comments, (c) => c.id === intParam(req, 'comment_id'));
+      const { body } = bodyOf<{ body: string }>(req);
+      checkBody(body);
+      const user = actingUser(req.actor);
+      if (req.actor.kind === 'installation' && comment.user.id !== user.id) throw new SimHttpError(403, 'Resource not accessible by integration');
+      comment.body = body;
+      comment.updatedAt = req.sim.clock.iso();
+      commentEvent(req.sim, repo, comment, 'edited', user);
+      return json(200, issueComment(req.sim.urls, repo, comment));
+    },
+  },
+  {
+    operationId: 'issues/add-labels',
+    access: write,
+    handle: (req) => {
+      const repo = repoOf(req);
+      const number = issueNumber(req, repo);
+      const body = req.body as { labels?: Array<string | { name: string }> } | string[] | undefined;
+      const names = (Array.isArray(body) ? body : (body?.labels ?? [])).map((l) => (typeof l === 'string' ? l : l.name));
+      const current = repo.issueLabels.get(number) ?? [];
+      const user = actingUser(req.actor);
+      for (const name of names) {
+        const label = labelNamed(req, repo, name);
+        if (current.includes(label.name)) continue;
+        current.push(label.name);
+        const pull = repo.pulls.find((p) => p.number === number)!;
+        repo.issueLabels.set(number, current);
+        pullRequestEvent(req.sim, repo, pull, 'labeled', user, { label: labelView(req.sim.urls, repo, label) });
+      }
+      repo.issueLabels.set(number, current);
+      return json(200, labelsOf(req, repo, number));
+    },
+  },
+  {
+    operationId: 'issues/list-labels-on-issue',
+    access: read,
+    handle: (req) => {
+      const repo = repoOf(req);
+      return json(200, labelsOf(req, repo, issueNumber(req, repo)));
+    },
+  },
+  {
+    operationId: 'issues/remove-label',
+    access: write,
+    handle: (req) => {
+      const repo = repoOf(req);
+      const number = issueNumber(req, repo);
+      const name = strParam(req, 'name');
+      const current = repo.issueLabels.get(number) ?? [];
+      const index = current.findIndex((n) => n.toLowerCase() === name.toLowerCase());
+      if (index < 0) throw new SimHttpError(404, 'Label does not exist');
+      current.splice(index, 1);
+      return json(200, labelsOf(req, repo, number));
+    },
+  },
+  {
+    operationId: 'issues/create-label',
+    access: write,
+    handle: (req) => {
+      const repo = repoOf(req);
+      const body = bodyOf<{ name: string; color?: string; description?: string }>(req);
+      if (repo.labels.some((l) => l.name.toLowerCase() === body.name.toLowerCase())) throw validationFailed('Label', 'name', 'already_exists');
+      const label: Label = { id: req.sim.state.ids.next(), name: body.name, color: (body.color ?? 'ededed').replace(/^#/, ''), description: body.description ?? null };
+      repo.labels.push(label);
+      return json(201, labelView(req.sim.urls, repo, label));
+    },
+  },
+];

@@ -1,0 +1,73 @@
+/** Repository metadata, collaborator permissions and branches. */
+import { json, notFound } from '../http.ts';
+import type { Route } from '../route.ts';
+import { roleOf, type RepoRole } from '../state/repos.ts';
+import { gitCommit } from '../views/git.ts';
+import { fullRepository } from '../views/repos.ts';
+import { simpleUser } from '../views/users.ts';
+import { repoAccess } from '../route.ts';
+import { repoOf, strParam } from './util.ts';
+
+/** The legacy `permission` GitHub reports for each role. */
+const LEGACY: Record<RepoRole, string> = { read: 'read', triage: 'read', write: 'write', maintain: 'write', admin: 'admin' };
+
+export const repoRoutes: Route[] = [
+  {
+    operationId: 'repos/get',
+    access: repoAccess('read', 'metadata'),
+    handle: (req) => {
+      const repo = repoOf(req);
+      const role = req.actor.kind === 'user' ? roleOf(repo, req.actor.user) : undefined;
+      const level = role ? LEGACY[role] : undefined;
+      const permissions = req.actor.kind === 'user'
+        ? { admin: level === 'admin', maintain: role === 'maintain' || level === 'admin', push: level === 'write' || level === 'admin', triage: role !== undefined && role !== 'read', pull: true }
+        : undefined;
+      return json(200, fullRepository(req.sim.urls, repo, permissions));
+    },
+  },
+  {
+    operationId: 'repos/get-collaborator-permission-level',
+    access: repoAccess('read', 'metadata'),
+    handle: (req) => {
+      const repo = repoOf(req);
+      const user = req.sim.state.users.find(strParam(req, 'username'));
+      if (!user) throw notFound();
+      const role = roleOf(repo, user);
+      return json(200, {
+        permission: role ? LEGACY[role] : 'none',
+        role_name: role ?? 'none',
+        user: { ...simpleUser(req.sim.urls, user), role_name: role ?? 'none' },
+      });
+    },
+  },
+  {
+    operationId: 'repos/get-branch',
+    access: repoAccess('read', 'contents'),
+    handle: (req) => {
+      const repo = repoOf(req);
+      const name = strParam(req, 'branch');
+      const sha = repo.git.refs.get(`refs/heads/${name}`);
+      if (!sha) throw notFound();
+      const commit = gitCommit(req.sim.urls, repo, sha);
+      const url = `${req.sim.urls.api}/repos/${repo.fullName}`;
+      return json(200, {
+        name,
+        commit: {
+          sha,
+          node_id: commit.node_id,
+          url: `${url}/commits/${sha}`,
+          html_url: commit.html_url,
+          comments_url: `${url}/commits/${sha}/comments`,
+          commit: { ...commit, comment_count: 0 },
+          author: null,
+          committer: null,
+          parents: commit.parents,
+        },
+        _links: { html: `${req.sim.urls.web}/${repo.fullName}/tree/${name}`, self: `${url}/branches/${name}` },
+        protected: false,
+        protection: { enabled: false, required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] } },
+        protection_url: `${url}/branches/${name}/protection`,
+      });
+    },
+  },
+];
