@@ -20,8 +20,13 @@ let definitions: Record<string, unknown> | undefined;
 let examples: ExampleGroup[] | undefined;
 const validators = new Map<string, ValidateFunction>();
 
-function newAjv(removeAdditional: boolean): Ajv {
+function schemaDefinitions(): Record<string, unknown> {
   definitions ??= (JSON.parse(readFileSync(require.resolve('@octokit/webhooks-schemas/schema.json'), 'utf8')) as { definitions: Record<string, unknown> }).definitions;
+  return definitions;
+}
+
+function newAjv(removeAdditional: boolean): Ajv {
+  const definitions = schemaDefinitions();
   const ajv = new Ajv({ strict: false, allErrors: !removeAdditional, removeAdditional });
   addFormats.default(ajv);
   ajv.addSchema({ $id: 'webhooks', definitions });
@@ -30,9 +35,9 @@ function newAjv(removeAdditional: boolean): Ajv {
 
 /** The schema name of an event: `pull_request$opened`, or `push$event` for events without actions. */
 function schemaName(event: string, action: string | undefined): string | undefined {
-  definitions ?? newAjv(false);
+  const known = schemaDefinitions();
   const candidates = action ? [`${event}$${action}`] : [`${event}$event`, `${event}_event`];
-  return candidates.find((name) => definitions![name] !== undefined);
+  return candidates.find((name) => known[name] !== undefined);
 }
 
 function validator(ajv: Ajv, kind: string, name: string): ValidateFunction {
