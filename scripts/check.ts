@@ -7,6 +7,7 @@ const steps: Array<[string, string[]]> = [
   ['workflows', ['npx', 'tsx', 'scripts/actionlint.ts']],
   ['bundle', ['node', 'scripts/build.mjs', '--check']],
   ['json schema', ['npx', 'tsx', 'scripts/generate-schema.ts', '--check']],
+  ['simulator API slice', ['npx', 'tsx', 'scripts/generate-sim-openapi.ts', '--check']],
 ];
 
 let failed = 0;
