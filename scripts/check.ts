@@ -9,6 +9,7 @@ const steps: Array<[string, string[]]> = [
   ['workflow rules', ['npx', 'vitest', 'run', 'test/workflows']],
   ['bundle', ['node', 'scripts/build.mjs', '--check']],
   ['generated files', ['npx', 'tsx', 'scripts/generate.ts', '--check']],
+  ['simulator API slice', ['npx', 'tsx', 'scripts/generate-sim-openapi.ts', '--check']],
 ];
 
 let failed = 0;

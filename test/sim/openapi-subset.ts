@@ -67,7 +67,8 @@ function withoutNullable(schema: JsonSchema): JsonSchema {
     delete schema.nullable;
     return schema;
   }
-  const { nullable: _nullable, ...rest } = schema;
+  const rest = { ...schema };
+  delete rest.nullable;
   if (typeof rest.type === 'string') {
     const out: JsonSchema = { ...rest, type: [rest.type, 'null'] };
     if (Array.isArray(rest.enum) && !rest.enum.includes(null)) out.enum = [...rest.enum, null];

@@ -173,7 +173,7 @@ export class OpenApi {
 }
 
 function newAjv(subset: OpenApiSubset, coerceTypes: boolean): Ajv {
-  const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes, validateFormats: true });
+  const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes, validateFormats: true, inlineRefs: false });
   addFormats.default(ajv);
   for (const format of ['int32', 'int64', 'binary', 'repo.nwo', 'ssh-key', 'ssh-key fingerprint', 'uri-template', 'hostname']) {
     if (!ajv.formats[format]) ajv.addFormat(format, true);

@@ -15,53 +15,63 @@ interface ExampleGroup {
 }
 
 let checking: Ajv | undefined;
-let pruning: Ajv | undefined;
 let definitions: Record<string, unknown> | undefined;
 let examples: ExampleGroup[] | undefined;
 const validators = new Map<string, ValidateFunction>();
 
-function newAjv(removeAdditional: boolean): Ajv {
+function schemaDefinitions(): Record<string, unknown> {
   definitions ??= (JSON.parse(readFileSync(require.resolve('@octokit/webhooks-schemas/schema.json'), 'utf8')) as { definitions: Record<string, unknown> }).definitions;
-  const ajv = new Ajv({ strict: false, allErrors: !removeAdditional, removeAdditional });
-  addFormats.default(ajv);
-  ajv.addSchema({ $id: 'webhooks', definitions });
-  return ajv;
+  return definitions;
 }
 
-/** The schema name of an event: `pull_request$opened`, or `push$event` for events without actions. */
-function schemaName(event: string, action: string | undefined): string | undefined {
-  definitions ?? newAjv(false);
+/** The validator of an event: `pull_request$opened`, or `push$event` for events without actions. */
+function validatorFor(event: string, action: string | undefined): ValidateFunction | undefined {
+  const known = schemaDefinitions();
   const candidates = action ? [`${event}$${action}`] : [`${event}$event`, `${event}_event`];
-  return candidates.find((name) => definitions![name] !== undefined);
-}
-
-function validator(ajv: Ajv, kind: string, name: string): ValidateFunction {
-  const key = `${kind}:${name}`;
-  let validate = validators.get(key);
+  const name = candidates.find((n) => known[n] !== undefined);
+  if (!name) return undefined;
+  let validate = validators.get(name);
   if (!validate) {
-    validate = ajv.compile({ $ref: `webhooks#/definitions/${name}` });
-    validators.set(key, validate);
+    if (!checking) {
+      checking = new Ajv({ strict: false, allErrors: true, inlineRefs: false });
+      addFormats.default(checking);
+      checking.addSchema({ $id: 'webhooks', definitions: known });
+    }
+    validate = checking.compile({ $ref: `webhooks#/definitions/${name}` });
+    validators.set(name, validate);
   }
   return validate;
 }
 
+function at(root: Record<string, unknown>, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), root);
+}
+
 /**
- * Removes, in place, properties the event's schema does not allow (webhook schemas
- * forbid extra ones), so REST-shaped objects can be laid into payloads.
+ * Removes, in place, properties the event's schema reports as not allowed (webhook
+ * schemas forbid extra ones), so REST-shaped objects can be laid into payloads.
  */
 export function prunePayload(event: string, action: string | undefined, payload: Record<string, unknown>): void {
-  const name = schemaName(event, action);
-  if (!name) return;
-  pruning ??= newAjv(true);
-  validator(pruning, 'prune', name)(payload);
+  const validate = validatorFor(event, action);
+  if (!validate) return;
+  for (let round = 0; round < 3 && !validate(payload); round++) {
+    const extra = (validate.errors ?? []).filter((e) => e.keyword === 'additionalProperties');
+    if (extra.length === 0) return;
+    for (const e of extra) {
+      const parent = at(payload, e.instancePath);
+      if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[String(e.params.additionalProperty)];
+    }
+  }
 }
 
 /** Problems with a payload for `event` (and `action`); empty when it conforms. */
 export function validateWebhook(event: string, action: string | undefined, payload: unknown): string[] {
-  const name = schemaName(event, action);
-  if (!name) return [`no webhook schema for ${event}${action ? `.${action}` : ''}`];
-  checking ??= newAjv(false);
-  const validate = validator(checking, 'check', name);
+  const validate = validatorFor(event, action);
+  if (!validate) return [`no webhook schema for ${event}${action ? `.${action}` : ''}`];
   if (validate(payload)) return [];
   return (validate.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
 }
