@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { describeThrown, TrainyardError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { registerConfig } from './commands/config.ts';
+import { registerDrift } from './commands/drift.ts';
+import { registerProfile } from './commands/profile.ts';
 import { registerRun } from './commands/run.ts';
 import { registerTrain } from './commands/train.ts';
 import type { CliIo } from './io.ts';
@@ -20,6 +22,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerRun(program, io, setExit);
   registerTrain(program, io, setExit);
   registerConfig(program, io, setExit);
+  registerDrift(program, io, setExit);
+  registerProfile(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

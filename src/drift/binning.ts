@@ -20,7 +20,7 @@ export function unionRange(evidence: ColumnEvidence): [number, number] {
 }
 
 export function edgeLabel(edges: number[], i: number): string {
-  const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(4));
+  const fmt = (x: number) => x.toLocaleString('en-US', { maximumSignificantDigits: 4 });
   return `${fmt(edges[i]!)}–${fmt(edges[i + 1]!)}`;
 }
 

@@ -8,13 +8,14 @@ import { UsageError } from '../errors.ts';
 import { groupedSql } from '../profile/column-sql.ts';
 import type { Profile } from '../profile/types.ts';
 import { kindOfType } from './column-kind.ts';
+import { binnedCounts, shares } from './binning.ts';
 import { adjustPValues } from './correction.ts';
 import { duckdbEvidence } from './duckdb-evidence.ts';
 import type { Correction, DriftMethod } from './methods.ts';
 import { profileRelation } from './profile-relation.ts';
 import { DRIFT_TESTS } from './registry.ts';
 import { autoMethod } from './select.ts';
-import type { ColumnDrift, ColumnKind, DriftResult } from './types.ts';
+import type { ColumnDrift, ColumnEvidence, ColumnKind, DriftResult, TestOutcome } from './types.ts';
 import { verdict } from './verdict.ts';
 
 /** The reference side: a table of raw rows, or a profile. */
@@ -108,6 +109,7 @@ async function testColumn(engine: DataEngine, request: DriftRequest, info: Colum
   }
   const threshold = request.thresholds[info.name] ?? test.defaultThreshold;
   const outcome = await test.run(evidence);
+  const distribution = outcome.distribution ?? (await chartDistribution(evidence));
   await engine.query(`DROP TABLE IF EXISTS drift_column_${index}`);
   const basisNote = reference.basis === 'sample' ? `reference: a reservoir sample of ${evidence.reference.rows} of ${referenceRows} values` : undefined;
   const note = [outcome.note, basisNote].filter(Boolean).join('; ');
@@ -126,8 +128,14 @@ async function testColumn(engine: DataEngine, request: DriftRequest, info: Colum
     basis: reference.basis,
     description: test.description,
     ...(note ? { note } : {}),
-    ...(outcome.distribution ? { distribution: outcome.distribution } : {}),
+    distribution,
   };
+}
+
+/** Shares per bin or value, for the report's chart, when the test did not bin. */
+async function chartDistribution(evidence: ColumnEvidence): Promise<NonNullable<TestOutcome['distribution']>> {
+  const binned = await binnedCounts(evidence);
+  return { labels: binned.labels, ...shares(binned, evidence) };
 }
 
 function applyCorrection(columns: ColumnDrift[], correction: Correction): void {

@@ -11,12 +11,16 @@ import { detectDrift, type ReferenceSide } from './detect.ts';
 import type { Correction, DriftMethod } from './methods.ts';
 import type { DriftResult } from './types.ts';
 
-export interface DriftPathsRequest {
-  /** A data file, directory or glob, or a profile.json. */
-  reference: string | string[];
-  current: string | string[];
+export interface SidePaths {
+  paths: string | string[];
   /** Relative paths resolve against this folder. */
   root: string;
+}
+
+export interface DriftPathsRequest {
+  /** A data file, directory or glob, or a profile.json; relative to `root`. */
+  reference: SidePaths;
+  current: SidePaths;
   columns?: string[];
   methods: Record<string, DriftMethod>;
   thresholds: Record<string, number>;
@@ -32,7 +36,7 @@ async function load(engine: DataEngine, name: string, source: DataSource): Promi
   return name;
 }
 
-async function referenceSide(engine: DataEngine, reference: string | string[], root: string): Promise<ReferenceSide> {
+async function referenceSide(engine: DataEngine, { paths: reference, root }: SidePaths): Promise<ReferenceSide> {
   const single = Array.isArray(reference) ? (reference.length === 1 ? reference[0]! : undefined) : reference;
   if (single !== undefined && (await looksLikeProfile(path.resolve(root, single)))) {
     return { kind: 'profile', profile: await readProfile(path.resolve(root, single), single), source: single };
@@ -41,11 +45,11 @@ async function referenceSide(engine: DataEngine, reference: string | string[], r
   return { kind: 'data', table: await load(engine, 'drift_reference', source), source: source.display };
 }
 
-export async function driftFromPaths(request: DriftPathsRequest): Promise<DriftResult> {
+export async function runDrift(request: DriftPathsRequest): Promise<DriftResult> {
   const engine = await DataEngine.open(request.threads ? { threads: request.threads } : {});
   try {
-    const currentSource = await resolveSource(request.current, request.root);
-    const reference = await referenceSide(engine, request.reference, request.root);
+    const currentSource = await resolveSource(request.current.paths, request.current.root);
+    const reference = await referenceSide(engine, request.reference);
     const current = { table: await load(engine, 'drift_current', currentSource), source: currentSource.display };
     return await detectDrift(engine, {
       reference,
