@@ -81,3 +81,10 @@ describe('trainyard drift', () => {
     expect(json).toMatchObject({ drifted: false, share: 0, reference: { source: 'data/train.csv' }, current: { source: 'data/production.csv', rows: 10000 } });
   });
 });
+
+describe('trainyard drift --artifact', () => {
+  it('refuses to upload outside GitHub Actions, before any work', async () => {
+    const result = await runCli(['drift', '-r', 'a.csv', '--current', 'b.csv', '--artifact', 'trainyard-drift'], { env: {} });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'trainyard: --artifact trainyard-drift: artifacts can only be uploaded inside a GitHub Actions job (ACTIONS_RUNTIME_TOKEN is not set)\n' });
+  });
+});

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG_PATH } from '../../config/load.ts';
@@ -7,6 +8,7 @@ import { driftJson } from '../../drift/json.ts';
 import { resolveDriftOptions, type DriftModelContext, type DriftOptions } from '../../drift/options.ts';
 import { runDrift } from '../../drift/run-drift.ts';
 import { UsageError } from '../../errors.ts';
+import { uploadArtifact } from '../../github/upload-artifact.ts';
 import { renderDriftReport } from '../../report/drift-report.ts';
 import { formatNumber } from '../../report/format.ts';
 import type { CliIo } from '../io.ts';
@@ -18,6 +20,7 @@ interface DriftCommandOptions extends DriftOptions {
   json?: boolean;
   report?: string;
   out?: string;
+  artifact?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -51,7 +54,11 @@ export function registerDrift(program: Command, io: CliIo, setExit: (code: numbe
     .option('--json', 'print the result as JSON')
     .option('--report <file.md>', 'write the Markdown report here')
     .option('-o, --out <drift.json>', 'also write the JSON result to this file')
+    .option('--artifact <name>', 'inside GitHub Actions, upload drift.json and drift.md as this artifact')
     .action(async (options: DriftCommandOptions) => {
+      if (options.artifact !== undefined && !io.env.ACTIONS_RUNTIME_TOKEN) {
+        throw new UsageError(`--artifact ${options.artifact}: artifacts can only be uploaded inside a GitHub Actions job (ACTIONS_RUNTIME_TOKEN is not set)`);
+      }
       const context = await modelContext(io, options);
       const request = resolveDriftOptions(options, io.cwd, context);
       const result = await runDrift(request);
@@ -65,6 +72,13 @@ export function registerDrift(program: Command, io: CliIo, setExit: (code: numbe
         const target = path.resolve(io.cwd, file);
         await mkdir(path.dirname(target), { recursive: true });
         await writeFile(target, text);
+      }
+      if (options.artifact !== undefined) {
+        const folder = await mkdtemp(path.join(tmpdir(), 'trainyard-drift-'));
+        await writeFile(path.join(folder, 'drift.json'), json);
+        await writeFile(path.join(folder, 'drift.md'), report);
+        const files = ['drift.json', 'drift.md'].map((file) => path.join(folder, file));
+        await uploadArtifact({ name: options.artifact, files, rootDirectory: folder }, io.env);
       }
       if (options.json) io.stdout(json);
       else {
