@@ -4,13 +4,14 @@
  * dataset verdict when the share of drifted columns reaches drift_share.
  */
 import type { DataEngine } from '../data/engine.ts';
+import type { DataSource } from '../data/format.ts';
 import { UsageError } from '../errors.ts';
-import { groupedSql } from '../profile/column-sql.ts';
 import type { Profile } from '../profile/types.ts';
 import { kindOfType } from './column-kind.ts';
 import { binnedCounts, shares } from './binning.ts';
 import { adjustPValues } from './correction.ts';
 import { duckdbEvidence } from './duckdb-evidence.ts';
+import { groupSide, type GroupedSide } from './grouped-side.ts';
 import type { Correction, DriftMethod } from './methods.ts';
 import { profileRelation } from './profile-relation.ts';
 import { DRIFT_TESTS } from './registry.ts';
@@ -19,12 +20,12 @@ import type { ColumnDrift, ColumnEvidence, ColumnKind, DriftResult, TestOutcome 
 import { verdict } from './verdict.ts';
 
 /** The reference side: a table of raw rows, or a profile. */
-export type ReferenceSide = { kind: 'data'; table: string; source: string } | { kind: 'profile'; profile: Profile; source: string };
+export type ReferenceSide = { kind: 'data'; table: string; source: string; data?: DataSource } | { kind: 'profile'; profile: Profile; source: string };
 
 export interface DriftRequest {
   reference: ReferenceSide;
   /** A table or view of the current rows. */
-  current: { table: string; source: string };
+  current: { table: string; source: string; data?: DataSource };
   /** Columns to test; all when absent. */
   columns?: string[];
   methods: Record<string, DriftMethod>;
@@ -42,9 +43,9 @@ interface ColumnInfo {
 async function columnInfo(engine: DataEngine, request: DriftRequest): Promise<ColumnInfo[]> {
   const reference =
     request.reference.kind === 'data'
-      ? (await engine.columns(request.reference.table)).map((c) => ({ name: c.name, type: c.type, kind: kindOfType(c.type) }))
+      ? (await engine.columns(request.reference.table, request.reference.data)).map((c) => ({ name: c.name, type: c.type, kind: kindOfType(c.type) }))
       : request.reference.profile.columns.map((c) => ({ name: c.name, type: c.type, kind: c.kind }));
-  const current = (await engine.columns(request.current.table)).map((c) => ({ name: c.name, type: c.type, kind: kindOfType(c.type) }));
+  const current = (await engine.columns(request.current.table, request.current.data)).map((c) => ({ name: c.name, type: c.type, kind: kindOfType(c.type) }));
   const names = [...reference.map((c) => c.name), ...current.map((c) => c.name).filter((name) => !reference.some((c) => c.name === name))];
   const infos = names.map((name) => {
     const r = reference.find((c) => c.name === name);
@@ -76,7 +77,8 @@ function untested(info: ColumnInfo, status: ColumnDrift['status'], note: string,
   };
 }
 
-async function testColumn(engine: DataEngine, request: DriftRequest, info: ColumnInfo, index: number): Promise<ColumnDrift> {
+/** The kind a column is tested as, or why it is not tested. */
+function planColumn(info: ColumnInfo): ColumnKind | ColumnDrift {
   const noRows = { reference: 0, current: 0 };
   if (!info.reference) return untested(info, 'missing_in_reference', 'not in the reference data', noRows);
   if (!info.current) return untested(info, 'missing_in_current', 'not in the current data', noRows);
@@ -84,15 +86,23 @@ async function testColumn(engine: DataEngine, request: DriftRequest, info: Colum
   if (kind !== 'numerical' && kind !== 'categorical') {
     return untested(info, 'skipped', `${info.reference.type} columns are not tested for drift (as in Evidently)`, noRows);
   }
-  const testedKind: ColumnKind = kind === 'numerical' && info.current.kind !== 'numerical' ? 'categorical' : kind;
+  return kind === 'numerical' && info.current.kind !== 'numerical' ? 'categorical' : kind;
+}
+
+interface Sides {
+  reference: GroupedSide | undefined;
+  current: GroupedSide;
+}
+
+async function testColumn(engine: DataEngine, request: DriftRequest, sides: Sides, info: ColumnInfo, testedKind: ColumnKind, index: number): Promise<ColumnDrift> {
   const reference =
     request.reference.kind === 'data'
-      ? { sql: groupedSql(request.reference.table, info.name, testedKind), rows: undefined, std: undefined, basis: 'data' as const }
+      ? { sql: sides.reference!.relation(info.name), rows: undefined, std: undefined, basis: 'data' as const }
       : await profileRelation(engine, request.reference.profile, info.name, `drift_profile_${index}`);
   const evidence = await duckdbEvidence(engine, {
     kind: testedKind,
     reference: reference.sql,
-    current: groupedSql(request.current.table, info.name, testedKind),
+    current: sides.current.relation(info.name),
     table: `drift_column_${index}`,
     ...(reference.std !== undefined ? { referenceStd: reference.std } : {}),
   });
@@ -153,24 +163,29 @@ function applyCorrection(columns: ColumnDrift[], correction: Correction): void {
 
 export async function detectDrift(engine: DataEngine, request: DriftRequest): Promise<DriftResult> {
   const infos = await columnInfo(engine, request);
+  const planned = infos.map(planColumn);
+  const plan = infos.flatMap((info, i) => (typeof planned[i] === 'string' ? [{ name: info.name, kind: planned[i] }] : []));
+  const sides: Sides = {
+    reference: request.reference.kind === 'data' ? await groupSide(engine, request.reference.table, plan, 'drift_reference_counts') : undefined,
+    current: await groupSide(engine, request.current.table, plan, 'drift_current_counts'),
+  };
   const columns: ColumnDrift[] = [];
-  for (const [index, info] of infos.entries()) columns.push(await testColumn(engine, request, info, index));
+  for (const [index, info] of infos.entries()) {
+    const kind = planned[index]!;
+    columns.push(typeof kind === 'string' ? await testColumn(engine, request, sides, info, kind, index) : kind);
+  }
   applyCorrection(columns, request.correction);
   const tested = columns.filter((c) => c.status === 'tested').length;
   const driftedColumns = columns.filter((c) => c.drifted).length;
   const share = tested === 0 ? 0 : driftedColumns / tested;
-  const [currentRows] = await engine.query(`SELECT count(*) AS n FROM "${request.current.table.replace(/"/g, '""')}"`);
-  const referenceRows =
-    request.reference.kind === 'profile'
-      ? request.reference.profile.rows
-      : Number((await engine.query(`SELECT count(*) AS n FROM "${request.reference.table.replace(/"/g, '""')}"`))[0]?.n ?? 0);
+  const referenceRows = request.reference.kind === 'profile' ? request.reference.profile.rows : sides.reference!.rows;
   return {
     drifted: tested > 0 && share >= request.driftShare,
     share,
     driftShare: request.driftShare,
     correction: request.correction,
     reference: { source: request.reference.source, kind: request.reference.kind, rows: referenceRows },
-    current: { source: request.current.source, rows: Number(currentRows?.n ?? 0) },
+    current: { source: request.current.source, rows: sides.current.rows },
     tested,
     driftedColumns,
     columns,

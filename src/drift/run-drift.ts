@@ -1,10 +1,9 @@
 /**
  * Drift from paths: reads the current data (and the reference data or profile) with the
- * DuckDB engine and runs detectDrift. Text formats are loaded once into temporary
- * tables, so each column's queries do not parse the files again.
+ * DuckDB engine and runs detectDrift.
  */
 import path from 'node:path';
-import { DataEngine } from '../data/engine.ts';
+import { DataEngine, quoteIdentifier, readerSql } from '../data/engine.ts';
 import { resolveSource, type DataSource } from '../data/format.ts';
 import { looksLikeProfile, readProfile } from '../profile/read.ts';
 import { detectDrift, type ReferenceSide } from './detect.ts';
@@ -29,10 +28,13 @@ export interface DriftPathsRequest {
   threads?: number;
 }
 
+/**
+ * A view over a source; detectDrift reads it once, whatever its format. (Not
+ * engine.register: that describes the view to surface unreadable files, and detectDrift
+ * describes it anyway, naming the source, so one sniff of a CSV suffices.)
+ */
 async function load(engine: DataEngine, name: string, source: DataSource): Promise<string> {
-  await engine.register(`${name}_source`, source);
-  if (source.format === 'parquet') return `${name}_source`;
-  await engine.query(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM ${name}_source`);
+  await engine.query(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${readerSql(source)}`, source);
   return name;
 }
 
@@ -42,7 +44,7 @@ async function referenceSide(engine: DataEngine, { paths: reference, root }: Sid
     return { kind: 'profile', profile: await readProfile(path.resolve(root, single), single), source: single };
   }
   const source = await resolveSource(reference, root);
-  return { kind: 'data', table: await load(engine, 'drift_reference', source), source: source.display };
+  return { kind: 'data', table: await load(engine, 'drift_reference', source), source: source.display, data: source };
 }
 
 export async function runDrift(request: DriftPathsRequest): Promise<DriftResult> {
@@ -50,7 +52,7 @@ export async function runDrift(request: DriftPathsRequest): Promise<DriftResult>
   try {
     const currentSource = await resolveSource(request.current.paths, request.current.root);
     const reference = await referenceSide(engine, request.reference);
-    const current = { table: await load(engine, 'drift_current', currentSource), source: currentSource.display };
+    const current = { table: await load(engine, 'drift_current', currentSource), source: currentSource.display, data: currentSource };
     return await detectDrift(engine, {
       reference,
       current,
