@@ -6,7 +6,8 @@ import {
   describeThrown,
   main,
   processIo
-} from "./chunks/chunk-2DKEQNXO.js";
+} from "./chunks/chunk-LIDWFHMD.js";
+import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/split-args.ts
 function splitArgs(input) {

@@ -4,7 +4,8 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   main,
   processIo
-} from "./chunks/chunk-2DKEQNXO.js";
+} from "./chunks/chunk-LIDWFHMD.js";
+import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/bin.ts
 process.exitCode = await main(process.argv.slice(2), processIo());

@@ -9,6 +9,8 @@ import { registerConfig } from './commands/config.ts';
 import { registerDeploy } from './commands/deploy.ts';
 import { registerInit } from './commands/init.ts';
 import { registerRegistry } from './commands/registry.ts';
+import { registerDrift } from './commands/drift.ts';
+import { registerProfile } from './commands/profile.ts';
 import { registerRun } from './commands/run.ts';
 import { registerRunner } from './commands/runner.ts';
 import { registerTrain } from './commands/train.ts';
@@ -28,6 +30,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerRunner(program, io, setExit);
   registerRegistry(program, io, setExit);
   registerDeploy(program, io, setExit);
+  registerDrift(program, io, setExit);
+  registerProfile(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

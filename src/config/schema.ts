@@ -4,12 +4,13 @@
  * here; the descriptions are what editors show on hover.
  */
 import { z } from 'zod';
+import { CORRECTIONS, DRIFT_METHOD_NAMES } from '../drift/methods.ts';
 
 /** Names usable inside git tags (`<model>@v<N>`, `<model>#<environment>#<seq>`). */
 export const MODEL_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 
-/** The drift tests trainyard offers, by the name used in configs and `--method`. */
-export const DRIFT_METHODS = ['ks', 'wasserstein', 'jensenshannon', 'psi', 'kl', 'hellinger', 'chisquare', 'z', 'linf'] as const;
+/** The drift tests trainyard offers, by the name used in configs and `--method` (the registry's names). */
+export const DRIFT_METHODS = DRIFT_METHOD_NAMES;
 
 const pathOrGlobs = z
   .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
@@ -107,7 +108,7 @@ const driftSchema = z
     thresholds: z.record(z.string().min(1), z.number()).default({}).describe('A threshold per column, overriding the method\'s default.'),
     drift_share: z.number().gt(0).max(1).default(0.5).describe('The dataset drifts when this share of columns drifts.'),
     correction: z
-      .enum(['none', 'bonferroni', 'benjamini-hochberg'])
+      .enum(CORRECTIONS)
       .default('none')
       .describe('Multiple-testing correction over column p-values.'),
     schedule: z.string().min(1).default('0 6 * * 1').describe('Cron schedule of the drift workflow (UTC).'),
