@@ -7,7 +7,9 @@ import { describeThrown, TrainyardError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import { registerConfig } from './commands/config.ts';
 import { registerRun } from './commands/run.ts';
+import { registerSchema } from './commands/schema.ts';
 import { registerTrain } from './commands/train.ts';
+import { registerValidate } from './commands/validate.ts';
 import type { CliIo } from './io.ts';
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -20,6 +22,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerRun(program, io, setExit);
   registerTrain(program, io, setExit);
   registerConfig(program, io, setExit);
+  registerValidate(program, io, setExit);
+  registerSchema(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -1,0 +1,78 @@
+/**
+ * The validation plan: every column rule of the schema turned into SQL over one
+ * projection (raw text and typed value per column), so all value checks of all columns
+ * run as one aggregate query: one scan of the data, however many rules.
+ */
+import { quoteIdentifier } from '../data/engine.ts';
+import type { ColumnRule } from './data-schema.ts';
+import { typedSql, valueChecks, type ValueCheck } from './column-sql.ts';
+
+export interface ColumnPlan {
+  name: string;
+  rule: ColumnRule;
+  /** Alias of the raw text in the projection. */
+  raw: string;
+  /** Alias of the typed value in the projection. */
+  typed: string;
+  checks: ValueCheck[];
+}
+
+/** Plans the schema's columns that the data has, in schema order. */
+export function planColumns(columns: Record<string, ColumnRule>, present: ReadonlySet<string>): ColumnPlan[] {
+  return Object.entries(columns)
+    .filter(([name]) => present.has(name))
+    .map(([name, rule], i) => {
+      const raw = `r${i}`;
+      const typed = `t${i}`;
+      return { name, rule, raw, typed, checks: valueChecks(rule, raw, typed) };
+    });
+}
+
+/** `SELECT raw AS r0, typed AS t0, … FROM view` (plus `extra` columns kept as they are). */
+export function projectionSql(plans: readonly ColumnPlan[], view: string, extra: readonly string[] = []): string {
+  const columns = plans.flatMap((plan) => {
+    const source = quoteIdentifier(plan.name);
+    return [`${source} AS ${plan.raw}`, `${typedSql(source, plan.rule.type)} AS ${plan.typed}`];
+  });
+  return `SELECT ${[...columns, ...extra].join(', ')} FROM ${quoteIdentifier(view)}`;
+}
+
+/** One number the aggregate query returns, named by its alias. */
+export interface Aggregate {
+  alias: string;
+  sql: string;
+}
+
+/** The aggregates a column needs: its non-null count, each value check's count, distinct values. */
+export function columnAggregates(plan: ColumnPlan, index: number): Aggregate[] {
+  const aggregates: Aggregate[] = [{ alias: `c${index}_present`, sql: `count(${plan.raw})` }];
+  plan.checks.forEach((check, j) => aggregates.push({ alias: `c${index}_k${j}`, sql: `count(*) FILTER (WHERE ${check.failing})` }));
+  if (plan.rule.unique) {
+    aggregates.push({ alias: `c${index}_parsed`, sql: `count(${plan.typed})` });
+    aggregates.push({ alias: `c${index}_distinct`, sql: distinctSql(plan) });
+  }
+  return aggregates;
+}
+
+/** The widest integer range counted with a bitmap (bits; 32 MiB per thread). */
+export const MAX_BITMAP_RANGE = 2 ** 28;
+
+/**
+ * The exact count of distinct typed values. An integer column with both bounds in the
+ * schema sets one bit per value in a bitmap over [min, max] (a linear pass, no hash
+ * table), and counts the few out-of-range values, which fail min or max anyway, apart.
+ */
+export function distinctSql(plan: ColumnPlan): string {
+  const { rule, typed } = plan;
+  const bounded = rule.type === 'integer' && typeof rule.min === 'number' && typeof rule.max === 'number';
+  if (!bounded || (rule.max as number) - (rule.min as number) + 1 > MAX_BITMAP_RANGE) return `count(DISTINCT ${typed})`;
+  const inside = `${typed} BETWEEN ${rule.min} AND ${rule.max}`;
+  const bitmap = `coalesce(bit_count(bitstring_agg(${typed}, ${rule.min}, ${rule.max}) FILTER (WHERE ${inside})), 0)`;
+  return `${bitmap} + count(DISTINCT ${typed}) FILTER (WHERE NOT (${inside}))`;
+}
+
+export function aggregateSql(plans: readonly ColumnPlan[], view: string): { sql: string; aggregates: Aggregate[] } {
+  const aggregates: Aggregate[] = [{ alias: 'n', sql: 'count(*)' }, ...plans.flatMap((plan, i) => columnAggregates(plan, i))];
+  const select = aggregates.map((aggregate) => `${aggregate.sql} AS ${aggregate.alias}`).join(', ');
+  return { sql: `SELECT ${select} FROM (${projectionSql(plans, view)})`, aggregates };
+}
