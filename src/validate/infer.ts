@@ -36,7 +36,7 @@ export async function inferSchema(engine: DataEngine, source: DataSource): Promi
   });
   const facts = names.flatMap((name, i) => {
     const typed = typedSql(quoteIdentifier(name), types[i]!.type);
-    const domain = `CASE WHEN count(DISTINCT ${typed}) <= ${MAX_DOMAIN} THEN list(DISTINCT ${typed} ORDER BY ${typed}) END`;
+    const domain = `CASE WHEN count(DISTINCT ${typed}) <= ${MAX_DOMAIN} THEN list(DISTINCT ${typed} ORDER BY ${typed}) FILTER (WHERE ${typed} IS NOT NULL) END`;
     return [`min(${typed})::VARCHAR AS lo${i}`, `max(${typed})::VARCHAR AS hi${i}`, `count(DISTINCT ${typed}) AS d${i}`, `${types[i]!.type === 'string' ? domain : 'NULL'} AS v${i}`];
   });
   const [stats] = names.length === 0 ? [{}] : await engine.query(`SELECT ${facts.join(', ')} FROM ${quoteIdentifier(VIEW)}`, source);

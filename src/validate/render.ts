@@ -7,7 +7,8 @@ import type { CheckFailure, FailureExample, ValidationResult } from './result.ts
 
 function percent(fraction: number): string {
   const value = fraction * 100;
-  return `${value >= 0.01 || value === 0 ? value.toFixed(2) : value.toExponential(1)}%`;
+  if (value === 0) return '0%';
+  return `${value >= 0.01 ? value.toFixed(2) : value.toPrecision(2)}%`;
 }
 
 function showValue(value: unknown): string {

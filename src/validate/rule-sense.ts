@@ -30,6 +30,10 @@ function valueProblem(type: ColumnType, value: string | number | boolean): strin
   }
 }
 
+function columnWords(type: ColumnType): string {
+  return `${type === 'integer' ? 'an' : 'a'} ${type} column`;
+}
+
 function columnProblem(name: string, rule: ColumnRule): RuleProblem | undefined {
   const at = (key: string, ...rest: PropertyKey[]) => ['columns', name, key, ...rest];
   for (const key of ['min', 'max'] as const) {
@@ -37,7 +41,7 @@ function columnProblem(name: string, rule: ColumnRule): RuleProblem | undefined 
     if (value === undefined) continue;
     if (rule.type === 'string' || rule.type === 'boolean') return { path: at(key), message: `${key} applies to integer, number, date and timestamp columns, not ${rule.type}` };
     const expected = valueProblem(rule.type, value);
-    if (expected) return { path: at(key), message: `expected ${expected} for a ${rule.type} column, got ${JSON.stringify(value)}` };
+    if (expected) return { path: at(key), message: `expected ${expected} for ${columnWords(rule.type)}, got ${JSON.stringify(value)}` };
   }
   if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
     return { path: at('min'), message: `min ${JSON.stringify(rule.min)} is above max ${JSON.stringify(rule.max)}` };
@@ -45,7 +49,7 @@ function columnProblem(name: string, rule: ColumnRule): RuleProblem | undefined 
   const bad = rule.in?.findIndex((value) => valueProblem(rule.type, value) !== undefined) ?? -1;
   if (bad >= 0) {
     const value = rule.in![bad]!;
-    return { path: at('in', bad), message: `expected ${valueProblem(rule.type, value)!} for a ${rule.type} column, got ${JSON.stringify(value)}` };
+    return { path: at('in', bad), message: `expected ${valueProblem(rule.type, value)!} for ${columnWords(rule.type)}, got ${JSON.stringify(value)}` };
   }
   if (rule.nullable === false && rule.max_null_fraction !== undefined) {
     return { path: at('max_null_fraction'), message: 'contradicts nullable: false; drop one of them' };

@@ -15,7 +15,7 @@ describe('trainyard CLI', () => {
     expect(result).toEqual({ code: 0, stdout: `${packageJson.version}\n`, stderr: '' });
   });
 
-  it.each([['run'], ['train'], ['config'], ['config', 'check']])('has --help for `%s`', async (...command) => {
+  it.each([['run'], ['train'], ['config'], ['config', 'check'], ['validate'], ['schema', 'infer']])('has --help for `%s`', async (...command) => {
     const result = await runCli([...command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Usage: trainyard ${command.join(' ')}`);
@@ -24,7 +24,7 @@ describe('trainyard CLI', () => {
   it('lists only commands that exist', async () => {
     const result = await runCli(['--help']);
     const commands = [...result.stdout.matchAll(/^ {2}(\w+) /gm)].map((match) => match[1]);
-    expect(commands).toEqual(['run', 'train', 'config', 'help']);
+    expect(commands).toEqual(['run', 'train', 'config', 'validate', 'schema', 'help']);
   });
 
   it('exits 2 on an unknown command or option', async () => {
