@@ -73,7 +73,7 @@ export function valueChecks(rule: ColumnRule, raw: string, typed: string): Value
     checks.push({ check: 'in', failing: `${typed} NOT IN (${list})`, expected: `one of ${rule.in.map(show).join(', ')}` });
   }
   if (rule.pattern !== undefined) {
-    checks.push({ check: 'pattern', failing: `NOT regexp_matches(${raw}, ${quoteLiteral(rule.pattern)})`, expected: `matches /${rule.pattern}/` });
+    checks.push({ check: 'pattern', failing: `NOT regexp_matches(${raw}::VARCHAR, ${quoteLiteral(rule.pattern)})`, expected: `matches /${rule.pattern}/` });
   }
   return checks;
 }

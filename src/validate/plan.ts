@@ -4,12 +4,14 @@
  * run as one aggregate query: one scan of the data, however many rules.
  */
 import { quoteIdentifier } from '../data/engine.ts';
-import type { ColumnRule } from './data-schema.ts';
+import type { ColumnRule, ColumnType } from './data-schema.ts';
 import { typedSql, valueChecks, type ValueCheck } from './column-sql.ts';
 
 export interface ColumnPlan {
   name: string;
   rule: ColumnRule;
+  /** The column's DuckDB type in the view: VARCHAR for text formats. */
+  nativeType: string;
   /** Alias of the raw text in the projection. */
   raw: string;
   /** Alias of the typed value in the projection. */
@@ -17,22 +19,49 @@ export interface ColumnPlan {
   checks: ValueCheck[];
 }
 
-/** Plans the schema's columns that the data has, in schema order. */
-export function planColumns(columns: Record<string, ColumnRule>, present: ReadonlySet<string>): ColumnPlan[] {
+/** Plans the schema's columns that the data has (name -> DuckDB type), in schema order. */
+export function planColumns(columns: Record<string, ColumnRule>, present: ReadonlyMap<string, string>): ColumnPlan[] {
   return Object.entries(columns)
     .filter(([name]) => present.has(name))
     .map(([name, rule], i) => {
       const raw = `r${i}`;
       const typed = `t${i}`;
-      return { name, rule, raw, typed, checks: valueChecks(rule, raw, typed) };
+      const nativeType = present.get(name)!;
+      const checks = valueChecks(rule, raw, typed).filter((check) => check.check !== 'type' || !isNative(nativeType, rule.type));
+      return { name, rule, nativeType, raw, typed, checks };
     });
+}
+
+const INTEGER_TYPES = ['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER'];
+const NATIVE: Record<ColumnType, (type: string) => boolean> = {
+  string: (type) => type === 'VARCHAR',
+  integer: (type) => INTEGER_TYPES.includes(type),
+  number: (type) => INTEGER_TYPES.includes(type) || type === 'DOUBLE' || type === 'FLOAT' || type.startsWith('DECIMAL'),
+  boolean: (type) => type === 'BOOLEAN',
+  date: (type) => type === 'DATE',
+  timestamp: (type) => ['TIMESTAMP', 'TIMESTAMP_NS', 'TIMESTAMP_MS', 'TIMESTAMP_S'].includes(type),
+};
+
+/**
+ * Whether a typed source (Parquet, JSON) already stores the column as the schema type:
+ * then every value parses by construction and the text round trip is skipped.
+ */
+export function isNative(nativeType: string, type: ColumnType): boolean {
+  return NATIVE[type](nativeType);
+}
+
+function typedOf(plan: Pick<ColumnPlan, 'name' | 'rule' | 'nativeType'>): { raw: string; typed: string } {
+  const source = quoteIdentifier(plan.name);
+  if (isNative(plan.nativeType, plan.rule.type)) return { raw: source, typed: plan.rule.type === 'number' ? `${source}::DOUBLE` : source };
+  const text = plan.nativeType === 'VARCHAR' ? source : `${source}::VARCHAR`;
+  return { raw: text, typed: typedSql(text, plan.rule.type) };
 }
 
 /** `SELECT raw AS r0, typed AS t0, … FROM view` (plus `extra` columns kept as they are). */
 export function projectionSql(plans: readonly ColumnPlan[], view: string, extra: readonly string[] = []): string {
   const columns = plans.flatMap((plan) => {
-    const source = quoteIdentifier(plan.name);
-    return [`${source} AS ${plan.raw}`, `${typedSql(source, plan.rule.type)} AS ${plan.typed}`];
+    const { raw, typed } = typedOf(plan);
+    return [`${raw} AS ${plan.raw}`, `${typed} AS ${plan.typed}`];
   });
   return `SELECT ${[...columns, ...extra].join(', ')} FROM ${quoteIdentifier(view)}`;
 }

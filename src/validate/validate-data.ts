@@ -1,6 +1,9 @@
 /**
  * Validates data against a schema, check by check, on DuckDB:
- *   1. register the data as text (all-varchar), so no value can stop the read;
+ *   1. register the data: CSV and TSV as text (all-varchar), so no value can stop the
+ *      read and each value that does not parse is a counted `type` failure (TRY_CAST);
+ *      Parquet and JSON keep their types, and a column not stored as its schema type
+ *      goes through text the same way;
  *   2. compare columns (missing_column, extra_column under strict);
  *   3. one aggregate query counts every value check of every column (one scan);
  *   4. failed checks fetch up to five examples with file and row;
@@ -30,9 +33,12 @@ const NUMBERED_VIEW = 'trainyard_numbered';
 
 export async function validateData(request: ValidateRequest): Promise<ValidationResult> {
   const { engine, source, schema } = request;
-  await engine.register(RAW_VIEW, source, { allVarchar: true });
-  const names = (await engine.columns(RAW_VIEW)).map((column) => column.name);
-  const present = new Set(names);
+  // Text formats are read as text; typed formats keep their types (see plan.ts isNative).
+  const textual = source.format === 'csv' || source.format === 'tsv';
+  await engine.register(RAW_VIEW, source, { allVarchar: textual });
+  const described = await engine.columns(RAW_VIEW);
+  const names = described.map((column) => column.name);
+  const present = new Map(described.map((column) => [column.name, column.type]));
   const failures: CheckFailure[] = [...structureFailures(schema, names)];
   const plans = planColumns(schema.rules.columns, present);
   await checkPatterns(engine, schema, plans);
@@ -45,7 +51,7 @@ export async function validateData(request: ValidateRequest): Promise<Validation
   const shardRoot = source.files.length > 1 ? path.resolve(request.root) : undefined;
   const context: ExampleContext = { engine, plans, view: NUMBERED_VIEW, fastView: RAW_VIEW, shardRoot };
   const needsRows = pending.length > 0 || (schema.rules.unique?.length ?? 0) > 0 || (schema.rules.checks?.length ?? 0) > 0;
-  if (needsRows) await engine.register(NUMBERED_VIEW, source, { allVarchar: true, rowNumbers: true });
+  if (needsRows) await engine.register(NUMBERED_VIEW, source, { allVarchar: textual, rowNumbers: true });
   for (const { failure, failing, plan } of pending) {
     failure.examples = failing
       ? await examplesWhere(context, plan, failing)
