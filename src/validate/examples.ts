@@ -34,7 +34,7 @@ export function byPlace(a: FailureExample, b: FailureExample): number {
 export async function examplesWhere(context: ExampleContext, plan: ColumnPlan, failing: string): Promise<FailureExample[]> {
   const projection = projectionSql(context.plans, context.view, [FILE_COLUMN, ROW_COLUMN]);
   const rows = await context.engine.query(`SELECT ${FILE_COLUMN}, ${ROW_COLUMN}, ${plan.raw} AS value FROM (${projection}) WHERE ${failing} LIMIT ${MAX_EXAMPLES}`);
-  return rows.map((row) => exampleOf(context, row, row.value ?? null)).sort(byPlace);
+  return rows.map((row) => exampleOf(context, row, plainValue(row.value ?? null))).sort(byPlace);
 }
 
 /** Prefixes searched for repeated values before the whole data (most repeats show early). */

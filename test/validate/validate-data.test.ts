@@ -50,15 +50,16 @@ describe('validating data', () => {
     };
     if (format === 'parquet') await engine.query(`COPY (SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (2, 'zz')) t(k, s)) TO '${file}' (FORMAT parquet)`);
     else await writeFile(file, texts[format]!);
-    const result = await validateData({ engine, source: await resolveSource(file, dir), schema: parseDataSchema('columns:\n  k: { type: integer, unique: true }\n  s: { type: string, pattern: "^[a-z]$" }\n', 's.yml'), root: dir });
-    expect(summary(result)).toEqual(['k unique 1', 's pattern 1']);
+    const result = await validateData({ engine, source: await resolveSource(file, dir), schema: parseDataSchema('columns:\n  k: { type: integer, unique: true, max: 1 }\n  s: { type: string, pattern: "^[a-z]$" }\n', 's.yml'), root: dir });
+    expect(summary(result)).toEqual(['k max 2', 'k unique 1', 's pattern 1']);
     // Typed formats show values as stored (numbers); text formats as written.
     const two = format === 'tsv' ? '2' : 2;
     expect(result.failures[0]!.examples).toEqual([
       { row: 2, value: two },
       { row: 3, value: two },
     ]);
-    expect(result.failures[1]!.examples).toEqual([{ row: 3, value: 'zz' }]);
+    expect(result.failures[1]!.examples).toEqual(result.failures[0]!.examples);
+    expect(result.failures[2]!.examples).toEqual([{ row: 3, value: 'zz' }]);
   });
 
   it('parses a Parquet column stored as text like a CSV column', async () => {
