@@ -13,8 +13,9 @@ export function typedSql(raw: string, type: ColumnType): string {
     case 'string':
       return raw;
     case 'integer':
-      // TRY_CAST('1.5' AS BIGINT) rounds; only digits (with a sign) are integers.
-      return `CASE WHEN regexp_full_match(${raw}, '\\s*[+-]?[0-9]+\\s*') THEN TRY_CAST(${raw} AS BIGINT) END`;
+      // TRY_CAST('1.5' AS BIGINT) rounds; only digits (with a sign) are integers. Text
+      // that prints back the same is one (cheap); the pattern decides the rest ("+7", "007").
+      return `CASE WHEN TRY_CAST(${raw} AS BIGINT)::VARCHAR = ${raw} OR regexp_full_match(${raw}, '\\s*[+-]?[0-9]+\\s*') THEN TRY_CAST(${raw} AS BIGINT) END`;
     case 'number':
       return `TRY_CAST(${raw} AS DOUBLE)`;
     case 'boolean':

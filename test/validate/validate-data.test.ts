@@ -35,10 +35,10 @@ describe('validating data', () => {
   });
 
   it('counts each unparseable value and still checks the values that parse', async () => {
-    const result = await check({ 'ints.csv': 'n\n1\n1.5\n1e3\nabc\n99\n7\n' }, 'ints.csv', 'columns:\n  n: { type: integer, max: 10 }\n');
+    const result = await check({ 'ints.csv': 'n\n1\n1.5\n1e3\nabc\n99\n7\n+2\n007\n' }, 'ints.csv', 'columns:\n  n: { type: integer, max: 10 }\n');
     expect(summary(result)).toEqual(['n type 3', 'n max 1']);
     expect(result.failures[0]!.examples.map((example) => example.value)).toEqual(['1.5', '1e3', 'abc']);
-    expect(result.failures[0]!.fraction).toBeCloseTo(3 / 6, 12);
+    expect(result.failures[0]!.fraction).toBeCloseTo(3 / 8, 12);
   });
 
   it.each(['parquet', 'jsonl', 'json', 'tsv'])('reads %s with row numbers', async (format) => {
