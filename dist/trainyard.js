@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   main,
   processIo
-} from "./chunks/chunk-LIDWFHMD.js";
+} from "./chunks/chunk-FA6NTZBK.js";
 import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/bin.ts

@@ -13,7 +13,9 @@ import { registerDrift } from './commands/drift.ts';
 import { registerProfile } from './commands/profile.ts';
 import { registerRun } from './commands/run.ts';
 import { registerRunner } from './commands/runner.ts';
+import { registerSchema } from './commands/schema.ts';
 import { registerTrain } from './commands/train.ts';
+import { registerValidate } from './commands/validate.ts';
 import type { CliIo } from './io.ts';
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
@@ -32,6 +34,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerDeploy(program, io, setExit);
   registerDrift(program, io, setExit);
   registerProfile(program, io, setExit);
+  registerValidate(program, io, setExit);
+  registerSchema(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -6,10 +6,13 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DataError } from '../errors.ts';
 import type { DataSource } from './format.ts';
+import { rowNumberedSelect } from './row-numbers.ts';
 
 export interface RegisterOptions {
   /** Read every column as text, so values that do not parse can be counted, not fatal. */
   allVarchar?: boolean;
+  /** Add the columns `__trainyard_file` and `__trainyard_row` (see row-numbers.ts); scans get slower. */
+  rowNumbers?: boolean;
 }
 
 /** One row of a query result, with JavaScript values (bigints where DuckDB has them). */
@@ -66,7 +69,8 @@ export class DataEngine {
   async register(name: string, source: DataSource, options: RegisterOptions = {}): Promise<void> {
     const reader = readerSql(source, options);
     const castable = options.allVarchar && source.format !== 'csv' && source.format !== 'tsv';
-    const select = castable ? `SELECT COLUMNS(*)::VARCHAR FROM ${reader}` : `SELECT * FROM ${reader}`;
+    const plain = castable ? `SELECT COLUMNS(*)::VARCHAR FROM ${reader}` : `SELECT * FROM ${reader}`;
+    const select = options.rowNumbers ? rowNumberedSelect(source, options) : plain;
     await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS ${select}`, source);
     // Reading the schema now surfaces unreadable files as a DataError naming them.
     await this.columns(name, source);

@@ -1175,7 +1175,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path28 = __require("node:path");
+    var path33 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2188,9 +2188,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path28.resolve(baseDir, baseName);
+          const localBin = path33.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path28.extname(baseName))) return void 0;
+          if (sourceExt.includes(path33.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2208,17 +2208,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path28.resolve(
-            path28.dirname(resolvedScriptPath),
+          executableDir = path33.resolve(
+            path33.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path28.basename(
+            const legacyName = path33.basename(
               this._scriptPath,
-              path28.extname(this._scriptPath)
+              path33.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2229,7 +2229,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path28.extname(executableFile));
+        launchWithNode = sourceExt.includes(path33.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3144,7 +3144,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path28.basename(filename, path28.extname(filename));
+        this._name = path33.basename(filename, path33.extname(filename));
         return this;
       }
       /**
@@ -3158,9 +3158,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path29) {
-        if (path29 === void 0) return this._executableDir;
-        this._executableDir = path29;
+      executableDir(path34) {
+        if (path34 === void 0) return this._executableDir;
+        this._executableDir = path34;
         return this;
       }
       /**
@@ -3451,10 +3451,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -3475,7 +3475,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -3487,11 +3487,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -3515,17 +3515,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path28) {
-      const ctrl = callVisitor(key, node2, visitor, path28);
+    function visit_(key, node2, visitor, path33) {
+      const ctrl = callVisitor(key, node2, visitor, path33);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visit_(key, ctrl, visitor, path28);
+        replaceNode(key, path33, ctrl);
+        return visit_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path28 = Object.freeze(path28.concat(node2));
+          path33 = Object.freeze(path33.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path28);
+            const ci = visit_(i, node2.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3536,13 +3536,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path28 = Object.freeze(path28.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path28);
+          path33 = Object.freeze(path33.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path28);
+          const cv = visit_("value", node2.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3563,17 +3563,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path28) {
-      const ctrl = await callVisitor(key, node2, visitor, path28);
+    async function visitAsync_(key, node2, visitor, path33) {
+      const ctrl = await callVisitor(key, node2, visitor, path33);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visitAsync_(key, ctrl, visitor, path28);
+        replaceNode(key, path33, ctrl);
+        return visitAsync_(key, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path28 = Object.freeze(path28.concat(node2));
+          path33 = Object.freeze(path33.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3584,13 +3584,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path28 = Object.freeze(path28.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path28);
+          path33 = Object.freeze(path33.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path28);
+          const cv = await visitAsync_("value", node2.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3617,23 +3617,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path28) {
+    function callVisitor(key, node2, visitor, path33) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path28);
+        return visitor(key, node2, path33);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path28);
+        return visitor.Map?.(key, node2, path33);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path28);
+        return visitor.Seq?.(key, node2, path33);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path28);
+        return visitor.Pair?.(key, node2, path33);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path28);
+        return visitor.Scalar?.(key, node2, path33);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path28);
+        return visitor.Alias?.(key, node2, path33);
       return void 0;
     }
-    function replaceNode(key, path28, node2) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key, path33, node2) {
+      const parent = path33[path33.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -4006,8 +4006,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -4115,13 +4115,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity2.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity2.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -4245,10 +4245,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value2) {
+    function collectionFromPath(schema, path33, value2) {
       let v = value2;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k = path28[i];
+      for (let i = path33.length - 1; i >= 0; --i) {
+        const k = path33[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4267,7 +4267,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4297,11 +4297,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value2) {
-        if (isEmptyPath(path28))
+      addIn(path33, value2) {
+        if (isEmptyPath(path33))
           this.add(value2);
         else {
-          const [key, ...rest] = path28;
+          const [key, ...rest] = path33;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value2);
@@ -4315,8 +4315,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key, ...rest] = path28;
+      deleteIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4330,8 +4330,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key, ...rest] = path28;
+      getIn(path33, keepScalar) {
+        const [key, ...rest] = path33;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -4349,8 +4349,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key, ...rest] = path28;
+      hasIn(path33) {
+        const [key, ...rest] = path33;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4360,8 +4360,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value2) {
-        const [key, ...rest] = path28;
+      setIn(path33, value2) {
+        const [key, ...rest] = path33;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -6813,7 +6813,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document = class _Document {
+    var Document2 = class _Document {
       constructor(value2, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -6876,9 +6876,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path28, value2) {
+      addIn(path33, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value2);
+          this.contents.addIn(path33, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6953,14 +6953,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection.isEmptyPath(path28)) {
+      deleteIn(path33) {
+        if (Collection.isEmptyPath(path33)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -6975,10 +6975,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection.isEmptyPath(path28))
+      getIn(path33, keepScalar) {
+        if (Collection.isEmptyPath(path33))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -6989,10 +6989,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection.isEmptyPath(path28))
+      hasIn(path33) {
+        if (Collection.isEmptyPath(path33))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7009,13 +7009,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value2) {
-        if (Collection.isEmptyPath(path28)) {
+      setIn(path33, value2) {
+        if (Collection.isEmptyPath(path33)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path33), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value2);
+          this.contents.setIn(path33, value2);
         }
       }
       /**
@@ -7074,8 +7074,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -7103,7 +7103,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document;
+    exports.Document = Document2;
   }
 });
 
@@ -7152,12 +7152,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error62.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error62.message += `:
 
 ${lineStr}
@@ -7599,9 +7599,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -7637,7 +7637,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -7677,7 +7677,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -7700,7 +7700,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -7732,7 +7732,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -7748,7 +7748,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -8040,7 +8040,7 @@ var require_resolve_flow_scalar = __commonJS({
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value2 = plainValue(source, _onError);
+          value2 = plainValue2(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
@@ -8069,7 +8069,7 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue2(source, onError) {
       let badChar = "";
       switch (source[0]) {
         /* istanbul ignore next should not happen */
@@ -8468,13 +8468,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document = require_Document();
+    var Document2 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc = new Document2.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -8513,7 +8513,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var identity2 = require_identity();
     var composeDoc = require_compose_doc();
@@ -8702,7 +8702,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc = new Document2.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -8976,9 +8976,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path28) => {
+    visit2.itemAtPath = (cst, path33) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path33) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -8987,23 +8987,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path28) => {
-      const parent = visit2.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit2.parentCollection = (cst, path33) => {
+      const parent = visit2.itemAtPath(cst, path33.slice(0, -1));
+      const field = path33[path33.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path33, item, visitor) {
+      let ctrl = visitor(item, path33);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9014,10 +9014,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path33);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -9035,7 +9035,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -9119,7 +9119,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -10624,7 +10624,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var log = require_log();
     var identity2 = require_identity();
@@ -10707,7 +10707,7 @@ var require_public_api = __commonJS({
       }
       if (identity2.isDocument(value2) && !_replacer)
         return value2.toString(options);
-      return new Document.Document(value2, _replacer, options).toString(options);
+      return new Document2.Document(value2, _replacer, options).toString(options);
     }
     exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
@@ -10721,7 +10721,7 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
@@ -10737,7 +10737,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit2 = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
+    exports.Document = Document2.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -11654,10 +11654,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path28) {
-  if (!path28)
+function getElementAtPath(obj, path33) {
+  if (!path33)
     return obj;
-  return path28.reduce((acc, key) => acc?.[key], obj);
+  return path33.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -11997,11 +11997,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path28, issues) {
+function prefixIssues(path33, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path28);
+    iss.path.unshift(path33);
     return iss;
   });
 }
@@ -12064,14 +12064,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -12463,16 +12463,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path28 = []) => {
+  const processError = (error63, path33 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path28, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path33, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path28, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path33, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path28, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path33, ...issue2.path]);
       } else {
-        const fullpath = [...path28, ...issue2.path];
+        const fullpath = [...path33, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -12511,17 +12511,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path28 = []) => {
+  const processError = (error63, path33 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path28, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path33, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path28, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path33, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path28, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path33, ...issue2.path]);
       } else {
-        const fullpath = [...path28, ...issue2.path];
+        const fullpath = [...path33, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -12560,8 +12560,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path28 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path28) {
+  const path33 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path33) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -16454,8 +16454,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -19102,8 +19102,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -21841,8 +21841,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -29699,13 +29699,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path28 = ref.slice(1).split("/").filter(Boolean);
-  if (path28.length === 0) {
+  const path33 = ref.slice(1).split("/").filter(Boolean);
+  if (path33.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path28[0] === defsKey) {
-    const key = path28[1] === void 0 ? void 0 : decodeJSONPointerSegment(path28[1]);
+  if (path33[0] === defsKey) {
+    const key = path33[1] === void 0 ? void 0 : decodeJSONPointerSegment(path33[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -30661,14 +30661,14 @@ function didYouMean(word, known) {
       bestDistance = distance2;
     }
   }
-  const allowed = Math.max(1, Math.floor(word.length / 3));
-  return best !== void 0 && bestDistance <= allowed && bestDistance < word.length ? best : void 0;
+  const allowed2 = Math.max(1, Math.floor(word.length / 3));
+  return best !== void 0 && bestDistance <= allowed2 && bestDistance < word.length ? best : void 0;
 }
 
 // src/config/zod-issues.ts
-function schemaAt(schema, path28) {
+function schemaAt(schema, path33) {
   let current = unwrap(schema);
-  for (const segment of path28) {
+  for (const segment of path33) {
     if (current instanceof external_exports.ZodObject) current = unwrap(current.shape[String(segment)]);
     else if (current instanceof external_exports.ZodRecord) current = unwrap(current.valueType);
     else if (current instanceof external_exports.ZodArray) current = unwrap(current.element);
@@ -30676,8 +30676,8 @@ function schemaAt(schema, path28) {
   }
   return current;
 }
-function keysAt(schema, path28) {
-  const current = schemaAt(schema, path28);
+function keysAt(schema, path33) {
+  const current = schemaAt(schema, path33);
   return current instanceof external_exports.ZodObject ? Object.keys(current.shape) : [];
 }
 function unwrap(schema) {
@@ -30700,9 +30700,9 @@ function describeValue(value2) {
   const text = JSON.stringify(value2);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
-function valueAt(root, path28) {
+function valueAt(root, path33) {
   let current = root;
-  for (const segment of path28) {
+  for (const segment of path33) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[segment];
   }
@@ -30719,46 +30719,46 @@ var typeWords = {
 function explainIssues(schema, input2, issues) {
   const ordered = [...issues].sort((a, b) => Number(b.code === "unrecognized_keys") - Number(a.code === "unrecognized_keys"));
   return ordered.flatMap((issue2) => {
-    const path28 = [...issue2.path];
-    const found = describeValue(valueAt(input2, path28));
+    const path33 = [...issue2.path];
+    const found = describeValue(valueAt(input2, path33));
     switch (issue2.code) {
       case "unrecognized_keys":
         return issue2.keys.map((key) => {
-          const suggestion = didYouMean(key, keysAt(schema, path28));
-          const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of: ${keysAt(schema, path28).join(", ")}`;
-          return { path: [...path28, key], unknownKey: key, message: `unknown key${hint}` };
+          const suggestion = didYouMean(key, keysAt(schema, path33));
+          const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of: ${keysAt(schema, path33).join(", ")}`;
+          return { path: [...path33, key], unknownKey: key, message: `unknown key${hint}` };
         });
       case "invalid_type": {
         const expected = typeWords[issue2.expected] ?? issue2.expected;
         const message = found === "nothing" ? `missing; expected ${expected}` : `expected ${expected}, got ${found}`;
-        return [{ path: path28, message }];
+        return [{ path: path33, message }];
       }
       case "invalid_value":
-        return [{ path: path28, message: `expected one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}, got ${found}` }];
+        return [{ path: path33, message: `expected one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}, got ${found}` }];
       case "too_small": {
         const what = issue2.origin === "array" ? `at least ${String(issue2.minimum)} item(s)` : issue2.origin === "string" ? "a non-empty string" : `a number ${issue2.inclusive ? ">=" : ">"} ${String(issue2.minimum)}`;
-        return [{ path: path28, message: `expected ${what}, got ${found}` }];
+        return [{ path: path33, message: `expected ${what}, got ${found}` }];
       }
       case "too_big": {
         const what = issue2.origin === "array" ? `at most ${String(issue2.maximum)} item(s)` : `a number ${issue2.inclusive ? "<=" : "<"} ${String(issue2.maximum)}`;
-        return [{ path: path28, message: `expected ${what}, got ${found}` }];
+        return [{ path: path33, message: `expected ${what}, got ${found}` }];
       }
       case "invalid_key": {
         const inner = issue2.issues[0];
         const rule = inner && inner.code === "invalid_format" && "pattern" in inner ? `a name matching ${String(inner.pattern)}` : "a valid name";
-        return [{ path: path28, unknownKey: String(path28[path28.length - 1]), message: `invalid name ${JSON.stringify(path28[path28.length - 1])}; expected ${rule}` }];
+        return [{ path: path33, unknownKey: String(path33[path33.length - 1]), message: `invalid name ${JSON.stringify(path33[path33.length - 1])}; expected ${rule}` }];
       }
       case "invalid_union":
-        return [{ path: path28, message: `expected ${unionWords(schema, path28)}, got ${found}` }];
+        return [{ path: path33, message: `expected ${unionWords(schema, path33)}, got ${found}` }];
       case "invalid_format":
-        return [{ path: path28, message: `expected ${"pattern" in issue2 ? `a value matching ${String(issue2.pattern)}` : issue2.format}, got ${found}` }];
+        return [{ path: path33, message: `expected ${"pattern" in issue2 ? `a value matching ${String(issue2.pattern)}` : issue2.format}, got ${found}` }];
       default:
-        return [{ path: path28, message: issue2.message }];
+        return [{ path: path33, message: issue2.message }];
     }
   });
 }
-function unionWords(schema, path28) {
-  const union2 = schemaAt(schema, path28);
+function unionWords(schema, path33) {
+  const union2 = schemaAt(schema, path33);
   if (!(union2 instanceof external_exports.ZodUnion)) return "a different kind of value";
   const words = union2.options.map((option) => {
     const inner = unwrap(option);
@@ -30797,9 +30797,9 @@ function toPosition(lines, offset) {
   const { line, col } = lines.linePos(offset);
   return { line, column: col };
 }
-function positionOf(source, path28, keyOf) {
+function positionOf(source, path33, keyOf) {
   let node2 = source.document.contents;
-  for (const segment of path28) {
+  for (const segment of path33) {
     const next = node2?.get?.(segment, true);
     if (next === void 0 || next === null) break;
     node2 = next;
@@ -31426,8 +31426,8 @@ async function planAssets(files, partBytes) {
       continue;
     }
     const assets = [];
-    const count = Math.ceil(file2.bytes / partBytes);
-    for (let index = 0; index < count; index++) {
+    const count2 = Math.ceil(file2.bytes / partBytes);
+    for (let index = 0; index < count2; index++) {
       const offset = index * partBytes;
       const bytes = Math.min(partBytes, file2.bytes - offset);
       assets.push({ name: `${name}.part-${String(index + 1).padStart(3, "0")}`, offset, bytes, sha256: await sha256Range(file2.source, offset, bytes) });
@@ -31445,12 +31445,12 @@ async function commitOfTag(context, tag) {
   const { data: object2 } = await call(context, `reading tag object of ${tag}`, () => context.octokit.rest.git.getTag({ owner: context.owner, repo: context.repo, tag_sha: ref.object.sha }));
   return object2.object.sha;
 }
-async function recordPromotion(context, request, at) {
+async function recordPromotion(context, request, at2) {
   const commit = await commitOfTag(context, versionTag(request.model, request.version));
   const taken = (await tagsStartingWith(context, `${request.model}#${request.environment}#`)).flatMap((tag) => parsePromotionTag(request.model, tag.name)?.sequence ?? []);
   let sequence = Math.max(0, ...taken) + 1;
   for (let tries = 0; tries < MAX_TRIES; tries++, sequence++) {
-    const promotion = { ...request, sequence, at };
+    const promotion = { ...request, sequence, at: at2 };
     const name = promotionTag(request.model, request.environment, sequence);
     const { data: tag } = await call(
       context,
@@ -32507,7 +32507,7 @@ function summarizeLineage(document, file2) {
     command: lineage2.command,
     seed: lineage2.seed,
     params: lineage2.params ?? {},
-    data: lineage2.data.map(({ path: path28, bytes, sha256 }) => ({ path: path28, bytes, sha256 })),
+    data: lineage2.data.map(({ path: path33, bytes, sha256 }) => ({ path: path33, bytes, sha256 })),
     durationSeconds: lineage2.durationSeconds,
     runner: lineage2.runner?.name ?? null
   };
@@ -32589,7 +32589,7 @@ async function collectVersionContent(layout) {
 // src/report/registry-text.ts
 function table(rows) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row2) => row2[column].length)));
-  return rows.map((row2) => row2.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
+  return rows.map((row2) => row2.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
 }
 function renderVersions(model, versions, history) {
   if (versions.length === 0) return `${model}: no versions registered`;
@@ -32824,7 +32824,7 @@ var chisquare = {
 };
 
 // src/drift/math/sturges.ts
-function sturgesEdges(min, max2, count) {
+function sturgesEdges(min, max2, count2) {
   let first = min;
   let last = max2;
   const spread = max2 - min;
@@ -32833,8 +32833,8 @@ function sturgesEdges(min, max2, count) {
     last += 0.5;
   }
   let bins = 1;
-  if (count > 0) {
-    const width = spread / (Math.log2(count) + 1);
+  if (count2 > 0) {
+    const width = spread / (Math.log2(count2) + 1);
     if (width) bins = Math.ceil((last - first) / width);
   }
   const step2 = (last - first) / bins;
@@ -32871,8 +32871,8 @@ async function binnedCounts(evidence) {
 }
 function shares(binned, evidence) {
   return {
-    reference: binned.reference.map((count) => count / evidence.reference.rows),
-    current: binned.current.map((count) => count / evidence.current.rows)
+    reference: binned.reference.map((count2) => count2 / evidence.reference.rows),
+    current: binned.current.map((count2) => count2 / evidence.current.rows)
   };
 }
 
@@ -33433,17 +33433,17 @@ function smirnov(n, x) {
   };
   const step2 = useUpper ? -1 : 1;
   const start = useUpper ? n : 0;
-  const count = useUpper ? upperTerms : n1mxfl + 1;
+  const count2 = useUpper ? upperTerms : n1mxfl + 1;
   add(useUpper ? toNumber(powPair(twoSum(1, x), n - 1)) : toNumber(powPair(twoSum(1, -x), n)) / x);
   let binomial = { f: 0.5, e: 1 };
   binomial = multiply(binomial, { f: n / 2, e: 1 });
   const vmid = Math.floor(n / 2);
-  for (let j = 1; j < count; j++) {
+  for (let j = 1; j < count2; j++) {
     const v = start + j * step2;
     const a = term(n, x, v, binomial);
     if (Number.isFinite(a) && a !== 0) add(a);
     if (a !== 0) {
-      if (4 * (count - j) * Math.abs(a) < EPSILON * (sum + compensation) && j !== count - 1) break;
+      if (4 * (count2 - j) * Math.abs(a) < EPSILON * (sum + compensation) && j !== count2 - 1) break;
     } else if (j > vmid) {
       break;
     }
@@ -33636,9 +33636,9 @@ function driftTest(name) {
 // src/drift/options.ts
 function pairs(values, option) {
   return values.map((value2) => {
-    const at = value2.lastIndexOf("=");
-    if (at <= 0 || at === value2.length - 1) throw new UsageError(`${option} ${value2}: expected column=value`);
-    return [value2.slice(0, at), value2.slice(at + 1)];
+    const at2 = value2.lastIndexOf("=");
+    if (at2 <= 0 || at2 === value2.length - 1) throw new UsageError(`${option} ${value2}: expected column=value`);
+    return [value2.slice(0, at2), value2.slice(at2 + 1)];
   });
 }
 function share(value2) {
@@ -33681,6 +33681,32 @@ import path19 from "node:path";
 
 // src/data/engine.ts
 import { DuckDBInstance } from "@duckdb/node-api";
+
+// src/data/row-numbers.ts
+var FILE_COLUMN = "__trainyard_file";
+var ROW_COLUMN = "__trainyard_row";
+var KEEP = `${FILE_COLUMN}, ${ROW_COLUMN}`;
+function rowNumberedSelect(source, options = {}) {
+  const text = source.format === "csv" || source.format === "tsv";
+  const cast = options.allVarchar && !text;
+  let inner;
+  if (source.format === "parquet") {
+    const reader = `read_parquet(${listOf(source.files)}, union_by_name = true, filename = true, file_row_number = true)`;
+    inner = `SELECT * EXCLUDE (filename, file_row_number), filename AS ${FILE_COLUMN}, file_row_number + 1 AS ${ROW_COLUMN} FROM ${reader}`;
+  } else {
+    inner = source.files.map((file2) => {
+      const reader = readerSql({ ...source, files: [file2] }, options);
+      return `SELECT * EXCLUDE (ordinality), ${quoteLiteral(file2)} AS ${FILE_COLUMN}, ordinality AS ${ROW_COLUMN} FROM ${reader} WITH ORDINALITY`;
+    }).join(" UNION ALL BY NAME ");
+  }
+  if (!cast) return inner;
+  return `SELECT COLUMNS(c -> c NOT IN ('${FILE_COLUMN}', '${ROW_COLUMN}'))::VARCHAR, ${KEEP} FROM (${inner})`;
+}
+function listOf(files) {
+  return `[${files.map(quoteLiteral).join(", ")}]`;
+}
+
+// src/data/engine.ts
 function quoteIdentifier(name) {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -33727,7 +33753,8 @@ var DataEngine = class _DataEngine {
   async register(name, source, options = {}) {
     const reader = readerSql(source, options);
     const castable = options.allVarchar && source.format !== "csv" && source.format !== "tsv";
-    const select = castable ? `SELECT COLUMNS(*)::VARCHAR FROM ${reader}` : `SELECT * FROM ${reader}`;
+    const plain = castable ? `SELECT COLUMNS(*)::VARCHAR FROM ${reader}` : `SELECT * FROM ${reader}`;
+    const select = options.rowNumbers ? rowNumberedSelect(source, options) : plain;
     await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS ${select}`, source);
     await this.columns(name, source);
   }
@@ -34303,7 +34330,7 @@ function row(column) {
   const p = column.pValueAdjusted !== void 0 ? `${number4(column.pValue)} (adj. ${number4(column.pValueAdjusted)})` : number4(column.pValue);
   const rule = column.rule === null ? "" : column.rule === ">=" ? "\u2265 " : column.rule === "p<" ? "p < " : "p \u2264 ";
   const cells = [column.column, column.kind, column.method ?? "\u2014", number4(column.statistic), p, column.threshold === null ? "\u2014" : `${rule}${number4(column.threshold)}`, verdictText(column)];
-  return `| ${cells.map((cell) => String(cell).replace(/\|/g, "\\|")).join(" | ")} |`;
+  return `| ${cells.map((cell2) => String(cell2).replace(/\|/g, "\\|")).join(" | ")} |`;
 }
 function topBins(distribution) {
   if (distribution.labels.length <= CHART_BINS) return distribution;
@@ -34436,11 +34463,11 @@ function coarsen(histogram2, width) {
   const factor = width / histogram2.width;
   const start = Math.floor(histogram2.start / factor);
   const counts = [];
-  histogram2.counts.forEach((count, i) => {
+  histogram2.counts.forEach((count2, i) => {
     const bin = Math.floor((histogram2.start + i) / factor) - start;
-    counts[bin] = (counts[bin] ?? 0) + count;
+    counts[bin] = (counts[bin] ?? 0) + count2;
   });
-  return { width, start, counts: Array.from(counts, (count) => count ?? 0) };
+  return { width, start, counts: Array.from(counts, (count2) => count2 ?? 0) };
 }
 function mergeHistograms(a, b, min, max2) {
   let width = Math.max(a.width, b.width);
@@ -34450,7 +34477,7 @@ function mergeHistograms(a, b, min, max2) {
   const start = Math.min(left.start, right.start);
   const end = Math.max(left.start + left.counts.length, right.start + right.counts.length);
   const counts = new Array(end - start).fill(0);
-  for (const part of [left, right]) part.counts.forEach((count, i) => counts[part.start - start + i] += count);
+  for (const part of [left, right]) part.counts.forEach((count2, i) => counts[part.start - start + i] += count2);
   return { width, start, counts };
 }
 
@@ -34498,11 +34525,11 @@ function pick2(a, b, smaller) {
 function mergeValues2(a, b) {
   if (a === null || b === null) return null;
   const counts = /* @__PURE__ */ new Map();
-  for (const [value2, count] of [...a, ...b]) {
+  for (const [value2, count2] of [...a, ...b]) {
     const key = `${typeof value2}:${value2}`;
     const entry = counts.get(key);
-    if (entry) entry[1] += count;
-    else counts.set(key, [value2, count]);
+    if (entry) entry[1] += count2;
+    else counts.set(key, [value2, count2]);
   }
   if (counts.size > VALUE_CAP) return null;
   return [...counts.values()].sort(([x], [y]) => lessThan(x, y) ? -1 : lessThan(y, x) ? 1 : 0);
@@ -34512,15 +34539,15 @@ function absent(like, rows) {
 }
 function mergeColumn(a, b, sampleSize, random) {
   if (a.kind !== b.kind) throw new DataError(`column "${a.name}" is ${a.kind} (${a.type}) in one profile and ${b.kind} (${b.type}) in another; expected the same type`);
-  const count = a.count + b.count;
+  const count2 = a.count + b.count;
   let mean = null;
   let m2 = null;
   if (a.count === 0) [mean, m2] = [b.mean, b.m2];
   else if (b.count === 0) [mean, m2] = [a.mean, a.m2];
   else if (a.mean !== null && b.mean !== null && a.m2 !== null && b.m2 !== null) {
     const delta = b.mean - a.mean;
-    mean = a.mean + delta * b.count / count;
-    m2 = a.m2 + b.m2 + delta * delta * a.count * b.count / count;
+    mean = a.mean + delta * b.count / count2;
+    m2 = a.m2 + b.m2 + delta * delta * a.count * b.count / count2;
   }
   const values = mergeValues2(a.values, b.values);
   const min = pick2(a.min, b.min, true);
@@ -34530,7 +34557,7 @@ function mergeColumn(a, b, sampleSize, random) {
     name: a.name,
     type: a.type,
     kind: a.kind,
-    count,
+    count: count2,
     nulls: a.nulls + b.nulls,
     min,
     max: max2,
@@ -34576,25 +34603,25 @@ async function profileColumn(engine, request, name, type) {
   const [facts] = await engine.query(
     `SELECT count(*) AS rows, count(*) FILTER (WHERE ${presentSql(valueKind)}) AS n, min(v) FILTER (WHERE ${presentSql(valueKind)}) AS lo, max(v) FILTER (WHERE ${presentSql(valueKind)}) AS hi` + (numeric ? `, avg(v) FILTER (WHERE ${presentSql(valueKind)}) AS mean, var_pop(v) FILTER (WHERE ${presentSql(valueKind)}) AS var` : "") + ` FROM ${all}`
   );
-  const count = toNumber2(facts?.n);
+  const count2 = toNumber2(facts?.n);
   const column = {
     name,
     type,
     kind,
-    count,
-    nulls: toNumber2(facts?.rows) - count,
-    min: count > 0 ? numeric ? toNumber2(facts?.lo) : String(facts?.lo) : null,
-    max: count > 0 ? numeric ? toNumber2(facts?.hi) : String(facts?.hi) : null,
-    mean: numeric && count > 0 ? toNumber2(facts?.mean) : null,
-    m2: numeric && count > 0 ? toNumber2(facts?.var) * count : null,
+    count: count2,
+    nulls: toNumber2(facts?.rows) - count2,
+    min: count2 > 0 ? numeric ? toNumber2(facts?.lo) : String(facts?.lo) : null,
+    max: count2 > 0 ? numeric ? toNumber2(facts?.hi) : String(facts?.hi) : null,
+    mean: numeric && count2 > 0 ? toNumber2(facts?.mean) : null,
+    m2: numeric && count2 > 0 ? toNumber2(facts?.var) * count2 : null,
     distinct: 0,
     values: [],
     histogram: null,
-    sample: { seen: count, values: [] }
+    sample: { seen: count2, values: [] }
   };
-  if (kind === "datetime" || kind === "other" || count === 0) {
-    column.distinct = count === 0 ? 0 : null;
-    column.values = count === 0 ? [] : null;
+  if (kind === "datetime" || kind === "other" || count2 === 0) {
+    column.distinct = count2 === 0 ? 0 : null;
+    column.values = count2 === 0 ? [] : null;
     return column;
   }
   const values = await engine.query(`SELECT v, count(*) AS n FROM ${present} GROUP BY v ORDER BY v LIMIT ${VALUE_CAP + 1}`);
@@ -34713,10 +34740,10 @@ function renderModel(model) {
   return lines.join("\n");
 }
 function renderRunReport(report) {
-  const count = report.models.length;
+  const count2 = report.models.length;
   const header = `# trainyard run: ${report.project}
 
-${count} model${count === 1 ? "" : "s"} trained.`;
+${count2} model${count2 === 1 ? "" : "s"} trained.`;
   return `${[header, ...report.models.map(renderModel)].join("\n\n")}
 `;
 }
@@ -34771,9 +34798,9 @@ function runOnce(binary, args, env, timeoutMs) {
 }
 async function procCpuSeconds(pid) {
   if (pid === void 0) return null;
-  const stat9 = await readFile9(`/proc/${pid}/stat`, "utf8").catch(() => null);
-  if (stat9 === null) return null;
-  const fields = stat9.slice(stat9.lastIndexOf(")") + 2).split(" ");
+  const stat11 = await readFile9(`/proc/${pid}/stat`, "utf8").catch(() => null);
+  if (stat11 === null) return null;
+  const fields = stat11.slice(stat11.lastIndexOf(")") + 2).split(" ");
   const ticks = Number(fields[11]) + Number(fields[12]);
   return Number.isFinite(ticks) ? ticks / 100 : null;
 }
@@ -34831,13 +34858,13 @@ function csvNumber(field) {
 }
 function parseGpuQuery(csv) {
   const lines = csv.split(/\r?\n/).filter((line) => line.trim() !== "");
-  return lines.map((line, at) => {
+  return lines.map((line, at2) => {
     const f = line.split(",").map((field) => field.trim());
     if (f.length !== PREFLIGHT_FIELDS.length) {
-      throw new Error(`nvidia-smi --query-gpu line ${at + 1} has ${f.length} fields; expected ${PREFLIGHT_FIELDS.length} (${PREFLIGHT_FIELDS.join(",")})`);
+      throw new Error(`nvidia-smi --query-gpu line ${at2 + 1} has ${f.length} fields; expected ${PREFLIGHT_FIELDS.length} (${PREFLIGHT_FIELDS.join(",")})`);
     }
     return {
-      index: csvNumber(f[0]) ?? at,
+      index: csvNumber(f[0]) ?? at2,
       uuid: f[1],
       name: f[2],
       driverVersion: f[3],
@@ -35549,9 +35576,175 @@ function registerRunner(program2, io, setExit) {
   });
 }
 
+// src/cli/commands/schema.ts
+import path28 from "node:path";
+
+// src/validate/column-sql.ts
+function typedSql(raw, type) {
+  switch (type) {
+    case "string":
+      return raw;
+    case "integer":
+      return `CASE WHEN TRY_CAST(${raw} AS BIGINT)::VARCHAR = ${raw} OR regexp_full_match(${raw}, '\\s*[+-]?[0-9]+\\s*') THEN TRY_CAST(${raw} AS BIGINT) END`;
+    case "number":
+      return `TRY_CAST(${raw} AS DOUBLE)`;
+    case "boolean":
+      return `TRY_CAST(${raw} AS BOOLEAN)`;
+    case "date":
+      return `CASE WHEN length(trim(${raw})) <= 10 THEN TRY_CAST(${raw} AS DATE) END`;
+    case "timestamp":
+      return `TRY_CAST(${raw} AS TIMESTAMP)`;
+  }
+}
+function literalSql(type, value2) {
+  switch (type) {
+    case "integer":
+    case "boolean":
+      return String(value2);
+    case "number":
+      return `${String(value2)}::DOUBLE`;
+    case "string":
+      return quoteLiteral(String(value2));
+    case "date":
+      return `DATE ${quoteLiteral(String(value2))}`;
+    case "timestamp":
+      return `TIMESTAMP ${quoteLiteral(String(value2))}`;
+  }
+}
+var TYPE_WORDS = {
+  string: "text",
+  integer: "an integer",
+  number: "a number",
+  boolean: "true or false",
+  date: "a date (YYYY-MM-DD)",
+  timestamp: "a timestamp (YYYY-MM-DD hh:mm:ss)"
+};
+function valueChecks(rule, raw, typed) {
+  const checks = [];
+  const show = (value2) => typeof value2 === "string" ? JSON.stringify(value2) : String(value2);
+  if (rule.type !== "string") checks.push({ check: "type", failing: `${raw} IS NOT NULL AND ${typed} IS NULL`, expected: TYPE_WORDS[rule.type] });
+  if (rule.min !== void 0) checks.push({ check: "min", failing: `${typed} < ${literalSql(rule.type, rule.min)}`, expected: `>= ${show(rule.min)}` });
+  if (rule.max !== void 0) checks.push({ check: "max", failing: `${typed} > ${literalSql(rule.type, rule.max)}`, expected: `<= ${show(rule.max)}` });
+  if (rule.in !== void 0) {
+    const list = rule.in.map((value2) => literalSql(rule.type, value2)).join(", ");
+    checks.push({ check: "in", failing: `${typed} NOT IN (${list})`, expected: `one of ${rule.in.map(show).join(", ")}` });
+  }
+  if (rule.pattern !== void 0) {
+    checks.push({ check: "pattern", failing: `NOT regexp_matches(${raw}::VARCHAR, ${quoteLiteral(rule.pattern)})`, expected: `matches /${rule.pattern}/` });
+  }
+  return checks;
+}
+
+// src/validate/infer.ts
+var CANDIDATES = ["integer", "number", "boolean", "date", "timestamp"];
+var MAX_DOMAIN = 100;
+var VIEW = "trainyard_infer";
+async function inferSchema(engine, source) {
+  await engine.register(VIEW, source, { allVarchar: true });
+  const names = (await engine.columns(VIEW)).map((column) => column.name);
+  const parses = names.flatMap((name, i) => {
+    const raw = quoteIdentifier(name);
+    return [`count(${raw}) AS p${i}`, ...CANDIDATES.map((type, j) => `count(${typedSql(raw, type)}) AS c${i}_${j}`)];
+  });
+  const [counts] = await engine.query(`SELECT count(*) AS n, ${parses.join(", ")} FROM ${quoteIdentifier(VIEW)}`, source);
+  const rows = Number(counts?.n ?? 0);
+  const types = names.map((_, i) => {
+    const present = Number(counts?.[`p${i}`] ?? 0);
+    const j = CANDIDATES.findIndex((__, k) => present > 0 && Number(counts?.[`c${i}_${k}`]) === present);
+    return { present, type: j >= 0 ? CANDIDATES[j] : "string" };
+  });
+  const facts = names.flatMap((name, i) => {
+    const typed = typedSql(quoteIdentifier(name), types[i].type);
+    const domain2 = `CASE WHEN count(DISTINCT ${typed}) <= ${MAX_DOMAIN} THEN list(DISTINCT ${typed} ORDER BY ${typed}) FILTER (WHERE ${typed} IS NOT NULL) END`;
+    return [`min(${typed})::VARCHAR AS lo${i}`, `max(${typed})::VARCHAR AS hi${i}`, `count(DISTINCT ${typed}) AS d${i}`, `${types[i].type === "string" ? domain2 : "NULL"} AS v${i}`];
+  });
+  const [stats] = names.length === 0 ? [{}] : await engine.query(`SELECT ${facts.join(", ")} FROM ${quoteIdentifier(VIEW)}`, source);
+  const columns = {};
+  names.forEach((name, i) => {
+    columns[name] = ruleOf(types[i].type, { rows, present: types[i].present, stats: stats ?? {}, i });
+  });
+  return { rows, columns };
+}
+function ruleOf(type, facts) {
+  const { rows, present, stats, i } = facts;
+  const rule = { type };
+  if (present < rows) rule.nullable = true;
+  const lo = stats[`lo${i}`];
+  const hi = stats[`hi${i}`];
+  if (lo !== null && lo !== void 0 && hi !== null && hi !== void 0 && type !== "string" && type !== "boolean") {
+    rule.min = type === "integer" || type === "number" ? Number(lo) : String(lo);
+    rule.max = type === "integer" || type === "number" ? Number(hi) : String(hi);
+  }
+  const distinct = Number(stats[`d${i}`] ?? 0);
+  const domain2 = stats[`v${i}`];
+  if (type === "string" && Array.isArray(domain2) && domain2.length > 0 && distinct * 2 <= present) rule.in = domain2.map(String);
+  if ((type === "integer" || type === "string") && present > 1 && distinct === present) rule.unique = true;
+  return rule;
+}
+
+// src/validate/infer-yaml.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+function renderSchemaYaml(schema, data) {
+  const document = new import_yaml5.Document({ columns: schema.columns });
+  const columns = document.get("columns");
+  if ((0, import_yaml5.isMap)(columns)) {
+    for (const item of columns.items) {
+      if (!(0, import_yaml5.isMap)(item.value)) continue;
+      item.value.flow = true;
+      for (const rule of item.value.items) {
+        if ((0, import_yaml5.isScalar)(rule.key) && rule.key.value === "type") continue;
+        const values = (0, import_yaml5.isSeq)(rule.value) ? rule.value.items : [rule.value];
+        for (const value2 of values) if ((0, import_yaml5.isScalar)(value2) && typeof value2.value === "string") value2.type = "QUOTE_DOUBLE";
+      }
+    }
+  }
+  const header = [
+    `# Data schema inferred by trainyard from ${data} (${schema.rows} rows).`,
+    "# min and max are the observed values: widen them where new data may go further.",
+    "# Rules: docs/validation.md. Check data with: trainyard validate --data <file> --schema <this file>"
+  ];
+  return `${header.join("\n")}
+${document.toString({ lineWidth: 0, flowCollectionPadding: true })}`;
+}
+
+// src/validate/write-output.ts
+import { rename as rename5, stat as stat9, writeFile as writeFile10 } from "node:fs/promises";
+import path27 from "node:path";
+async function checkOutputFolder(file2, shownAs) {
+  const folder = await stat9(path27.dirname(file2)).catch(() => void 0);
+  if (!folder?.isDirectory()) throw new UsageError(`${shownAs}: the folder ${path27.dirname(shownAs) || "."} does not exist; expected a path in an existing folder`);
+}
+async function writeWhole(file2, text) {
+  const temporary = `${file2}.${process.pid}.tmp`;
+  await writeFile10(temporary, text);
+  await rename5(temporary, file2);
+}
+
+// src/cli/commands/schema.ts
+function registerSchema(program2, io, setExit) {
+  const schema = program2.command("schema").description("Work with data schemas.");
+  schema.command("infer").description("Infer a data schema (types, nullability, ranges, small domains, uniqueness) from data.").requiredOption("-d, --data <file|glob>", "the data to learn from").option("-o, --out <schema.yml>", "write the schema to this file instead of printing it").action(async (options) => {
+    const out = options.out ? path28.resolve(io.cwd, options.out) : void 0;
+    if (out) await checkOutputFolder(out, options.out);
+    const source = await resolveSource(options.data, io.cwd);
+    const engine = await DataEngine.open();
+    try {
+      const yaml = renderSchemaYaml(await inferSchema(engine, source), source.display);
+      if (out) {
+        await writeWhole(out, yaml);
+        io.stdout(`Schema written to ${options.out}
+`);
+      } else io.stdout(yaml);
+      setExit(0);
+    } finally {
+      engine.close();
+    }
+  });
+}
+
 // src/cli/commands/train.ts
 import { appendFile as appendFile2 } from "node:fs/promises";
-import path27 from "node:path";
+import path29 from "node:path";
 
 // src/report/preflight-summary.ts
 function renderPreflight(report) {
@@ -35641,8 +35834,8 @@ function registerTrain(program2, io, setExit) {
     if (!options.model && configured.length > 1) throw new UsageError(`the config has several models (${configured.join(", ")}); choose one with --model`);
     const [name] = selectModels(configured, options.model ? [options.model] : configured);
     const model = project.loaded.config.models[name];
-    const outputDir = options.out ? path27.resolve(io.cwd, options.out) : path27.join(project.loaded.root, ".trainyard", "runs", runId(io.now()), name);
-    const summaryFile = options.summary ? path27.resolve(io.cwd, options.summary) : io.env.GITHUB_STEP_SUMMARY;
+    const outputDir = options.out ? path29.resolve(io.cwd, options.out) : path29.join(project.loaded.root, ".trainyard", "runs", runId(io.now()), name);
+    const summaryFile = options.summary ? path29.resolve(io.cwd, options.summary) : io.env.GITHUB_STEP_SUMMARY;
     const writeSummary = async (input2) => {
       if (summaryFile) await appendFile2(summaryFile, renderTrainSummary(input2));
     };
@@ -35663,7 +35856,7 @@ function registerTrain(program2, io, setExit) {
       });
       await writeSummary({ model: name, lineage: result.lineage, preflight: result.preflight, telemetry: result.telemetry, error: null });
       await setOutputs(io, { "exit-code": "0" });
-      io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path27.relative(io.cwd, outputDir) || "."}
+      io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path29.relative(io.cwd, outputDir) || "."}
 `);
       setExit(0);
     } catch (error62) {
@@ -35674,6 +35867,510 @@ function registerTrain(program2, io, setExit) {
       if (io.env.GITHUB_ACTIONS === "true") io.stdout(`::error title=trainyard train ${name}::${message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}
 `);
       throw error62;
+    }
+  });
+}
+
+// src/cli/commands/validate.ts
+import path32 from "node:path";
+
+// src/validate/load-schema.ts
+import { readFile as readFile12, stat as stat10 } from "node:fs/promises";
+
+// src/validate/data-schema.ts
+var COLUMN_TYPES = ["string", "integer", "number", "boolean", "date", "timestamp"];
+var bound = external_exports.union([external_exports.number(), external_exports.string().min(1)]);
+var allowed = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
+var columnRuleSchema = external_exports.strictObject({
+  type: external_exports.enum(COLUMN_TYPES).describe("The type every non-null value must parse as."),
+  nullable: external_exports.boolean().optional().describe("Whether nulls are allowed; default false (true when max_null_fraction is set)."),
+  min: bound.optional().describe("The smallest allowed value (inclusive); a number, or an ISO date for date and timestamp columns."),
+  max: bound.optional().describe("The largest allowed value (inclusive)."),
+  in: external_exports.array(allowed).min(1).optional().describe("The allowed values."),
+  pattern: external_exports.string().min(1).optional().describe("A regular expression (RE2) each value must contain a match of; anchor it with ^ and $."),
+  unique: external_exports.boolean().optional().describe("No value may occur twice."),
+  max_null_fraction: external_exports.number().min(0).max(1).optional().describe("The largest allowed share of null values, in [0, 1]."),
+  mostly: external_exports.number().gt(0).max(1).optional().describe("The share of non-null values that must pass each value check (GX `mostly`); default 1.")
+}).describe("The rules of one column.");
+var customCheckSchema = external_exports.strictObject({
+  name: external_exports.string().min(1).describe("The name the check is reported by."),
+  sql: external_exports.string().min(1).describe("A DuckDB query over the view `data` that returns the offending rows; the check passes when it returns none.")
+});
+var dataSchemaSchema = external_exports.strictObject({
+  columns: external_exports.record(external_exports.string().min(1), columnRuleSchema).describe("The columns, by name, in any order."),
+  rows: external_exports.strictObject({ min: external_exports.int().min(0).optional(), max: external_exports.int().min(0).optional() }).optional().describe("Bounds on the number of rows."),
+  unique: external_exports.array(external_exports.array(external_exports.string().min(1)).min(1)).optional().describe("Compound keys: each list of columns must be unique together."),
+  strict: external_exports.boolean().optional().describe("Fail on columns that the schema does not list."),
+  checks: external_exports.array(customCheckSchema).optional().describe("Custom checks as SQL queries that must return zero rows.")
+}).describe("A trainyard data schema.");
+
+// src/validate/rule-sense.ts
+var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+var ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
+function valueProblem(type, value2) {
+  switch (type) {
+    case "integer":
+      return Number.isSafeInteger(value2) ? void 0 : "an integer";
+    case "number":
+      return typeof value2 === "number" ? void 0 : "a number";
+    case "boolean":
+      return typeof value2 === "boolean" ? void 0 : "true or false";
+    case "string":
+      return typeof value2 === "string" ? void 0 : "a string (quote it)";
+    case "date":
+      return typeof value2 === "string" && ISO_DATE.test(value2) ? void 0 : 'a date such as "2001-01-31"';
+    case "timestamp":
+      return typeof value2 === "string" && ISO_TIMESTAMP.test(value2) ? void 0 : 'a timestamp such as "2001-01-31 12:00:00"';
+  }
+}
+function columnWords(type) {
+  return `${type === "integer" ? "an" : "a"} ${type} column`;
+}
+function columnProblem(name, rule) {
+  const at2 = (key, ...rest) => ["columns", name, key, ...rest];
+  for (const key of ["min", "max"]) {
+    const value2 = rule[key];
+    if (value2 === void 0) continue;
+    if (rule.type === "string" || rule.type === "boolean") return { path: at2(key), message: `${key} applies to integer, number, date and timestamp columns, not ${rule.type}` };
+    const expected = valueProblem(rule.type, value2);
+    if (expected) return { path: at2(key), message: `expected ${expected} for ${columnWords(rule.type)}, got ${JSON.stringify(value2)}` };
+  }
+  if (rule.min !== void 0 && rule.max !== void 0 && rule.min > rule.max) {
+    return { path: at2("min"), message: `min ${JSON.stringify(rule.min)} is above max ${JSON.stringify(rule.max)}` };
+  }
+  const bad = rule.in?.findIndex((value2) => valueProblem(rule.type, value2) !== void 0) ?? -1;
+  if (bad >= 0) {
+    const value2 = rule.in[bad];
+    return { path: at2("in", bad), message: `expected ${valueProblem(rule.type, value2)} for ${columnWords(rule.type)}, got ${JSON.stringify(value2)}` };
+  }
+  if (rule.nullable === false && rule.max_null_fraction !== void 0) {
+    return { path: at2("max_null_fraction"), message: "contradicts nullable: false; drop one of them" };
+  }
+  return void 0;
+}
+function checkRuleSense(rules) {
+  for (const [name, rule] of Object.entries(rules.columns)) {
+    const problem = columnProblem(name, rule);
+    if (problem) return problem;
+  }
+  if (rules.rows?.min !== void 0 && rules.rows.max !== void 0 && rules.rows.min > rules.rows.max) {
+    return { path: ["rows", "min"], message: `min ${rules.rows.min} is above max ${rules.rows.max}` };
+  }
+  for (const [i, key] of (rules.unique ?? []).entries()) {
+    const j = key.findIndex((column) => !(column in rules.columns));
+    if (j >= 0) return { path: ["unique", i, j], message: `unknown column "${key[j]}"; expected one of the schema's columns: ${Object.keys(rules.columns).join(", ")}` };
+  }
+  const names = (rules.checks ?? []).map((check2) => check2.name);
+  const twice = names.findIndex((name, i) => names.indexOf(name) !== i);
+  if (twice >= 0) return { path: ["checks", twice, "name"], message: `the check name "${names[twice]}" is used twice; expected unique names` };
+  return void 0;
+}
+
+// src/validate/load-schema.ts
+function parseDataSchema(text, file2) {
+  const source = parseYamlSource(text, file2);
+  if (source.value === null || source.value === void 0) {
+    throw new ConfigError({ file: file2, message: 'the file is empty; expected a mapping with a "columns" key' });
+  }
+  const result = dataSchemaSchema.safeParse(source.value);
+  if (!result.success) {
+    const [first] = explainIssues(dataSchemaSchema, source.value, result.error.issues);
+    if (!first) throw new ConfigError({ file: file2, message: result.error.message });
+    throw errorAt(source, first.path, first.message, first.unknownKey);
+  }
+  const rules = result.data;
+  const problem = checkRuleSense(rules);
+  if (problem) throw errorAt(source, problem.path, problem.message);
+  return { file: file2, rules, positions: positionsOf(source, rules) };
+}
+async function loadDataSchema(file2, shownAs = file2) {
+  const info = await stat10(file2).catch(() => void 0);
+  if (!info?.isFile()) throw new ConfigError({ file: shownAs, message: "no such schema file; expected a YAML data schema (trainyard schema infer writes one)" });
+  if (info.size > MAX_CONFIG_BYTES) throw new ConfigError({ file: shownAs, message: `file is ${info.size} bytes; expected at most ${MAX_CONFIG_BYTES} (1 MiB)` });
+  return parseDataSchema(await readFile12(file2, "utf8"), shownAs);
+}
+function errorAt(source, path33, message, unknownKey) {
+  const position = positionOf(source, unknownKey ? path33.slice(0, -1) : path33, unknownKey);
+  const key = path33.map(String).join(".") || void 0;
+  return new ConfigError({ file: source.file, message, ...position ? { position } : {}, ...key ? { key } : {} });
+}
+function positionsOf(source, rules) {
+  const positions = {};
+  const put = (key, path33, keyOf) => {
+    const position = positionOf(source, path33, keyOf);
+    if (position) positions[key] = position;
+  };
+  for (const [name, rule] of Object.entries(rules.columns)) {
+    put(name, ["columns"], name);
+    for (const check2 of Object.keys(rule)) put(`${name}.${check2}`, ["columns", name], check2);
+  }
+  put("rows", [], "rows");
+  put("strict", [], "strict");
+  rules.unique?.forEach((_, i) => put(`unique.${i}`, ["unique", i]));
+  rules.checks?.forEach((_, i) => put(`checks.${i}`, ["checks", i]));
+  return positions;
+}
+
+// src/validate/render.ts
+function percent(fraction) {
+  const value2 = fraction * 100;
+  if (value2 === 0) return "0%";
+  return `${value2 >= 0.01 ? value2.toFixed(2) : value2.toPrecision(2)}%`;
+}
+function showValue(value2) {
+  return value2 === null || value2 === void 0 ? "null" : JSON.stringify(value2);
+}
+function showExample(example) {
+  const where2 = example.row === void 0 ? "" : `${example.file ? `${example.file} ` : ""}row ${example.row}: `;
+  return `${where2}${showValue(example.value)}`;
+}
+function subjectOf(failure2) {
+  if (failure2.column !== null) return failure2.column;
+  if (failure2.check === "unique") return `(${failure2.name ?? ""})`;
+  if (failure2.check === "sql") return failure2.name ?? "sql";
+  return "table";
+}
+function counted(failure2) {
+  if (failure2.check === "missing_column" || failure2.check === "extra_column") return "";
+  if (failure2.check === "rows") return "";
+  return `${formatNumber(failure2.failed)} (${percent(failure2.fraction)}) `;
+}
+function failureLine(failure2) {
+  const examples = failure2.examples.length > 0 ? `; e.g. ${failure2.examples.map(showExample).join(", ")}` : "";
+  return `${subjectOf(failure2)} ${failure2.check}: ${counted(failure2)}expected ${failure2.expected}${examples}`;
+}
+function renderText(result) {
+  const head = `${result.data}: ${formatNumber(result.rows)} rows checked against ${result.schema}`;
+  if (result.valid) return `${head}: valid
+`;
+  const lines = result.failures.map((failure2) => `  \u2717 ${failureLine(failure2)}`);
+  return `${head}: ${result.failures.length} failed check${result.failures.length === 1 ? "" : "s"}
+${lines.join("\n")}
+`;
+}
+function cell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+function renderMarkdown(result) {
+  const verdict2 = result.valid ? "\u2705 valid" : `\u274C ${result.failures.length} failed check${result.failures.length === 1 ? "" : "s"}`;
+  const lines = [`## Data validation: ${verdict2}`, "", `\`${result.data}\` (${formatNumber(result.rows)} rows) against \`${result.schema}\`.`, ""];
+  if (result.valid) return `${lines.join("\n")}
+`;
+  lines.push("| column | check | failed | share | expected | examples | schema line |", "| --- | --- | ---: | ---: | --- | --- | ---: |");
+  for (const failure2 of result.failures) {
+    const examples = failure2.examples.map((example) => `\`${showExample(example)}\``).join("<br>");
+    const line = failure2.position ? String(failure2.position.line) : "";
+    lines.push(`| ${cell(subjectOf(failure2))} | ${failure2.check} | ${formatNumber(failure2.failed)} | ${percent(failure2.fraction)} | ${cell(failure2.expected)} | ${cell(examples)} | ${line} |`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function escapeData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function renderAnnotations(result) {
+  return result.failures.map((failure2) => {
+    const properties = [`file=${escapeProperty(result.schema)}`];
+    if (failure2.position) properties.push(`line=${failure2.position.line}`, `col=${failure2.position.column}`);
+    properties.push(`title=${escapeProperty(`trainyard validate: ${subjectOf(failure2)} ${failure2.check}`)}`);
+    return `::error ${properties.join(",")}::${escapeData(failureLine(failure2))}
+`;
+  }).join("");
+}
+
+// src/validate/validate-data.ts
+import path31 from "node:path";
+
+// src/validate/column-outcomes.ts
+var EPSILON2 = 1e-12;
+function count(row2, alias) {
+  return Number(row2[alias] ?? 0);
+}
+function breaksMostly(failed, present, mostly = 1) {
+  if (failed === 0 || present === 0) return false;
+  return (present - failed) / present < mostly - EPSILON2;
+}
+function columnFailures(plan, index, row2) {
+  const rows = count(row2, "n");
+  const present = count(row2, `c${index}_present`);
+  const nulls = rows - present;
+  const { rule } = plan;
+  const pending = [];
+  const add = (check2, failed, fraction, expected, failing) => {
+    const failure2 = { column: plan.name, check: check2, failed, fraction, examples: [], expected };
+    pending.push({ failure: failure2, plan, ...failing ? { failing } : {} });
+  };
+  const share2 = (failed, of) => of === 0 ? 0 : failed / of;
+  const nullable2 = rule.nullable ?? rule.max_null_fraction !== void 0;
+  const valueFailure = (j) => {
+    const check2 = plan.checks[j];
+    const failed = count(row2, `c${index}_k${j}`);
+    if (breaksMostly(failed, present, rule.mostly)) add(check2.check, failed, share2(failed, present), check2.expected, check2.failing);
+  };
+  const typeIndex = plan.checks.findIndex((check2) => check2.check === "type");
+  if (typeIndex >= 0) valueFailure(typeIndex);
+  if (!nullable2 && nulls > 0) add("nullable", nulls, share2(nulls, rows), "no missing values", `${plan.raw} IS NULL`);
+  if (rule.max_null_fraction !== void 0 && share2(nulls, rows) > rule.max_null_fraction + EPSILON2) {
+    add("max_null_fraction", nulls, share2(nulls, rows), `at most ${rule.max_null_fraction} of the rows missing`, `${plan.raw} IS NULL`);
+  }
+  plan.checks.forEach((_, j) => j !== typeIndex && valueFailure(j));
+  if (rule.unique) {
+    const failed = count(row2, `c${index}_parsed`) - count(row2, `c${index}_distinct`);
+    if (breaksMostly(failed, present, rule.mostly)) add("unique", failed, share2(failed, present), "no value twice");
+  }
+  return pending;
+}
+
+// src/validate/examples.ts
+import path30 from "node:path";
+
+// src/validate/plan.ts
+function planColumns(columns, present) {
+  return Object.entries(columns).filter(([name]) => present.has(name)).map(([name, rule], i) => {
+    const raw = `r${i}`;
+    const typed = `t${i}`;
+    const nativeType = present.get(name);
+    const checks = valueChecks(rule, raw, typed).filter((check2) => check2.check !== "type" || !isNative(nativeType, rule.type));
+    return { name, rule, nativeType, raw, typed, checks };
+  });
+}
+var INTEGER_TYPES = ["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER"];
+var NATIVE = {
+  string: (type) => type === "VARCHAR",
+  integer: (type) => INTEGER_TYPES.includes(type),
+  number: (type) => INTEGER_TYPES.includes(type) || type === "DOUBLE" || type === "FLOAT" || type.startsWith("DECIMAL"),
+  boolean: (type) => type === "BOOLEAN",
+  date: (type) => type === "DATE",
+  timestamp: (type) => ["TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S"].includes(type)
+};
+function isNative(nativeType, type) {
+  return NATIVE[type](nativeType);
+}
+function typedOf(plan) {
+  const source = quoteIdentifier(plan.name);
+  if (isNative(plan.nativeType, plan.rule.type)) return { raw: source, typed: plan.rule.type === "number" ? `${source}::DOUBLE` : source };
+  const text = plan.nativeType === "VARCHAR" ? source : `${source}::VARCHAR`;
+  return { raw: text, typed: typedSql(text, plan.rule.type) };
+}
+function projectionSql(plans, view, extra = []) {
+  const columns = plans.flatMap((plan) => {
+    const { raw, typed } = typedOf(plan);
+    return [`${raw} AS ${plan.raw}`, `${typed} AS ${plan.typed}`];
+  });
+  return `SELECT ${[...columns, ...extra].join(", ")} FROM ${quoteIdentifier(view)}`;
+}
+function columnAggregates(plan, index) {
+  const aggregates = [{ alias: `c${index}_present`, sql: `count(${plan.raw})` }];
+  plan.checks.forEach((check2, j) => aggregates.push({ alias: `c${index}_k${j}`, sql: `count(*) FILTER (WHERE ${check2.failing})` }));
+  if (plan.rule.unique) {
+    aggregates.push({ alias: `c${index}_parsed`, sql: `count(${plan.typed})` });
+    aggregates.push({ alias: `c${index}_distinct`, sql: distinctSql(plan) });
+  }
+  return aggregates;
+}
+var MAX_BITMAP_RANGE = 2 ** 28;
+function distinctSql(plan) {
+  const { rule, typed } = plan;
+  const bounded = rule.type === "integer" && typeof rule.min === "number" && typeof rule.max === "number";
+  if (!bounded || rule.max - rule.min + 1 > MAX_BITMAP_RANGE) return `count(DISTINCT ${typed})`;
+  const inside = `${typed} BETWEEN ${rule.min} AND ${rule.max}`;
+  const bitmap = `coalesce(bit_count(bitstring_agg(${typed}, ${rule.min}, ${rule.max}) FILTER (WHERE ${inside})), 0)`;
+  return `${bitmap} + count(DISTINCT ${typed}) FILTER (WHERE NOT (${inside}))`;
+}
+function aggregateSql(plans, view) {
+  const aggregates = [{ alias: "n", sql: "count(*)" }, ...plans.flatMap((plan, i) => columnAggregates(plan, i))];
+  const select = aggregates.map((aggregate) => `${aggregate.sql} AS ${aggregate.alias}`).join(", ");
+  return { sql: `SELECT ${select} FROM (${projectionSql(plans, view)})`, aggregates };
+}
+
+// src/validate/result.ts
+var MAX_EXAMPLES = 5;
+
+// src/validate/examples.ts
+function exampleOf(context, row2, value2) {
+  const example = { row: Number(row2[ROW_COLUMN]), value: value2 };
+  if (context.shardRoot !== void 0) example.file = path30.relative(context.shardRoot, String(row2[FILE_COLUMN])) || String(row2[FILE_COLUMN]);
+  return example;
+}
+function byPlace(a, b) {
+  return (a.file ?? "").localeCompare(b.file ?? "") || (a.row ?? 0) - (b.row ?? 0);
+}
+async function examplesWhere(context, plan, failing) {
+  const projection = projectionSql(context.plans, context.view, [FILE_COLUMN, ROW_COLUMN]);
+  const rows = await context.engine.query(`SELECT ${FILE_COLUMN}, ${ROW_COLUMN}, ${plan.raw} AS value FROM (${projection}) WHERE ${failing} LIMIT ${MAX_EXAMPLES}`);
+  return rows.map((row2) => exampleOf(context, row2, plainValue(row2.value ?? null))).sort(byPlace);
+}
+var DUPLICATE_PREFIXES = [1 << 16, 1 << 20];
+async function duplicateExamples(context, key, present, show) {
+  const fast = projectionSql(context.plans, context.fastView);
+  for (const limit of [...DUPLICATE_PREFIXES, void 0]) {
+    const rows = limit === void 0 ? `(${fast})` : `(${fast} LIMIT ${limit})`;
+    const repeated = await context.engine.query(`SELECT ${key} AS k FROM ${rows} WHERE ${present} GROUP BY k HAVING count(*) > 1 LIMIT ${MAX_EXAMPLES}`);
+    if (repeated.length === 0) continue;
+    const projection = projectionSql(context.plans, context.view, [FILE_COLUMN, ROW_COLUMN]);
+    const numbered = limit === void 0 ? projection : `${projection} LIMIT ${limit}`;
+    const keys = `SELECT ${key} AS k FROM ${rows} WHERE ${present} GROUP BY k HAVING count(*) > 1 LIMIT ${MAX_EXAMPLES}`;
+    const found = await context.engine.query(`SELECT ${FILE_COLUMN}, ${ROW_COLUMN}, ${show} AS value FROM (${numbered}) WHERE ${present} AND ${key} IN (${keys}) LIMIT ${MAX_EXAMPLES}`);
+    return found.map((row2) => exampleOf(context, row2, plainValue(row2.value ?? null))).sort(byPlace);
+  }
+  return [];
+}
+function plainValue(value2) {
+  if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2.toString();
+  if (value2 instanceof Date) return value2.toISOString();
+  if (Array.isArray(value2)) return value2.map(plainValue);
+  if (value2 !== null && typeof value2 === "object") return Object.fromEntries(Object.entries(value2).map(([key, inner]) => [key, plainValue(inner)]));
+  return value2;
+}
+
+// src/validate/table-checks.ts
+function at(position) {
+  return position ? { position } : {};
+}
+function rowCountFailure(schema, rows) {
+  const bounds2 = schema.rules.rows;
+  const base = { column: null, check: "rows", fraction: 1, examples: [], ...at(schema.positions.rows) };
+  if (bounds2?.min !== void 0 && rows < bounds2.min) return { ...base, failed: bounds2.min - rows, expected: `at least ${bounds2.min} rows, got ${rows}` };
+  if (bounds2?.max !== void 0 && rows > bounds2.max) return { ...base, failed: rows - bounds2.max, expected: `at most ${bounds2.max} rows, got ${rows}` };
+  return void 0;
+}
+async function compoundKeyFailures(schema, context, rows) {
+  const failures = [];
+  for (const [i, key] of (schema.rules.unique ?? []).entries()) {
+    const plans = key.map((name) => context.plans.find((plan) => plan.name === name));
+    if (plans.some((plan) => plan === void 0)) continue;
+    const typed = plans.map((plan) => plan.typed);
+    const present = typed.map((column) => `${column} IS NOT NULL`).join(" AND ");
+    const tuple2 = `row(${typed.join(", ")})`;
+    const sql = `SELECT count(*) FILTER (WHERE ${present}) - count(DISTINCT ${tuple2}) FILTER (WHERE ${present}) AS failed FROM (${projectionSql(context.plans, context.fastView)})`;
+    const [result] = await context.engine.query(sql);
+    const failed = Number(result?.failed ?? 0);
+    if (failed === 0) continue;
+    const show = `struct_pack(${plans.map((plan) => `${quoteIdentifier(plan.name)} := ${plan.raw}`).join(", ")})`;
+    const examples = await duplicateExamples(context, tuple2, present, show);
+    failures.push({ column: null, check: "unique", name: key.join(", "), failed, fraction: rows === 0 ? 0 : failed / rows, examples, expected: `no (${key.join(", ")}) twice`, ...at(schema.positions[`unique.${i}`]) });
+  }
+  return failures;
+}
+var CHECK_VIEW = "data";
+async function createCheckView(context, otherColumns) {
+  const typed = context.plans.map((plan) => `${plan.typed} AS ${quoteIdentifier(plan.name)}`);
+  const others = otherColumns.map(quoteIdentifier);
+  const extra = [...others, `${FILE_COLUMN} AS _file`, `${ROW_COLUMN} AS _row`];
+  const projection = projectionSql(context.plans, context.view, [...others, FILE_COLUMN, ROW_COLUMN]);
+  await context.engine.query(`CREATE OR REPLACE TEMP VIEW ${CHECK_VIEW} AS SELECT ${[...typed, ...extra].join(", ")} FROM (${projection})`);
+}
+async function customCheckFailures(schema, context, rows) {
+  const failures = [];
+  for (const [i, check2] of (schema.rules.checks ?? []).entries()) {
+    const query = check2.sql.trim().replace(/;+\s*$/, "");
+    const position = schema.positions[`checks.${i}`];
+    let failed;
+    let found;
+    try {
+      const [result] = await context.engine.query(`SELECT count(*) AS failed FROM (${query})`);
+      failed = Number(result?.failed ?? 0);
+      found = failed === 0 ? [] : await context.engine.query(`SELECT * FROM (${query}) LIMIT ${MAX_EXAMPLES}`);
+    } catch (error62) {
+      if (!(error62 instanceof DataError)) throw error62;
+      const reason = error62.message.replace(/^query failed: /, "");
+      throw new ConfigError({ file: schema.file, key: `checks.${i}.sql`, message: `the query of check "${check2.name}" fails: ${reason}`, ...at(position) });
+    }
+    if (failed === 0) continue;
+    const examples = found.map((row2) => {
+      const { _file: _file2, _row, ...rest } = row2;
+      const value2 = plainValue(rest);
+      const example = exampleOf(context, { [FILE_COLUMN]: _file2, [ROW_COLUMN]: _row }, value2);
+      return _row === void 0 ? { value: value2 } : example;
+    });
+    failures.push({ column: null, check: "sql", name: check2.name, failed, fraction: rows === 0 ? 0 : failed / rows, examples, expected: `no rows from check "${check2.name}"`, ...at(position) });
+  }
+  return failures;
+}
+
+// src/validate/validate-data.ts
+var RAW_VIEW = "trainyard_raw";
+var NUMBERED_VIEW = "trainyard_numbered";
+async function validateData(request) {
+  const { engine, source, schema } = request;
+  const textual = source.format === "csv" || source.format === "tsv";
+  await engine.register(RAW_VIEW, source, { allVarchar: textual });
+  const described = await engine.columns(RAW_VIEW);
+  const names = described.map((column) => column.name);
+  const present = new Map(described.map((column) => [column.name, column.type]));
+  const failures = [...structureFailures(schema, names)];
+  const plans = planColumns(schema.rules.columns, present);
+  await checkPatterns(engine, schema, plans);
+  const { sql } = aggregateSql(plans, RAW_VIEW);
+  const [counts] = await engine.query(sql, source);
+  const rows = Number(counts?.n ?? 0);
+  const pending = plans.flatMap((plan, i) => columnFailures(plan, i, counts ?? {}));
+  const shardRoot = source.files.length > 1 ? path31.resolve(request.root) : void 0;
+  const context = { engine, plans, view: NUMBERED_VIEW, fastView: RAW_VIEW, shardRoot };
+  const needsRows = pending.length > 0 || (schema.rules.unique?.length ?? 0) > 0 || (schema.rules.checks?.length ?? 0) > 0;
+  if (needsRows) await engine.register(NUMBERED_VIEW, source, { allVarchar: textual, rowNumbers: true });
+  for (const { failure: failure2, failing, plan } of pending) {
+    failure2.examples = failing ? await examplesWhere(context, plan, failing) : await duplicateExamples(context, plan.typed, `${plan.typed} IS NOT NULL`, plan.raw);
+    const position = schema.positions[`${plan.name}.${failure2.check}`] ?? schema.positions[plan.name];
+    if (position) failure2.position = position;
+    failures.push(failure2);
+  }
+  const rowFailure = rowCountFailure(schema, rows);
+  if (rowFailure) failures.push(rowFailure);
+  failures.push(...await compoundKeyFailures(schema, context, rows));
+  if (schema.rules.checks?.length) {
+    await createCheckView(context, names.filter((name) => !(name in schema.rules.columns)));
+    failures.push(...await customCheckFailures(schema, context, rows));
+  }
+  return { valid: failures.length === 0, rows, data: source.display, schema: schema.file, failures };
+}
+function structureFailures(schema, names) {
+  const failures = [];
+  for (const name of Object.keys(schema.rules.columns).filter((column) => !names.includes(column))) {
+    const position = schema.positions[name];
+    failures.push({ column: name, check: "missing_column", failed: 1, fraction: 1, examples: [], expected: "the column in the data", ...position ? { position } : {} });
+  }
+  if (schema.rules.strict) {
+    const position = schema.positions.strict;
+    for (const name of names.filter((column) => !(column in schema.rules.columns))) {
+      failures.push({ column: name, check: "extra_column", failed: 1, fraction: 1, examples: [], expected: "only the columns of the schema (strict)", ...position ? { position } : {} });
+    }
+  }
+  return failures;
+}
+async function checkPatterns(engine, schema, plans) {
+  for (const plan of plans.filter((candidate) => candidate.rule.pattern !== void 0)) {
+    try {
+      await engine.query(`SELECT regexp_matches('', ${quoteLiteral(plan.rule.pattern)})`);
+    } catch (error62) {
+      if (!(error62 instanceof DataError)) throw error62;
+      const position = schema.positions[`${plan.name}.pattern`];
+      const reason = error62.message.replace(/^query failed: /, "");
+      throw new ConfigError({ file: schema.file, key: `columns.${plan.name}.pattern`, message: `not a valid RE2 regular expression (${reason})`, ...position ? { position } : {} });
+    }
+  }
+}
+
+// src/cli/commands/validate.ts
+function registerValidate(program2, io, setExit) {
+  program2.command("validate").description("Check data against a schema; exit 0 when valid, 1 when a check fails, 2 on bad input.").requiredOption("-d, --data <file|glob>", "the data: a file, a directory or a glob of shards (CSV, TSV, Parquet, JSON, JSON Lines)").requiredOption("-s, --schema <file>", "the data schema (YAML)").option("--json", "print the result as JSON").option("-r, --report <file.md>", "also write a Markdown report to this file").option("--annotations", "print GitHub annotations on the schema line of each failed check").action(async (options) => {
+    const report = options.report ? path32.resolve(io.cwd, options.report) : void 0;
+    if (report) await checkOutputFolder(report, options.report);
+    const schema = await loadDataSchema(path32.resolve(io.cwd, options.schema), options.schema);
+    const source = await resolveSource(options.data, io.cwd);
+    const engine = await DataEngine.open();
+    try {
+      const result = await validateData({ engine, source, schema, root: io.cwd });
+      if (report) await writeWhole(report, renderMarkdown(result));
+      io.stdout(options.json ? `${JSON.stringify(result, null, 2)}
+` : renderText(result));
+      if (options.annotations) io.stdout(renderAnnotations(result));
+      setExit(result.valid ? 0 : 1);
+    } finally {
+      engine.close();
     }
   });
 }
@@ -35690,6 +36387,8 @@ function buildProgram(io, setExit) {
   registerDeploy(program2, io, setExit);
   registerDrift(program2, io, setExit);
   registerProfile(program2, io, setExit);
+  registerValidate(program2, io, setExit);
+  registerSchema(program2, io, setExit);
   for (const command of program2.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

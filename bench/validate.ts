@@ -1,0 +1,131 @@
+// Benchmark: `trainyard validate` against pandas doing the same checks, whole process,
+// wall time and peak memory, in one run. Run by hand: npx tsx bench/validate.ts
+//   1. 5 million generated rows (unique id, ranged number, integer category with an
+//      allowed set, nullable number with max_null_fraction; defects planted), as CSV
+//      (about 115 MB) and its Parquet twin;
+//   2. vega-datasets' flights-3m.parquet (3 million real flights) and its CSV twin.
+// pandas reads the CSV (Debian ships no pyarrow, so pandas cannot read Parquet here).
+// trainyard runs from a bundle (as installed), not through tsx.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { DataEngine } from '../src/data/engine.ts';
+
+// Outside the repository: lint and git never see the data or the bundle.
+const OUT = path.join(tmpdir(), 'trainyard-bench');
+mkdirSync(OUT, { recursive: true });
+
+interface Case {
+  name: string;
+  csv: string;
+  parquet: string;
+  schema: string;
+  /** The same rules for the pandas peer (dtype per column). */
+  pandas: Record<string, Record<string, unknown>>;
+}
+
+async function prepare(): Promise<Case[]> {
+  const engine = await DataEngine.open();
+  const generated = { csv: path.join(OUT, 'validate-5m.csv'), parquet: path.join(OUT, 'validate-5m.parquet') };
+  const flights = { csv: path.join(OUT, 'flights-3m.csv'), parquet: path.resolve('node_modules/vega-datasets/data/flights-3m.parquet') };
+  if (!existsSync(generated.parquet)) {
+    await engine.query('SELECT setseed(0.42)');
+    await engine.query(`CREATE TABLE g AS SELECT
+        CASE WHEN random() < 0.001 THEN (random() * 4999999)::BIGINT + 1 ELSE i END AS id,
+        round(CASE WHEN random() < 0.002 THEN 1000 + random() * 100 ELSE random() * 1000 END, 2) AS amount,
+        CASE WHEN random() < 0.003 THEN 9 ELSE (random() * 7)::INT + 1 END AS category,
+        CASE WHEN random() < 0.05 THEN NULL ELSE round(random() * 100, 3) END AS score
+      FROM range(1, 5000001) t(i)`);
+    await engine.query(`COPY g TO '${generated.csv}' (HEADER)`);
+    await engine.query(`COPY g TO '${generated.parquet}' (FORMAT parquet)`);
+  }
+  if (!existsSync(flights.csv)) {
+    await engine.query(`COPY (SELECT strftime(date, '%Y-%m-%d %H:%M:%S') AS date, delay, distance, origin, destination FROM read_parquet('${flights.parquet}')) TO '${flights.csv}' (HEADER)`);
+  }
+  engine.close();
+  const schemas = {
+    generated: 'columns:\n  id: { type: integer, unique: true, min: 1, max: 5000000 }\n  amount: { type: number, min: 0, max: 1000 }\n  category: { type: integer, in: [1, 2, 3, 4, 5, 6, 7, 8] }\n  score: { type: number, max_null_fraction: 0.02 }\n',
+    flights: 'columns:\n  date: { type: timestamp, min: "2001-01-01 00:00:00", max: "2001-12-31 23:59:59" }\n  delay: { type: integer, min: -60, max: 600 }\n  distance: { type: integer, min: 30, max: 5000 }\n  origin: { type: string, pattern: "^[A-Z]{3}$" }\n  destination: { type: string, pattern: "^[A-Z]{3}$" }\n',
+  };
+  writeFileSync(path.join(OUT, 'generated.yml'), schemas.generated);
+  writeFileSync(path.join(OUT, 'flights.yml'), schemas.flights);
+  return [
+    {
+      name: '5M generated rows',
+      ...generated,
+      schema: path.join(OUT, 'generated.yml'),
+      pandas: {
+        id: { dtype: 'int64', unique: true, min: 1, max: 5000000 },
+        amount: { dtype: 'float64', min: 0, max: 1000 },
+        category: { dtype: 'int64', in: [1, 2, 3, 4, 5, 6, 7, 8] },
+        score: { dtype: 'float64', max_null_fraction: 0.02 },
+      },
+    },
+    {
+      name: 'flights-3m',
+      ...flights,
+      schema: path.join(OUT, 'flights.yml'),
+      pandas: {
+        date: { dtype: 'datetime', min: '2001-01-01 00:00:00', max: '2001-12-31 23:59:59' },
+        delay: { dtype: 'int64', min: -60, max: 600 },
+        distance: { dtype: 'int64', min: 30, max: 5000 },
+        origin: { dtype: 'str', pattern: '^[A-Z]{3}$' },
+        destination: { dtype: 'str', pattern: '^[A-Z]{3}$' },
+      },
+    },
+  ];
+}
+
+interface Measured {
+  seconds: number;
+  peakMiB: number;
+  stdout: string;
+}
+
+/** Wall time and peak resident memory of a whole process, from GNU time. */
+function measure(command: string, args: string[]): Measured {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const [seconds, kib] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} failed: ${result.stderr}`);
+  return { seconds: seconds!, peakMiB: kib! / 1024, stdout: result.stdout };
+}
+
+function trainyardCounts(stdout: string): Record<string, number> {
+  const result = JSON.parse(stdout) as { failures: Array<{ column: string; check: string; failed: number }> };
+  return Object.fromEntries(result.failures.map((failure) => [`${failure.column} ${failure.check}`, failure.failed]));
+}
+
+const bundle = path.join(OUT, 'trainyard.mjs');
+await build({
+  entryPoints: ['src/cli/bin.ts'],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20.18',
+  logLevel: 'warning',
+  // The native DuckDB binding stays outside the bundle, imported from this checkout.
+  plugins: [{ name: 'duckdb', setup: (builder) => builder.onResolve({ filter: /^@duckdb\/node-api$/ }, () => ({ path: import.meta.resolve('@duckdb/node-api'), external: true })) }],
+  // As scripts/build.mjs: bundled CommonJS dependencies call require().
+  banner: { js: "import { createRequire as __trainyardCreateRequire } from 'node:module';\nconst require = __trainyardCreateRequire(import.meta.url);" },
+});
+const cases = await prepare();
+const node = process.execPath;
+const pandasVersion = execFileSync('/usr/bin/python3', ['-c', 'import pandas; print(pandas.__version__)'], { encoding: 'utf8' }).trim();
+console.log(`trainyard validate vs pandas ${pandasVersion}; node ${process.version}; best of 3 runs each`);
+for (const c of cases) {
+  const best = (run: () => Measured) => [run(), run(), run()].sort((a, b) => a.seconds - b.seconds)[0]!;
+  const csv = best(() => measure(node, [bundle, 'validate', '--data', c.csv, '--schema', c.schema, '--json']));
+  const parquet = best(() => measure(node, [bundle, 'validate', '--data', c.parquet, '--schema', c.schema, '--json']));
+  const pandas = best(() => measure('/usr/bin/python3', ['bench/validate_pandas.py', c.csv, JSON.stringify(c.pandas)]));
+  const ours = trainyardCounts(csv.stdout);
+  const theirs = (JSON.parse(pandas.stdout) as { failed: Record<string, number> }).failed;
+  const same = JSON.stringify(Object.entries(ours).sort()) === JSON.stringify(Object.entries(theirs).sort());
+  if (JSON.stringify(trainyardCounts(parquet.stdout)) !== JSON.stringify(ours)) throw new Error(`${c.name}: Parquet and CSV counts differ`);
+  console.log(`\n${c.name}: failure counts ${same ? 'equal' : 'DIFFER'}: trainyard ${JSON.stringify(ours)} pandas ${JSON.stringify(theirs)}`);
+  console.log(`  pandas (CSV)       ${pandas.seconds.toFixed(2)} s  ${pandas.peakMiB.toFixed(0)} MiB`);
+  console.log(`  trainyard CSV      ${csv.seconds.toFixed(2)} s  ${csv.peakMiB.toFixed(0)} MiB  ${(pandas.seconds / csv.seconds).toFixed(2)}x faster, ${(csv.peakMiB / pandas.peakMiB).toFixed(2)}x the memory`);
+  console.log(`  trainyard Parquet  ${parquet.seconds.toFixed(2)} s  ${parquet.peakMiB.toFixed(0)} MiB  ${(pandas.seconds / parquet.seconds).toFixed(2)}x faster than pandas on the CSV`);
+}

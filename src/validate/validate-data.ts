@@ -1,0 +1,101 @@
+/**
+ * Validates data against a schema, check by check, on DuckDB:
+ *   1. register the data: CSV and TSV as text (all-varchar), so no value can stop the
+ *      read and each value that does not parse is a counted `type` failure (TRY_CAST);
+ *      Parquet and JSON keep their types, and a column not stored as its schema type
+ *      goes through text the same way;
+ *   2. compare columns (missing_column, extra_column under strict);
+ *   3. one aggregate query counts every value check of every column (one scan);
+ *   4. failed checks fetch up to five examples with file and row;
+ *   5. table checks: row count, compound keys, the user's SQL checks.
+ */
+import path from 'node:path';
+import { ConfigError, DataError } from '../errors.ts';
+import { quoteLiteral, type DataEngine } from '../data/engine.ts';
+import type { DataSource } from '../data/format.ts';
+import type { DataSchema } from './data-schema.ts';
+import { columnFailures } from './column-outcomes.ts';
+import { duplicateExamples, examplesWhere, type ExampleContext } from './examples.ts';
+import { aggregateSql, planColumns, type ColumnPlan } from './plan.ts';
+import type { CheckFailure, ValidationResult } from './result.ts';
+import { compoundKeyFailures, createCheckView, customCheckFailures, rowCountFailure } from './table-checks.ts';
+
+export interface ValidateRequest {
+  engine: DataEngine;
+  source: DataSource;
+  schema: DataSchema;
+  /** Shards are named relative to this folder in examples (the project root or cwd). */
+  root: string;
+}
+
+const RAW_VIEW = 'trainyard_raw';
+const NUMBERED_VIEW = 'trainyard_numbered';
+
+export async function validateData(request: ValidateRequest): Promise<ValidationResult> {
+  const { engine, source, schema } = request;
+  // Text formats are read as text; typed formats keep their types (see plan.ts isNative).
+  const textual = source.format === 'csv' || source.format === 'tsv';
+  await engine.register(RAW_VIEW, source, { allVarchar: textual });
+  const described = await engine.columns(RAW_VIEW);
+  const names = described.map((column) => column.name);
+  const present = new Map(described.map((column) => [column.name, column.type]));
+  const failures: CheckFailure[] = [...structureFailures(schema, names)];
+  const plans = planColumns(schema.rules.columns, present);
+  await checkPatterns(engine, schema, plans);
+
+  const { sql } = aggregateSql(plans, RAW_VIEW);
+  const [counts] = await engine.query(sql, source);
+  const rows = Number(counts?.n ?? 0);
+  const pending = plans.flatMap((plan, i) => columnFailures(plan, i, counts ?? {}));
+
+  const shardRoot = source.files.length > 1 ? path.resolve(request.root) : undefined;
+  const context: ExampleContext = { engine, plans, view: NUMBERED_VIEW, fastView: RAW_VIEW, shardRoot };
+  const needsRows = pending.length > 0 || (schema.rules.unique?.length ?? 0) > 0 || (schema.rules.checks?.length ?? 0) > 0;
+  if (needsRows) await engine.register(NUMBERED_VIEW, source, { allVarchar: textual, rowNumbers: true });
+  for (const { failure, failing, plan } of pending) {
+    failure.examples = failing
+      ? await examplesWhere(context, plan, failing)
+      : await duplicateExamples(context, plan.typed, `${plan.typed} IS NOT NULL`, plan.raw);
+    const position = schema.positions[`${plan.name}.${failure.check}`] ?? schema.positions[plan.name];
+    if (position) failure.position = position;
+    failures.push(failure);
+  }
+
+  const rowFailure = rowCountFailure(schema, rows);
+  if (rowFailure) failures.push(rowFailure);
+  failures.push(...(await compoundKeyFailures(schema, context, rows)));
+  if (schema.rules.checks?.length) {
+    await createCheckView(context, names.filter((name) => !(name in schema.rules.columns)));
+    failures.push(...(await customCheckFailures(schema, context, rows)));
+  }
+  return { valid: failures.length === 0, rows, data: source.display, schema: schema.file, failures };
+}
+
+function structureFailures(schema: DataSchema, names: readonly string[]): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  for (const name of Object.keys(schema.rules.columns).filter((column) => !names.includes(column))) {
+    const position = schema.positions[name];
+    failures.push({ column: name, check: 'missing_column', failed: 1, fraction: 1, examples: [], expected: 'the column in the data', ...(position ? { position } : {}) });
+  }
+  if (schema.rules.strict) {
+    const position = schema.positions.strict;
+    for (const name of names.filter((column) => !(column in schema.rules.columns))) {
+      failures.push({ column: name, check: 'extra_column', failed: 1, fraction: 1, examples: [], expected: 'only the columns of the schema (strict)', ...(position ? { position } : {}) });
+    }
+  }
+  return failures;
+}
+
+/** DuckDB's regular expressions are RE2: a pattern it refuses is a schema error at its line. */
+async function checkPatterns(engine: DataEngine, schema: DataSchema, plans: readonly ColumnPlan[]): Promise<void> {
+  for (const plan of plans.filter((candidate) => candidate.rule.pattern !== undefined)) {
+    try {
+      await engine.query(`SELECT regexp_matches('', ${quoteLiteral(plan.rule.pattern!)})`);
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      const position = schema.positions[`${plan.name}.pattern`];
+      const reason = error.message.replace(/^query failed: /, '');
+      throw new ConfigError({ file: schema.file, key: `columns.${plan.name}.pattern`, message: `not a valid RE2 regular expression (${reason})`, ...(position ? { position } : {}) });
+    }
+  }
+}
