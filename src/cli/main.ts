@@ -5,7 +5,9 @@
 import { Command, CommanderError } from 'commander';
 import { describeThrown, TrainyardError } from '../errors.ts';
 import { VERSION } from '../version.ts';
+import { registerCompare } from './commands/compare.ts';
 import { registerConfig } from './commands/config.ts';
+import { registerEvaluate } from './commands/evaluate.ts';
 import { registerRun } from './commands/run.ts';
 import { registerTrain } from './commands/train.ts';
 import type { CliIo } from './io.ts';
@@ -20,6 +22,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerRun(program, io, setExit);
   registerTrain(program, io, setExit);
   registerConfig(program, io, setExit);
+  registerEvaluate(program, io, setExit);
+  registerCompare(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

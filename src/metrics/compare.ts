@@ -6,6 +6,7 @@
  * interval's worse end still meets the rule, fail if its better end does not,
  * otherwise inconclusive. Pure: plain data in, plain data out.
  */
+import { BASELINE_PREFIX } from '../report/run-report.ts';
 import type { BootstrapResult } from './bootstrap.ts';
 import type { DeLongResult } from './delong.ts';
 import type { McNemarResult } from './mcnemar.ts';
@@ -101,10 +102,15 @@ function compareMetric(name: string, input: CompareInput): MetricComparison {
   return { ...row, pass: status === 'pass', status, reason: reasons.join('; ') };
 }
 
-/** The metrics a comparison lists: the policy's first, then every other shared metric. */
+/**
+ * The metrics a comparison lists: the policy's first, then every other shared metric,
+ * less a trainer's `baseline_<metric>` reference values (they describe another model).
+ */
 function metricNames(input: CompareInput): string[] {
   const gated = Object.keys(input.policy.rules);
-  const others = Object.keys(input.candidate.metrics).filter((name) => !gated.includes(name) && (!input.baseline || name in input.baseline.metrics));
+  const { metrics } = input.candidate;
+  const reference = (name: string) => name.startsWith(BASELINE_PREFIX) && name.slice(BASELINE_PREFIX.length) in metrics;
+  const others = Object.keys(metrics).filter((name) => !gated.includes(name) && !reference(name) && (!input.baseline || name in input.baseline.metrics));
   return [...gated, ...others];
 }
 

@@ -60,9 +60,14 @@ export function rowsFromColumns(plan: ColumnPlan, columns: Float64Array[]): Pred
   return { task: 'multiclass', classes: plan.classes, label, predicted, probabilities };
 }
 
-async function registerFile(engine: DataEngine, view: string, file: string, cwd: string) {
+/**
+ * Reads a file once into a temporary table named `table`: every later check and query
+ * runs on it, instead of parsing the CSV again each time through a view.
+ */
+async function registerFile(engine: DataEngine, table: string, file: string, cwd: string) {
   const source = await resolveSource(file, cwd);
-  await engine.register(view, source);
+  await engine.register(`${table}_source`, source);
+  await engine.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(table)} AS SELECT * FROM ${quoteIdentifier(`${table}_source`)}`, source);
   return source;
 }
 

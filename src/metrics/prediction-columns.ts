@@ -119,7 +119,8 @@ export async function checkValues(engine: DataEngine, view: string, plan: Column
     const bad = Number(row?.bad ?? 0);
     if (bad > 0) {
       const what = row?.example === null || row?.example === undefined ? 'empty' : `"${String(row.example)}"`;
-      throw new DataError(`${display}: column "${column}" has ${bad} value${bad === 1 ? '' : 's'} that ${numeric.has(column) ? 'are not finite numbers' : 'are empty'} (first: ${what})`);
+      const problem = numeric.has(column) ? (bad === 1 ? 'is not a finite number' : 'are not finite numbers') : bad === 1 ? 'is empty' : 'are empty';
+      throw new DataError(`${display}: column "${column}" has ${bad} value${bad === 1 ? '' : 's'} that ${problem} (first: ${what})`);
     }
   }
   if (plan.task === 'binary') {
