@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.ts';
+import { loadPolicy } from '../../metrics/policy.ts';
 import { evaluateStage } from '../../metrics/stages.ts';
 import { TASKS, type Task } from '../../metrics/types.ts';
 import { renderMetrics, writeFileAtomic } from '../../metrics/write-metrics.ts';
@@ -10,7 +11,9 @@ import { parseNumberOption, parseTask } from './evaluate-options.ts';
 
 interface EvaluateOptions {
   predictions: string;
-  task: string;
+  task?: string;
+  config?: string;
+  model?: string;
   label?: string;
   score?: string;
   prediction?: string;
@@ -27,7 +30,9 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
     .command('evaluate')
     .description('Compute metrics from a predictions file (CSV, TSV, Parquet, JSON), overall and per segment.')
     .requiredOption('-p, --predictions <file>', 'the predictions: a file, directory or glob')
-    .requiredOption('-t, --task <task>', `the kind of model: ${TASKS.join(', ')}`)
+    .option('-t, --task <task>', `the kind of model: ${TASKS.join(', ')} (default: the model's task in --config)`)
+    .option('-c, --config <file>', 'a trainyard config to take the task from, when --task is not given')
+    .option('-m, --model <name>', 'the model of --config (when it has several)')
     .option('--label <column>', 'the true label or target column', 'label')
     .option('--score <column>', 'binary: the positive-class score; multiclass: the prefix of the <prefix>_<class> probability columns', 'score')
     .option('--prediction <column>', 'the predicted class or value (binary default: score >= threshold)')
@@ -38,7 +43,13 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
     .option('--json', 'print the full result as JSON')
     .option('-o, --out <file>', 'write the metrics to this file (.json, .yaml, .csv or .tsv)')
     .action(async (options: EvaluateOptions) => {
-      const task: Task = parseTask(options.task);
+      let task: Task;
+      if (options.task) task = parseTask(options.task);
+      else if (options.config) {
+        const loaded = await loadPolicy(path.resolve(io.cwd, options.config), options.config, options.model);
+        if (!loaded.task) throw new UsageError(`${options.config}: not a trainyard config (no models); give --task`);
+        task = loaded.task;
+      } else throw new UsageError(`expected --task ${TASKS.join('|')} (or --config with the model)`);
       if (options.data && !options.sliceBy) throw new UsageError('--data is only used with --slice-by; add --slice-by <column>');
       const result = await evaluateStage({
         predictions: options.predictions,
