@@ -21,6 +21,8 @@ export interface PreparedBinary {
   order: Uint32Array;
   /** 1 at positions of `order` that end a group of tied scores. */
   groupEnd: Uint8Array;
+  /** The labels in `order`, so the ranking pass reads them in sequence. */
+  sortedLabel: Uint8Array;
   /** Whether every score lies in [0, 1], so probability metrics apply. */
   probabilities: boolean;
   logLoss: Float64Array;
@@ -46,6 +48,8 @@ export function prepareBinary(rows: BinaryRows): PreparedBinary {
   order.sort((a, b) => score[b]! - score[a]! || a - b);
   const groupEnd = new Uint8Array(n);
   for (let k = 0; k < n; k++) groupEnd[k] = k === n - 1 || score[order[k]!] !== score[order[k + 1]!] ? 1 : 0;
+  const sortedLabel = new Uint8Array(n);
+  for (let k = 0; k < n; k++) sortedLabel[k] = label[order[k]!]!;
   let probabilities = true;
   for (let i = 0; i < n && probabilities; i++) probabilities = score[i]! >= 0 && score[i]! <= 1;
   const logLoss = new Float64Array(n);
@@ -61,7 +65,7 @@ export function prepareBinary(rows: BinaryRows): PreparedBinary {
       bin[i] = binOf(score[i]!, ECE_BINS);
     }
   }
-  return { rows, order, groupEnd, probabilities, logLoss, squaredError, bin };
+  return { rows, order, groupEnd, sortedLabel, probabilities, logLoss, squaredError, bin };
 }
 
 /** tn, fp, fn, tp of the predicted classes, weighted. */
@@ -83,10 +87,12 @@ export function confusion(rows: BinaryRows, weights: Weights): { tn: number; fp:
   return { tn, fp, fn, tp };
 }
 
-/** ROC AUC (ties count half, as sklearn's trapezoids do) and average precision in one pass. */
-export function rankingMetrics(prepared: PreparedBinary, weights: Weights): { rocAuc: number; averagePrecision: number } {
-  const { order, groupEnd } = prepared;
-  const { label } = prepared.rows;
+/**
+ * ROC AUC (ties count half, as sklearn's trapezoids do) and, when asked, average
+ * precision, in one pass over the rows by descending score.
+ */
+export function rankingMetrics(prepared: PreparedBinary, weights: Weights, withPrecision = true): { rocAuc: number; averagePrecision: number } {
+  const { order, groupEnd, sortedLabel } = prepared;
   let positives = 0;
   let negatives = 0;
   let area = 0;
@@ -94,22 +100,22 @@ export function rankingMetrics(prepared: PreparedBinary, weights: Weights): { ro
   let groupNeg = 0;
   let precisionSum = 0;
   for (let k = 0; k < order.length; k++) {
-    const row = order[k]!;
-    const w = weights[row]!;
-    if (label[row]) groupPos += w;
-    else groupNeg += w;
+    const w = weights[order[k]!]!;
+    const positive = sortedLabel[k]!;
+    groupPos += w * positive;
+    groupNeg += w - w * positive;
     if (groupEnd[k]) {
       area += groupNeg * (positives + groupPos / 2);
       positives += groupPos;
       negatives += groupNeg;
       // Average precision: each threshold's recall step times its precision.
-      if (groupPos > 0) precisionSum += (groupPos * positives) / (positives + negatives);
+      if (withPrecision && groupPos > 0) precisionSum += (groupPos * positives) / (positives + negatives);
       groupPos = 0;
       groupNeg = 0;
     }
   }
   const rocAuc = positives > 0 && negatives > 0 ? area / (positives * negatives) : Number.NaN;
-  const averagePrecision = positives > 0 ? precisionSum / positives : Number.NaN;
+  const averagePrecision = withPrecision && positives > 0 ? precisionSum / positives : Number.NaN;
   return { rocAuc, averagePrecision };
 }
 
@@ -169,7 +175,7 @@ export function binaryMetrics(prepared: PreparedBinary, weights: Weights, names:
     for (const name of ['accuracy', 'precision', 'recall', 'f1'] as const) if (wanted.has(name)) out[name] = values[name]!;
   }
   if (wanted.has('roc_auc') || wanted.has('pr_auc')) {
-    const { rocAuc, averagePrecision } = rankingMetrics(prepared, weights);
+    const { rocAuc, averagePrecision } = rankingMetrics(prepared, weights, wanted.has('pr_auc'));
     if (wanted.has('roc_auc')) out.roc_auc = rocAuc;
     if (wanted.has('pr_auc')) out.pr_auc = averagePrecision;
   }

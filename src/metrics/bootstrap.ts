@@ -5,7 +5,7 @@
  * of two independent samples. Percentile interval at the requested confidence.
  */
 import { percentile } from './percentile.ts';
-import { drawCounts, xoshiro128 } from './rng.ts';
+import { Xoshiro128 } from './rng.ts';
 import { metricSuite } from './suite.ts';
 import type { PredictionRows } from './types.ts';
 
@@ -41,10 +41,10 @@ export function pairedBootstrap(candidate: PredictionRows, baseline: PredictionR
   const baselineSuite = metricSuite(baseline);
   const names = options.metrics.filter((name) => candidateSuite.names.includes(name));
   const differences = names.map(() => new Float64Array(options.resamples));
-  const next = xoshiro128(options.seed);
-  const counts = new Uint32Array(n);
+  const random = new Xoshiro128(options.seed);
+  const counts = new Uint8Array(n);
   for (let r = 0; r < options.resamples; r++) {
-    drawCounts(next, n, counts);
+    random.drawCounts(n, counts);
     const a = candidateSuite.compute(counts, names);
     const b = baselineSuite.compute(counts, names);
     names.forEach((name, index) => (differences[index]![r] = a[name]! - b[name]!));

@@ -63,7 +63,7 @@ export function evaluateRows(rows: PredictionRows, slicing: Slicing | null = nul
   let slices: EvaluationResult['slices'] = null;
   if (slicing) {
     const segments = slicing.names.map((segment, code) => {
-      const weights = new Uint32Array(n);
+      const weights = new Uint8Array(n);
       let count = 0;
       for (let i = 0; i < n; i++) {
         if (slicing.codes[i] === code) {

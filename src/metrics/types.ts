@@ -8,8 +8,11 @@ export type Task = 'binary' | 'multiclass' | 'regression';
 
 export const TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
 
-/** How often each row counts: all ones for the point estimate, draw counts in a resample. */
-export type Weights = Uint32Array;
+/**
+ * How often each row counts: all ones for the point estimate, 0/1 for a segment, draw
+ * counts in a bootstrap resample. Bytes keep the resample loops in cache.
+ */
+export type Weights = Uint8Array;
 
 export interface BinaryRows {
   task: 'binary';
@@ -44,5 +47,5 @@ export function rowCount(rows: PredictionRows): number {
 
 /** Every row once: the weights of the point estimate. */
 export function unitWeights(n: number): Weights {
-  return new Uint32Array(n).fill(1);
+  return new Uint8Array(n).fill(1);
 }

@@ -26,7 +26,7 @@ function rowsOf(c: BinaryCase): BinaryRows {
 describe('binary metrics equal scikit-learn 1.2', () => {
   it.each(cases)('$name', (c) => {
     const rows = rowsOf(c);
-    const weights = c.weights ? Uint32Array.from(c.weights) : unitWeights(c.label.length);
+    const weights = c.weights ? Uint8Array.from(c.weights) : unitWeights(c.label.length);
     const values = binaryMetrics(prepareBinary(rows), weights);
     for (const name of BINARY_METRICS) {
       const expected = c.expected[name];

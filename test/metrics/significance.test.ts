@@ -4,7 +4,7 @@ import { delong } from '../../src/metrics/delong.ts';
 import { mcnemar, mcnemarExactP } from '../../src/metrics/mcnemar.ts';
 import { erfc, normalSf } from '../../src/metrics/normal.ts';
 import { percentile } from '../../src/metrics/percentile.ts';
-import { drawCounts, xoshiro128 } from '../../src/metrics/rng.ts';
+import { Xoshiro128 } from '../../src/metrics/rng.ts';
 import { metricSuite } from '../../src/metrics/suite.ts';
 import type { BinaryRows } from '../../src/metrics/types.ts';
 import { fixture, TOLERANCE } from './fixtures.ts';
@@ -74,22 +74,26 @@ describe('the paired bootstrap', () => {
   const baseline = binary(c.label, c.baseline);
 
   it('draws n indices per resample, the same for a seed', () => {
-    const counts = drawCounts(xoshiro128(7), 50, new Uint32Array(50));
+    const counts = new Xoshiro128(7).drawCounts(50, new Uint8Array(50));
     expect(counts.reduce((sum, value) => sum + value, 0)).toBe(50);
-    expect(drawCounts(xoshiro128(7), 50, new Uint32Array(50))).toEqual(counts);
-    expect(drawCounts(xoshiro128(8), 50, new Uint32Array(50))).not.toEqual(counts);
+    expect(new Xoshiro128(7).drawCounts(50, new Uint8Array(50))).toEqual(counts);
+    expect(new Xoshiro128(8).drawCounts(50, new Uint8Array(50))).not.toEqual(counts);
+    // Successive resamples of one generator differ.
+    const random = new Xoshiro128(7);
+    const first = Uint8Array.from(random.drawCounts(50, new Uint8Array(50)));
+    expect(random.drawCounts(50, new Uint8Array(50))).not.toEqual(first);
   });
 
   it('applies one resample to both models: each replicate is the difference on the same resampled rows', () => {
     // Replay the first resample by hand: materialise the drawn rows and compute both metrics on them.
     const n = c.label.length;
-    const counts = drawCounts(xoshiro128(99), n, new Uint32Array(n));
+    const counts = new Xoshiro128(99).drawCounts(n, new Uint8Array(n));
     const rows: number[] = [];
     counts.forEach((count, row) => {
       for (let k = 0; k < count; k++) rows.push(row);
     });
     const pick = (values: number[]) => rows.map((row) => values[row]!);
-    const onRows = (scores: number[]) => metricSuite(binary(pick(c.label), pick(scores))).compute(new Uint32Array(rows.length).fill(1), ['roc_auc']).roc_auc!;
+    const onRows = (scores: number[]) => metricSuite(binary(pick(c.label), pick(scores))).compute(new Uint8Array(rows.length).fill(1), ['roc_auc']).roc_auc!;
     const expected = onRows(c.candidate) - onRows(c.baseline);
     const single = pairedBootstrap(candidate, baseline, { metrics: ['roc_auc'], resamples: 1, seed: 99, confidence: 0.95 });
     expect(single.intervals.roc_auc!.low).toBeCloseTo(expected, 12);

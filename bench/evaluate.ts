@@ -1,0 +1,81 @@
+/**
+ * Benchmark: evaluation of one million prediction rows, against scikit-learn.
+ *
+ *     npx tsx bench/evaluate.ts [rows=1000000] [resamples=1000] [peerResamples=50]
+ *
+ * Writes a seeded predictions file (two models' scores on the same rows), then times
+ * in this process: reading it through DuckDB, every binary metric, and the paired
+ * bootstrap of the ROC AUC difference; and in /usr/bin/python3: pandas' read, the same
+ * metrics with sklearn.metrics, and the same bootstrap with numpy + roc_auc_score
+ * (fewer resamples: the comparison is per resample). Results go to docs/performance.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DataEngine } from '../src/data/engine.ts';
+import { pairedBootstrap } from '../src/metrics/bootstrap.ts';
+import { evaluateRows } from '../src/metrics/evaluate.ts';
+import { loadPairedPredictions, loadPredictions } from '../src/metrics/load-predictions.ts';
+
+const [rows = 1_000_000, resamples = 1000, peerResamples = 50] = process.argv.slice(2).map(Number);
+const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-bench-'));
+const file = path.join(dir, 'predictions.csv');
+
+// Seeded synthetic predictions: a label with a 21% positive rate (like the example) and
+// two models whose scores carry different amounts of signal, rounded to 6 decimals (ties).
+const engine = await DataEngine.open();
+await engine.query(`SELECT setseed(0.42)`);
+await engine.query(
+  `COPY (
+     WITH base AS (SELECT range AS id, CASE WHEN random() < 0.21 THEN 1 ELSE 0 END AS label, random() AS u, random() AS v FROM range(${rows}))
+     SELECT id, label, round(least(1, greatest(0, 0.35 * label + 0.65 * u)), 6) AS candidate, round(least(1, greatest(0, 0.3 * label + 0.7 * v)), 6) AS baseline FROM base
+   ) TO '${file}' (HEADER)`,
+);
+engine.close();
+
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+
+let start = process.hrtime.bigint();
+const readEngine = await DataEngine.open();
+const loaded = await loadPredictions(readEngine, { file, cwd: dir, columns: { task: 'binary', score: 'candidate' } });
+readEngine.close();
+const readSeconds = seconds(start);
+start = process.hrtime.bigint();
+const evaluation = evaluateRows(loaded.rows);
+const metricsSeconds = seconds(start);
+
+start = process.hrtime.bigint();
+const pairEngine = await DataEngine.open();
+// Both models' scores live in one file; the paired loader joins it with itself on id.
+const candidate = await loadPairedPredictions(pairEngine, { candidate: file, baseline: file, cwd: dir, columns: { task: 'binary', score: 'candidate' } });
+const baseline = await loadPairedPredictions(pairEngine, { candidate: file, baseline: file, cwd: dir, columns: { task: 'binary', score: 'baseline' } });
+pairEngine.close();
+const pairSeconds = seconds(start);
+start = process.hrtime.bigint();
+const bootstrap = pairedBootstrap(candidate.candidate, baseline.candidate, { metrics: ['roc_auc'], resamples, seed: 42, confidence: 0.95 });
+const bootstrapSeconds = seconds(start);
+const ours = bootstrapSeconds / resamples;
+
+const peer = JSON.parse(execFileSync('/usr/bin/python3', [path.join(import.meta.dirname, 'evaluate_peer.py'), file, String(peerResamples)], { encoding: 'utf8' })) as {
+  read_seconds: number;
+  metrics_seconds: number;
+  per_resample_seconds: number;
+  roc_auc: number;
+};
+
+const line = (name: string, value: number) => console.log(`${name.padEnd(48)} ${value.toFixed(4)} s`);
+console.log(`rows ${rows.toLocaleString('en-US')}, resamples ${resamples} (peer ${peerResamples}), node ${process.version}`);
+console.log(`roc_auc trainyard ${evaluation.metrics.roc_auc}, sklearn ${peer.roc_auc} (difference ${Math.abs(evaluation.metrics.roc_auc! - peer.roc_auc).toExponential(2)})`);
+line('trainyard: read predictions (DuckDB)', readSeconds);
+line('trainyard: all binary metrics', metricsSeconds);
+line('trainyard: read and pair two models', pairSeconds);
+line(`trainyard: bootstrap, ${resamples} resamples`, bootstrapSeconds);
+line('trainyard: per resample', ours);
+line('sklearn: read predictions (pandas)', peer.read_seconds);
+line('sklearn: all binary metrics', peer.metrics_seconds);
+line('sklearn: per resample (numpy + roc_auc_score x2)', peer.per_resample_seconds);
+console.log(`interval of the ROC AUC difference: [${bootstrap.intervals.roc_auc!.low.toFixed(5)}, ${bootstrap.intervals.roc_auc!.high.toFixed(5)}]`);
+console.log(`per-resample ratio (sklearn / trainyard): ${(peer.per_resample_seconds / ours).toFixed(1)}x`);
+console.log(`metrics ratio (sklearn / trainyard): ${(peer.metrics_seconds / metricsSeconds).toFixed(1)}x`);
+console.log(`whole evaluation (read, metrics, pair, ${resamples}-resample bootstrap): ${(readSeconds + metricsSeconds + pairSeconds + bootstrapSeconds).toFixed(1)} s`);
