@@ -3,11 +3,13 @@
  *
  *     npx tsx bench/evaluate.ts [rows=1000000] [resamples=1000] [peerResamples=50]
  *
- * Writes a seeded predictions file (two models' scores on the same rows), then times
- * in this process: reading it through DuckDB, every binary metric, and the paired
- * bootstrap of the ROC AUC difference; and in /usr/bin/python3: pandas' read, the same
- * metrics with sklearn.metrics, and the same bootstrap with numpy + roc_auc_score
- * (fewer resamples: the comparison is per resample). Results go to docs/performance.md.
+ * Writes seeded predictions of two models on the same rows (candidate.csv and
+ * baseline.csv: id, label, score), then times in this process: reading through DuckDB,
+ * every binary metric, pairing the two files by id, and the paired bootstrap of the
+ * ROC AUC difference (its per-resample figure includes the one-off sorts); and in
+ * /usr/bin/python3: pandas' read, the same metrics with sklearn.metrics, and the same
+ * bootstrap with numpy + roc_auc_score (fewer resamples: the comparison is per
+ * resample). Results go to docs/performance.md.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
@@ -20,25 +22,27 @@ import { loadPairedPredictions, loadPredictions } from '../src/metrics/load-pred
 
 const [rows = 1_000_000, resamples = 1000, peerResamples = 50] = process.argv.slice(2).map(Number);
 const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-bench-'));
-const file = path.join(dir, 'predictions.csv');
+const candidateFile = path.join(dir, 'candidate.csv');
+const baselineFile = path.join(dir, 'baseline.csv');
 
 // Seeded synthetic predictions: a label with a 21% positive rate (like the example) and
 // two models whose scores carry different amounts of signal, rounded to 6 decimals (ties).
 const engine = await DataEngine.open();
 await engine.query(`SELECT setseed(0.42)`);
 await engine.query(
-  `COPY (
+  `CREATE TABLE rows AS
      WITH base AS (SELECT range AS id, CASE WHEN random() < 0.21 THEN 1 ELSE 0 END AS label, random() AS u, random() AS v FROM range(${rows}))
-     SELECT id, label, round(least(1, greatest(0, 0.35 * label + 0.65 * u)), 6) AS candidate, round(least(1, greatest(0, 0.3 * label + 0.7 * v)), 6) AS baseline FROM base
-   ) TO '${file}' (HEADER)`,
+     SELECT id, label, round(least(1, greatest(0, 0.35 * label + 0.65 * u)), 6) AS candidate, round(least(1, greatest(0, 0.3 * label + 0.7 * v)), 6) AS baseline FROM base`,
 );
+await engine.query(`COPY (SELECT id, label, candidate AS score FROM rows) TO '${candidateFile}' (HEADER)`);
+await engine.query(`COPY (SELECT id, label, baseline AS score FROM rows) TO '${baselineFile}' (HEADER)`);
 engine.close();
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
 let start = process.hrtime.bigint();
 const readEngine = await DataEngine.open();
-const loaded = await loadPredictions(readEngine, { file, cwd: dir, columns: { task: 'binary', score: 'candidate' } });
+const loaded = await loadPredictions(readEngine, { file: candidateFile, cwd: dir, columns: { task: 'binary' } });
 readEngine.close();
 const readSeconds = seconds(start);
 start = process.hrtime.bigint();
@@ -47,17 +51,15 @@ const metricsSeconds = seconds(start);
 
 start = process.hrtime.bigint();
 const pairEngine = await DataEngine.open();
-// Both models' scores live in one file; the paired loader joins it with itself on id.
-const candidate = await loadPairedPredictions(pairEngine, { candidate: file, baseline: file, cwd: dir, columns: { task: 'binary', score: 'candidate' } });
-const baseline = await loadPairedPredictions(pairEngine, { candidate: file, baseline: file, cwd: dir, columns: { task: 'binary', score: 'baseline' } });
+const paired = await loadPairedPredictions(pairEngine, { candidate: candidateFile, baseline: baselineFile, cwd: dir, columns: { task: 'binary' } });
 pairEngine.close();
 const pairSeconds = seconds(start);
 start = process.hrtime.bigint();
-const bootstrap = pairedBootstrap(candidate.candidate, baseline.candidate, { metrics: ['roc_auc'], resamples, seed: 42, confidence: 0.95 });
+const bootstrap = pairedBootstrap(paired.candidate, paired.baseline, { metrics: ['roc_auc'], resamples, seed: 42, confidence: 0.95 });
 const bootstrapSeconds = seconds(start);
 const ours = bootstrapSeconds / resamples;
 
-const peer = JSON.parse(execFileSync('/usr/bin/python3', [path.join(import.meta.dirname, 'evaluate_peer.py'), file, String(peerResamples)], { encoding: 'utf8' })) as {
+const peer = JSON.parse(execFileSync('/usr/bin/python3', [path.join(import.meta.dirname, 'evaluate_peer.py'), candidateFile, baselineFile, String(peerResamples)], { encoding: 'utf8' })) as {
   read_seconds: number;
   metrics_seconds: number;
   per_resample_seconds: number;
@@ -69,10 +71,10 @@ console.log(`rows ${rows.toLocaleString('en-US')}, resamples ${resamples} (peer 
 console.log(`roc_auc trainyard ${evaluation.metrics.roc_auc}, sklearn ${peer.roc_auc} (difference ${Math.abs(evaluation.metrics.roc_auc! - peer.roc_auc).toExponential(2)})`);
 line('trainyard: read predictions (DuckDB)', readSeconds);
 line('trainyard: all binary metrics', metricsSeconds);
-line('trainyard: read and pair two models', pairSeconds);
+line('trainyard: read both models and pair rows by id', pairSeconds);
 line(`trainyard: bootstrap, ${resamples} resamples`, bootstrapSeconds);
 line('trainyard: per resample', ours);
-line('sklearn: read predictions (pandas)', peer.read_seconds);
+line('sklearn: read both predictions files (pandas)', peer.read_seconds);
 line('sklearn: all binary metrics', peer.metrics_seconds);
 line('sklearn: per resample (numpy + roc_auc_score x2)', peer.per_resample_seconds);
 console.log(`interval of the ROC AUC difference: [${bootstrap.intervals.roc_auc!.low.toFixed(5)}, ${bootstrap.intervals.roc_auc!.high.toFixed(5)}]`);

@@ -1,6 +1,6 @@
 """The peer of bench/evaluate.ts: scikit-learn and numpy on the same predictions.
 
-    /usr/bin/python3 bench/evaluate_peer.py <predictions.csv> <resamples>
+    /usr/bin/python3 bench/evaluate_peer.py <candidate.csv> <baseline.csv> <resamples>
 
 Prints one JSON line: seconds to read the CSV (pandas), to compute every binary metric
 (sklearn.metrics), and per resample of the paired bootstrap of the ROC AUC difference
@@ -34,13 +34,16 @@ def all_metrics(y, p):
 
 
 def main():
-    path, resamples = sys.argv[1], int(sys.argv[2])
+    candidate_path, baseline_path, resamples = sys.argv[1], sys.argv[2], int(sys.argv[3])
     start = time.perf_counter()
-    frame = pd.read_csv(path)
+    candidate = pd.read_csv(candidate_path)
+    baseline = pd.read_csv(baseline_path)
     read = time.perf_counter() - start
-    y = frame["label"].to_numpy()
-    a = frame["candidate"].to_numpy()
-    b = frame["baseline"].to_numpy()
+    # The files list the same ids in the same order, so the peer needs no join.
+    assert (candidate["id"].to_numpy() == baseline["id"].to_numpy()).all()
+    y = candidate["label"].to_numpy()
+    a = candidate["score"].to_numpy()
+    b = baseline["score"].to_numpy()
     start = time.perf_counter()
     values = all_metrics(y, a)
     metrics_seconds = time.perf_counter() - start

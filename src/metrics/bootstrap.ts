@@ -5,6 +5,7 @@
  * of two independent samples. Percentile interval at the requested confidence.
  */
 import { percentile } from './percentile.ts';
+import { bootstrapOrder, permuteRows } from './permute.ts';
 import { Xoshiro128 } from './rng.ts';
 import { metricSuite } from './suite.ts';
 import type { PredictionRows } from './types.ts';
@@ -35,10 +36,15 @@ export interface BootstrapResult {
   intervals: Record<string, DifferenceInterval | null>;
 }
 
+/**
+ * Rows are renumbered by the candidate's score first (see permute.ts), and the resample
+ * counts are drawn over that numbering: the same seed gives the same interval.
+ */
 export function pairedBootstrap(candidate: PredictionRows, baseline: PredictionRows, options: BootstrapOptions): BootstrapResult {
   const n = candidate.label.length;
-  const candidateSuite = metricSuite(candidate);
-  const baselineSuite = metricSuite(baseline);
+  const order = bootstrapOrder(candidate);
+  const candidateSuite = metricSuite(permuteRows(candidate, order));
+  const baselineSuite = metricSuite(permuteRows(baseline, order));
   const names = options.metrics.filter((name) => candidateSuite.names.includes(name));
   const differences = names.map(() => new Float64Array(options.resamples));
   const random = new Xoshiro128(options.seed);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairedBootstrap } from '../../src/metrics/bootstrap.ts';
+import { bootstrapOrder, permuteRows } from '../../src/metrics/permute.ts';
 import { delong } from '../../src/metrics/delong.ts';
 import { mcnemar, mcnemarExactP } from '../../src/metrics/mcnemar.ts';
 import { erfc, normalSf } from '../../src/metrics/normal.ts';
@@ -85,12 +86,14 @@ describe('the paired bootstrap', () => {
   });
 
   it('applies one resample to both models: each replicate is the difference on the same resampled rows', () => {
-    // Replay the first resample by hand: materialise the drawn rows and compute both metrics on them.
+    // Replay the first resample by hand: rows numbered by the candidate's score, the counts
+    // drawn over that numbering, the drawn rows materialised, both metrics computed on them.
     const n = c.label.length;
+    const order = bootstrapOrder(candidate);
     const counts = new Xoshiro128(99).drawCounts(n, new Uint8Array(n));
     const rows: number[] = [];
-    counts.forEach((count, row) => {
-      for (let k = 0; k < count; k++) rows.push(row);
+    counts.forEach((count, position) => {
+      for (let k = 0; k < count; k++) rows.push(order[position]!);
     });
     const pick = (values: number[]) => rows.map((row) => values[row]!);
     const onRows = (scores: number[]) => metricSuite(binary(pick(c.label), pick(scores))).compute(new Uint8Array(rows.length).fill(1), ['roc_auc']).roc_auc!;
@@ -121,6 +124,14 @@ describe('the paired bootstrap', () => {
     const wide = at(0.99);
     expect(wide.low).toBeLessThan(narrow.low);
     expect(wide.high).toBeGreaterThan(narrow.high);
+  });
+
+  it('numbers rows by the candidate\'s score, carrying every column along', () => {
+    const rows = binary([1, 0, 1, 0], [0.2, 0.9, 0.9, 0.1]);
+    const order = bootstrapOrder(rows);
+    expect([...order]).toEqual([1, 2, 0, 3]);
+    const permuted = permuteRows(rows, order);
+    expect(permuted).toEqual(binary([0, 1, 1, 0], [0.9, 0.9, 0.2, 0.1]));
   });
 
   it('skips resamples where a metric is undefined, and gives no interval when it never is', () => {
