@@ -87,8 +87,9 @@ function compareMetric(name: string, input: CompareInput): MetricComparison {
   const interval = input.paired?.bootstrap.intervals[name];
   const ci: [number, number] | null = interval ? [interval.low, interval.high] : null;
   const rule = input.policy.rules[name];
-  const row = { name, candidate, baseline, delta, relative, ci, greaterIsBetter: rule?.greater_is_better ?? GREATER_IS_BETTER[name] ?? null, test: input.paired?.tests[name] ?? null };
-  if (!rule) return { ...row, pass: null, status: 'info', reason: 'no rule' };
+  const row = { name, candidate, baseline, delta, relative, ci };
+  const extra = { greaterIsBetter: rule?.greater_is_better ?? GREATER_IS_BETTER[name] ?? null, test: input.paired?.tests[name] ?? null };
+  if (!rule) return { ...row, pass: null, reason: 'no rule', status: 'info', ...extra };
   const outcome = checkRule(name, rule, candidate, input.baseline ? (input.baseline.metrics[name] ?? undefined) : null);
   let status: Verdict = outcome.pass ? 'pass' : 'fail';
   const reasons = [...outcome.reasons];
@@ -99,7 +100,7 @@ function compareMetric(name: string, input: CompareInput): MetricComparison {
       reasons.unshift(judged.reason);
     }
   }
-  return { ...row, pass: status === 'pass', status, reason: reasons.join('; ') };
+  return { ...row, pass: status === 'pass', reason: reasons.join('; '), status, ...extra };
 }
 
 /**
@@ -120,7 +121,7 @@ function summarize(verdict: Verdict, metrics: MetricComparison[]): string {
   const count = (status: MetricStatus) => gated.filter((metric) => metric.status === status);
   if (verdict === 'fail') return `fail: ${count('fail').map((metric) => metric.name).join(', ')} did not meet the policy`;
   if (verdict === 'inconclusive') return `inconclusive: ${count('inconclusive').map((metric) => metric.name).join(', ')} changed within the noise`;
-  return `pass: all ${gated.length} gated metric${gated.length === 1 ? '' : 's'} met the policy`;
+  return gated.length === 1 ? `pass: ${gated[0]!.name}, the one gated metric, met the policy` : `pass: all ${gated.length} gated metrics met the policy`;
 }
 
 export function compareModels(input: CompareInput): Comparison {
