@@ -5,6 +5,7 @@
  * ten uniform bins. Rows are prepared once (sorted by score, per-row losses), so a
  * bootstrap resample costs a few passes over weights, not a sort.
  */
+import { argsortDescending } from './argsort.ts';
 import type { BinaryRows, Weights } from './types.ts';
 
 /** float64 machine epsilon: sklearn's log_loss clips probabilities to [eps, 1 - eps]. */
@@ -43,9 +44,7 @@ function binOf(score: number, bins: number): number {
 export function prepareBinary(rows: BinaryRows): PreparedBinary {
   const n = rows.label.length;
   const { score, label } = rows;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => score[b]! - score[a]! || a - b);
+  const order = argsortDescending(score);
   const groupEnd = new Uint8Array(n);
   for (let k = 0; k < n; k++) groupEnd[k] = k === n - 1 || score[order[k]!] !== score[order[k + 1]!] ? 1 : 0;
   const sortedLabel = new Uint8Array(n);

@@ -5,6 +5,7 @@
  * negative's the share of positives that outrank it; the AUC difference over the
  * standard error from their covariances is standard normal under the null.
  */
+import { argsortDescending } from './argsort.ts';
 import { normalSf } from './normal.ts';
 import type { BinaryRows } from './types.ts';
 
@@ -20,9 +21,8 @@ export interface DeLongResult {
 /** Structural components: v10 per positive, v01 per negative, in row order of each class. */
 function components(label: Uint8Array, score: Float64Array): { v10: Float64Array; v01: Float64Array } {
   const n = label.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => score[a]! - score[b]! || a - b);
+  // Ascending by score; the order inside a group of ties does not matter here.
+  const order = argsortDescending(score).reverse();
   let positives = 0;
   for (let i = 0; i < n; i++) positives += label[i]!;
   const negatives = n - positives;

@@ -3,17 +3,14 @@
  * number rows as it likes: numbering them by the candidate's score makes the candidate's
  * ranking pass read the resample counts in sequence instead of at random.
  */
+import { argsortDescending } from './argsort.ts';
 import type { PredictionRows } from './types.ts';
 
 /** Row indices by descending score (ties by index), for binary rows; identity otherwise. */
 export function bootstrapOrder(rows: PredictionRows): Uint32Array {
-  const n = rows.label.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (rows.task === 'binary') {
-    const { score } = rows;
-    order.sort((a, b) => score[b]! - score[a]! || a - b);
-  }
+  if (rows.task === 'binary') return argsortDescending(rows.score);
+  const order = new Uint32Array(rows.label.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   return order;
 }
 
