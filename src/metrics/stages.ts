@@ -6,6 +6,8 @@
  */
 import { DataEngine } from '../data/engine.ts';
 import { DataError } from '../errors.ts';
+import type { ModelConfig } from '../config/schema.ts';
+import { renderJobSummary } from '../report/comparison-report.ts';
 import { BASELINE_PREFIX } from '../report/run-report.ts';
 import { pairedBootstrap } from './bootstrap.ts';
 import { compareModels, type Comparison, type PairedEvidence, type SignificanceTest } from './compare.ts';
@@ -14,7 +16,7 @@ import { evaluateRows, type EvaluationResult } from './evaluate.ts';
 import { loadPairedPredictions, loadPredictions, type PairedPredictions, type SliceOptions } from './load-predictions.ts';
 import { mcnemar } from './mcnemar.ts';
 import type { ColumnOptions } from './prediction-columns.ts';
-import type { Policy } from './policy.ts';
+import { policyOfModel, type Policy } from './policy.ts';
 import { readMetricsFile, type MetricValues } from './read-metrics.ts';
 import { TASK_METRICS } from './suite.ts';
 
@@ -124,4 +126,28 @@ export function splitTrainerBaseline(metrics: MetricValues): { candidate: Metric
     else candidate[name] = value;
   }
   return { candidate, baseline: Object.keys(baseline).length > 0 ? baseline : null };
+}
+
+/** What `trainyard run` shows per model: the comparison and its Markdown report. */
+export interface TrainerComparison {
+  comparison: Comparison;
+  report: string;
+}
+
+/**
+ * The comparison `trainyard run` makes after training a model: the trainer's metrics
+ * against its own reference model (`baseline_<metric>`), under the model's policy; with
+ * no reference metrics, threshold rules only. A champion from the registry replaces
+ * the trainer's baseline once there is one.
+ */
+export async function trainerComparisonStage(input: { name: string; model: Pick<ModelConfig, 'task' | 'metrics'>; metrics: MetricValues; metricsFile: string; cwd: string }): Promise<TrainerComparison> {
+  const { candidate, baseline } = splitTrainerBaseline(input.metrics);
+  const comparison = await compareStage({
+    candidate: { metrics: candidate, metricsFile: input.metricsFile },
+    baseline: baseline ? { metrics: baseline, metricsFile: `${input.metricsFile} (${BASELINE_PREFIX}*)` } : null,
+    policy: policyOfModel(input.model),
+    columns: { task: input.model.task },
+    cwd: input.cwd,
+  });
+  return { comparison, report: renderJobSummary({ model: input.name, comparison, baselineName: 'trainer baseline' }) };
 }
