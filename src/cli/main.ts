@@ -5,12 +5,14 @@
 import { Command, CommanderError } from 'commander';
 import { describeThrown, TrainyardError } from '../errors.ts';
 import { VERSION } from '../version.ts';
+import { registerCompare } from './commands/compare.ts';
 import { registerConfig } from './commands/config.ts';
 import { registerDeploy } from './commands/deploy.ts';
 import { registerInit } from './commands/init.ts';
 import { registerRegistry } from './commands/registry.ts';
 import { registerDrift } from './commands/drift.ts';
 import { registerProfile } from './commands/profile.ts';
+import { registerEvaluate } from './commands/evaluate.ts';
 import { registerRun } from './commands/run.ts';
 import { registerRunner } from './commands/runner.ts';
 import { registerSchema } from './commands/schema.ts';
@@ -36,6 +38,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerProfile(program, io, setExit);
   registerValidate(program, io, setExit);
   registerSchema(program, io, setExit);
+  registerEvaluate(program, io, setExit);
+  registerCompare(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

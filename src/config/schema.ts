@@ -27,7 +27,7 @@ export const metricRuleSchema = z
       .describe('Absolute bound: the candidate must be >= threshold when higher is better, <= otherwise.'),
     min_absolute_change: z
       .number()
-      .nonnegative()
+      .positive()
       .optional()
       .describe('The candidate must beat the baseline by at least this much (candidate >= baseline + change when higher is better).'),
     min_relative_change: z
@@ -73,6 +73,14 @@ const trainingSchema = z
   })
   .describe('How the model is trained.');
 
+export const significanceSchema = z
+  .strictObject({
+    confidence: z.number().gt(0).lt(1).default(0.95).describe('Two-sided confidence of the paired bootstrap interval of each metric difference.'),
+    resamples: z.int().min(100).max(100_000).default(1000).describe('Bootstrap resamples (row indices drawn once per resample, applied to both models).'),
+    seed: z.int().min(0).max(2 ** 32 - 1).default(42).describe('Seed of the resampling, recorded in comparison.json.'),
+  })
+  .describe('Gate on confidence intervals: a change whose interval still crosses the bound of a rule is inconclusive, not a pass.');
+
 const metricsSchema = z
   .strictObject({
     file: z.string().min(1).default('metrics.json').describe('The metrics file the trainer writes, relative to its output directory.'),
@@ -85,6 +93,7 @@ const metricsSchema = z
       .record(z.string().min(1), metricRuleSchema)
       .default({})
       .describe('Gates per metric name (dotted names address nested keys).'),
+    significance: significanceSchema.optional(),
   })
   .describe('The metrics a candidate is judged on.');
 
@@ -166,3 +175,4 @@ export const configSchema = z
 export type TrainyardConfig = z.output<typeof configSchema>;
 export type ModelConfig = z.output<typeof modelSchema>;
 export type MetricRule = z.output<typeof metricRuleSchema>;
+export type Significance = z.output<typeof significanceSchema>;

@@ -88,12 +88,60 @@ export class DataEngine {
     return reader.getRowObjectsJS() as Row[];
   }
 
+  /**
+   * Runs a query whose columns are all numeric and returns them column-wise as
+   * Float64Arrays (NULL becomes NaN). For large results, such as a million predictions,
+   * where row objects would cost more than the metrics computed from them.
+   */
+  async queryNumbers(sql: string, source?: DataSource): Promise<{ names: string[]; columns: Float64Array[] }> {
+    let result;
+    try {
+      result = await this.connection.stream(sql);
+    } catch (error) {
+      throw this.wrap(error, source);
+    }
+    const names = result.columnNames();
+    const parts: Float64Array[][] = names.map(() => []);
+    let total = 0;
+    for (;;) {
+      const chunk = await result.fetchChunk().catch((error: unknown) => {
+        throw this.wrap(error, source);
+      });
+      if (!chunk || chunk.rowCount === 0) break;
+      const count = chunk.rowCount;
+      for (let c = 0; c < names.length; c++) {
+        const vector = chunk.getColumnVector(c);
+        const part = new Float64Array(count);
+        for (let i = 0; i < count; i++) {
+          const value = vector.getItem(i);
+          part[i] = value === null ? Number.NaN : Number(value);
+        }
+        parts[c]!.push(part);
+      }
+      total += count;
+    }
+    const columns = parts.map((chunks) => {
+      const column = new Float64Array(total);
+      let offset = 0;
+      for (const part of chunks) {
+        column.set(part, offset);
+        offset += part.length;
+      }
+      return column;
+    });
+    return { names, columns };
+  }
+
+  private wrap(error: unknown, source?: DataSource): DataError {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    return new DataError(source ? `${source.display}: cannot read ${source.format} data (${reason})` : `query failed: ${reason}`);
+  }
+
   private async run(sql: string, source?: DataSource) {
     try {
       return await this.connection.runAndReadAll(sql);
     } catch (error) {
-      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-      throw new DataError(source ? `${source.display}: cannot read ${source.format} data (${reason})` : `query failed: ${reason}`);
+      throw this.wrap(error, source);
     }
   }
 

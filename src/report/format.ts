@@ -12,6 +12,16 @@ export function formatDelta(value: number): string {
   return value > 0 ? `+${text}` : text;
 }
 
+/**
+ * A change between two metric values: 4 decimals, or 2 significant digits written out
+ * when smaller than 0.001 (`+0.000062`, not `+6.200e-5`), which reads better in a table.
+ */
+export function formatChange(value: number): string {
+  const abs = Math.abs(value);
+  const text = abs >= 1e-3 || abs === 0 ? value.toFixed(4) : Number(value.toPrecision(2)).toString();
+  return value > 0 ? `+${text}` : text;
+}
+
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let value = bytes;

@@ -1,19 +1,49 @@
-/** Mermaid charts for GitHub Markdown (xychart-beta renders in comments and job summaries). */
+/**
+ * Mermaid `xychart-beta` charts for GitHub Markdown: they render in comments and job
+ * summaries. A table always stands beside a chart, since not every viewer renders
+ * mermaid.
+ */
 
-function quote(label: string): string {
-  return `"${label.replace(/"/g, "'").slice(0, 24)}"`;
+export interface ChartPoint {
+  label: string;
+  value: number;
 }
 
-const round = (value: number) => Number(value.toFixed(4));
+function quote(text: string, limit = 60): string {
+  return `"${text.replace(/["\\]/g, "'").replace(/[\r\n]+/g, ' ').slice(0, limit)}"`;
+}
+
+/** Rounds to 4 significant digits past the leading zeros: enough for a chart axis. */
+function axisNumber(value: number): string {
+  return Number(value.toPrecision(4)).toString();
+}
+
+/** A line chart of one metric across model versions. */
+export function lineChart(input: { title: string; axis: string; points: ChartPoint[] }): string {
+  const values = input.points.map((point) => point.value);
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const pad = high === low ? Math.max(Math.abs(high) * 0.05, 0.01) : (high - low) * 0.1;
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title ${quote(input.title)}`,
+    `  x-axis [${input.points.map((point) => quote(point.label)).join(', ')}]`,
+    `  y-axis ${quote(input.axis)} ${axisNumber(low - pad)} --> ${axisNumber(high + pad)}`,
+    `  line [${values.map(axisNumber).join(', ')}]`,
+    '```',
+  ].join('\n');
+}
 
 /** Bars for the reference, a line for the current data, over the same labels. */
 export function referenceVsCurrentChart(title: string, labels: string[], reference: number[], current: number[]): string {
   const top = Math.max(...reference, ...current, 0.0001);
+  const round = (value: number) => Number(value.toFixed(4));
   return [
     '```mermaid',
     'xychart-beta',
-    `  title ${quote(title).slice(0, 60)}`,
-    `  x-axis [${labels.map(quote).join(', ')}]`,
+    `  title ${quote(title)}`,
+    `  x-axis [${labels.map((label) => quote(label, 24)).join(', ')}]`,
     `  y-axis "share of rows" 0 --> ${round(top * 1.1)}`,
     `  bar [${reference.map(round).join(', ')}]`,
     `  line [${current.map(round).join(', ')}]`,

@@ -1175,7 +1175,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path33 = __require("node:path");
+    var path38 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2188,9 +2188,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path33.resolve(baseDir, baseName);
+          const localBin = path38.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path33.extname(baseName))) return void 0;
+          if (sourceExt.includes(path38.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2208,17 +2208,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path33.resolve(
-            path33.dirname(resolvedScriptPath),
+          executableDir = path38.resolve(
+            path38.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path33.basename(
+            const legacyName = path38.basename(
               this._scriptPath,
-              path33.extname(this._scriptPath)
+              path38.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2229,7 +2229,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path33.extname(executableFile));
+        launchWithNode = sourceExt.includes(path38.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3144,7 +3144,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path33.basename(filename, path33.extname(filename));
+        this._name = path38.basename(filename, path38.extname(filename));
         return this;
       }
       /**
@@ -3158,9 +3158,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path34) {
-        if (path34 === void 0) return this._executableDir;
-        this._executableDir = path34;
+      executableDir(path39) {
+        if (path39 === void 0) return this._executableDir;
+        this._executableDir = path39;
         return this;
       }
       /**
@@ -3515,17 +3515,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path33) {
-      const ctrl = callVisitor(key, node2, visitor, path33);
+    function visit_(key, node2, visitor, path38) {
+      const ctrl = callVisitor(key, node2, visitor, path38);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path33, ctrl);
-        return visit_(key, ctrl, visitor, path33);
+        replaceNode(key, path38, ctrl);
+        return visit_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path33 = Object.freeze(path33.concat(node2));
+          path38 = Object.freeze(path38.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path33);
+            const ci = visit_(i, node2.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3536,13 +3536,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path33 = Object.freeze(path33.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path33);
+          path38 = Object.freeze(path38.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path33);
+          const cv = visit_("value", node2.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3563,17 +3563,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path33) {
-      const ctrl = await callVisitor(key, node2, visitor, path33);
+    async function visitAsync_(key, node2, visitor, path38) {
+      const ctrl = await callVisitor(key, node2, visitor, path38);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path33, ctrl);
-        return visitAsync_(key, ctrl, visitor, path33);
+        replaceNode(key, path38, ctrl);
+        return visitAsync_(key, ctrl, visitor, path38);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path33 = Object.freeze(path33.concat(node2));
+          path38 = Object.freeze(path38.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path33);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path38);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3584,13 +3584,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path33 = Object.freeze(path33.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path33);
+          path38 = Object.freeze(path38.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path38);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path33);
+          const cv = await visitAsync_("value", node2.value, visitor, path38);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3617,23 +3617,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path33) {
+    function callVisitor(key, node2, visitor, path38) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path33);
+        return visitor(key, node2, path38);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path33);
+        return visitor.Map?.(key, node2, path38);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path33);
+        return visitor.Seq?.(key, node2, path38);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path33);
+        return visitor.Pair?.(key, node2, path38);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path33);
+        return visitor.Scalar?.(key, node2, path38);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path33);
+        return visitor.Alias?.(key, node2, path38);
       return void 0;
     }
-    function replaceNode(key, path33, node2) {
-      const parent = path33[path33.length - 1];
+    function replaceNode(key, path38, node2) {
+      const parent = path38[path38.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -4245,10 +4245,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path33, value2) {
+    function collectionFromPath(schema, path38, value2) {
       let v = value2;
-      for (let i = path33.length - 1; i >= 0; --i) {
-        const k = path33[i];
+      for (let i = path38.length - 1; i >= 0; --i) {
+        const k = path38[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4267,7 +4267,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
+    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4297,11 +4297,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path33, value2) {
-        if (isEmptyPath(path33))
+      addIn(path38, value2) {
+        if (isEmptyPath(path38))
           this.add(value2);
         else {
-          const [key, ...rest] = path33;
+          const [key, ...rest] = path38;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value2);
@@ -4315,8 +4315,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        const [key, ...rest] = path33;
+      deleteIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4330,8 +4330,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        const [key, ...rest] = path33;
+      getIn(path38, keepScalar) {
+        const [key, ...rest] = path38;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -4349,8 +4349,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path33) {
-        const [key, ...rest] = path33;
+      hasIn(path38) {
+        const [key, ...rest] = path38;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4360,8 +4360,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value2) {
-        const [key, ...rest] = path33;
+      setIn(path38, value2) {
+        const [key, ...rest] = path38;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -4422,7 +4422,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split2 = void 0;
+      let split3 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -4455,18 +4455,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text, i, indent.length);
           end = i + indent.length + endStep;
-          split2 = void 0;
+          split3 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split2 = i;
+              split3 = i;
           }
           if (i >= end) {
-            if (split2) {
-              folds.push(split2);
-              end = split2 + endStep;
-              split2 = void 0;
+            if (split3) {
+              folds.push(split3);
+              end = split3 + endStep;
+              split3 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -4479,7 +4479,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split2 = void 0;
+              split3 = void 0;
             } else {
               overflow = true;
             }
@@ -4908,7 +4908,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify3(item, ctx, onComment, onChompKeep) {
+    function stringify4(item, ctx, onComment, onChompKeep) {
       if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity2.isAlias(item)) {
@@ -4937,7 +4937,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify3;
+    exports.stringify = stringify4;
   }
 });
 
@@ -4947,7 +4947,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -4969,7 +4969,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify4.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -5021,7 +5021,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify3.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify4.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -5162,7 +5162,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value: value2 }) {
@@ -5198,7 +5198,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity2.isNode(key) && ctx?.doc) {
-        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify4.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -5265,12 +5265,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify4(collection, ctx, options);
+      const stringify5 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify5(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -5295,7 +5295,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify4.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -5362,7 +5362,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify3.stringify(item, itemCtx, () => comment = null);
+        let str = stringify4.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -6723,7 +6723,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -6738,7 +6738,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify3.createStringifyContext(doc, options);
+      const ctx = stringify4.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -6760,7 +6760,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify4.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -6768,7 +6768,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify3.stringify(doc.contents, ctx));
+        lines.push(stringify4.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -6876,9 +6876,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path33, value2) {
+      addIn(path38, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path33, value2);
+          this.contents.addIn(path38, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6953,14 +6953,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path33) {
-        if (Collection.isEmptyPath(path33)) {
+      deleteIn(path38) {
+        if (Collection.isEmptyPath(path38)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -6975,10 +6975,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path33, keepScalar) {
-        if (Collection.isEmptyPath(path33))
+      getIn(path38, keepScalar) {
+        if (Collection.isEmptyPath(path38))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -6989,10 +6989,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path33) {
-        if (Collection.isEmptyPath(path33))
+      hasIn(path38) {
+        if (Collection.isEmptyPath(path38))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7009,13 +7009,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path33, value2) {
-        if (Collection.isEmptyPath(path33)) {
+      setIn(path38, value2) {
+        if (Collection.isEmptyPath(path38)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path33), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path38), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path33, value2);
+          this.contents.setIn(path38, value2);
         }
       }
       /**
@@ -8013,13 +8013,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines(source) {
-      const split2 = source.split(/\n( *)/);
-      const first = split2[0];
+      const split3 = source.split(/\n( *)/);
+      const first = split3[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split2.length; i += 2)
-        lines.push([split2[i], split2[i + 1]]);
+      for (let i = 1; i < split3.length; i += 2)
+        lines.push([split3[i], split3[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -8904,7 +8904,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify4 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -8957,7 +8957,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value2);
       return res;
     }
-    exports.stringify = stringify3;
+    exports.stringify = stringify4;
   }
 });
 
@@ -8976,9 +8976,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path33) => {
+    visit2.itemAtPath = (cst, path38) => {
       let item = cst;
-      for (const [field, index] of path33) {
+      for (const [field, index] of path38) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -8987,23 +8987,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path33) => {
-      const parent = visit2.itemAtPath(cst, path33.slice(0, -1));
-      const field = path33[path33.length - 1][0];
+    visit2.parentCollection = (cst, path38) => {
+      const parent = visit2.itemAtPath(cst, path38.slice(0, -1));
+      const field = path38[path38.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path33, item, visitor) {
-      let ctrl = visitor(item, path33);
+    function _visit(path38, item, visitor) {
+      let ctrl = visitor(item, path38);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9014,10 +9014,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path33);
+            ctrl = ctrl(item, path38);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -10649,7 +10649,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -10675,7 +10675,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -10687,7 +10687,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify3(value2, replacer, options) {
+    function stringify4(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -10711,8 +10711,8 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
-    exports.stringify = stringify3;
+    exports.parseDocument = parseDocument3;
+    exports.stringify = stringify4;
   }
 });
 
@@ -10830,12 +10830,1636 @@ var package_default = { version: "0.1.0" };
 // src/version.ts
 var VERSION = package_default.version;
 
-// src/cli/shared.ts
-import path2 from "node:path";
+// src/cli/commands/compare.ts
+import path7 from "node:path";
 
-// src/config/load.ts
-import { readFile, stat } from "node:fs/promises";
+// src/report/format.ts
+function formatNumber(value2) {
+  if (Number.isInteger(value2)) return value2.toLocaleString("en-US");
+  if (Math.abs(value2) >= 1e-3) return value2.toFixed(4);
+  return Math.abs(value2) >= 1e-6 ? String(Number(value2.toPrecision(2))) : value2.toExponential(1);
+}
+function formatDelta(value2) {
+  const text = formatNumber(value2);
+  return value2 > 0 ? `+${text}` : text;
+}
+function formatChange(value2) {
+  const abs = Math.abs(value2);
+  const text = abs >= 1e-3 || abs === 0 ? value2.toFixed(4) : Number(value2.toPrecision(2)).toString();
+  return value2 > 0 ? `+${text}` : text;
+}
+function formatBytes(bytes) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value2 = bytes;
+  let unit = 0;
+  while (value2 >= 1024 && unit < units.length - 1) {
+    value2 /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value2.toFixed(1)} ${units[unit]}`;
+}
+function formatSeconds(seconds) {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+
+// src/report/run-report.ts
+var BASELINE_PREFIX = "baseline_";
+function pairMetrics(metrics) {
+  const paired = [];
+  const other = [];
+  for (const [name, value2] of Object.entries(metrics)) {
+    if (name.startsWith(BASELINE_PREFIX) && metrics[name.slice(BASELINE_PREFIX.length)] !== void 0) continue;
+    const baseline = metrics[`${BASELINE_PREFIX}${name}`];
+    if (baseline === void 0) other.push([name, value2]);
+    else paired.push({ name, model: value2, baseline });
+  }
+  return { paired, other };
+}
+function renderModel(model) {
+  const { lineage: lineage3 } = model;
+  const bytes = lineage3.data.reduce((sum, file2) => sum + file2.bytes, 0);
+  const commit = lineage3.commit ? `commit ${lineage3.commit.slice(0, 7)}${lineage3.dirty ? " (uncommitted changes)" : ""}` : "no git commit";
+  const lines = [`## ${model.name} (${model.task})`, ""];
+  if (model.description) lines.push(model.description, "");
+  lines.push(
+    `Trained with \`${lineage3.command}\` in ${formatSeconds(lineage3.durationSeconds)} (seed ${lineage3.seed}, exit ${lineage3.exitStatus}) on ${lineage3.data.length} data file${lineage3.data.length === 1 ? "" : "s"} (${formatBytes(bytes)}), ${commit}.`,
+    ""
+  );
+  const { paired, other } = pairMetrics(model.metrics);
+  if (paired.length > 0) {
+    lines.push("| metric | model | baseline | difference |", "| --- | ---: | ---: | ---: |");
+    for (const row2 of paired) lines.push(`| ${row2.name} | ${formatNumber(row2.model)} | ${formatNumber(row2.baseline)} | ${formatDelta(row2.model - row2.baseline)} |`);
+    lines.push("");
+  }
+  if (other.length > 0) {
+    lines.push("| metric | value |", "| --- | ---: |");
+    for (const [name, value2] of other) lines.push(`| ${name} | ${formatNumber(value2)} |`);
+    lines.push("");
+  }
+  lines.push(`Artifacts in \`${model.outputDir}\`: ${model.artifacts.map((file2) => `\`${file2}\``).join(", ")}.`);
+  return lines.join("\n");
+}
+function renderRunReport(report) {
+  const count2 = report.models.length;
+  const header = `# trainyard run: ${report.project}
+
+${count2} model${count2 === 1 ? "" : "s"} trained.`;
+  return `${[header, ...report.models.map(renderModel)].join("\n\n")}
+`;
+}
+
+// src/metrics/metric-threshold.ts
+var ZERO_BASELINE_MARGIN = 1e-10;
+function better(rule, value2, bound2) {
+  return rule.greater_is_better ? value2 >= bound2 : value2 <= bound2;
+}
+function needsBaseline(rule) {
+  return rule.min_absolute_change !== void 0 || rule.min_relative_change !== void 0;
+}
+function changeChecks(rule, candidate, baseline) {
+  const checks2 = [];
+  const sign = rule.greater_is_better ? "+" : "\u2212";
+  const cmp = (ok) => ok ? rule.greater_is_better ? ">=" : "<=" : rule.greater_is_better ? "<" : ">";
+  if (rule.min_absolute_change !== void 0) {
+    const bound2 = rule.greater_is_better ? baseline + rule.min_absolute_change : baseline - rule.min_absolute_change;
+    const pass = better(rule, candidate, bound2);
+    checks2.push({ pass, reason: `${formatNumber(candidate)} ${cmp(pass)} baseline ${formatNumber(baseline)} ${sign} ${formatNumber(rule.min_absolute_change)}` });
+  }
+  if (rule.min_relative_change !== void 0) {
+    if (baseline === 0) {
+      const bound2 = rule.greater_is_better ? baseline + ZERO_BASELINE_MARGIN : baseline - ZERO_BASELINE_MARGIN;
+      const pass = better(rule, candidate, bound2);
+      checks2.push({ pass, reason: `${formatNumber(candidate)} ${cmp(pass)} baseline 0 ${sign} 1e-10 (a relative change of a zero baseline falls back to any improvement)` });
+    } else {
+      const relative = rule.greater_is_better ? (candidate - baseline) / baseline : (baseline - candidate) / baseline;
+      const pass = !(relative < rule.min_relative_change);
+      checks2.push({ pass, reason: `relative change ${formatNumber(relative)} ${pass ? ">=" : "<"} ${formatNumber(rule.min_relative_change)} of baseline ${formatNumber(baseline)}` });
+    }
+  }
+  return checks2;
+}
+function checkRule(name, rule, candidate, baseline) {
+  const checks2 = [];
+  if (rule.threshold !== void 0) {
+    const pass2 = better(rule, candidate, rule.threshold);
+    const op = pass2 ? rule.greater_is_better ? ">=" : "<=" : rule.greater_is_better ? "<" : ">";
+    checks2.push({ pass: pass2, reason: `${formatNumber(candidate)} ${op} threshold ${formatNumber(rule.threshold)}` });
+  }
+  if (needsBaseline(rule)) {
+    if (baseline === void 0) checks2.push({ pass: false, reason: `the baseline has no metric "${name}" to compare with` });
+    else if (baseline === null) checks2.push({ pass: true, reason: "no baseline (first model): only the threshold applies" });
+    else checks2.push(...changeChecks(rule, candidate, baseline));
+  }
+  const pass = checks2.every((check2) => check2.pass);
+  const reasons2 = [...checks2.filter((check2) => !check2.pass), ...checks2.filter((check2) => check2.pass)].map((check2) => check2.reason);
+  return { pass, reasons: reasons2 };
+}
+
+// src/metrics/read-metrics.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+
+// src/util/did-you-mean.ts
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2][j - 2] + 1);
+      d[i][j] = best;
+    }
+  }
+  return d[a.length][b.length];
+}
+function didYouMean(word, known) {
+  const normalized = word.toLowerCase().replace(/-/g, "_");
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance2 = editDistance(normalized, candidate.toLowerCase());
+    if (distance2 < bestDistance) {
+      best = candidate;
+      bestDistance = distance2;
+    }
+  }
+  const allowed2 = Math.max(1, Math.floor(word.length / 3));
+  return best !== void 0 && bestDistance <= allowed2 && bestDistance < word.length ? best : void 0;
+}
+
+// src/metrics/metrics-table.ts
+function splitDelimited(line, delimiter) {
+  const cells = [];
+  let cell3 = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quoted) {
+      if (char === '"' && line[i + 1] === '"') {
+        cell3 += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else cell3 += char;
+    } else if (char === '"' && cell3.trim() === "") {
+      quoted = true;
+      cell3 = "";
+    } else if (char === delimiter) {
+      cells.push(cell3.trim());
+      cell3 = "";
+    } else cell3 += char;
+  }
+  cells.push(cell3.trim());
+  return cells;
+}
+function parseCell(text, name, where2) {
+  const value2 = text === "" ? Number.NaN : Number(text);
+  if (!Number.isFinite(value2)) throw new DataError(`${where2}: metric "${name}" is ${JSON.stringify(text)}; expected a finite number`);
+  return value2;
+}
+var LONG_HEADERS = /* @__PURE__ */ new Set(["name,value", "metric,value"]);
+function parseDelimitedMetrics(text, delimiter, file2) {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const rows = lines.map((line, index) => ({ cells: splitDelimited(line, delimiter), line: index + 1 })).filter((row3) => row3.cells.some((cell3) => cell3 !== ""));
+  const [header, ...body] = rows;
+  if (!header) throw new DataError(`${file2}: holds no metrics; expected a header of metric names and one row of values`);
+  const values = {};
+  if (LONG_HEADERS.has(header.cells.map((cell3) => cell3.toLowerCase()).join(","))) {
+    for (const row3 of body) {
+      const [name = "", value2 = "", ...extra] = row3.cells;
+      if (name === "" || extra.length > 0) throw new DataError(`${file2}:${row3.line}: expected two cells, a metric name and its value`);
+      if (name in values) throw new DataError(`${file2}:${row3.line}: metric "${name}" appears twice`);
+      values[name] = parseCell(value2, name, `${file2}:${row3.line}`);
+    }
+    return values;
+  }
+  if (body.length !== 1) {
+    throw new DataError(`${file2}: has ${body.length} rows of values; expected a header of metric names and exactly one row (or a "name,value" header)`);
+  }
+  const row2 = body[0];
+  if (row2.cells.length !== header.cells.length) {
+    throw new DataError(`${file2}:${row2.line}: has ${row2.cells.length} values for ${header.cells.length} metric names`);
+  }
+  header.cells.forEach((name, index) => {
+    if (name === "") throw new DataError(`${file2}:${header.line}: column ${index + 1} has no metric name`);
+    if (name in values) throw new DataError(`${file2}:${header.line}: metric "${name}" appears twice`);
+    values[name] = parseCell(row2.cells[index], name, `${file2}:${row2.line}`);
+  });
+  return values;
+}
+
+// src/metrics/read-metrics.ts
+var FORMATS = { ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".tsv": "tsv" };
+function metricFileFormat(file2) {
+  return FORMATS[path.extname(file2).toLowerCase()] ?? "json";
+}
+function describeValue(value2) {
+  if (typeof value2 === "number") return String(value2);
+  return JSON.stringify(value2) ?? String(value2);
+}
+function flattenMetrics(document, file2) {
+  if (document === null || typeof document !== "object" || Array.isArray(document)) {
+    throw new DataError(`${file2}: expected an object of metric names to numbers`);
+  }
+  const values = {};
+  const visit2 = (node2, prefix) => {
+    for (const [key, value2] of Object.entries(node2)) {
+      const name = prefix ? `${prefix}.${key}` : key;
+      if (value2 !== null && typeof value2 === "object" && !Array.isArray(value2)) visit2(value2, name);
+      else if (typeof value2 === "number" && Number.isFinite(value2)) values[name] = value2;
+      else throw new DataError(`${file2}: metric "${name}" is ${describeValue(value2)}; expected a finite number`);
+    }
+  };
+  visit2(document, "");
+  return values;
+}
+function parseMetricsText(text, format, file2) {
+  let values;
+  if (format === "csv" || format === "tsv") {
+    values = parseDelimitedMetrics(text, format === "csv" ? "," : "	", file2);
+  } else if (format === "yaml") {
+    const document = (0, import_yaml.parseDocument)(text, { uniqueKeys: true });
+    const [error62] = document.errors;
+    if (error62) {
+      const line = error62.linePos?.[0];
+      throw new DataError(`${file2}${line ? `:${line.line}:${line.col}` : ""}: invalid YAML (${error62.message.split("\n")[0]}); expected a mapping of metric names to numbers`);
+    }
+    values = flattenMetrics(document.toJS(), file2);
+  } else {
+    let document;
+    try {
+      document = JSON.parse(text);
+    } catch (error62) {
+      throw new DataError(`${file2}: invalid JSON (${error62.message}); expected an object of metric names to numbers`);
+    }
+    values = flattenMetrics(document, file2);
+  }
+  if (Object.keys(values).length === 0) throw new DataError(`${file2}: holds no metrics; expected at least one metric name with a number`);
+  return values;
+}
+async function readMetricsFile(file2) {
+  let text;
+  try {
+    text = await readFile(file2, "utf8");
+  } catch (error62) {
+    throw new DataError(`${file2}: cannot read the metrics file (${error62.code ?? "error"})`);
+  }
+  return parseMetricsText(text, metricFileFormat(file2), file2);
+}
+function metricValue(values, name, file2) {
+  const value2 = values[name];
+  if (value2 !== void 0) return value2;
+  const near = didYouMean(name, Object.keys(values));
+  throw new DataError(`${file2}: no metric "${name}"${near ? ` (did you mean "${near}"?)` : ""}; it has: ${Object.keys(values).join(", ")}`);
+}
+
+// src/metrics/argsort.ts
+var DIGITS = 65536;
+function argsortDescending(values) {
+  const n = values.length;
+  const bits = new Float64Array(n);
+  for (let i = 0; i < n; i++) bits[i] = values[i] === 0 ? 0 : values[i];
+  const words = new Uint32Array(bits.buffer);
+  const low = new Uint32Array(n);
+  const high = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = words[2 * i + 1];
+    let l = words[2 * i];
+    if (h & 2147483648) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else h = (h | 2147483648) >>> 0;
+    high[i] = ~h >>> 0;
+    low[i] = ~l >>> 0;
+  }
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(DIGITS);
+  for (const [key, shift] of [[low, 0], [low, 16], [high, 0], [high, 16]]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[key[i] >>> shift & 65535]++;
+    if (counts[key[0] >>> shift & 65535] === n) continue;
+    let total = 0;
+    for (let d = 0; d < DIGITS; d++) {
+      const count2 = counts[d];
+      counts[d] = total;
+      total += count2;
+    }
+    for (let k = 0; k < n; k++) {
+      const row2 = order[k];
+      next[counts[key[row2] >>> shift & 65535]++] = row2;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+// src/metrics/binary.ts
+var EPS = 2220446049250313e-31;
+var ECE_BINS = 10;
+var BINARY_METRICS = ["accuracy", "precision", "recall", "f1", "roc_auc", "pr_auc", "log_loss", "brier", "ece"];
+var PROBABILITY_METRICS = /* @__PURE__ */ new Set(["log_loss", "brier", "ece"]);
+function binOf(score, bins) {
+  const step2 = 1 / bins;
+  let bin = Math.min(bins - 1, Math.max(0, Math.ceil(score / step2) - 1));
+  while (bin > 0 && score <= bin * step2) bin--;
+  while (bin < bins - 1 && score > (bin + 1) * step2) bin++;
+  return bin;
+}
+function prepareBinary(rows) {
+  const n = rows.label.length;
+  const { score, label } = rows;
+  const order = argsortDescending(score);
+  const groupEnd = new Uint8Array(n);
+  for (let k = 0; k < n; k++) groupEnd[k] = k === n - 1 || score[order[k]] !== score[order[k + 1]] ? 1 : 0;
+  const sortedLabel = new Uint8Array(n);
+  for (let k = 0; k < n; k++) sortedLabel[k] = label[order[k]];
+  let probabilities = true;
+  for (let i = 0; i < n && probabilities; i++) probabilities = score[i] >= 0 && score[i] <= 1;
+  const logLoss = new Float64Array(n);
+  const squaredError = new Float64Array(n);
+  const bin = new Uint8Array(n);
+  if (probabilities) {
+    for (let i = 0; i < n; i++) {
+      const p = Math.min(Math.max(score[i], EPS), 1 - EPS);
+      const q3 = 1 - p;
+      logLoss[i] = -Math.log((label[i] ? p : q3) / (q3 + p));
+      squaredError[i] = (label[i] - score[i]) ** 2;
+      bin[i] = binOf(score[i], ECE_BINS);
+    }
+  }
+  return { rows, order, groupEnd, sortedLabel, probabilities, logLoss, squaredError, bin };
+}
+function confusion(rows, weights) {
+  let tn = 0;
+  let fp = 0;
+  let fn = 0;
+  let tp = 0;
+  const { label, predicted } = rows;
+  for (let i = 0; i < label.length; i++) {
+    const w = weights[i];
+    if (w === 0) continue;
+    if (label[i]) {
+      if (predicted[i]) tp += w;
+      else fn += w;
+    } else if (predicted[i]) fp += w;
+    else tn += w;
+  }
+  return { tn, fp, fn, tp };
+}
+function rankingMetrics(prepared, weights, withPrecision = true) {
+  const { order, groupEnd, sortedLabel } = prepared;
+  let positives = 0;
+  let negatives = 0;
+  let area = 0;
+  let groupPos = 0;
+  let groupNeg = 0;
+  let precisionSum = 0;
+  for (let k = 0; k < order.length; k++) {
+    const w = weights[order[k]];
+    const positive = sortedLabel[k];
+    groupPos += w * positive;
+    groupNeg += w - w * positive;
+    if (groupEnd[k]) {
+      area += groupNeg * (positives + groupPos / 2);
+      positives += groupPos;
+      negatives += groupNeg;
+      if (withPrecision && groupPos > 0) precisionSum += groupPos * positives / (positives + negatives);
+      groupPos = 0;
+      groupNeg = 0;
+    }
+  }
+  const rocAuc = positives > 0 && negatives > 0 ? area / (positives * negatives) : Number.NaN;
+  const averagePrecision = withPrecision && positives > 0 ? precisionSum / positives : Number.NaN;
+  return { rocAuc, averagePrecision };
+}
+function weightedMean(values, weights) {
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const w = weights[i];
+    if (w === 0) continue;
+    sum += w * values[i];
+    total += w;
+  }
+  return total > 0 ? sum / total : Number.NaN;
+}
+function expectedCalibrationError(prepared, weights) {
+  const count2 = new Float64Array(ECE_BINS);
+  const scoreSum = new Float64Array(ECE_BINS);
+  const labelSum = new Float64Array(ECE_BINS);
+  const { label, score } = prepared.rows;
+  let total = 0;
+  for (let i = 0; i < label.length; i++) {
+    const w = weights[i];
+    if (w === 0) continue;
+    const b = prepared.bin[i];
+    count2[b] += w;
+    scoreSum[b] += w * score[i];
+    labelSum[b] += w * label[i];
+    total += w;
+  }
+  let ece = 0;
+  for (let b = 0; b < ECE_BINS; b++) if (count2[b] > 0) ece += count2[b] / total * Math.abs(labelSum[b] / count2[b] - scoreSum[b] / count2[b]);
+  return total > 0 ? ece : Number.NaN;
+}
+var ratio = (a, b) => b > 0 ? a / b : 0;
+function binaryMetrics(prepared, weights, names = BINARY_METRICS) {
+  const wanted = new Set(names);
+  const out = {};
+  if (wanted.has("accuracy") || wanted.has("precision") || wanted.has("recall") || wanted.has("f1")) {
+    const { tn, fp, fn, tp } = confusion(prepared.rows, weights);
+    const precision = ratio(tp, tp + fp);
+    const recall = ratio(tp, tp + fn);
+    const values = {
+      accuracy: ratio(tp + tn, tn + fp + fn + tp),
+      precision,
+      recall,
+      f1: ratio(2 * tp, 2 * tp + fp + fn)
+    };
+    for (const name of ["accuracy", "precision", "recall", "f1"]) if (wanted.has(name)) out[name] = values[name];
+  }
+  if (wanted.has("roc_auc") || wanted.has("pr_auc")) {
+    const { rocAuc, averagePrecision } = rankingMetrics(prepared, weights, wanted.has("pr_auc"));
+    if (wanted.has("roc_auc")) out.roc_auc = rocAuc;
+    if (wanted.has("pr_auc")) out.pr_auc = averagePrecision;
+  }
+  for (const name of PROBABILITY_METRICS) {
+    if (!wanted.has(name)) continue;
+    if (!prepared.probabilities) out[name] = Number.NaN;
+    else if (name === "log_loss") out[name] = weightedMean(prepared.logLoss, weights);
+    else if (name === "brier") out[name] = weightedMean(prepared.squaredError, weights);
+    else out[name] = expectedCalibrationError(prepared, weights);
+  }
+  return out;
+}
+
+// src/metrics/multiclass.ts
+var EPS2 = 2220446049250313e-31;
+var MULTICLASS_METRICS = ["accuracy", "f1_macro", "f1_weighted", "log_loss"];
+function prepareMulticlass(rows) {
+  const { probabilities, label } = rows;
+  if (!probabilities) return { rows, logLoss: null };
+  const logLoss = new Float64Array(label.length);
+  for (let i = 0; i < label.length; i++) {
+    let sum = 0;
+    for (const column of probabilities) sum += Math.min(Math.max(column[i], EPS2), 1 - EPS2);
+    const own2 = Math.min(Math.max(probabilities[label[i]][i], EPS2), 1 - EPS2);
+    logLoss[i] = -Math.log(own2 / sum);
+  }
+  return { rows, logLoss };
+}
+function multiclassMetrics(prepared, weights, names = MULTICLASS_METRICS) {
+  const { label, predicted, classes } = prepared.rows;
+  const k = classes.length;
+  const tp = new Float64Array(k);
+  const truth = new Float64Array(k);
+  const guessed = new Float64Array(k);
+  let total = 0;
+  let correct = 0;
+  let loss = 0;
+  for (let i = 0; i < label.length; i++) {
+    const w = weights[i];
+    if (w === 0) continue;
+    const y = label[i];
+    const p = predicted[i];
+    truth[y] += w;
+    guessed[p] += w;
+    if (y === p) {
+      tp[y] += w;
+      correct += w;
+    }
+    if (prepared.logLoss) loss += w * prepared.logLoss[i];
+    total += w;
+  }
+  let macro = 0;
+  let weighted = 0;
+  let present = 0;
+  for (let c = 0; c < k; c++) {
+    if (truth[c] + guessed[c] === 0) continue;
+    const f1 = 2 * tp[c] / (truth[c] + guessed[c]);
+    macro += f1;
+    weighted += f1 * truth[c];
+    present++;
+  }
+  const values = {
+    accuracy: total > 0 ? correct / total : Number.NaN,
+    f1_macro: present > 0 ? macro / present : Number.NaN,
+    f1_weighted: total > 0 ? weighted / total : Number.NaN,
+    log_loss: prepared.logLoss && total > 0 ? loss / total : Number.NaN
+  };
+  const out = {};
+  for (const name of names) out[name] = values[name];
+  return out;
+}
+
+// src/metrics/regression.ts
+var EPS3 = 2220446049250313e-31;
+var REGRESSION_METRICS = ["rmse", "mae", "r2", "mape"];
+function regressionMetrics(rows, weights, names = REGRESSION_METRICS) {
+  const { label, predicted } = rows;
+  let total = 0;
+  let squared = 0;
+  let absolute = 0;
+  let percentage = 0;
+  let labelSum = 0;
+  for (let i = 0; i < label.length; i++) {
+    const w = weights[i];
+    if (w === 0) continue;
+    const residual = label[i] - predicted[i];
+    squared += w * residual * residual;
+    absolute += w * Math.abs(residual);
+    percentage += w * Math.abs(residual) / Math.max(Math.abs(label[i]), EPS3);
+    labelSum += w * label[i];
+    total += w;
+  }
+  const mean = labelSum / total;
+  let spread = 0;
+  for (let i = 0; i < label.length; i++) {
+    const w = weights[i];
+    if (w !== 0) spread += w * (label[i] - mean) ** 2;
+  }
+  let r2;
+  if (spread !== 0) r2 = squared !== 0 ? 1 - squared / spread : 1;
+  else r2 = squared === 0 ? 1 : 0;
+  const values = total > 0 ? { rmse: Math.sqrt(squared / total), mae: absolute / total, r2, mape: percentage / total } : { rmse: Number.NaN, mae: Number.NaN, r2: Number.NaN, mape: Number.NaN };
+  const out = {};
+  for (const name of names) out[name] = values[name];
+  return out;
+}
+
+// src/metrics/suite.ts
+var GREATER_IS_BETTER = {
+  accuracy: true,
+  precision: true,
+  recall: true,
+  f1: true,
+  roc_auc: true,
+  pr_auc: true,
+  log_loss: false,
+  brier: false,
+  ece: false,
+  f1_macro: true,
+  f1_weighted: true,
+  rmse: false,
+  mae: false,
+  r2: true,
+  mape: false
+};
+var TASK_METRICS = {
+  binary: BINARY_METRICS,
+  multiclass: MULTICLASS_METRICS,
+  regression: REGRESSION_METRICS
+};
+function pick(known, names) {
+  return names === void 0 ? [...known] : known.filter((name) => names.includes(name));
+}
+function metricSuite(rows) {
+  const n = rows.label.length;
+  switch (rows.task) {
+    case "binary": {
+      const prepared = prepareBinary(rows);
+      return { task: "binary", names: BINARY_METRICS, rows: n, compute: (weights, names) => binaryMetrics(prepared, weights, pick(BINARY_METRICS, names)) };
+    }
+    case "multiclass": {
+      const prepared = prepareMulticlass(rows);
+      return { task: "multiclass", names: MULTICLASS_METRICS, rows: n, compute: (weights, names) => multiclassMetrics(prepared, weights, pick(MULTICLASS_METRICS, names)) };
+    }
+    case "regression":
+      return { task: "regression", names: REGRESSION_METRICS, rows: n, compute: (weights, names) => regressionMetrics(rows, weights, pick(REGRESSION_METRICS, names)) };
+  }
+}
+
+// src/metrics/compare.ts
+function intervalStatus(name, input2, baseline, ci) {
+  const rule = input2.policy.rules[name];
+  if (!rule || !needsBaseline(rule)) return null;
+  const atLow = changeChecks(rule, baseline + ci[0], baseline).every((check2) => check2.pass);
+  const atHigh = changeChecks(rule, baseline + ci[1], baseline).every((check2) => check2.pass);
+  const level = `${Math.round(input2.paired.bootstrap.confidence * 1e3) / 10}%`;
+  if (atLow && atHigh) return { status: "pass", reason: `the whole ${level} interval meets the rule` };
+  if (!atLow && !atHigh) return { status: "fail", reason: `no part of the ${level} interval meets the rule` };
+  return { status: "inconclusive", reason: `the ${level} interval crosses the rule's bound: the change may be noise` };
+}
+function compareMetric(name, input2) {
+  const candidate = metricValue(input2.candidate.metrics, name, input2.candidate.file);
+  const baseline = input2.baseline ? input2.baseline.metrics[name] ?? null : null;
+  const delta = baseline === null ? null : candidate - baseline;
+  const relative = baseline === null || baseline === 0 ? null : (candidate - baseline) / Math.abs(baseline);
+  const interval = input2.paired?.bootstrap.intervals[name];
+  const ci = interval ? [interval.low, interval.high] : null;
+  const rule = input2.policy.rules[name];
+  const row2 = { name, candidate, baseline, delta, relative, ci };
+  const extra = { greaterIsBetter: rule?.greater_is_better ?? GREATER_IS_BETTER[name] ?? null, test: input2.paired?.tests[name] ?? null };
+  if (!rule) return { ...row2, pass: null, reason: "no rule", status: "info", ...extra };
+  const outcome = checkRule(name, rule, candidate, input2.baseline ? input2.baseline.metrics[name] ?? void 0 : null);
+  let status = outcome.pass ? "pass" : "fail";
+  const reasons2 = [...outcome.reasons];
+  if (outcome.pass && input2.policy.significance && ci && baseline !== null) {
+    const judged = intervalStatus(name, input2, baseline, ci);
+    if (judged) {
+      status = judged.status;
+      reasons2.unshift(judged.reason);
+    }
+  }
+  return { ...row2, pass: status === "pass", reason: reasons2.join("; "), status, ...extra };
+}
+function metricNames(input2) {
+  const gated = Object.keys(input2.policy.rules);
+  const { metrics } = input2.candidate;
+  const reference = (name) => name.startsWith(BASELINE_PREFIX) && name.slice(BASELINE_PREFIX.length) in metrics;
+  const others = Object.keys(metrics).filter((name) => !gated.includes(name) && !reference(name) && (!input2.baseline || name in input2.baseline.metrics));
+  return [...gated, ...others];
+}
+function summarize(verdict2, metrics) {
+  const gated = metrics.filter((metric) => metric.status !== "info");
+  if (gated.length === 0) return "pass: the policy has no rules, so nothing is gated";
+  const count2 = (status) => gated.filter((metric) => metric.status === status);
+  if (verdict2 === "fail") return `fail: ${count2("fail").map((metric) => metric.name).join(", ")} did not meet the policy`;
+  if (verdict2 === "inconclusive") return `inconclusive: ${count2("inconclusive").map((metric) => metric.name).join(", ")} changed within the noise`;
+  return gated.length === 1 ? `pass: ${gated[0].name}, the one gated metric, met the policy` : `pass: all ${gated.length} gated metrics met the policy`;
+}
+function compareModels(input2) {
+  const metrics = metricNames(input2).map((name) => compareMetric(name, input2));
+  const statuses = new Set(metrics.map((metric) => metric.status));
+  const verdict2 = statuses.has("fail") ? "fail" : statuses.has("inconclusive") ? "inconclusive" : "pass";
+  const paired = input2.paired;
+  return {
+    verdict: verdict2,
+    metrics,
+    hasBaseline: input2.baseline !== null,
+    significance: paired ? { gating: input2.policy.significance !== null, confidence: paired.bootstrap.confidence, resamples: paired.bootstrap.resamples, seed: paired.bootstrap.seed, rows: paired.rows } : null,
+    summary: summarize(verdict2, metrics)
+  };
+}
+function verdictExitCode(verdict2) {
+  return verdict2 === "pass" ? 0 : 1;
+}
+
+// src/metrics/comparison-document.ts
+function comparisonDocument(comparison, sources) {
+  return {
+    schemaVersion: 1,
+    model: sources.model,
+    verdict: comparison.verdict,
+    summary: comparison.summary,
+    candidate: sources.candidate,
+    baseline: sources.baseline,
+    metrics: comparison.metrics,
+    significance: comparison.significance
+  };
+}
+
+// src/data/engine.ts
+import { DuckDBInstance } from "@duckdb/node-api";
+
+// src/data/row-numbers.ts
+var FILE_COLUMN = "__trainyard_file";
+var ROW_COLUMN = "__trainyard_row";
+var KEEP = `${FILE_COLUMN}, ${ROW_COLUMN}`;
+function rowNumberedSelect(source, options = {}) {
+  const text = source.format === "csv" || source.format === "tsv";
+  const cast = options.allVarchar && !text;
+  let inner;
+  if (source.format === "parquet") {
+    const reader = `read_parquet(${listOf(source.files)}, union_by_name = true, filename = true, file_row_number = true)`;
+    inner = `SELECT * EXCLUDE (filename, file_row_number), filename AS ${FILE_COLUMN}, file_row_number + 1 AS ${ROW_COLUMN} FROM ${reader}`;
+  } else {
+    inner = source.files.map((file2) => {
+      const reader = readerSql({ ...source, files: [file2] }, options);
+      return `SELECT * EXCLUDE (ordinality), ${quoteLiteral(file2)} AS ${FILE_COLUMN}, ordinality AS ${ROW_COLUMN} FROM ${reader} WITH ORDINALITY`;
+    }).join(" UNION ALL BY NAME ");
+  }
+  if (!cast) return inner;
+  return `SELECT COLUMNS(c -> c NOT IN ('${FILE_COLUMN}', '${ROW_COLUMN}'))::VARCHAR, ${KEEP} FROM (${inner})`;
+}
+function listOf(files) {
+  return `[${files.map(quoteLiteral).join(", ")}]`;
+}
+
+// src/data/engine.ts
+function quoteIdentifier(name) {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+function quoteLiteral(value2) {
+  return `'${value2.replace(/'/g, "''")}'`;
+}
+function fileList(source) {
+  return `[${source.files.map(quoteLiteral).join(", ")}]`;
+}
+function readerSql(source, options = {}) {
+  const files = fileList(source);
+  const text = options.allVarchar ? ", all_varchar = true" : "";
+  switch (source.format) {
+    case "csv":
+      return `read_csv(${files}, header = true, union_by_name = true${text})`;
+    case "tsv":
+      return `read_csv(${files}, header = true, delim = '	', union_by_name = true${text})`;
+    case "parquet":
+      return `read_parquet(${files}, union_by_name = true)`;
+    case "json":
+      return `read_json(${files}, format = 'auto', union_by_name = true)`;
+    case "jsonl":
+      return `read_json(${files}, format = 'newline_delimited', union_by_name = true)`;
+  }
+}
+var DataEngine = class _DataEngine {
+  constructor(instance, connection) {
+    this.instance = instance;
+    this.connection = connection;
+  }
+  instance;
+  connection;
+  static async open(options = {}) {
+    const config2 = {};
+    if (options.threads) config2.threads = String(options.threads);
+    if (options.memoryLimit) config2.memory_limit = options.memoryLimit;
+    const instance = await DuckDBInstance.create(":memory:", config2);
+    return new _DataEngine(instance, await instance.connect());
+  }
+  /**
+   * Makes a source queryable as the view `name`. Parquet and JSON keep their types;
+   * with `allVarchar` every column is cast to text, whatever the format.
+   */
+  async register(name, source, options = {}) {
+    const reader = readerSql(source, options);
+    const castable = options.allVarchar && source.format !== "csv" && source.format !== "tsv";
+    const plain = castable ? `SELECT COLUMNS(*)::VARCHAR FROM ${reader}` : `SELECT * FROM ${reader}`;
+    const select = options.rowNumbers ? rowNumberedSelect(source, options) : plain;
+    await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS ${select}`, source);
+    await this.columns(name, source);
+  }
+  /** Column names and DuckDB types of a view, in order. */
+  async columns(name, source) {
+    const rows = await this.query(`DESCRIBE ${quoteIdentifier(name)}`, source);
+    return rows.map((row2) => ({ name: String(row2.column_name), type: String(row2.column_type) }));
+  }
+  /** Runs a query and returns its rows; a DuckDB error becomes a DataError naming the source. */
+  async query(sql, source) {
+    const reader = await this.run(sql, source);
+    return reader.getRowObjectsJS();
+  }
+  /**
+   * Runs a query whose columns are all numeric and returns them column-wise as
+   * Float64Arrays (NULL becomes NaN). For large results, such as a million predictions,
+   * where row objects would cost more than the metrics computed from them.
+   */
+  async queryNumbers(sql, source) {
+    let result;
+    try {
+      result = await this.connection.stream(sql);
+    } catch (error62) {
+      throw this.wrap(error62, source);
+    }
+    const names = result.columnNames();
+    const parts = names.map(() => []);
+    let total = 0;
+    for (; ; ) {
+      const chunk = await result.fetchChunk().catch((error62) => {
+        throw this.wrap(error62, source);
+      });
+      if (!chunk || chunk.rowCount === 0) break;
+      const count2 = chunk.rowCount;
+      for (let c = 0; c < names.length; c++) {
+        const vector = chunk.getColumnVector(c);
+        const part = new Float64Array(count2);
+        for (let i = 0; i < count2; i++) {
+          const value2 = vector.getItem(i);
+          part[i] = value2 === null ? Number.NaN : Number(value2);
+        }
+        parts[c].push(part);
+      }
+      total += count2;
+    }
+    const columns = parts.map((chunks) => {
+      const column = new Float64Array(total);
+      let offset = 0;
+      for (const part of chunks) {
+        column.set(part, offset);
+        offset += part.length;
+      }
+      return column;
+    });
+    return { names, columns };
+  }
+  wrap(error62, source) {
+    const reason = (error62 instanceof Error ? error62.message : String(error62)).split("\n")[0];
+    return new DataError(source ? `${source.display}: cannot read ${source.format} data (${reason})` : `query failed: ${reason}`);
+  }
+  async run(sql, source) {
+    try {
+      return await this.connection.runAndReadAll(sql);
+    } catch (error62) {
+      throw this.wrap(error62, source);
+    }
+  }
+  close() {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+};
+
+// src/report/fit.ts
+var COMMENT_LIMIT = 65536;
+var join = (parts) => `${parts.filter((part) => part !== "").join("\n\n")}
+`;
+function truncateTable(table2, budget) {
+  if (table2.length <= budget) return table2;
+  const lines = table2.split("\n");
+  const head = lines.slice(0, 2);
+  const body = lines.slice(2);
+  let kept = body.length;
+  const render = (count2) => [...head, ...body.slice(0, count2), `
+_${body.length - count2} more rows left out to stay under GitHub's size limit._`].join("\n");
+  while (kept > 0 && render(kept).length > budget) kept = Math.floor(kept * 0.9);
+  return render(kept);
+}
+function fitSections(sections2, limit) {
+  const current = sections2.map((section2) => section2.text);
+  const order = sections2.map((section2, index) => ({ section: section2, index })).sort((a, b) => a.section.priority - b.section.priority || b.index - a.index);
+  for (const { section: section2, index } of order) {
+    if (join(current).length <= limit) break;
+    current[index] = section2.fallback ?? "";
+  }
+  const text = join(current);
+  if (text.length <= limit) return text;
+  const note = "\n\n_Report cut to stay under GitHub's size limit._\n";
+  return `${text.slice(0, limit - note.length)}${note}`;
+}
+
+// src/report/mermaid.ts
+function quote(text, limit = 60) {
+  return `"${text.replace(/["\\]/g, "'").replace(/[\r\n]+/g, " ").slice(0, limit)}"`;
+}
+function axisNumber(value2) {
+  return Number(value2.toPrecision(4)).toString();
+}
+function lineChart(input2) {
+  const values = input2.points.map((point) => point.value);
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const pad = high === low ? Math.max(Math.abs(high) * 0.05, 0.01) : (high - low) * 0.1;
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title ${quote(input2.title)}`,
+    `  x-axis [${input2.points.map((point) => quote(point.label)).join(", ")}]`,
+    `  y-axis ${quote(input2.axis)} ${axisNumber(low - pad)} --> ${axisNumber(high + pad)}`,
+    `  line [${values.map(axisNumber).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function referenceVsCurrentChart(title, labels2, reference, current) {
+  const top = Math.max(...reference, ...current, 1e-4);
+  const round = (value2) => Number(value2.toFixed(4));
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title ${quote(title)}`,
+    `  x-axis [${labels2.map((label) => quote(label, 24)).join(", ")}]`,
+    `  y-axis "share of rows" 0 --> ${round(top * 1.1)}`,
+    `  bar [${reference.map(round).join(", ")}]`,
+    `  line [${current.map(round).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+
+// src/report/comparison-report.ts
+var VERDICT_ICON = { pass: "\u2705", fail: "\u274C", inconclusive: "\u26A0\uFE0F" };
+var STATUS_TEXT = { pass: "\u2705 pass", fail: "\u274C fail", inconclusive: "\u26A0\uFE0F inconclusive", info: "\u2014" };
+var CHECK_ICON = { pass: "\u2705", fail: "\u274C", warn: "\u26A0\uFE0F" };
+function cell(text) {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+function changeText(metric) {
+  if (metric.delta === null) return "\u2014";
+  const relative = metric.relative === null ? "" : ` (${metric.relative > 0 ? "+" : ""}${(metric.relative * 100).toFixed(1)}%)`;
+  return `${formatChange(metric.delta)}${relative}`;
+}
+function arrow(metric) {
+  if (metric.greaterIsBetter === null) return "";
+  return metric.greaterIsBetter ? " \u2191" : " \u2193";
+}
+function metricsTable(comparison, baselineName) {
+  const level = comparison.significance ? `${Math.round(comparison.significance.confidence * 1e3) / 10}% interval` : "interval";
+  const lines = [`| metric | ${cell(baselineName)} | candidate | change | ${level} | gate |`, "| --- | ---: | ---: | ---: | :---: | :---: |"];
+  for (const metric of comparison.metrics) {
+    const ci = metric.ci ? `[${formatChange(metric.ci[0])}, ${formatChange(metric.ci[1])}]` : "\u2014";
+    const baseline = metric.baseline === null ? "\u2014" : formatNumber(metric.baseline);
+    lines.push(`| ${cell(metric.name)}${arrow(metric)} | ${baseline} | ${formatNumber(metric.candidate)} | ${changeText(metric)} | ${ci} | ${STATUS_TEXT[metric.status]} |`);
+  }
+  return lines.join("\n");
+}
+function headline(report) {
+  const { comparison } = report;
+  const verb = { pass: "passes", fail: "fails", inconclusive: "is inconclusive" }[comparison.verdict];
+  const against = comparison.hasBaseline ? `against the ${report.baselineName ?? "champion"}` : "with no baseline yet (first model: threshold rules only)";
+  const lines = [`## ${VERDICT_ICON[comparison.verdict]} trainyard: ${report.model} ${verb}`, "", `**${comparison.summary}**, ${against}.`];
+  const sig = comparison.significance;
+  if (sig) {
+    const rows = `${sig.rows.shared.toLocaleString("en-US")} shared rows`;
+    const unpaired = sig.rows.candidateOnly + sig.rows.baselineOnly > 0 ? ` (${sig.rows.candidateOnly.toLocaleString("en-US")} only in the candidate's predictions, ${sig.rows.baselineOnly.toLocaleString("en-US")} only in the baseline's)` : "";
+    const role = sig.gating ? "gate the change" : "are shown, not gating (add `significance` to the policy to gate on them)";
+    lines.push("", `Intervals: paired bootstrap over ${rows}${unpaired}, ${sig.resamples.toLocaleString("en-US")} resamples, seed ${sig.seed}; they ${role}.`);
+  }
+  return lines.join("\n");
+}
+function reasons(comparison) {
+  const gated = comparison.metrics.filter((metric) => metric.status !== "info");
+  if (gated.length === 0) return "";
+  const lines = gated.map((metric) => `- **${cell(metric.name)}** ${STATUS_TEXT[metric.status]}: ${metric.reason}`);
+  return ["<details><summary>Why each gate decided as it did</summary>", "", ...lines, "", "</details>"].join("\n");
+}
+function tests(comparison) {
+  const lines = [];
+  for (const metric of comparison.metrics) {
+    const test = metric.test;
+    if (!test) continue;
+    if (test.test === "mcnemar-exact") {
+      lines.push(`- ${metric.name}: McNemar exact test p = ${formatNumber(test.p)} (${test.b} rows only the candidate gets right, ${test.c} only the baseline)`);
+    } else {
+      lines.push(`- ${metric.name}: DeLong test p = ${formatNumber(test.p)} (z = ${test.z.toFixed(2)})`);
+    }
+  }
+  return lines.length === 0 ? "" : ["Significance of the differences:", "", ...lines].join("\n");
+}
+function checks(list) {
+  if (!list || list.length === 0) return "";
+  return ["### Data checks", "", ...list.map((line) => `- ${CHECK_ICON[line.status]} **${cell(line.name)}**: ${line.summary}`)].join("\n");
+}
+function history(report) {
+  const primary = report.comparison.metrics.find((metric) => metric.status !== "info") ?? report.comparison.metrics[0];
+  if (!primary) return "";
+  const points = (report.history ?? []).filter((entry) => entry.metrics[primary.name] !== void 0).map((entry) => ({ label: entry.version, value: entry.metrics[primary.name] }));
+  if (points.length === 0 && primary.baseline !== null) points.push({ label: report.baselineName ?? "champion", value: primary.baseline });
+  points.push({ label: "candidate", value: primary.candidate });
+  if (points.length < 2) return "";
+  const table2 = ["| version | " + cell(primary.name) + " |", "| --- | ---: |", ...points.map((point) => `| ${cell(point.label)} | ${formatNumber(point.value)} |`)].join("\n");
+  return [`### ${cell(primary.name)} across versions`, "", lineChart({ title: `${primary.name} by version`, axis: primary.name, points }), "", table2].join("\n");
+}
+function lineage(value2) {
+  if (!value2) return "";
+  const bytes = value2.data.reduce((sum, file2) => sum + file2.bytes, 0);
+  const lines = [
+    `- commit: ${value2.commit ? `\`${value2.commit.slice(0, 12)}\`${value2.dirty ? " (with uncommitted changes)" : ""}` : "none"}`,
+    `- command: \`${value2.command.replace(/`/g, "'")}\` (seed ${value2.seed}, exit ${value2.exitStatus}, ${formatSeconds(value2.durationSeconds)})`,
+    `- params: ${Object.keys(value2.params).length === 0 ? "none" : Object.entries(value2.params).map(([key, param]) => `\`${key}=${String(param)}\``).join(", ")}`,
+    `- data: ${value2.data.length} file${value2.data.length === 1 ? "" : "s"}, ${formatBytes(bytes)}${value2.data.map((file2) => `
+  - \`${file2.path}\` sha256 \`${file2.sha256.slice(0, 16)}\u2026\``).join("")}`,
+    `- runner: ${value2.runner.name ?? "local"} (${value2.runner.os}/${value2.runner.arch}), node ${value2.versions.node}, trainyard ${value2.versions.trainyard}`
+  ];
+  return ["<details><summary>Lineage</summary>", "", ...lines, "", "</details>"].join("\n");
+}
+function sections(report, limit) {
+  const head = headline(report);
+  const table2 = metricsTable(report.comparison, report.baselineName ?? "champion");
+  const footer = report.runUrl ? `[Workflow run and artifacts](${report.runUrl})` : "";
+  const tableBudget = Math.max(1e3, limit - head.length - footer.length - 200);
+  return [
+    { text: head, priority: 10 },
+    { text: truncateTable(table2, tableBudget), priority: 9 },
+    { text: reasons(report.comparison), priority: 3, fallback: "" },
+    { text: tests(report.comparison), priority: 4 },
+    { text: checks(report.checks), priority: 6 },
+    { text: history(report), priority: 2 },
+    { text: lineage(report.lineage), priority: 1 },
+    { text: footer, priority: 8 }
+  ];
+}
+function renderJobSummary(report) {
+  return fitSections(sections(report, COMMENT_LIMIT), COMMENT_LIMIT);
+}
+
+// src/metrics/percentile.ts
+function percentile(values, q3) {
+  const sorted = Float64Array.from(values).sort();
+  if (sorted.length === 0) return Number.NaN;
+  const position = q3 / 100 * (sorted.length - 1);
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, sorted.length - 1);
+  const fraction = position - below;
+  const low = sorted[below];
+  const high = sorted[above];
+  return fraction >= 0.5 ? high - (high - low) * (1 - fraction) : low + (high - low) * fraction;
+}
+
+// src/metrics/permute.ts
+function bootstrapOrder(rows) {
+  if (rows.task === "binary") return argsortDescending(rows.score);
+  const order = new Uint32Array(rows.label.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order;
+}
+function take(values, order) {
+  const out = new values.constructor(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
+  return out;
+}
+function permuteRows(rows, order) {
+  switch (rows.task) {
+    case "binary":
+      return { task: "binary", label: take(rows.label, order), score: take(rows.score, order), predicted: take(rows.predicted, order) };
+    case "multiclass":
+      return {
+        task: "multiclass",
+        classes: rows.classes,
+        label: take(rows.label, order),
+        predicted: take(rows.predicted, order),
+        probabilities: rows.probabilities ? rows.probabilities.map((column) => take(column, order)) : null
+      };
+    case "regression":
+      return { task: "regression", label: take(rows.label, order), predicted: take(rows.predicted, order) };
+  }
+}
+
+// src/metrics/rng.ts
+function splitmix32(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 2654435769 >>> 0;
+    let z3 = state;
+    z3 = Math.imul(z3 ^ z3 >>> 16, 2246822507) >>> 0;
+    z3 = Math.imul(z3 ^ z3 >>> 13, 3266489909) >>> 0;
+    return (z3 ^ z3 >>> 16) >>> 0;
+  };
+}
+var Xoshiro128 = class {
+  /** The generator's four words, kept in a typed array so drawCounts can run on locals. */
+  state;
+  constructor(seed) {
+    const init = splitmix32(seed);
+    this.state = Uint32Array.of(init(), init(), init(), init());
+  }
+  /** A uniform 32-bit unsigned integer. */
+  next() {
+    const s = this.state;
+    const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0;
+    const t = s[1] << 9;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rotl(s[3], 11);
+    return result;
+  }
+  /**
+   * Draws n row indices with replacement into `counts` (how often each row was drawn).
+   * An index is ⌊u · n / 2³²⌋ for a uniform 32-bit u: unbiased to within n / 2³².
+   * Counts are bytes, so the hot loops stay in cache; a row drawn 256 times or more
+   * (for n = 10⁶ a chance near 10⁻⁵⁰⁰) makes the whole resample be drawn again.
+   */
+  drawCounts(n, counts) {
+    while (fillCounts(this.state, n, counts)) {
+    }
+    return counts;
+  }
+};
+function fillCounts(state, n, counts) {
+  counts.fill(0);
+  let a = state[0];
+  let b = state[1];
+  let c = state[2];
+  let d = state[3];
+  const scale = n / 4294967296;
+  let overflow = false;
+  for (let k = 0; k < n; k++) {
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
+    const row2 = result * scale >>> 0;
+    const count2 = counts[row2] + 1;
+    counts[row2] = count2;
+    if (count2 === 256) overflow = true;
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+  return overflow;
+}
+function rotl(x, k) {
+  return x << k | x >>> 32 - k;
+}
+
+// src/metrics/bootstrap.ts
+function pairedBootstrap(candidate, baseline, options) {
+  const n = candidate.label.length;
+  const order = bootstrapOrder(candidate);
+  const candidateSuite = metricSuite(permuteRows(candidate, order));
+  const baselineSuite = metricSuite(permuteRows(baseline, order));
+  const names = options.metrics.filter((name) => candidateSuite.names.includes(name));
+  const differences = names.map(() => new Float64Array(options.resamples));
+  const random = new Xoshiro128(options.seed);
+  const counts = new Uint8Array(n);
+  for (let r = 0; r < options.resamples; r++) {
+    random.drawCounts(n, counts);
+    const a = candidateSuite.compute(counts, names);
+    const b = baselineSuite.compute(counts, names);
+    names.forEach((name, index) => differences[index][r] = a[name] - b[name]);
+  }
+  const tail = (1 - options.confidence) / 2 * 100;
+  const intervals = {};
+  names.forEach((name, index) => {
+    const valid = differences[index].filter((value2) => Number.isFinite(value2));
+    intervals[name] = valid.length * 2 < options.resamples ? null : { low: percentile(valid, tail), high: percentile(valid, 100 - tail), valid: valid.length };
+  });
+  return { resamples: options.resamples, seed: options.seed, confidence: options.confidence, rows: n, intervals };
+}
+
+// src/metrics/normal.ts
+var SQRT_PI = Math.sqrt(Math.PI);
+function erfSeries(x) {
+  let term2 = x;
+  let sum = x;
+  for (let n = 1; n < 200; n++) {
+    term2 *= 2 * x * x / (2 * n + 1);
+    sum += term2;
+    if (term2 < sum * 1e-17) break;
+  }
+  return 2 / SQRT_PI * Math.exp(-x * x) * sum;
+}
+function erfcFraction(x) {
+  const tiny = 1e-300;
+  let f = x;
+  let c = x;
+  let d = 0;
+  for (let k = 1; k < 5e3; k++) {
+    const a = k / 2;
+    d = x + a * d;
+    d = d === 0 ? tiny : d;
+    c = x + a / c;
+    c = c === 0 ? tiny : c;
+    d = 1 / d;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.exp(-x * x) / SQRT_PI / f;
+}
+function erfc(x) {
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x < 0) return 2 - erfc(-x);
+  if (x < 1) return 1 - erfSeries(x);
+  return x > 27 ? 0 : erfcFraction(x);
+}
+function normalSf(z3) {
+  return erfc(z3 / Math.SQRT2) / 2;
+}
+
+// src/metrics/delong.ts
+function components(label, score) {
+  const n = label.length;
+  const order = argsortDescending(score).reverse();
+  let positives = 0;
+  for (let i = 0; i < n; i++) positives += label[i];
+  const negatives = n - positives;
+  const v10 = new Float64Array(n);
+  const v01 = new Float64Array(n);
+  let negBelow = 0;
+  let posBelow = 0;
+  for (let start = 0; start < n; ) {
+    let end = start;
+    let groupPos = 0;
+    let groupNeg = 0;
+    while (end < n && score[order[end]] === score[order[start]]) {
+      if (label[order[end]]) groupPos++;
+      else groupNeg++;
+      end++;
+    }
+    for (let k = start; k < end; k++) {
+      const row2 = order[k];
+      if (label[row2]) v10[row2] = (negBelow + groupNeg / 2) / negatives;
+      else v01[row2] = (positives - posBelow - groupPos + groupPos / 2) / positives;
+    }
+    negBelow += groupNeg;
+    posBelow += groupPos;
+    start = end;
+  }
+  return { v10, v01 };
+}
+function covariance(a, b) {
+  const n = a.length;
+  let meanA = 0;
+  let meanB = 0;
+  for (let i = 0; i < n; i++) {
+    meanA += a[i];
+    meanB += b[i];
+  }
+  meanA /= n;
+  meanB /= n;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += (a[i] - meanA) * (b[i] - meanB);
+  return sum / (n - 1);
+}
+function delong(candidate, baseline) {
+  const { label } = candidate;
+  const split3 = (values, positive) => Array.from(label.keys()).filter((i) => label[i] === 1 === positive).map((i) => values[i]);
+  const a = components(label, candidate.score);
+  const b = components(label, baseline.score);
+  const a10 = split3(a.v10, true);
+  const b10 = split3(b.v10, true);
+  const a01 = split3(a.v01, false);
+  const b01 = split3(b.v01, false);
+  const m = a10.length;
+  const n = a01.length;
+  if (m < 2 || n < 2) return null;
+  const mean = (values) => values.reduce((sum, value2) => sum + value2, 0) / values.length;
+  const auc = [mean(a10), mean(b10)];
+  const variance = (covariance(a10, a10) + covariance(b10, b10) - 2 * covariance(a10, b10)) / m + (covariance(a01, a01) + covariance(b01, b01) - 2 * covariance(a01, b01)) / n;
+  const difference = auc[0] - auc[1];
+  if (!(variance > 0)) return { test: "delong", auc, variance, z: difference === 0 ? 0 : Math.sign(difference) * Infinity, p: difference === 0 ? 1 : 0 };
+  const z3 = difference / Math.sqrt(variance);
+  return { test: "delong", auc, variance, z: z3, p: 2 * normalSf(Math.abs(z3)) };
+}
+
+// src/metrics/types.ts
+var TASKS = ["binary", "multiclass", "regression"];
+function unitWeights(n) {
+  return new Uint8Array(n).fill(1);
+}
+
+// src/metrics/evaluate.ts
+function whyUndefined(name, rows) {
+  if (name === "log_loss" && rows.task === "multiclass") return "no probability columns";
+  if (["log_loss", "brier", "ece"].includes(name)) return "scores are not probabilities in [0, 1]";
+  if (name === "pr_auc") return "no positive rows";
+  if (name === "roc_auc") return "the labels have one class only";
+  return "no rows";
+}
+function split(values, rows) {
+  const metrics = {};
+  const missing = [];
+  for (const [name, value2] of Object.entries(values)) {
+    if (Number.isFinite(value2)) metrics[name] = value2;
+    else missing.push({ name, reason: whyUndefined(name, rows) });
+  }
+  return { metrics, undefined: missing };
+}
+function evaluateRows(rows, slicing = null) {
+  const suite = metricSuite(rows);
+  const n = suite.rows;
+  const all = unitWeights(n);
+  const overall = split(suite.compute(all), rows);
+  let confusionMatrix = null;
+  if (rows.task === "binary") {
+    const { tn, fp, fn, tp } = confusion(rows, all);
+    confusionMatrix = [[tn, fp], [fn, tp]];
+  }
+  let slices = null;
+  if (slicing) {
+    const segments = slicing.names.map((segment, code) => {
+      const weights = new Uint8Array(n);
+      let count2 = 0;
+      for (let i = 0; i < n; i++) {
+        if (slicing.codes[i] === code) {
+          weights[i] = 1;
+          count2++;
+        }
+      }
+      return { segment, rows: count2, ...split(suite.compute(weights), rows) };
+    });
+    slices = { column: slicing.column, segments };
+  }
+  return { task: suite.task, rows: n, ...overall, confusionMatrix, slices };
+}
+
+// src/data/format.ts
+import path3 from "node:path";
+
+// src/util/glob.ts
+import { readdir, stat } from "node:fs/promises";
+import path2 from "node:path";
+var GLOB_CHARS = /[*?[]/;
+function isGlob(pattern) {
+  return GLOB_CHARS.test(pattern);
+}
+function globToRegExp(glob) {
+  let source = "";
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i];
+    if (char === "*" && glob[i + 1] === "*") {
+      const slash = glob[i + 2] === "/";
+      source += slash ? "(?:.*/)?" : ".*";
+      i += slash ? 2 : 1;
+    } else if (char === "*") source += "[^/]*";
+    else if (char === "?") source += "[^/]";
+    else if (char === "[") {
+      const end = glob.indexOf("]", i + 1);
+      if (end === -1) source += "\\[";
+      else {
+        source += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else source += char.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`);
+}
+async function walk(folder) {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((entry) => {
+      const full = path2.join(folder, entry.name);
+      if (entry.isDirectory()) return walk(full);
+      return Promise.resolve(entry.isFile() ? [full] : []);
+    })
+  );
+  return nested.flat();
+}
+async function expandDataPath(pattern, root) {
+  const absolute = path2.resolve(root, pattern);
+  if (!isGlob(pattern)) {
+    const info = await stat(absolute).catch(() => void 0);
+    if (!info) return [];
+    return info.isDirectory() ? (await walk(absolute)).sort() : [absolute];
+  }
+  const segments = absolute.split(path2.sep);
+  const firstGlob = segments.findIndex((segment) => isGlob(segment));
+  const base = segments.slice(0, firstGlob).join(path2.sep) || path2.sep;
+  const matcher = globToRegExp(segments.slice(firstGlob).join("/"));
+  const files = await walk(base).catch(() => []);
+  return files.filter((file2) => matcher.test(path2.relative(base, file2).split(path2.sep).join("/"))).sort();
+}
+
+// src/data/format.ts
+var EXTENSIONS = {
+  ".csv": "csv",
+  ".tsv": "tsv",
+  ".tab": "tsv",
+  ".parquet": "parquet",
+  ".pq": "parquet",
+  ".json": "json",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl"
+};
+function formatOf(file2) {
+  const name = file2.toLowerCase().replace(/\.(gz|zst)$/, "");
+  return EXTENSIONS[path3.extname(name)];
+}
+async function resolveSource(patterns, root) {
+  const list = Array.isArray(patterns) ? patterns : [patterns];
+  const display = list.join(", ");
+  const files = [];
+  for (const pattern of list) {
+    const found = await expandDataPath(pattern, root);
+    if (found.length === 0) throw new DataError(`${pattern}: no such file, or the glob matches nothing`);
+    files.push(...found.filter((file2) => formatOf(file2) !== void 0 || found.length === 1));
+  }
+  if (files.length === 0) throw new DataError(`${display}: no data files (expected .csv, .tsv, .parquet, .json or .jsonl)`);
+  const formats = new Set(files.map((file2) => formatOf(file2)));
+  if (formats.has(void 0)) {
+    throw new DataError(`${files.find((file2) => formatOf(file2) === void 0)}: unknown data format; expected .csv, .tsv, .parquet, .json or .jsonl`);
+  }
+  if (formats.size > 1) throw new DataError(`${display}: mixes formats (${[...formats].join(", ")}); expected one format per source`);
+  return { display, files: [...new Set(files)].sort(), format: [...formats][0] };
+}
+
+// src/metrics/prediction-columns.ts
+function requireColumn(columns, name, display, role) {
+  if (columns.includes(name)) return name;
+  const near = didYouMean(name, columns);
+  throw new DataError(`${display}: no ${role} column "${name}"${near ? ` (did you mean "${near}"?)` : ""}; it has: ${columns.join(", ")}`);
+}
+function sortClasses(values) {
+  const numeric = values.every((value2) => value2.trim() !== "" && Number.isFinite(Number(value2)));
+  return [...values].sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => a < b ? -1 : a > b ? 1 : 0);
+}
+async function distinctText(engine, view, column) {
+  const rows = await engine.query(`SELECT DISTINCT CAST(${quoteIdentifier(column)} AS VARCHAR) AS v FROM ${quoteIdentifier(view)} WHERE ${quoteIdentifier(column)} IS NOT NULL`);
+  return rows.map((row2) => String(row2.v));
+}
+async function planMulticlass(engine, view, columns, options, display, label) {
+  const prefix = `${options.score ?? "score"}_`;
+  const probabilityNames = columns.filter((column) => column.startsWith(prefix));
+  const prediction = options.prediction ? requireColumn(columns, options.prediction, display, "prediction") : columns.includes("prediction") ? "prediction" : null;
+  if (!prediction && probabilityNames.length === 0) {
+    throw new DataError(`${display}: no "prediction" column and no probability columns "${prefix}<class>"; expected at least one of them for a multiclass model`);
+  }
+  const seen = new Set(await distinctText(engine, view, label));
+  if (prediction) for (const value2 of await distinctText(engine, view, prediction)) seen.add(value2);
+  for (const column of probabilityNames) seen.add(column.slice(prefix.length));
+  const classes = sortClasses([...seen]);
+  let probabilityColumns = null;
+  if (probabilityNames.length > 0) {
+    const missing = classes.filter((name) => !probabilityNames.includes(`${prefix}${name}`));
+    if (missing.length > 0) throw new DataError(`${display}: no probability column "${prefix}${missing[0]}" for class "${missing[0]}"; expected one "${prefix}<class>" column per class`);
+    probabilityColumns = classes.map((name) => `${prefix}${name}`);
+  }
+  return { task: "multiclass", label, score: null, prediction, threshold: 0.5, classes, probabilityColumns };
+}
+async function planColumns(engine, view, options, display) {
+  const columns = (await engine.columns(view)).map((column) => column.name);
+  const label = requireColumn(columns, options.label ?? "label", display, "label");
+  const threshold = options.threshold ?? 0.5;
+  if (!Number.isFinite(threshold)) throw new UsageError(`--threshold ${threshold}: expected a number`);
+  switch (options.task) {
+    case "binary": {
+      const score = requireColumn(columns, options.score ?? "score", display, "score");
+      const prediction = options.prediction ? requireColumn(columns, options.prediction, display, "prediction") : null;
+      return { task: "binary", label, score, prediction, threshold, classes: ["0", "1"], probabilityColumns: null };
+    }
+    case "multiclass":
+      return planMulticlass(engine, view, columns, options, display, label);
+    case "regression": {
+      const given = options.prediction ?? (columns.includes("prediction") ? "prediction" : options.score ?? "score");
+      const prediction = requireColumn(columns, given, display, "prediction");
+      return { task: "regression", label, score: null, prediction, threshold, classes: [], probabilityColumns: null };
+    }
+  }
+}
+function numericColumns(plan) {
+  if (plan.task === "binary") return [plan.label, plan.score, ...plan.prediction ? [plan.prediction] : []];
+  if (plan.task === "regression") return [plan.label, plan.prediction];
+  return plan.probabilityColumns ?? [];
+}
+function selectExpressions(plan, alias) {
+  const col = (name) => `${alias}.${quoteIdentifier(name)}`;
+  if (plan.task !== "multiclass") return numericColumns(plan).map((name) => `CAST(${col(name)} AS DOUBLE)`);
+  const classes = `[${plan.classes.map(quoteLiteral).join(", ")}]`;
+  const code = (name) => `list_position(${classes}, CAST(${col(name)} AS VARCHAR)) - 1`;
+  return [code(plan.label), ...plan.prediction ? [code(plan.prediction)] : [], ...(plan.probabilityColumns ?? []).map((name) => `CAST(${col(name)} AS DOUBLE)`)];
+}
+async function checkValues(engine, view, plan, display) {
+  const nullable2 = plan.task === "multiclass" ? [plan.label, ...plan.prediction ? [plan.prediction] : [], ...numericColumns(plan)] : numericColumns(plan);
+  const numeric = new Set(numericColumns(plan));
+  for (const column of nullable2) {
+    const q3 = quoteIdentifier(column);
+    const test = numeric.has(column) ? `(${q3} IS NULL OR TRY_CAST(${q3} AS DOUBLE) IS NULL OR NOT isfinite(TRY_CAST(${q3} AS DOUBLE)))` : `${q3} IS NULL`;
+    const [row2] = await engine.query(`SELECT count(*) FILTER (WHERE ${test}) AS bad, first(CAST(${q3} AS VARCHAR)) FILTER (WHERE ${test}) AS example FROM ${quoteIdentifier(view)}`);
+    const bad = Number(row2?.bad ?? 0);
+    if (bad > 0) {
+      const what = row2?.example === null || row2?.example === void 0 ? "empty" : `"${String(row2.example)}"`;
+      const problem = numeric.has(column) ? bad === 1 ? "is not a finite number" : "are not finite numbers" : bad === 1 ? "is empty" : "are empty";
+      throw new DataError(`${display}: column "${column}" has ${bad} value${bad === 1 ? "" : "s"} that ${problem} (first: ${what})`);
+    }
+  }
+  if (plan.task === "binary") {
+    for (const column of [plan.label, ...plan.prediction ? [plan.prediction] : []]) {
+      const q3 = quoteIdentifier(column);
+      const [row2] = await engine.query(`SELECT count(*) FILTER (WHERE CAST(${q3} AS DOUBLE) NOT IN (0, 1)) AS bad, first(CAST(${q3} AS VARCHAR)) FILTER (WHERE CAST(${q3} AS DOUBLE) NOT IN (0, 1)) AS example FROM ${quoteIdentifier(view)}`);
+      if (Number(row2?.bad ?? 0) > 0) throw new DataError(`${display}: column "${column}" holds "${String(row2?.example)}"; expected 0 or 1 (or true/false) for a binary model`);
+    }
+  }
+}
+
+// src/metrics/load-predictions.ts
+var MISSING_SEGMENT = "(missing)";
+function rowsFromColumns(plan, columns) {
+  if (plan.task === "binary") {
+    const [label2, score, prediction] = columns;
+    const predicted2 = new Uint8Array(label2.length);
+    for (let i = 0; i < label2.length; i++) predicted2[i] = prediction ? prediction[i] : score[i] >= plan.threshold ? 1 : 0;
+    return { task: "binary", label: Uint8Array.from(label2), score, predicted: predicted2 };
+  }
+  if (plan.task === "regression") return { task: "regression", label: columns[0], predicted: columns[1] };
+  const label = Int32Array.from(columns[0]);
+  const probabilities = plan.probabilityColumns ? columns.slice(plan.prediction ? 2 : 1) : null;
+  let predicted;
+  if (plan.prediction) predicted = Int32Array.from(columns[1]);
+  else {
+    predicted = new Int32Array(label.length);
+    for (let i = 0; i < label.length; i++) {
+      let best = 0;
+      for (let c = 1; c < probabilities.length; c++) if (probabilities[c][i] > probabilities[best][i]) best = c;
+      predicted[i] = best;
+    }
+  }
+  return { task: "multiclass", classes: plan.classes, label, predicted, probabilities };
+}
+async function registerFile(engine, table2, file2, cwd) {
+  const source = await resolveSource(file2, cwd);
+  await engine.register(`${table2}_source`, source);
+  await engine.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(table2)} AS SELECT * FROM ${quoteIdentifier(`${table2}_source`)}`, source);
+  return source;
+}
+async function slicingOf(engine, slice, cwd, display) {
+  const columnsOf = async (view) => (await engine.columns(view)).map((column) => column.name);
+  let from = "predictions p";
+  let owner = "p";
+  let ownerDisplay = display;
+  if (slice.data) {
+    const id = slice.id ?? "id";
+    await registerFile(engine, "slice_data", slice.data, cwd);
+    for (const [view, shown] of [["predictions", display], ["slice_data", slice.data]]) {
+      if (!(await columnsOf(view)).includes(id)) throw new DataError(`${shown}: no id column "${id}" to join predictions and data on; choose one with --id`);
+    }
+    const [dupes] = await engine.query(`SELECT count(*) - count(DISTINCT ${quoteIdentifier(id)}) AS d FROM slice_data`);
+    if (Number(dupes?.d ?? 0) > 0) throw new DataError(`${slice.data}: column "${id}" repeats ${Number(dupes?.d)} ids; expected one row per id to join predictions on`);
+    from = `predictions p LEFT JOIN slice_data d ON p.${quoteIdentifier(id)} = d.${quoteIdentifier(id)}`;
+    owner = "d";
+    ownerDisplay = slice.data;
+  }
+  const available = await columnsOf(owner === "p" ? "predictions" : "slice_data");
+  if (!available.includes(slice.column)) {
+    throw new DataError(`${ownerDisplay}: no column "${slice.column}" to slice by; it has: ${available.join(", ")}${slice.data ? "" : " (add --data <file> to slice by a column of the evaluation data)"}`);
+  }
+  const text = `CAST(${owner}.${quoteIdentifier(slice.column)} AS VARCHAR)`;
+  const rows = await engine.query(`SELECT DISTINCT ${text} AS v FROM ${from} WHERE ${text} IS NOT NULL ORDER BY v`);
+  const names = rows.map((row2) => String(row2.v));
+  const expression = `CASE WHEN ${text} IS NULL THEN ${names.length} ELSE dense_rank() OVER (ORDER BY ${text}) - 1 END`;
+  return { from, expression, names };
+}
+async function loadPredictions(engine, input2) {
+  await registerFile(engine, "predictions", input2.file, input2.cwd);
+  const plan = await planColumns(engine, "predictions", input2.columns, input2.file);
+  await checkValues(engine, "predictions", plan, input2.file);
+  const select = selectExpressions(plan, "p");
+  if (!input2.slice) {
+    const { columns: columns2 } = await engine.queryNumbers(`SELECT ${select.join(", ")} FROM predictions p`);
+    if (columns2[0].length === 0) throw new DataError(`${input2.file}: has no rows; expected one prediction per row`);
+    return { rows: rowsFromColumns(plan, columns2), plan, slicing: null };
+  }
+  const { from, expression, names } = await slicingOf(engine, input2.slice, input2.cwd, input2.file);
+  const { columns } = await engine.queryNumbers(`SELECT ${[...select, expression].join(", ")} FROM ${from}`);
+  const codesColumn = columns.pop();
+  if (codesColumn.length === 0) throw new DataError(`${input2.file}: has no rows; expected one prediction per row`);
+  const codes = Int32Array.from(codesColumn);
+  const hasMissing = codes.some((code) => code === names.length);
+  return { rows: rowsFromColumns(plan, columns), plan, slicing: { column: input2.slice.column, names: hasMissing ? [...names, MISSING_SEGMENT] : names, codes } };
+}
+async function loadPairedPredictions(engine, input2) {
+  const id = input2.id ?? "id";
+  const plans = [];
+  for (const [view, file2] of [["candidate", input2.candidate], ["baseline", input2.baseline]]) {
+    await registerFile(engine, view, file2, input2.cwd);
+    const names = (await engine.columns(view)).map((column) => column.name);
+    if (!names.includes(id)) throw new DataError(`${file2}: no id column "${id}" to pair rows of the two models; choose one with --id`);
+    const [dupes] = await engine.query(`SELECT count(*) - count(DISTINCT ${quoteIdentifier(id)}) AS d FROM ${view}`);
+    if (Number(dupes?.d ?? 0) > 0) throw new DataError(`${file2}: column "${id}" repeats ${Number(dupes?.d)} ids; expected one prediction per row id`);
+    const plan = await planColumns(engine, view, input2.columns, file2);
+    await checkValues(engine, view, plan, file2);
+    plans.push(plan);
+  }
+  const [candidatePlan, baselinePlan] = plans;
+  if (candidatePlan.task === "multiclass" && candidatePlan.classes.join("\0") !== baselinePlan.classes.join("\0")) {
+    const union2 = [.../* @__PURE__ */ new Set([...candidatePlan.classes, ...baselinePlan.classes])];
+    if (candidatePlan.probabilityColumns || baselinePlan.probabilityColumns) {
+      throw new DataError(`${input2.candidate}, ${input2.baseline}: the two models have probability columns for different classes; expected the same classes to compare them`);
+    }
+    candidatePlan.classes = baselinePlan.classes = sortClasses(union2);
+  }
+  const key = quoteIdentifier(id);
+  const label = quoteIdentifier(candidatePlan.label);
+  const [counts] = await engine.query(
+    `SELECT count(*) FILTER (WHERE b.${key} IS NULL) AS c_only, count(*) FILTER (WHERE c.${key} IS NULL) AS b_only, count(*) FILTER (WHERE c.${key} IS NOT NULL AND b.${key} IS NOT NULL) AS shared, count(*) FILTER (WHERE c.${key} IS NOT NULL AND b.${key} IS NOT NULL AND CAST(c.${label} AS VARCHAR) IS DISTINCT FROM CAST(b.${quoteIdentifier(baselinePlan.label)} AS VARCHAR)) AS differ FROM candidate c FULL OUTER JOIN baseline b ON c.${key} = b.${key}`
+  );
+  const shared = Number(counts?.shared ?? 0);
+  if (shared === 0) throw new DataError(`${input2.candidate}, ${input2.baseline}: no row id in both files; expected predictions of both models on the same rows`);
+  if (Number(counts?.differ ?? 0) > 0) {
+    throw new DataError(`${input2.candidate}, ${input2.baseline}: ${Number(counts?.differ)} shared rows have different labels; expected both models scored on the same labelled rows`);
+  }
+  const candidateSelect = selectExpressions(candidatePlan, "c");
+  const baselineSelect = selectExpressions(baselinePlan, "b");
+  const { columns } = await engine.queryNumbers(`SELECT ${[...candidateSelect, ...baselineSelect].join(", ")} FROM candidate c JOIN baseline b ON c.${key} = b.${key} ORDER BY c.${key}`);
+  return {
+    candidate: rowsFromColumns(candidatePlan, columns.slice(0, candidateSelect.length)),
+    baseline: rowsFromColumns(baselinePlan, columns.slice(candidateSelect.length)),
+    shared,
+    candidateOnly: Number(counts?.c_only ?? 0),
+    baselineOnly: Number(counts?.b_only ?? 0)
+  };
+}
+
+// src/metrics/mcnemar.ts
+function mcnemarExactP(b, c) {
+  const n = b + c;
+  if (n === 0) return 1;
+  const k = Math.min(b, c);
+  let logTop = 0;
+  for (let i = 1; i <= k; i++) logTop += Math.log((n - k + i) / i);
+  let sum = 1;
+  let term2 = 1;
+  for (let j = k; j > 0; j--) {
+    term2 *= j / (n - j + 1);
+    sum += term2;
+    if (term2 < sum * 1e-17) break;
+  }
+  return Math.min(1, 2 * Math.exp(logTop - n * Math.LN2) * sum);
+}
+function mcnemar(candidate, baseline) {
+  let b = 0;
+  let c = 0;
+  for (let i = 0; i < candidate.label.length; i++) {
+    const candidateRight = candidate.predicted[i] === candidate.label[i];
+    const baselineRight = baseline.predicted[i] === baseline.label[i];
+    if (candidateRight && !baselineRight) b++;
+    else if (!candidateRight && baselineRight) c++;
+  }
+  return { test: "mcnemar-exact", b, c, p: mcnemarExactP(b, c) };
+}
+
+// src/metrics/policy.ts
+import { readFile as readFile3 } from "node:fs/promises";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -11478,7 +13102,7 @@ __export(util_exports, {
   own: () => own,
   parsedType: () => parsedType,
   partial: () => partial,
-  pick: () => pick,
+  pick: () => pick2,
   prefixIssues: () => prefixIssues,
   primitiveTypes: () => primitiveTypes,
   promiseAllObject: () => promiseAllObject,
@@ -11552,12 +13176,12 @@ function cleanRegex(source) {
   return source.slice(start, end);
 }
 function floatSafeRemainder(val, step2) {
-  const ratio2 = val / step2;
-  const roundedRatio = Math.round(ratio2);
-  const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio2), 1);
-  if (Math.abs(ratio2 - roundedRatio) < tolerance)
+  const ratio3 = val / step2;
+  const roundedRatio = Math.round(ratio3);
+  const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio3), 1);
+  if (Math.abs(ratio3 - roundedRatio) < tolerance)
     return 0;
-  return ratio2 - roundedRatio;
+  return ratio3 - roundedRatio;
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
 function defineLazy(object2, key, getter) {
@@ -11654,10 +13278,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path33) {
-  if (!path33)
+function getElementAtPath(obj, path38) {
+  if (!path38)
     return obj;
-  return path33.reduce((acc, key) => acc?.[key], obj);
+  return path38.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -11874,10 +13498,10 @@ var BIGINT_FORMAT_RANGES = {
   int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
   uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
 };
-function pick(schema, mask) {
+function pick2(schema, mask) {
   const currDef = schema._zod.def;
-  const checks = currDef.checks;
-  const hasChecks = checks && checks.length > 0;
+  const checks2 = currDef.checks;
+  const hasChecks = checks2 && checks2.length > 0;
   if (hasChecks) {
     throw new Error(".pick() cannot be used on object schemas containing refinements");
   }
@@ -11899,8 +13523,8 @@ function maskedKeys(schema, mask) {
 }
 function omit(schema, mask) {
   const currDef = schema._zod.def;
-  const checks = currDef.checks;
-  const hasChecks = checks && checks.length > 0;
+  const checks2 = currDef.checks;
+  const hasChecks = checks2 && checks2.length > 0;
   if (hasChecks) {
     throw new Error(".omit() cannot be used on object schemas containing refinements");
   }
@@ -11913,8 +13537,8 @@ function extend(schema, shape) {
   if (!isPlainObject(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
-  const checks = schema._zod.def.checks;
-  const hasChecks = checks && checks.length > 0;
+  const checks2 = schema._zod.def.checks;
+  const hasChecks = checks2 && checks2.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema);
     for (const key of Reflect.ownKeys(shape)) {
@@ -11958,8 +13582,8 @@ function merge(a, b) {
 }
 function partial(Class2, schema, mask, name = "partial") {
   const currDef = schema._zod.def;
-  const checks = currDef.checks;
-  const hasChecks = checks && checks.length > 0;
+  const checks2 = currDef.checks;
+  const hasChecks = checks2 && checks2.length > 0;
   if (hasChecks) {
     throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
@@ -11997,11 +13621,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path33, issues) {
+function prefixIssues(path38, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path33);
+    iss.path.unshift(path38);
     return iss;
   });
 }
@@ -12463,16 +14087,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path33 = []) => {
+  const processError = (error63, path38 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path33, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path38, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path33, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path33, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
       } else {
-        const fullpath = [...path33, ...issue2.path];
+        const fullpath = [...path38, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -12511,17 +14135,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path33 = []) => {
+  const processError = (error63, path38 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path33, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path38, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path33, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path33, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
       } else {
-        const fullpath = [...path33, ...issue2.path];
+        const fullpath = [...path38, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -12560,8 +14184,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path33 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path33) {
+  const path38 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path38) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -13451,24 +15075,24 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   inst._zod.bag = inst._zod.bag || {};
   inst._zod.version = version;
   const defChecks = inst._zod.def.checks;
-  const checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
-  for (const ch of checks) {
+  const checks2 = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
+  for (const ch of checks2) {
     for (const fn of ch._zod.onattach) {
       fn(inst);
     }
   }
-  if (checks.length === 0) {
+  if (checks2.length === 0) {
     (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
     inst._zod.deferred?.push(() => {
       inst._zod.run = inst._zod.parse;
     });
   } else {
-    const runChecks = (payload, checks2, ctx) => {
+    const runChecks = (payload, checks3, ctx) => {
       if (payload.memo)
         return payload;
       let isAborted = aborted(payload);
       let asyncResult;
-      for (const ch of checks2) {
+      for (const ch of checks3) {
         if (ch._zod.def.when) {
           if (explicitlyAborted(payload))
             continue;
@@ -13514,7 +15138,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
         canary.aborted = true;
         return canary;
       }
-      const checkResult = runChecks(payload, checks, ctx);
+      const checkResult = runChecks(payload, checks2, ctx);
       if (checkResult instanceof Promise) {
         if (ctx.async === false)
           throw new $ZodAsyncError();
@@ -13539,9 +15163,9 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
       if (result instanceof Promise) {
         if (ctx.async === false)
           throw new $ZodAsyncError();
-        return result.then((result2) => runChecks(result2, checks, ctx));
+        return result.then((result2) => runChecks(result2, checks2, ctx));
       }
-      return runChecks(result, checks, ctx);
+      return runChecks(result, checks2, ctx);
     };
   }
 }, {
@@ -14857,7 +16481,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect2 = (iss, side) => {
+  const collect2 = (iss, side2) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -14873,7 +16497,7 @@ function handleIntersectionResults(result, left, right) {
     for (const k of keys) {
       if (!unrecKeys.has(k))
         unrecKeys.set(k, {});
-      unrecKeys.get(k)[side] = true;
+      unrecKeys.get(k)[side2] = true;
     }
     return true;
   };
@@ -29699,13 +31323,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path33 = ref.slice(1).split("/").filter(Boolean);
-  if (path33.length === 0) {
+  const path38 = ref.slice(1).split("/").filter(Boolean);
+  if (path38.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path33[0] === defsKey) {
-    const key = path33[1] === void 0 ? void 0 : decodeJSONPointerSegment(path33[1]);
+  if (path38[0] === defsKey) {
+    const key = path38[1] === void 0 ? void 0 : decodeJSONPointerSegment(path38[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -30500,11 +32124,11 @@ function deepPartial(schema) {
 }
 
 // node_modules/zod/v4/classic/in-out.js
-function withChecks(side, checks) {
-  if (!checks?.length)
-    return side;
-  const def = side._zod.def;
-  return clone(side, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: true });
+function withChecks(side2, checks2) {
+  if (!checks2?.length)
+    return side2;
+  const def = side2._zod.def;
+  return clone(side2, mergeDefs(def, { checks: [...def.checks ?? [], ...checks2] }), { parent: true });
 }
 function outSide(def) {
   return withChecks(def.out, def.checks);
@@ -30554,6 +32178,10 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/config/load.ts
+import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import path4 from "node:path";
+
 // src/drift/methods.ts
 var DRIFT_METHOD_NAMES = ["ks", "wasserstein", "jensenshannon", "psi", "kl", "hellinger", "chisquare", "z", "linf"];
 var CORRECTIONS = ["none", "bonferroni", "benjamini-hochberg"];
@@ -30566,7 +32194,7 @@ var paramValue = external_exports.union([external_exports.string(), external_exp
 var metricRuleSchema = external_exports.strictObject({
   greater_is_better: external_exports.boolean().describe("Whether a higher value of the metric is better (MLflow `greater_is_better`)."),
   threshold: external_exports.number().optional().describe("Absolute bound: the candidate must be >= threshold when higher is better, <= otherwise."),
-  min_absolute_change: external_exports.number().nonnegative().optional().describe("The candidate must beat the baseline by at least this much (candidate >= baseline + change when higher is better)."),
+  min_absolute_change: external_exports.number().positive().optional().describe("The candidate must beat the baseline by at least this much (candidate >= baseline + change when higher is better)."),
   min_relative_change: external_exports.number().min(0).max(1).optional().describe("The candidate must beat the baseline by at least this share of it, in [0, 1]; a zero baseline needs candidate > baseline by 1e-10.")
 }).refine((rule) => rule.threshold !== void 0 || rule.min_absolute_change !== void 0 || rule.min_relative_change !== void 0, {
   message: "expected at least one of threshold, min_absolute_change, min_relative_change"
@@ -30587,10 +32215,16 @@ var trainingSchema = external_exports.strictObject({
   params: external_exports.record(external_exports.string().min(1), paramValue).default({}).describe("Hyperparameters, passed as the JSON object TRAINYARD_PARAMS."),
   env: external_exports.record(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), external_exports.string()).default({}).describe("Extra environment variables for the command.")
 }).describe("How the model is trained.");
+var significanceSchema = external_exports.strictObject({
+  confidence: external_exports.number().gt(0).lt(1).default(0.95).describe("Two-sided confidence of the paired bootstrap interval of each metric difference."),
+  resamples: external_exports.int().min(100).max(1e5).default(1e3).describe("Bootstrap resamples (row indices drawn once per resample, applied to both models)."),
+  seed: external_exports.int().min(0).max(2 ** 32 - 1).default(42).describe("Seed of the resampling, recorded in comparison.json.")
+}).describe("Gate on confidence intervals: a change whose interval still crosses the bound of a rule is inconclusive, not a pass.");
 var metricsSchema = external_exports.strictObject({
   file: external_exports.string().min(1).default("metrics.json").describe("The metrics file the trainer writes, relative to its output directory."),
   predictions: external_exports.string().min(1).default("predictions.csv").describe("Per-row predictions (`id,label,score`) the trainer writes, used for confidence intervals."),
-  policy: external_exports.record(external_exports.string().min(1), metricRuleSchema).default({}).describe("Gates per metric name (dotted names address nested keys).")
+  policy: external_exports.record(external_exports.string().min(1), metricRuleSchema).default({}).describe("Gates per metric name (dotted names address nested keys)."),
+  significance: significanceSchema.optional()
 }).describe("The metrics a candidate is judged on.");
 var promotionSchema = external_exports.strictObject({
   environment: external_exports.string().min(1).default("production").describe("The GitHub environment the promotion job deploys to."),
@@ -30635,40 +32269,10 @@ var configSchema = external_exports.strictObject({
   models: external_exports.record(external_exports.string().regex(MODEL_NAME), modelSchema).refine((models) => Object.keys(models).length > 0, { message: "expected at least one model" }).describe("The models of the repository, by name (lowercase letters, digits, `.`, `_`, `-`).")
 }).describe("trainyard configuration (.github/trainyard.yml).");
 
-// src/util/did-you-mean.ts
-function editDistance(a, b) {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2][j - 2] + 1);
-      d[i][j] = best;
-    }
-  }
-  return d[a.length][b.length];
-}
-function didYouMean(word, known) {
-  const normalized = word.toLowerCase().replace(/-/g, "_");
-  let best;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const distance2 = editDistance(normalized, candidate.toLowerCase());
-    if (distance2 < bestDistance) {
-      best = candidate;
-      bestDistance = distance2;
-    }
-  }
-  const allowed2 = Math.max(1, Math.floor(word.length / 3));
-  return best !== void 0 && bestDistance <= allowed2 && bestDistance < word.length ? best : void 0;
-}
-
 // src/config/zod-issues.ts
-function schemaAt(schema, path33) {
+function schemaAt(schema, path38) {
   let current = unwrap(schema);
-  for (const segment of path33) {
+  for (const segment of path38) {
     if (current instanceof external_exports.ZodObject) current = unwrap(current.shape[String(segment)]);
     else if (current instanceof external_exports.ZodRecord) current = unwrap(current.valueType);
     else if (current instanceof external_exports.ZodArray) current = unwrap(current.element);
@@ -30676,8 +32280,8 @@ function schemaAt(schema, path33) {
   }
   return current;
 }
-function keysAt(schema, path33) {
-  const current = schemaAt(schema, path33);
+function keysAt(schema, path38) {
+  const current = schemaAt(schema, path38);
   return current instanceof external_exports.ZodObject ? Object.keys(current.shape) : [];
 }
 function unwrap(schema) {
@@ -30692,7 +32296,7 @@ function unwrap(schema) {
     }
   }
 }
-function describeValue(value2) {
+function describeValue2(value2) {
   if (value2 === void 0) return "nothing";
   if (value2 === null) return "null";
   if (Array.isArray(value2)) return "a list";
@@ -30700,9 +32304,9 @@ function describeValue(value2) {
   const text = JSON.stringify(value2);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
-function valueAt(root, path33) {
+function valueAt(root, path38) {
   let current = root;
-  for (const segment of path33) {
+  for (const segment of path38) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[segment];
   }
@@ -30719,46 +32323,46 @@ var typeWords = {
 function explainIssues(schema, input2, issues) {
   const ordered = [...issues].sort((a, b) => Number(b.code === "unrecognized_keys") - Number(a.code === "unrecognized_keys"));
   return ordered.flatMap((issue2) => {
-    const path33 = [...issue2.path];
-    const found = describeValue(valueAt(input2, path33));
+    const path38 = [...issue2.path];
+    const found = describeValue2(valueAt(input2, path38));
     switch (issue2.code) {
       case "unrecognized_keys":
         return issue2.keys.map((key) => {
-          const suggestion = didYouMean(key, keysAt(schema, path33));
-          const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of: ${keysAt(schema, path33).join(", ")}`;
-          return { path: [...path33, key], unknownKey: key, message: `unknown key${hint}` };
+          const suggestion = didYouMean(key, keysAt(schema, path38));
+          const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of: ${keysAt(schema, path38).join(", ")}`;
+          return { path: [...path38, key], unknownKey: key, message: `unknown key${hint}` };
         });
       case "invalid_type": {
         const expected = typeWords[issue2.expected] ?? issue2.expected;
         const message = found === "nothing" ? `missing; expected ${expected}` : `expected ${expected}, got ${found}`;
-        return [{ path: path33, message }];
+        return [{ path: path38, message }];
       }
       case "invalid_value":
-        return [{ path: path33, message: `expected one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}, got ${found}` }];
+        return [{ path: path38, message: `expected one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}, got ${found}` }];
       case "too_small": {
         const what = issue2.origin === "array" ? `at least ${String(issue2.minimum)} item(s)` : issue2.origin === "string" ? "a non-empty string" : `a number ${issue2.inclusive ? ">=" : ">"} ${String(issue2.minimum)}`;
-        return [{ path: path33, message: `expected ${what}, got ${found}` }];
+        return [{ path: path38, message: `expected ${what}, got ${found}` }];
       }
       case "too_big": {
         const what = issue2.origin === "array" ? `at most ${String(issue2.maximum)} item(s)` : `a number ${issue2.inclusive ? "<=" : "<"} ${String(issue2.maximum)}`;
-        return [{ path: path33, message: `expected ${what}, got ${found}` }];
+        return [{ path: path38, message: `expected ${what}, got ${found}` }];
       }
       case "invalid_key": {
         const inner = issue2.issues[0];
         const rule = inner && inner.code === "invalid_format" && "pattern" in inner ? `a name matching ${String(inner.pattern)}` : "a valid name";
-        return [{ path: path33, unknownKey: String(path33[path33.length - 1]), message: `invalid name ${JSON.stringify(path33[path33.length - 1])}; expected ${rule}` }];
+        return [{ path: path38, unknownKey: String(path38[path38.length - 1]), message: `invalid name ${JSON.stringify(path38[path38.length - 1])}; expected ${rule}` }];
       }
       case "invalid_union":
-        return [{ path: path33, message: `expected ${unionWords(schema, path33)}, got ${found}` }];
+        return [{ path: path38, message: `expected ${unionWords(schema, path38)}, got ${found}` }];
       case "invalid_format":
-        return [{ path: path33, message: `expected ${"pattern" in issue2 ? `a value matching ${String(issue2.pattern)}` : issue2.format}, got ${found}` }];
+        return [{ path: path38, message: `expected ${"pattern" in issue2 ? `a value matching ${String(issue2.pattern)}` : issue2.format}, got ${found}` }];
       default:
-        return [{ path: path33, message: issue2.message }];
+        return [{ path: path38, message: issue2.message }];
     }
   });
 }
-function unionWords(schema, path33) {
-  const union2 = schemaAt(schema, path33);
+function unionWords(schema, path38) {
+  const union2 = schemaAt(schema, path38);
   if (!(union2 instanceof external_exports.ZodUnion)) return "a different kind of value";
   const words = union2.options.map((option) => {
     const inner = unwrap(option);
@@ -30769,7 +32373,7 @@ function unionWords(schema, path33) {
 }
 
 // src/config/yaml-source.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 var MAX_ALIASES = 100;
 function parseYamlSource(text, file2) {
@@ -30777,8 +32381,8 @@ function parseYamlSource(text, file2) {
   if (bytes > MAX_CONFIG_BYTES) {
     throw new ConfigError({ file: file2, message: `file is ${bytes} bytes; expected at most ${MAX_CONFIG_BYTES} (1 MiB)` });
   }
-  const lines = new import_yaml.LineCounter();
-  const document = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const lines = new import_yaml2.LineCounter();
+  const document = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const first = document.errors[0];
   if (first) {
     const position = first.pos ? toPosition(lines, first.pos[0]) : void 0;
@@ -30797,16 +32401,16 @@ function toPosition(lines, offset) {
   const { line, col } = lines.linePos(offset);
   return { line, column: col };
 }
-function positionOf(source, path33, keyOf) {
+function positionOf(source, path38, keyOf) {
   let node2 = source.document.contents;
-  for (const segment of path33) {
+  for (const segment of path38) {
     const next = node2?.get?.(segment, true);
     if (next === void 0 || next === null) break;
     node2 = next;
   }
-  if (keyOf !== void 0 && (0, import_yaml.isMap)(node2)) {
-    const pair = node2.items.find((item) => (0, import_yaml.isScalar)(item.key) && item.key.value === keyOf);
-    if (pair && (0, import_yaml.isScalar)(pair.key) && pair.key.range) return toPosition(source.lines, pair.key.range[0]);
+  if (keyOf !== void 0 && (0, import_yaml2.isMap)(node2)) {
+    const pair = node2.items.find((item) => (0, import_yaml2.isScalar)(item.key) && item.key.value === keyOf);
+    if (pair && (0, import_yaml2.isScalar)(pair.key) && pair.key.range) return toPosition(source.lines, pair.key.range[0]);
   }
   const range = node2?.range;
   return range ? toPosition(source.lines, range[0]) : void 0;
@@ -30828,14 +32432,14 @@ function parseConfig(text, file2) {
   throw new ConfigError({ file: file2, message: first.message, ...position ? { position } : {}, ...key ? { key } : {} });
 }
 function projectRootOf(configFile) {
-  const folder = path.dirname(path.resolve(configFile));
-  return path.basename(folder) === ".github" ? path.dirname(folder) : folder;
+  const folder = path4.dirname(path4.resolve(configFile));
+  return path4.basename(folder) === ".github" ? path4.dirname(folder) : folder;
 }
 async function loadConfig(path_, shownAs) {
   const file2 = shownAs ?? path_;
   let size;
   try {
-    const info = await stat(path_);
+    const info = await stat2(path_);
     if (!info.isFile()) throw new ConfigError({ file: file2, message: "not a file; expected a YAML config file" });
     size = info.size;
   } catch (error62) {
@@ -30845,9 +32449,250 @@ async function loadConfig(path_, shownAs) {
   if (size > MAX_CONFIG_BYTES) {
     throw new ConfigError({ file: file2, message: `file is ${size} bytes; expected at most ${MAX_CONFIG_BYTES} (1 MiB)` });
   }
-  const text = await readFile(path_, "utf8");
+  const text = await readFile2(path_, "utf8");
   return { config: parseConfig(text, file2), file: file2, text, root: projectRootOf(path_) };
 }
+
+// src/metrics/policy.ts
+var policyFileSchema = external_exports.strictObject({
+  policy: external_exports.record(external_exports.string().min(1), metricRuleSchema).describe("Gates per metric name."),
+  significance: significanceSchema.optional()
+}).describe("A trainyard comparison policy file.");
+function policyOfModel(model) {
+  return { rules: model.metrics.policy, significance: model.metrics.significance ?? null };
+}
+function chooseModel(models, wanted, file2) {
+  const names = Object.keys(models);
+  if (wanted !== void 0) {
+    const model = models[wanted];
+    if (!model) throw new UsageError(`${file2}: no model "${wanted}"; the config has: ${names.join(", ")}`);
+    return [wanted, model];
+  }
+  if (names.length > 1) throw new UsageError(`${file2}: the config has several models (${names.join(", ")}); choose one with --model`);
+  return [names[0], models[names[0]]];
+}
+function parsePolicy(text, file2, model) {
+  const source = parseYamlSource(text, file2);
+  const value2 = source.value;
+  if (value2 !== null && typeof value2 === "object" && "models" in value2) {
+    const config2 = parseConfig(text, file2);
+    const [name, chosen] = chooseModel(config2.models, model, file2);
+    return { policy: policyOfModel(chosen), model: name, task: chosen.task };
+  }
+  const result = policyFileSchema.safeParse(value2 ?? {});
+  if (!result.success) {
+    const [first] = explainIssues(policyFileSchema, value2, result.error.issues);
+    if (!first) throw new ConfigError({ file: file2, message: result.error.message });
+    const position = positionOf(source, first.unknownKey ? first.path.slice(0, -1) : first.path, first.unknownKey);
+    const key = first.path.map(String).join(".") || void 0;
+    throw new ConfigError({ file: file2, message: first.message, ...position ? { position } : {}, ...key ? { key } : {} });
+  }
+  return { policy: { rules: result.data.policy, significance: result.data.significance ?? null }, model: null, task: null };
+}
+async function loadPolicy(file2, shownAs, model) {
+  let text;
+  try {
+    text = await readFile3(file2, "utf8");
+  } catch (error62) {
+    throw new ConfigError({ file: shownAs, message: `cannot read the policy (${error62.code ?? "error"}); expected a trainyard config or a policy file` });
+  }
+  return parsePolicy(text, shownAs, model);
+}
+
+// src/metrics/stages.ts
+var DEFAULT_BOOTSTRAP = { confidence: 0.95, resamples: 1e3, seed: 42 };
+async function evaluateStage(input2) {
+  const engine = await DataEngine.open();
+  try {
+    const loaded = await loadPredictions(engine, { file: input2.predictions, cwd: input2.cwd, columns: input2.columns, ...input2.slice ? { slice: input2.slice } : {} });
+    return evaluateRows(loaded.rows, loaded.slicing);
+  } finally {
+    engine.close();
+  }
+}
+async function sideMetrics(side2, input2, role) {
+  if (side2.metrics) return { metrics: side2.metrics, file: side2.metricsFile ?? `${role} metrics` };
+  if (side2.metricsFile) return { metrics: await readMetricsFile(side2.metricsFile), file: side2.metricsFile };
+  if (side2.predictions) {
+    const result = await evaluateStage({ predictions: side2.predictions, cwd: input2.cwd, columns: input2.columns });
+    return { metrics: result.metrics, file: side2.predictions };
+  }
+  throw new DataError(`the ${role} has neither a metrics file nor predictions; expected at least one`);
+}
+function pairedEvidence(paired, settings, names) {
+  const { candidate, baseline } = paired;
+  const metrics = TASK_METRICS[candidate.task].filter((name) => names.includes(name));
+  const bootstrap = pairedBootstrap(candidate, baseline, { metrics, ...settings });
+  const tests2 = {};
+  if (candidate.task !== "regression" && baseline.task !== "regression" && names.includes("accuracy")) tests2.accuracy = mcnemar(candidate, baseline);
+  if (candidate.task === "binary" && baseline.task === "binary" && names.includes("roc_auc")) {
+    const result = delong(candidate, baseline);
+    if (result) tests2.roc_auc = result;
+  }
+  return { bootstrap, tests: tests2, rows: { shared: paired.shared, candidateOnly: paired.candidateOnly, baselineOnly: paired.baselineOnly } };
+}
+async function compareStage(input2) {
+  const candidate = await sideMetrics(input2.candidate, input2, "candidate");
+  const baseline = input2.baseline ? await sideMetrics(input2.baseline, input2, "baseline") : null;
+  let paired = null;
+  const candidatePredictions = input2.candidate.predictions;
+  const baselinePredictions = input2.baseline?.predictions;
+  if (candidatePredictions && baselinePredictions) {
+    const engine = await DataEngine.open();
+    try {
+      const rows = await loadPairedPredictions(engine, { candidate: candidatePredictions, baseline: baselinePredictions, cwd: input2.cwd, columns: input2.columns, ...input2.id ? { id: input2.id } : {} });
+      const settings = { ...DEFAULT_BOOTSTRAP, ...input2.policy.significance ?? {}, ...input2.bootstrap ?? {} };
+      const names = [...Object.keys(input2.policy.rules), ...Object.keys(candidate.metrics)];
+      paired = pairedEvidence(rows, settings, names);
+    } finally {
+      engine.close();
+    }
+  }
+  return compareModels({ candidate, baseline, policy: input2.policy, paired });
+}
+
+// src/metrics/write-metrics.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path5 from "node:path";
+function renderMetrics(values, file2) {
+  const format = metricFileFormat(file2);
+  if (format === "yaml") return (0, import_yaml3.stringify)(values);
+  if (format === "csv" || format === "tsv") {
+    const delimiter = format === "csv" ? "," : "	";
+    const quote2 = (text) => /[",\t\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    return `${["name", "value"].join(delimiter)}
+${Object.entries(values).map(([name, value2]) => `${quote2(name)}${delimiter}${value2}`).join("\n")}
+`;
+  }
+  return `${JSON.stringify(values, null, 2)}
+`;
+}
+async function writeFileAtomic(file2, text) {
+  await mkdir(path5.dirname(file2), { recursive: true });
+  const temporary = `${file2}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file2);
+}
+
+// src/cli/commands/compare-inputs.ts
+import { access, readFile as readFile4 } from "node:fs/promises";
+import path6 from "node:path";
+async function resolvePolicy(cwd, given, model) {
+  if (given) return { ...await loadPolicy(path6.resolve(cwd, given), given, model), file: given };
+  const fallback = path6.resolve(cwd, DEFAULT_CONFIG_PATH);
+  const exists3 = await access(fallback).then(
+    () => true,
+    () => false
+  );
+  if (exists3) return { ...await loadPolicy(fallback, DEFAULT_CONFIG_PATH, model), file: DEFAULT_CONFIG_PATH };
+  return { policy: { rules: {}, significance: null }, model: model ?? null, task: null, file: null };
+}
+async function readJson(file2, shown, what) {
+  let text;
+  try {
+    text = await readFile4(file2, "utf8");
+  } catch (error62) {
+    throw new DataError(`${shown}: cannot read the ${what} (${error62.code ?? "error"})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error62) {
+    throw new DataError(`${shown}: invalid JSON (${error62.message}); expected the ${what}`);
+  }
+}
+async function readHistory(cwd, given) {
+  const document = await readJson(path6.resolve(cwd, given), given, "version history");
+  if (!Array.isArray(document)) throw new DataError(`${given}: expected a JSON array of {"version", "metrics"} objects, oldest first`);
+  return document.map((entry, index) => {
+    const item = entry;
+    if (item === null || typeof item !== "object" || typeof item.version !== "string") {
+      throw new DataError(`${given}: entry ${index} has no "version" string; expected {"version", "metrics"}`);
+    }
+    return { version: item.version, metrics: flattenMetrics(item.metrics, `${given} [${index}].metrics`) };
+  });
+}
+async function readLineage(cwd, given) {
+  const document = await readJson(path6.resolve(cwd, given), given, "lineage.json");
+  const lineage3 = document;
+  if (!lineage3 || typeof lineage3 !== "object" || lineage3.schemaVersion !== 1 || typeof lineage3.command !== "string" || !Array.isArray(lineage3.data)) {
+    throw new DataError(`${given}: not a trainyard lineage.json (expected schemaVersion 1 with command and data)`);
+  }
+  return lineage3;
+}
+
+// src/cli/commands/evaluate-options.ts
+function parseTask(value2) {
+  if (TASKS.includes(value2)) return value2;
+  throw new UsageError(`--task ${value2}: expected one of ${TASKS.join(", ")}`);
+}
+function parseNumberOption(flag, value2) {
+  const number5 = value2.trim() === "" ? Number.NaN : Number(value2);
+  if (!Number.isFinite(number5)) throw new UsageError(`${flag} ${value2}: expected a number`);
+  return number5;
+}
+function parseIntegerOption(flag, value2, min, max2) {
+  const number5 = parseNumberOption(flag, value2);
+  if (!Number.isInteger(number5) || number5 < min || number5 > max2) throw new UsageError(`${flag} ${value2}: expected a whole number from ${min} to ${max2}`);
+  return number5;
+}
+
+// src/cli/commands/compare.ts
+function side(cwd, metrics, predictions) {
+  if (!metrics && !predictions) return null;
+  return { ...metrics ? { metricsFile: path7.resolve(cwd, metrics) } : {}, ...predictions ? { predictions } : {} };
+}
+function registerCompare(program2, io, setExit) {
+  program2.command("compare").description("Judge a candidate against a baseline under the metric policy; exit 0 pass, 1 fail or inconclusive, 2 bad input.").option("--candidate <metrics>", "the candidate's metrics file (JSON, YAML, CSV or TSV)").option("--baseline <metrics>", "the baseline's (champion's) metrics file; none for a first model").option("--candidate-predictions <file>", "the candidate's predictions, for paired intervals (or metrics, without --candidate)").option("--baseline-predictions <file>", "the baseline's predictions on the same rows").option("--policy <file>", `a trainyard config or a policy file (default: ${".github/trainyard.yml"} when present)`).option("-m, --model <name>", "the model whose policy applies (when the config has several)").option("-t, --task <task>", `the kind of model, for predictions: ${TASKS.join(", ")} (default: the model's task)`).option("--label <column>", "the label column of the predictions", "label").option("--score <column>", "the score column (multiclass: probability column prefix)", "score").option("--prediction <column>", "the predicted class or value column").option("--threshold <number>", "binary: the score from which a row is predicted positive", "0.5").option("--id <column>", "the row id pairing the two predictions files", "id").option("--resamples <n>", "bootstrap resamples (default: the policy's significance, else 1000)").option("--seed <n>", "bootstrap seed (default: the policy's significance, else 42)").option("--confidence <level>", "interval confidence (default: the policy's significance, else 0.95)").option("--history <file>", `previous versions' metrics for the chart: [{"version", "metrics"}], oldest first`).option("--lineage <file>", "the candidate's lineage.json, for the report").option("--baseline-name <name>", "what the report calls the baseline", "champion").option("--json", "print comparison.json instead of the report").option("-o, --out <file>", "write comparison.json here").option("--markdown <file>", "write the report (job-summary Markdown) here").action(async (options) => {
+    const candidate = side(io.cwd, options.candidate, options.candidatePredictions);
+    if (!candidate) throw new UsageError("expected --candidate <metrics> or --candidate-predictions <file>");
+    const baseline = side(io.cwd, options.baseline, options.baselinePredictions);
+    const loaded = await resolvePolicy(io.cwd, options.policy, options.model);
+    const needsTask = Boolean(options.candidatePredictions || options.baselinePredictions);
+    const task = options.task ? parseTask(options.task) : loaded.task;
+    if (needsTask && !task) throw new UsageError("--task is needed to read predictions when the policy does not come from a trainyard config");
+    const confidence = options.confidence === void 0 ? void 0 : parseNumberOption("--confidence", options.confidence);
+    if (confidence !== void 0 && !(confidence > 0 && confidence < 1)) throw new UsageError(`--confidence ${options.confidence}: expected a number between 0 and 1, such as 0.95`);
+    const bootstrap = {
+      ...options.resamples ? { resamples: parseIntegerOption("--resamples", options.resamples, 100, 1e5) } : {},
+      ...options.seed ? { seed: parseIntegerOption("--seed", options.seed, 0, 2 ** 32 - 1) } : {},
+      ...confidence !== void 0 ? { confidence } : {}
+    };
+    const history2 = options.history ? await readHistory(io.cwd, options.history) : void 0;
+    const lineage3 = options.lineage ? await readLineage(io.cwd, options.lineage) : void 0;
+    const comparison = await compareStage({
+      candidate,
+      baseline,
+      policy: loaded.policy,
+      columns: { task: task ?? "binary", label: options.label, score: options.score, ...options.prediction ? { prediction: options.prediction } : {}, threshold: parseNumberOption("--threshold", options.threshold) },
+      id: options.id,
+      cwd: io.cwd,
+      bootstrap
+    });
+    const model = loaded.model ?? options.model ?? null;
+    const document = comparisonDocument(comparison, {
+      model,
+      candidate: options.candidate ?? options.candidatePredictions,
+      baseline: options.baseline ?? options.baselinePredictions ?? null
+    });
+    const report = renderJobSummary({
+      model: model ?? "model",
+      comparison,
+      baselineName: options.baselineName ?? "champion",
+      ...history2 ? { history: history2 } : {},
+      ...lineage3 ? { lineage: lineage3 } : {}
+    });
+    const json2 = `${JSON.stringify(document, null, 2)}
+`;
+    if (options.out) await writeFileAtomic(path7.resolve(io.cwd, options.out), json2);
+    if (options.markdown) await writeFileAtomic(path7.resolve(io.cwd, options.markdown), report);
+    io.stdout(options.json ? json2 : report);
+    setExit(verdictExitCode(comparison.verdict));
+  });
+}
+
+// src/cli/shared.ts
+import path8 from "node:path";
 
 // src/train/system-facts.ts
 import { execFile } from "node:child_process";
@@ -30895,7 +32740,7 @@ function sha256Text(text) {
 // src/cli/shared.ts
 async function openConfig(io, configOption) {
   const given = configOption ?? DEFAULT_CONFIG_PATH;
-  return loadConfig(path2.resolve(io.cwd, given), given);
+  return loadConfig(path8.resolve(io.cwd, given), given);
 }
 async function openProject(io, configOption) {
   const loaded = await openConfig(io, configOption);
@@ -30919,11 +32764,11 @@ function registerConfig(program2, io, setExit) {
 }
 
 // src/cli/commands/deploy.ts
-import path10 from "node:path";
+import path16 from "node:path";
 
 // src/deploy/deploy.ts
-import { mkdir } from "node:fs/promises";
-import path3 from "node:path";
+import { mkdir as mkdir2 } from "node:fs/promises";
+import path9 from "node:path";
 
 // src/registry/names.ts
 var ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
@@ -31051,20 +32896,20 @@ async function deployVersion(request) {
   const label = `${request.name} v${version2.version}`;
   const steps = [
     `download ${label} from ${request.registry.location} into ${request.modelDir}`,
-    command ? `run "${command}" with MODEL_DIR=${path3.join(request.modelDir, "model")} MODEL_VERSION=${version2.version}` : `run no deploy command (models.${request.name}.deploy.command is not set)`,
+    command ? `run "${command}" with MODEL_DIR=${path9.join(request.modelDir, "model")} MODEL_VERSION=${version2.version}` : `run no deploy command (models.${request.name}.deploy.command is not set)`,
     `record the promotion of ${label} to ${request.environment}`
   ];
   if (request.dryRun) return { version: version2, steps, promotion: null };
-  await mkdir(path3.dirname(request.modelDir), { recursive: true });
+  await mkdir2(path9.dirname(request.modelDir), { recursive: true });
   await request.registry.download(request.name, version2.version, request.modelDir);
   if (command) {
     const outcome = await runCommand({
       command,
       cwd: request.root,
       timeoutMs: (request.model.deploy?.timeout_minutes ?? 30) * 6e4,
-      logFile: path3.join(request.modelDir, "deploy.log"),
+      logFile: path9.join(request.modelDir, "deploy.log"),
       echo: request.echo,
-      env: { ...request.env, MODEL_DIR: path3.join(request.modelDir, "model"), MODEL_VERSION: String(version2.version), MODEL_NAME: request.name, TRAINYARD_ENVIRONMENT: request.environment }
+      env: { ...request.env, MODEL_DIR: path9.join(request.modelDir, "model"), MODEL_VERSION: String(version2.version), MODEL_NAME: request.name, TRAINYARD_ENVIRONMENT: request.environment }
     });
     if (outcome.exitCode !== 0 || outcome.timedOut) {
       const why = outcome.timedOut ? "timed out" : `exited with ${outcome.exitCode}`;
@@ -31155,38 +33000,12 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 
 // src/registry/github/github-registry.ts
 import { createHash as createHash4 } from "node:crypto";
-import { mkdir as mkdir3, writeFile } from "node:fs/promises";
-import path5 from "node:path";
+import { mkdir as mkdir4, writeFile as writeFile2 } from "node:fs/promises";
+import path11 from "node:path";
 import { Writable as Writable2 } from "node:stream";
 
 // src/registry/card.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/report/format.ts
-function formatNumber(value2) {
-  if (Number.isInteger(value2)) return value2.toLocaleString("en-US");
-  if (Math.abs(value2) >= 1e-3) return value2.toFixed(4);
-  return Math.abs(value2) >= 1e-6 ? String(Number(value2.toPrecision(2))) : value2.toExponential(1);
-}
-function formatDelta(value2) {
-  const text = formatNumber(value2);
-  return value2 > 0 ? `+${text}` : text;
-}
-function formatBytes(bytes) {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value2 = bytes;
-  let unit = 0;
-  while (value2 >= 1024 && unit < units.length - 1) {
-    value2 /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value2.toFixed(1)} ${units[unit]}`;
-}
-function formatSeconds(seconds) {
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
-}
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/registry/card-schema.ts
 var versionFile = external_exports.strictObject({
@@ -31195,7 +33014,7 @@ var versionFile = external_exports.strictObject({
   bytes: external_exports.int().nonnegative(),
   sha256: external_exports.string().regex(/^[0-9a-f]{64}$/)
 });
-var lineage = external_exports.strictObject({
+var lineage2 = external_exports.strictObject({
   commit: external_exports.string().nullable(),
   command: external_exports.string(),
   seed: external_exports.number(),
@@ -31222,7 +33041,7 @@ var cardSchema2 = external_exports.strictObject({
   contentSha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
   metrics: external_exports.record(external_exports.string(), external_exports.number()),
   files: external_exports.array(versionFile).min(1),
-  lineage: lineage.nullable(),
+  lineage: lineage2.nullable(),
   profile: profile.nullable()
 });
 
@@ -31237,14 +33056,14 @@ function metricLines(card) {
   return ["| metric | value |", "| --- | ---: |", ...names.map((name) => `| ${name} | ${formatNumber(card.metrics[name])} |`)];
 }
 function lineageLines(card) {
-  const lineage2 = card.lineage;
-  if (!lineage2) return [];
-  const params = Object.entries(lineage2.params).map(([key, value2]) => `${key}=${String(value2)}`).join(", ");
+  const lineage3 = card.lineage;
+  if (!lineage3) return [];
+  const params = Object.entries(lineage3.params).map(([key, value2]) => `${key}=${String(value2)}`).join(", ");
   return [
-    `- commit: ${lineage2.commit ? `\`${lineage2.commit}\`` : "unknown"}`,
-    `- command: \`${lineage2.command}\` (seed ${lineage2.seed}${params ? `; ${params}` : ""})`,
-    `- trained in ${lineage2.durationSeconds} s${lineage2.runner ? ` on ${lineage2.runner}` : ""}`,
-    ...lineage2.data.map((file2) => `- data: \`${file2.path}\` (${formatBytes(file2.bytes)}, sha256 \`${file2.sha256.slice(0, 12)}\`)`)
+    `- commit: ${lineage3.commit ? `\`${lineage3.commit}\`` : "unknown"}`,
+    `- command: \`${lineage3.command}\` (seed ${lineage3.seed}${params ? `; ${params}` : ""})`,
+    `- trained in ${lineage3.durationSeconds} s${lineage3.runner ? ` on ${lineage3.runner}` : ""}`,
+    ...lineage3.data.map((file2) => `- data: \`${file2.path}\` (${formatBytes(file2.bytes)}, sha256 \`${file2.sha256.slice(0, 12)}\`)`)
   ];
 }
 function profileLines(card) {
@@ -31258,7 +33077,7 @@ function fileLines(card) {
   return ["| file | role | size | sha256 |", "| --- | --- | ---: | --- |", ...card.files.map((file2) => `| \`${file2.path}\` | ${file2.role} | ${formatBytes(file2.bytes)} | \`${file2.sha256.slice(0, 12)}\` |`)];
 }
 function renderCard(card) {
-  const front = (0, import_yaml2.stringify)({ trainyard: 1, ...card }, { lineWidth: 0 }).trimEnd();
+  const front = (0, import_yaml4.stringify)({ trainyard: 1, ...card }, { lineWidth: 0 }).trimEnd();
   return [
     FENCE,
     front,
@@ -31283,7 +33102,7 @@ function parseCard(text) {
   if (end < 0) return null;
   let front;
   try {
-    front = (0, import_yaml2.parse)(lines.slice(1, end).join("\n"));
+    front = (0, import_yaml4.parse)(lines.slice(1, end).join("\n"));
   } catch {
     return null;
   }
@@ -31296,11 +33115,11 @@ function parseCard(text) {
 
 // src/registry/shared.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir2, rename, rm, stat as stat2 } from "node:fs/promises";
-import path4 from "node:path";
+import { mkdir as mkdir3, rename as rename2, rm, stat as stat3 } from "node:fs/promises";
+import path10 from "node:path";
 
 // src/registry/promotion-record.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 var promotionSchema2 = external_exports.strictObject({
   model: external_exports.string(),
   environment: external_exports.string(),
@@ -31325,27 +33144,27 @@ function promotionSubject(promotion) {
 function renderPromotionMessage(promotion) {
   return `${promotionSubject(promotion)}
 
-${(0, import_yaml3.stringify)(promotion, { lineWidth: 0 })}`;
+${(0, import_yaml5.stringify)(promotion, { lineWidth: 0 })}`;
 }
 function parsePromotionMessage(message) {
   const blank = message.indexOf("\n\n");
   if (blank < 0) return null;
   try {
-    return readPromotion((0, import_yaml3.parse)(message.slice(blank + 2)));
+    return readPromotion((0, import_yaml5.parse)(message.slice(blank + 2)));
   } catch {
     return null;
   }
 }
-function championOf(history, environment) {
+function championOf(history2, environment) {
   let best = null;
-  for (const promotion of history) {
+  for (const promotion of history2) {
     if (promotion.environment !== environment || promotion.decision !== "approved") continue;
     if (!best || promotion.sequence > best.sequence) best = promotion;
   }
   return best;
 }
-function sortHistory(history) {
-  return [...history].sort((a, b) => a.at.localeCompare(b.at) || a.environment.localeCompare(b.environment) || a.sequence - b.sequence);
+function sortHistory(history2) {
+  return [...history2].sort((a, b) => a.at.localeCompare(b.at) || a.environment.localeCompare(b.environment) || a.sequence - b.sequence);
 }
 
 // src/registry/shared.ts
@@ -31385,13 +33204,13 @@ async function resolveVersion(registry2, model, ref) {
   return found;
 }
 async function downloadInto(dir, write2) {
-  if (await stat2(dir).catch(() => null)) throw new UsageError(`${dir}: already exists; expected a new folder to download into`);
-  await mkdir2(path4.dirname(dir), { recursive: true });
-  const staging = path4.join(path4.dirname(dir), `.${path4.basename(dir)}.partial-${randomBytes(4).toString("hex")}`);
-  await mkdir2(staging);
+  if (await stat3(dir).catch(() => null)) throw new UsageError(`${dir}: already exists; expected a new folder to download into`);
+  await mkdir3(path10.dirname(dir), { recursive: true });
+  const staging = path10.join(path10.dirname(dir), `.${path10.basename(dir)}.partial-${randomBytes(4).toString("hex")}`);
+  await mkdir3(staging);
   try {
     const result = await write2(staging);
-    await rename(staging, dir);
+    await rename2(staging, dir);
     return result;
   } catch (error62) {
     await rm(staging, { recursive: true, force: true });
@@ -31461,7 +33280,7 @@ async function recordPromotion(context, request, at2) {
   }
   throw new RegistryError(context.location, `no free promotion sequence for ${request.model} in ${request.environment} after ${MAX_TRIES} tries`);
 }
-async function readHistory(context, model, environment) {
+async function readHistory2(context, model, environment) {
   const tags = await tagsStartingWith(context, environment === void 0 ? `${model}#` : `${model}#${environment}#`);
   const records = [];
   for (const tag of tags) {
@@ -31695,7 +33514,7 @@ var GitHubReleasesRegistry = class {
   async history(model, environment) {
     checkModelName(model);
     if (environment !== void 0) checkEnvironmentName(environment);
-    return readHistory(this.context, model, environment);
+    return readHistory2(this.context, model, environment);
   }
   async readManifest(tag, assets) {
     const asset = assets.find((candidate) => candidate.name === MANIFEST_ASSET);
@@ -31721,9 +33540,9 @@ var GitHubReleasesRegistry = class {
       for (const file2 of found.card.files) {
         const entry = manifest.files?.find((candidate) => candidate.path === file2.path && candidate.sha256 === file2.sha256);
         if (!entry) throw new RegistryError(this.location, `${found.tag}: ${MANIFEST_ASSET} does not list ${file2.path} with the card's digest`);
-        const target = path5.join(staging, file2.path);
-        await mkdir3(path5.dirname(target), { recursive: true });
-        await writeFile(target, "");
+        const target = path11.join(staging, file2.path);
+        await mkdir4(path11.dirname(target), { recursive: true });
+        await writeFile2(target, "");
         for (const part of entry.assets) {
           const asset = assets.find((candidate) => candidate.name === part.name);
           if (!asset) throw new RegistryError(this.location, `${found.tag}: missing asset ${part.name} (of ${file2.path}); nothing was downloaded`);
@@ -31732,20 +33551,20 @@ var GitHubReleasesRegistry = class {
         const digest = await sha256File(target);
         if (digest !== file2.sha256) throw new DigestMismatchError(this.location, `${found.tag} ${file2.path}: joined sha256 ${digest} differs from the registered ${file2.sha256}; nothing was downloaded`);
       }
-      await writeFile(path5.join(staging, "model-card.md"), renderCard(found.card));
+      await writeFile2(path11.join(staging, "model-card.md"), renderCard(found.card));
       return { version: found, dir, files: found.card.files };
     });
   }
 };
 
 // src/registry/local/local-registry.ts
-import { appendFile, mkdir as mkdir5, readdir as readdir2, readFile as readFile3, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
-import path7 from "node:path";
+import { appendFile, mkdir as mkdir6, readdir as readdir3, readFile as readFile6, rm as rm2, writeFile as writeFile4 } from "node:fs/promises";
+import path13 from "node:path";
 
 // src/registry/local/version-folder.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { copyFile, mkdir as mkdir4, readdir, readFile as readFile2, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import { copyFile, mkdir as mkdir5, readdir as readdir2, readFile as readFile5, rename as rename3, writeFile as writeFile3 } from "node:fs/promises";
+import path12 from "node:path";
 var REGISTRATION_FILE = "registration.json";
 var COMPLETE_FILE = "complete";
 var ABANDONED_FILE = "abandoned";
@@ -31757,35 +33576,35 @@ var registrationSchema = external_exports.strictObject({
   startedAt: external_exports.string()
 });
 async function exists(file2) {
-  return readFile2(file2).then(() => true, () => false);
+  return readFile5(file2).then(() => true, () => false);
 }
 async function folderState(dir) {
   let registration;
   try {
-    const parsed = registrationSchema.safeParse(JSON.parse(await readFile2(path6.join(dir, REGISTRATION_FILE), "utf8")));
+    const parsed = registrationSchema.safeParse(JSON.parse(await readFile5(path12.join(dir, REGISTRATION_FILE), "utf8")));
     if (!parsed.success) return { kind: "foreign" };
     registration = parsed.data;
   } catch {
-    const entries = await readdir(dir).catch(() => ["?"]);
+    const entries = await readdir2(dir).catch(() => ["?"]);
     return entries.length === 0 ? { kind: "claimed" } : { kind: "foreign" };
   }
-  if (await exists(path6.join(dir, COMPLETE_FILE))) return { kind: "complete" };
-  if (await exists(path6.join(dir, ABANDONED_FILE))) return { kind: "abandoned" };
+  if (await exists(path12.join(dir, COMPLETE_FILE))) return { kind: "complete" };
+  if (await exists(path12.join(dir, ABANDONED_FILE))) return { kind: "abandoned" };
   return { kind: "incomplete", registration };
 }
 async function writeAtomic(file2, text) {
   const temporary = `${file2}.${randomBytes2(4).toString("hex")}.tmp`;
-  await writeFile2(temporary, text);
-  await rename2(temporary, file2);
+  await writeFile3(temporary, text);
+  await rename3(temporary, file2);
 }
 async function copyAtomic(source, target) {
-  await mkdir4(path6.dirname(target), { recursive: true });
+  await mkdir5(path12.dirname(target), { recursive: true });
   const temporary = `${target}.${randomBytes2(4).toString("hex")}.tmp`;
   await copyFile(source, temporary);
-  await rename2(temporary, target);
+  await rename3(temporary, target);
 }
 async function writeRegistration(dir, registration) {
-  await writeAtomic(path6.join(dir, REGISTRATION_FILE), `${JSON.stringify(registration, null, 2)}
+  await writeAtomic(path12.join(dir, REGISTRATION_FILE), `${JSON.stringify(registration, null, 2)}
 `);
 }
 
@@ -31810,19 +33629,19 @@ var LocalRegistry = class {
   now;
   staleAfterMs;
   constructor(options) {
-    this.dir = path7.resolve(options.dir);
+    this.dir = path13.resolve(options.dir);
     this.location = `local:${this.dir}`;
     this.now = options.now ?? (() => /* @__PURE__ */ new Date());
     this.staleAfterMs = options.staleAfterMs ?? 36e5;
   }
   modelDir(model) {
-    return path7.join(this.dir, checkModelName(model));
+    return path13.join(this.dir, checkModelName(model));
   }
   versionDir(model, version2) {
-    return path7.join(this.modelDir(model), `v${version2}`);
+    return path13.join(this.modelDir(model), `v${version2}`);
   }
   async models() {
-    const entries = await readdir2(this.dir, { withFileTypes: true }).catch(() => []);
+    const entries = await readdir3(this.dir, { withFileTypes: true }).catch(() => []);
     const names = [];
     for (const entry of entries) {
       if (!entry.isDirectory()) continue;
@@ -31832,7 +33651,7 @@ var LocalRegistry = class {
     return names.sort();
   }
   async versions(model) {
-    const numbers = versionNumbers(await readdir2(this.modelDir(model)).catch(() => []));
+    const numbers = versionNumbers(await readdir3(this.modelDir(model)).catch(() => []));
     const found = [];
     for (const number5 of numbers) {
       const dir = this.versionDir(model, number5);
@@ -31843,7 +33662,7 @@ var LocalRegistry = class {
   }
   async readVersion(model, version2) {
     const dir = this.versionDir(model, version2);
-    const card = parseCard(await readFile3(path7.join(dir, CARD_FILE), "utf8").catch(() => ""));
+    const card = parseCard(await readFile6(path13.join(dir, CARD_FILE), "utf8").catch(() => ""));
     if (!card || card.model !== model || card.version !== version2) throw new RegistryError(this.location, `${dir}/${CARD_FILE}: not a trainyard model card of ${versionTag(model, version2)}`);
     return { model, version: version2, tag: versionTag(model, version2), url: dir, card };
   }
@@ -31852,21 +33671,21 @@ var LocalRegistry = class {
   }
   async register(request) {
     const modelDir = this.modelDir(request.model);
-    await mkdir5(modelDir, { recursive: true });
+    await mkdir6(modelDir, { recursive: true });
     const version2 = await this.resumable(request) ?? await this.allocate(request);
     const dir = this.versionDir(request.model, version2.number);
     request.onProgress?.({ kind: "allocated", version: version2.number, resumed: version2.resumed });
     const { files } = request.content;
     for (const [index, file2] of files.entries()) {
-      const target = path7.join(dir, FILES_DIR, file2.path);
+      const target = path13.join(dir, FILES_DIR, file2.path);
       const already = await sha256File(target).catch(() => null);
       if (already !== file2.sha256) await copyAtomic(file2.source, target);
       const stored = await sha256File(target);
       if (stored !== file2.sha256) throw new DigestMismatchError(this.location, `${target}: stored sha256 ${stored} differs from ${file2.sha256} of ${file2.source}; the version stays unpublished`);
       request.onProgress?.({ kind: "stored", path: file2.path, done: index + 1, total: files.length });
     }
-    await writeAtomic(path7.join(dir, CARD_FILE), renderCard(buildCard(request, version2.number, version2.startedAt)));
-    await writeAtomic(path7.join(dir, COMPLETE_FILE), `${this.now().toISOString()}
+    await writeAtomic(path13.join(dir, CARD_FILE), renderCard(buildCard(request, version2.number, version2.startedAt)));
+    await writeAtomic(path13.join(dir, COMPLETE_FILE), `${this.now().toISOString()}
 `);
     request.onProgress?.({ kind: "published", version: version2.number });
     return this.readVersion(request.model, version2.number);
@@ -31878,7 +33697,7 @@ var LocalRegistry = class {
    */
   async resumable(request) {
     const modelDir = this.modelDir(request.model);
-    for (const number5 of versionNumbers(await readdir2(modelDir))) {
+    for (const number5 of versionNumbers(await readdir3(modelDir))) {
       const dir = this.versionDir(request.model, number5);
       const state = await folderState(dir);
       if (state.kind === "foreign") throw new RegistryError(this.location, `${dir}: not made by trainyard (no valid registration.json); move it away so versions of ${request.model} can be registered`);
@@ -31886,8 +33705,8 @@ var LocalRegistry = class {
       if (state.registration.contentSha256 === request.content.contentSha256) return { number: number5, resumed: true, startedAt: state.registration.startedAt };
       const age = this.now().getTime() - Date.parse(state.registration.startedAt);
       if (age > this.staleAfterMs) {
-        await rm2(path7.join(dir, FILES_DIR), { recursive: true, force: true });
-        await writeFile3(path7.join(dir, ABANDONED_FILE), `${this.now().toISOString()}
+        await rm2(path13.join(dir, FILES_DIR), { recursive: true, force: true });
+        await writeFile4(path13.join(dir, ABANDONED_FILE), `${this.now().toISOString()}
 `);
       }
     }
@@ -31895,8 +33714,8 @@ var LocalRegistry = class {
   }
   async allocate(request) {
     const modelDir = this.modelDir(request.model);
-    let number5 = (versionNumbers(await readdir2(modelDir)).at(-1) ?? 0) + 1;
-    while (await isErrno(mkdir5(path7.join(modelDir, `v${number5}`)), "EEXIST")) number5++;
+    let number5 = (versionNumbers(await readdir3(modelDir)).at(-1) ?? 0) + 1;
+    while (await isErrno(mkdir6(path13.join(modelDir, `v${number5}`)), "EEXIST")) number5++;
     const startedAt = this.now().toISOString();
     await writeRegistration(this.versionDir(request.model, number5), { trainyard: 1, contentSha256: request.content.contentSha256, startedAt });
     return { number: number5, resumed: false, startedAt };
@@ -31904,21 +33723,21 @@ var LocalRegistry = class {
   async promote(request) {
     checkEnvironmentName(request.environment);
     await this.version(request.model, { version: request.version });
-    const sequences = path7.join(this.modelDir(request.model), SEQUENCE_DIR);
-    await mkdir5(sequences, { recursive: true });
+    const sequences = path13.join(this.modelDir(request.model), SEQUENCE_DIR);
+    await mkdir6(sequences, { recursive: true });
     const prefix = `${request.environment}#`;
-    const taken = (await readdir2(sequences)).filter((entry) => entry.startsWith(prefix)).map((entry) => Number(entry.slice(prefix.length)));
+    const taken = (await readdir3(sequences)).filter((entry) => entry.startsWith(prefix)).map((entry) => Number(entry.slice(prefix.length)));
     let sequence = Math.max(0, ...taken) + 1;
-    while (await isErrno(mkdir5(path7.join(sequences, `${prefix}${sequence}`)), "EEXIST")) sequence++;
+    while (await isErrno(mkdir6(path13.join(sequences, `${prefix}${sequence}`)), "EEXIST")) sequence++;
     const promotion = { ...request, sequence, at: this.now().toISOString() };
-    await appendFile(path7.join(this.modelDir(request.model), HISTORY_FILE), `${JSON.stringify(promotion)}
+    await appendFile(path13.join(this.modelDir(request.model), HISTORY_FILE), `${JSON.stringify(promotion)}
 `);
     return promotion;
   }
   async history(model, environment) {
     if (environment !== void 0) checkEnvironmentName(environment);
-    const file2 = path7.join(this.modelDir(model), HISTORY_FILE);
-    const text = await readFile3(file2, "utf8").catch(() => "");
+    const file2 = path13.join(this.modelDir(model), HISTORY_FILE);
+    const text = await readFile6(file2, "utf8").catch(() => "");
     const records = text.split("\n").filter((line) => line.trim()).map((line, index) => {
       let record2;
       try {
@@ -31936,8 +33755,8 @@ var LocalRegistry = class {
     const source = this.versionDir(model, version2);
     return downloadInto(dir, async (staging) => {
       for (const file2 of found.card.files) {
-        const target = path7.join(staging, file2.path);
-        const stored = path7.join(source, FILES_DIR, file2.path);
+        const target = path13.join(staging, file2.path);
+        const stored = path13.join(source, FILES_DIR, file2.path);
         await copyAtomic(stored, target).catch((error62) => {
           if (error62.code !== "ENOENT") throw error62;
           throw new RegistryError(this.location, `${versionTag(model, version2)}: missing file ${stored}; nothing was downloaded`);
@@ -31945,25 +33764,25 @@ var LocalRegistry = class {
         const digest = await sha256File(target);
         if (digest !== file2.sha256) throw new DigestMismatchError(this.location, `${versionTag(model, version2)} ${file2.path}: sha256 ${digest} differs from the registered ${file2.sha256}; nothing was downloaded`);
       }
-      await writeFile3(path7.join(staging, "model-card.md"), renderCard(found.card));
+      await writeFile4(path13.join(staging, "model-card.md"), renderCard(found.card));
       return { version: found, dir, files: found.card.files };
     });
   }
 };
 
 // src/registry/spec.ts
-import path8 from "node:path";
+import path14 from "node:path";
 var DEFAULT_LOCAL_REGISTRY = ".trainyard/registry";
 function parseRegistrySpec(text, root, source = "--registry") {
   if (!REGISTRY_SPEC.test(text)) throw new UsageError(`${source} "${text}" is not a registry; expected local:<dir> or github:<owner>/<repo>`);
-  if (text.startsWith("local:")) return { kind: "local", dir: path8.resolve(root, text.slice("local:".length)) };
+  if (text.startsWith("local:")) return { kind: "local", dir: path14.resolve(root, text.slice("local:".length)) };
   const [owner, repo] = text.slice("github:".length).split("/");
   return { kind: "github", owner, repo };
 }
 
 // src/cli/registry-edge.ts
-import path9 from "node:path";
-import { stat as stat3 } from "node:fs/promises";
+import path15 from "node:path";
+import { stat as stat4 } from "node:fs/promises";
 function githubClient(io) {
   const token = io.env.GITHUB_TOKEN;
   if (!token) throw new UsageError("GITHUB_TOKEN is not set; a github: registry needs a token with contents: write");
@@ -31975,8 +33794,8 @@ function githubClient(io) {
 }
 async function maybeConfig(io, configOption) {
   const given = configOption ?? DEFAULT_CONFIG_PATH;
-  const file2 = path9.resolve(io.cwd, given);
-  if (!configOption && !await stat3(file2).catch(() => null)) return null;
+  const file2 = path15.resolve(io.cwd, given);
+  if (!configOption && !await stat4(file2).catch(() => null)) return null;
   return loadConfig(file2, given);
 }
 async function openRegistry(io, options) {
@@ -32007,7 +33826,7 @@ function registerDeploy(program2, io, setExit) {
       await requirePromotionCheck(opened.github, options.requireCheck);
     }
     const root = opened.loaded?.root ?? io.cwd;
-    const modelDir = options.out ? path10.resolve(io.cwd, options.out) : path10.join(root, ".trainyard", "deploy", `${name}-${options.environment}-${runId(io.now())}`);
+    const modelDir = options.out ? path16.resolve(io.cwd, options.out) : path16.join(root, ".trainyard", "deploy", `${name}-${options.environment}-${runId(io.now())}`);
     const outcome = await deployVersion({
       registry: opened.registry,
       name,
@@ -32035,10 +33854,10 @@ function registerDeploy(program2, io, setExit) {
 }
 
 // src/cli/commands/init.ts
-import path13 from "node:path";
+import path19 from "node:path";
 
 // src/init/choices.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/init/discover.ts
 var DATA_EXTENSIONS = /\.(csv|tsv|parquet|jsonl|ndjson)$/i;
@@ -32111,10 +33930,10 @@ function commandFor(script) {
 }
 
 // src/init/choices.ts
-var TASKS = ["binary", "multiclass", "regression"];
+var TASKS2 = ["binary", "multiclass", "regression"];
 function isDataSchema(text) {
   try {
-    const value2 = (0, import_yaml4.parse)(text);
+    const value2 = (0, import_yaml6.parse)(text);
     return typeof value2?.columns === "object" && value2.columns !== null && !Array.isArray(value2.columns);
   } catch {
     return false;
@@ -32125,14 +33944,14 @@ function checkModel(name) {
   return name;
 }
 function checkTask(task) {
-  if (!TASKS.includes(task)) throw new UsageError(`task "${task}" is invalid; expected one of ${TASKS.join(", ")}`);
+  if (!TASKS2.includes(task)) throw new UsageError(`task "${task}" is invalid; expected one of ${TASKS2.join(", ")}`);
   return task;
 }
 async function resolveChoices(input2) {
   const { discovery, flags } = input2;
   const ask = input2.ask ?? (async (_question, fallback) => fallback);
   const model = checkModel(flags.model ?? await ask("Model name", discovery.suggestedModel));
-  const task = checkTask(flags.task ?? await ask(`Task (${TASKS.join(", ")})`, "binary"));
+  const task = checkTask(flags.task ?? await ask(`Task (${TASKS2.join(", ")})`, "binary"));
   const train = flags.data ?? discovery.train ?? (input2.ask ? await ask("Training data (a file, directory or glob)", "") : void 0);
   if (!train) throw new UsageError("no training data found (CSV, TSV, Parquet, JSON Lines); pass --data <file|dir|glob>");
   const script = discovery.scripts[0];
@@ -32331,22 +34150,22 @@ function planInit(choices) {
 }
 
 // src/init/scan.ts
-import { readdir as readdir3, readFile as readFile4, stat as stat4 } from "node:fs/promises";
-import path11 from "node:path";
+import { readdir as readdir4, readFile as readFile7, stat as stat5 } from "node:fs/promises";
+import path17 from "node:path";
 var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "env", "__pycache__", ".trainyard", "out", "dist", "build", "target", "coverage", ".mypy_cache", ".pytest_cache", ".ipynb_checkpoints", "wandb", "mlruns"]);
 var MAX_FILES = 2e4;
 var MAX_DEPTH = 6;
 async function listRepoFiles(root) {
   const files = [];
   async function walk2(dir, depth) {
-    const entries = await readdir3(path11.join(root, dir), { withFileTypes: true }).catch(() => []);
+    const entries = await readdir4(path17.join(root, dir), { withFileTypes: true }).catch(() => []);
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (files.length >= MAX_FILES) return;
       const relative = dir ? `${dir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (!SKIPPED.has(entry.name) && depth < MAX_DEPTH) await walk2(relative, depth + 1);
       } else if (entry.isFile()) {
-        files.push({ path: relative, size: (await stat4(path11.join(root, relative))).size });
+        files.push({ path: relative, size: (await stat5(path17.join(root, relative))).size });
       }
     }
   }
@@ -32354,22 +34173,22 @@ async function listRepoFiles(root) {
   return files;
 }
 async function currentBranch(root) {
-  const head = await readFile4(path11.join(root, ".git", "HEAD"), "utf8").catch(() => "");
+  const head = await readFile7(path17.join(root, ".git", "HEAD"), "utf8").catch(() => "");
   return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() || "main";
 }
 
 // src/cli/commands/init.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 
 // src/util/write-files.ts
-import { mkdir as mkdir6, rename as rename3, rm as rm3, stat as stat5, writeFile as writeFile4 } from "node:fs/promises";
-import path12 from "node:path";
+import { mkdir as mkdir7, rename as rename4, rm as rm3, stat as stat6, writeFile as writeFile5 } from "node:fs/promises";
+import path18 from "node:path";
 async function exists2(file2) {
-  return stat5(file2).then(() => true, () => false);
+  return stat6(file2).then(() => true, () => false);
 }
 async function existingFiles(root, files) {
   const found = [];
-  for (const file2 of files) if (await exists2(path12.join(root, file2.path))) found.push(file2.path);
+  for (const file2 of files) if (await exists2(path18.join(root, file2.path))) found.push(file2.path);
   return found;
 }
 async function writeAllOrNothing(root, files, options) {
@@ -32380,25 +34199,25 @@ async function writeAllOrNothing(root, files, options) {
   const temporaries = [];
   try {
     for (const file2 of files) {
-      const target = path12.join(root, file2.path);
-      const temporary = path12.join(path12.dirname(target), `.${path12.basename(target)}.trainyard-${process.pid}.tmp`);
-      await mkdir6(path12.dirname(target), { recursive: true });
+      const target = path18.join(root, file2.path);
+      const temporary = path18.join(path18.dirname(target), `.${path18.basename(target)}.trainyard-${process.pid}.tmp`);
+      await mkdir7(path18.dirname(target), { recursive: true });
       temporaries.push([temporary, target]);
-      await writeFile4(temporary, file2.content, { flag: "wx" });
+      await writeFile5(temporary, file2.content, { flag: "wx" });
     }
   } catch (error62) {
     await Promise.all(temporaries.map(([temporary]) => rm3(temporary, { force: true })));
     throw error62;
   }
-  for (const [temporary, target] of temporaries) await rename3(temporary, target);
+  for (const [temporary, target] of temporaries) await rename4(temporary, target);
 }
 
 // src/cli/commands/init.ts
 function registerInit(program2, io, setExit) {
   program2.command("init").description("Set up trainyard in this repository: find the data and training script, write .github/trainyard.yml and the caller workflows.").option("-m, --model <name>", "the model name (default: from the folder name)").option("--task <task>", "binary, multiclass or regression (default: binary)").option("--command <command>", "the training command (default: from the training script found)").option("--data <path>", "the training data (default: the data file found)").option("-y, --yes", "accept what was found without asking").option("--force", "replace files that already exist").action(async (options) => {
     const root = io.cwd;
-    const discovery = discover({ files: await listRepoFiles(root), folderName: path13.basename(root), defaultBranch: await currentBranch(root) });
-    const schemaTexts = Object.fromEntries(await Promise.all(discovery.schemaCandidates.map(async (file2) => [file2, await readFile5(path13.join(root, file2), "utf8")])));
+    const discovery = discover({ files: await listRepoFiles(root), folderName: path19.basename(root), defaultBranch: await currentBranch(root) });
+    const schemaTexts = Object.fromEntries(await Promise.all(discovery.schemaCandidates.map(async (file2) => [file2, await readFile8(path19.join(root, file2), "utf8")])));
     const { model, task, command, data } = options;
     const flags = { ...model ? { model } : {}, ...task ? { task } : {}, ...command ? { command } : {}, ...data ? { data } : {} };
     const choices = await resolveChoices({ discovery, flags, schemaTexts, ask: options.yes ? void 0 : io.ask });
@@ -32416,49 +34235,15 @@ function registerInit(program2, io, setExit) {
 }
 
 // src/cli/commands/registry.ts
-import path16 from "node:path";
+import path22 from "node:path";
 
 // src/registry/content.ts
-import { readdir as readdir5, readFile as readFile7, stat as stat6 } from "node:fs/promises";
-import path15 from "node:path";
-
-// src/metrics/read-metrics.ts
-import { readFile as readFile6 } from "node:fs/promises";
-function flattenMetrics(document, file2) {
-  if (document === null || typeof document !== "object" || Array.isArray(document)) {
-    throw new DataError(`${file2}: expected a JSON object of metric names to numbers`);
-  }
-  const values = {};
-  const visit2 = (node2, prefix) => {
-    for (const [key, value2] of Object.entries(node2)) {
-      const name = prefix ? `${prefix}.${key}` : key;
-      if (value2 !== null && typeof value2 === "object" && !Array.isArray(value2)) visit2(value2, name);
-      else if (typeof value2 === "number" && Number.isFinite(value2)) values[name] = value2;
-      else throw new DataError(`${file2}: metric "${name}" is ${JSON.stringify(value2) ?? String(value2)}; expected a finite number`);
-    }
-  };
-  visit2(document, "");
-  return values;
-}
-async function readMetricsFile(file2) {
-  let text;
-  try {
-    text = await readFile6(file2, "utf8");
-  } catch (error62) {
-    throw new DataError(`${file2}: cannot read the metrics file (${error62.code ?? "error"})`);
-  }
-  let document;
-  try {
-    document = JSON.parse(text);
-  } catch (error62) {
-    throw new DataError(`${file2}: invalid JSON (${error62.message}); expected an object of metric names to numbers`);
-  }
-  return flattenMetrics(document, file2);
-}
+import { readdir as readdir6, readFile as readFile9, stat as stat7 } from "node:fs/promises";
+import path21 from "node:path";
 
 // src/train/artifacts.ts
-import { open as open2, readdir as readdir4 } from "node:fs/promises";
-import path14 from "node:path";
+import { open as open2, readdir as readdir5 } from "node:fs/promises";
+import path20 from "node:path";
 var MODEL_DIR = "model";
 var LINEAGE_FILE = "lineage.json";
 var PREDICTION_COLUMNS = ["id", "label", "score"];
@@ -32474,13 +34259,13 @@ async function firstLine(file2) {
   }
 }
 async function readTrainingArtifacts(outputDir, files) {
-  const modelDir = path14.join(outputDir, MODEL_DIR);
-  const modelFiles = await readdir4(modelDir).catch(() => []);
+  const modelDir = path20.join(outputDir, MODEL_DIR);
+  const modelFiles = await readdir5(modelDir).catch(() => []);
   if (modelFiles.length === 0) {
     throw new DataError(`${modelDir}: the trainer wrote no model files; expected at least one file in ${MODEL_DIR}/ under TRAINYARD_OUTPUT_DIR`);
   }
-  const metrics = await readMetricsFile(path14.join(outputDir, files.metrics));
-  const predictionsFile = path14.join(outputDir, files.predictions);
+  const metrics = await readMetricsFile(path20.join(outputDir, files.metrics));
+  const predictionsFile = path20.join(outputDir, files.predictions);
   const header = await firstLine(predictionsFile);
   if (header === null) {
     throw new DataError(`${predictionsFile}: the trainer wrote no predictions; expected a CSV with columns ${PREDICTION_COLUMNS.join(",")}`);
@@ -32501,15 +34286,15 @@ function summarizeLineage(document, file2) {
   if (!isObject2(document) || typeof document.command !== "string" || !Array.isArray(document.data)) {
     throw new DataError(`${file2}: not a trainyard lineage file; expected an object with "command" and "data" (written by trainyard train)`);
   }
-  const lineage2 = document;
+  const lineage3 = document;
   return {
-    commit: lineage2.commit ?? null,
-    command: lineage2.command,
-    seed: lineage2.seed,
-    params: lineage2.params ?? {},
-    data: lineage2.data.map(({ path: path33, bytes, sha256 }) => ({ path: path33, bytes, sha256 })),
-    durationSeconds: lineage2.durationSeconds,
-    runner: lineage2.runner?.name ?? null
+    commit: lineage3.commit ?? null,
+    command: lineage3.command,
+    seed: lineage3.seed,
+    params: lineage3.params ?? {},
+    data: lineage3.data.map(({ path: path38, bytes, sha256 }) => ({ path: path38, bytes, sha256 })),
+    durationSeconds: lineage3.durationSeconds,
+    runner: lineage3.runner?.name ?? null
   };
 }
 
@@ -32541,11 +34326,11 @@ function summarizeProfile(document) {
 // src/registry/content.ts
 var PROFILE_FILE = "profile.json";
 async function filesUnder(dir) {
-  const entries = await readdir5(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path15.relative(dir, path15.join(entry.parentPath, entry.name)).split(path15.sep).join("/")).sort();
+  const entries = await readdir6(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path21.relative(dir, path21.join(entry.parentPath, entry.name)).split(path21.sep).join("/")).sort();
 }
 async function describe3(source, versionPath, role) {
-  const info = await stat6(source).catch(() => null);
+  const info = await stat7(source).catch(() => null);
   if (!info?.isFile()) throw new DataError(`${source}: missing ${role} file; expected it in the training output folder`);
   return { path: versionPath, role, source, bytes: info.size, sha256: await sha256File(source) };
 }
@@ -32554,34 +34339,34 @@ function contentDigest(files) {
 `).sort();
   return sha256Text(lines.join(""));
 }
-async function readJson(file2) {
+async function readJson2(file2) {
   try {
-    return JSON.parse(await readFile7(file2, "utf8"));
+    return JSON.parse(await readFile9(file2, "utf8"));
   } catch (error62) {
     throw new DataError(`${file2}: cannot read it as JSON (${error62.message.split("\n")[0]})`);
   }
 }
 async function collectVersionContent(layout) {
   const { outputDir } = layout;
-  const modelDir = path15.join(outputDir, MODEL_DIR);
+  const modelDir = path21.join(outputDir, MODEL_DIR);
   const modelFiles = await filesUnder(modelDir).catch(() => []);
   if (modelFiles.length === 0) throw new DataError(`${modelDir}: missing model files; expected at least one file in ${MODEL_DIR}/`);
   const files = [];
-  for (const file2 of modelFiles) files.push(await describe3(path15.join(modelDir, file2), `${MODEL_DIR}/${file2}`, "model"));
-  const metricsSource = path15.join(outputDir, layout.metricsFile);
-  const predictionsSource = path15.join(outputDir, layout.predictionsFile);
+  for (const file2 of modelFiles) files.push(await describe3(path21.join(modelDir, file2), `${MODEL_DIR}/${file2}`, "model"));
+  const metricsSource = path21.join(outputDir, layout.metricsFile);
+  const predictionsSource = path21.join(outputDir, layout.predictionsFile);
   files.push(await describe3(metricsSource, "metrics.json", "metrics"));
-  files.push(await describe3(predictionsSource, `predictions${path15.extname(layout.predictionsFile) || ".csv"}`, "predictions"));
-  const lineageSource = path15.join(outputDir, LINEAGE_FILE);
+  files.push(await describe3(predictionsSource, `predictions${path21.extname(layout.predictionsFile) || ".csv"}`, "predictions"));
+  const lineageSource = path21.join(outputDir, LINEAGE_FILE);
   files.push(await describe3(lineageSource, LINEAGE_FILE, "lineage"));
-  const profileSource = path15.join(outputDir, PROFILE_FILE);
-  const hasProfile = (await stat6(profileSource).catch(() => null))?.isFile() ?? false;
+  const profileSource = path21.join(outputDir, PROFILE_FILE);
+  const hasProfile = (await stat7(profileSource).catch(() => null))?.isFile() ?? false;
   if (hasProfile) files.push(await describe3(profileSource, PROFILE_FILE, "profile"));
   return {
     files,
     metrics: await readMetricsFile(metricsSource),
-    lineage: summarizeLineage(await readJson(lineageSource), lineageSource),
-    profile: hasProfile ? summarizeProfile(await readJson(profileSource)) : null,
+    lineage: summarizeLineage(await readJson2(lineageSource), lineageSource),
+    profile: hasProfile ? summarizeProfile(await readJson2(profileSource)) : null,
     contentSha256: contentDigest(files)
   };
 }
@@ -32589,12 +34374,12 @@ async function collectVersionContent(layout) {
 // src/report/registry-text.ts
 function table(rows) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row2) => row2[column].length)));
-  return rows.map((row2) => row2.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
+  return rows.map((row2) => row2.map((cell3, column) => cell3.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
 }
-function renderVersions(model, versions, history) {
+function renderVersions(model, versions, history2) {
   if (versions.length === 0) return `${model}: no versions registered`;
-  const environments = [...new Set(history.map((record2) => record2.environment))];
-  const championIn = (version2) => environments.filter((environment) => championOf(history, environment)?.version === version2);
+  const environments = [...new Set(history2.map((record2) => record2.environment))];
+  const championIn = (version2) => environments.filter((environment) => championOf(history2, environment)?.version === version2);
   const rows = [["version", "registered", "commit", "metrics", "champion in"]];
   for (const version2 of versions) {
     const metrics = Object.entries(version2.card.metrics).slice(0, 3).map(([name, value2]) => `${name}=${formatNumber(value2)}`).join(" ");
@@ -32603,10 +34388,10 @@ function renderVersions(model, versions, history) {
   return `${model}
 ${table(rows)}`;
 }
-function renderHistory(model, history) {
-  if (history.length === 0) return `${model}: no promotions recorded`;
+function renderHistory(model, history2) {
+  if (history2.length === 0) return `${model}: no promotions recorded`;
   const rows = [["when", "environment", "seq", "version", "decision", "by", "approvers", "gate", "reason"]];
-  for (const record2 of history) {
+  for (const record2 of history2) {
     rows.push([record2.at, record2.environment, String(record2.sequence), `v${record2.version}`, record2.decision, record2.actor ?? "-", record2.approvers.join(",") || "-", `${record2.gate.passed ? "passed" : "failed"}: ${record2.gate.summary}`, record2.reason]);
   }
   return `${model}
@@ -32634,8 +34419,8 @@ function registerRegistry(program2, io, setExit) {
       const models = await opened.models();
       print({ models }, models.length ? models.join("\n") : `no models in ${opened.location}`, options.json);
     } else {
-      const [versions, history] = await Promise.all([opened.versions(model), opened.history(model)]);
-      print({ model, versions }, renderVersions(model, versions, history), options.json);
+      const [versions, history2] = await Promise.all([opened.versions(model), opened.history(model)]);
+      print({ model, versions }, renderVersions(model, versions, history2), options.json);
     }
     setExit(0);
   });
@@ -32649,21 +34434,21 @@ function registerRegistry(program2, io, setExit) {
   common(registry2.command("download").description("Download a version's files, every digest verified.").argument("<model>")).option("-v, --version <n>", "the version number").option("-e, --environment <name>", "the champion of this environment").requiredOption("-o, --out <dir>", "a new folder to write the files into").action(async (model, options) => {
     const { registry: opened } = await openRegistry(io, options);
     const version2 = await opened.version(model, refFrom(options));
-    const downloaded = await opened.download(model, version2.version, path16.resolve(io.cwd, options.out));
-    io.stdout(`${model} v${version2.version}: ${downloaded.files.length} files in ${path16.relative(io.cwd, downloaded.dir) || "."}
+    const downloaded = await opened.download(model, version2.version, path22.resolve(io.cwd, options.out));
+    io.stdout(`${model} v${version2.version}: ${downloaded.files.length} files in ${path22.relative(io.cwd, downloaded.dir) || "."}
 `);
     setExit(0);
   });
   common(registry2.command("history").description("Who promoted which version where, when and why.").argument("<model>")).option("-e, --environment <name>", "only this environment").option("--json", "print JSON").action(async (model, options) => {
     const { registry: opened } = await openRegistry(io, options);
-    const history = await opened.history(model, options.environment);
-    print({ model, history }, renderHistory(model, history), options.json);
+    const history2 = await opened.history(model, options.environment);
+    print({ model, history: history2 }, renderHistory(model, history2), options.json);
     setExit(0);
   });
   common(registry2.command("register").description("Register a training output folder as a new version.").argument("<model>")).requiredOption("--from <dir>", "the training output folder (model/, metrics, predictions, lineage.json, optional profile.json)").action(async (model, options) => {
     const { registry: opened, loaded } = await openRegistry(io, options);
     const config2 = loaded?.config.models[model];
-    const content = await collectVersionContent({ outputDir: path16.resolve(io.cwd, options.from), metricsFile: config2?.metrics.file ?? "metrics.json", predictionsFile: config2?.metrics.predictions ?? "predictions.csv" });
+    const content = await collectVersionContent({ outputDir: path22.resolve(io.cwd, options.from), metricsFile: config2?.metrics.file ?? "metrics.json", predictionsFile: config2?.metrics.predictions ?? "predictions.csv" });
     const version2 = await opened.register({
       model,
       content,
@@ -32698,9 +34483,9 @@ function registerRegistry(program2, io, setExit) {
 
 // src/cli/commands/drift.ts
 import { existsSync } from "node:fs";
-import { mkdir as mkdir7, mkdtemp, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir8, mkdtemp, writeFile as writeFile6 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path20 from "node:path";
+import path24 from "node:path";
 
 // src/drift/json.ts
 function driftJson(result) {
@@ -33344,22 +35129,22 @@ function twoSum(a, b) {
   const bb = hi - a;
   return { hi, lo: a - (hi - bb) + (b - bb) };
 }
-function split(a) {
+function split2(a) {
   const t = SPLITTER * a;
   const hi = t - (t - a);
   return [hi, a - hi];
 }
 function twoProduct(a, b) {
   const hi = a * b;
-  const [ah, al] = split(a);
-  const [bh, bl] = split(b);
+  const [ah, al] = split2(a);
+  const [bh, bl] = split2(b);
   return { hi, lo: ah * bh - hi + ah * bl + al * bh + al * bl };
 }
 function addDouble(a, b) {
   const s = twoSum(a.hi, b);
   return twoSum(s.hi, s.lo + a.lo);
 }
-function ratio(p, q3) {
+function ratio2(p, q3) {
   const hi = p / q3;
   const back = twoProduct(hi, q3);
   return { hi, lo: (p - back.hi - back.lo) / q3 };
@@ -33390,8 +35175,8 @@ function floorProduct(n, x) {
   return { floor, alpha };
 }
 function term(n, x, v, binomial) {
-  const below = addDouble(ratio(n - v, n), -x);
-  const above = addDouble(ratio(v, n), x);
+  const below = addDouble(ratio2(n - v, n), -x);
+  const above = addDouble(ratio2(v, n), x);
   if (below.hi === 0 || above.hi === 0) return 0;
   const negative = below.hi < 0;
   const sign = negative && (n - v) % 2 === 1 ? -1 : 1;
@@ -33677,203 +35462,10 @@ function resolveDriftOptions(options, cwd, context) {
 }
 
 // src/drift/run-drift.ts
-import path19 from "node:path";
-
-// src/data/engine.ts
-import { DuckDBInstance } from "@duckdb/node-api";
-
-// src/data/row-numbers.ts
-var FILE_COLUMN = "__trainyard_file";
-var ROW_COLUMN = "__trainyard_row";
-var KEEP = `${FILE_COLUMN}, ${ROW_COLUMN}`;
-function rowNumberedSelect(source, options = {}) {
-  const text = source.format === "csv" || source.format === "tsv";
-  const cast = options.allVarchar && !text;
-  let inner;
-  if (source.format === "parquet") {
-    const reader = `read_parquet(${listOf(source.files)}, union_by_name = true, filename = true, file_row_number = true)`;
-    inner = `SELECT * EXCLUDE (filename, file_row_number), filename AS ${FILE_COLUMN}, file_row_number + 1 AS ${ROW_COLUMN} FROM ${reader}`;
-  } else {
-    inner = source.files.map((file2) => {
-      const reader = readerSql({ ...source, files: [file2] }, options);
-      return `SELECT * EXCLUDE (ordinality), ${quoteLiteral(file2)} AS ${FILE_COLUMN}, ordinality AS ${ROW_COLUMN} FROM ${reader} WITH ORDINALITY`;
-    }).join(" UNION ALL BY NAME ");
-  }
-  if (!cast) return inner;
-  return `SELECT COLUMNS(c -> c NOT IN ('${FILE_COLUMN}', '${ROW_COLUMN}'))::VARCHAR, ${KEEP} FROM (${inner})`;
-}
-function listOf(files) {
-  return `[${files.map(quoteLiteral).join(", ")}]`;
-}
-
-// src/data/engine.ts
-function quoteIdentifier(name) {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-function quoteLiteral(value2) {
-  return `'${value2.replace(/'/g, "''")}'`;
-}
-function fileList(source) {
-  return `[${source.files.map(quoteLiteral).join(", ")}]`;
-}
-function readerSql(source, options = {}) {
-  const files = fileList(source);
-  const text = options.allVarchar ? ", all_varchar = true" : "";
-  switch (source.format) {
-    case "csv":
-      return `read_csv(${files}, header = true, union_by_name = true${text})`;
-    case "tsv":
-      return `read_csv(${files}, header = true, delim = '	', union_by_name = true${text})`;
-    case "parquet":
-      return `read_parquet(${files}, union_by_name = true)`;
-    case "json":
-      return `read_json(${files}, format = 'auto', union_by_name = true)`;
-    case "jsonl":
-      return `read_json(${files}, format = 'newline_delimited', union_by_name = true)`;
-  }
-}
-var DataEngine = class _DataEngine {
-  constructor(instance, connection) {
-    this.instance = instance;
-    this.connection = connection;
-  }
-  instance;
-  connection;
-  static async open(options = {}) {
-    const config2 = {};
-    if (options.threads) config2.threads = String(options.threads);
-    if (options.memoryLimit) config2.memory_limit = options.memoryLimit;
-    const instance = await DuckDBInstance.create(":memory:", config2);
-    return new _DataEngine(instance, await instance.connect());
-  }
-  /**
-   * Makes a source queryable as the view `name`. Parquet and JSON keep their types;
-   * with `allVarchar` every column is cast to text, whatever the format.
-   */
-  async register(name, source, options = {}) {
-    const reader = readerSql(source, options);
-    const castable = options.allVarchar && source.format !== "csv" && source.format !== "tsv";
-    const plain = castable ? `SELECT COLUMNS(*)::VARCHAR FROM ${reader}` : `SELECT * FROM ${reader}`;
-    const select = options.rowNumbers ? rowNumberedSelect(source, options) : plain;
-    await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS ${select}`, source);
-    await this.columns(name, source);
-  }
-  /** Column names and DuckDB types of a view, in order. */
-  async columns(name, source) {
-    const rows = await this.query(`DESCRIBE ${quoteIdentifier(name)}`, source);
-    return rows.map((row2) => ({ name: String(row2.column_name), type: String(row2.column_type) }));
-  }
-  /** Runs a query and returns its rows; a DuckDB error becomes a DataError naming the source. */
-  async query(sql, source) {
-    const reader = await this.run(sql, source);
-    return reader.getRowObjectsJS();
-  }
-  async run(sql, source) {
-    try {
-      return await this.connection.runAndReadAll(sql);
-    } catch (error62) {
-      const reason = (error62 instanceof Error ? error62.message : String(error62)).split("\n")[0];
-      throw new DataError(source ? `${source.display}: cannot read ${source.format} data (${reason})` : `query failed: ${reason}`);
-    }
-  }
-  close() {
-    this.connection.closeSync();
-    this.instance.closeSync();
-  }
-};
-
-// src/data/format.ts
-import path18 from "node:path";
-
-// src/util/glob.ts
-import { readdir as readdir6, stat as stat7 } from "node:fs/promises";
-import path17 from "node:path";
-var GLOB_CHARS = /[*?[]/;
-function isGlob(pattern) {
-  return GLOB_CHARS.test(pattern);
-}
-function globToRegExp(glob) {
-  let source = "";
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i];
-    if (char === "*" && glob[i + 1] === "*") {
-      const slash = glob[i + 2] === "/";
-      source += slash ? "(?:.*/)?" : ".*";
-      i += slash ? 2 : 1;
-    } else if (char === "*") source += "[^/]*";
-    else if (char === "?") source += "[^/]";
-    else if (char === "[") {
-      const end = glob.indexOf("]", i + 1);
-      if (end === -1) source += "\\[";
-      else {
-        source += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else source += char.replace(/[.+^${}()|\\]/g, "\\$&");
-  }
-  return new RegExp(`^${source}$`);
-}
-async function walk(folder) {
-  const entries = await readdir6(folder, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((entry) => {
-      const full = path17.join(folder, entry.name);
-      if (entry.isDirectory()) return walk(full);
-      return Promise.resolve(entry.isFile() ? [full] : []);
-    })
-  );
-  return nested.flat();
-}
-async function expandDataPath(pattern, root) {
-  const absolute = path17.resolve(root, pattern);
-  if (!isGlob(pattern)) {
-    const info = await stat7(absolute).catch(() => void 0);
-    if (!info) return [];
-    return info.isDirectory() ? (await walk(absolute)).sort() : [absolute];
-  }
-  const segments = absolute.split(path17.sep);
-  const firstGlob = segments.findIndex((segment) => isGlob(segment));
-  const base = segments.slice(0, firstGlob).join(path17.sep) || path17.sep;
-  const matcher = globToRegExp(segments.slice(firstGlob).join("/"));
-  const files = await walk(base).catch(() => []);
-  return files.filter((file2) => matcher.test(path17.relative(base, file2).split(path17.sep).join("/"))).sort();
-}
-
-// src/data/format.ts
-var EXTENSIONS = {
-  ".csv": "csv",
-  ".tsv": "tsv",
-  ".tab": "tsv",
-  ".parquet": "parquet",
-  ".pq": "parquet",
-  ".json": "json",
-  ".jsonl": "jsonl",
-  ".ndjson": "jsonl"
-};
-function formatOf(file2) {
-  const name = file2.toLowerCase().replace(/\.(gz|zst)$/, "");
-  return EXTENSIONS[path18.extname(name)];
-}
-async function resolveSource(patterns, root) {
-  const list = Array.isArray(patterns) ? patterns : [patterns];
-  const display = list.join(", ");
-  const files = [];
-  for (const pattern of list) {
-    const found = await expandDataPath(pattern, root);
-    if (found.length === 0) throw new DataError(`${pattern}: no such file, or the glob matches nothing`);
-    files.push(...found.filter((file2) => formatOf(file2) !== void 0 || found.length === 1));
-  }
-  if (files.length === 0) throw new DataError(`${display}: no data files (expected .csv, .tsv, .parquet, .json or .jsonl)`);
-  const formats = new Set(files.map((file2) => formatOf(file2)));
-  if (formats.has(void 0)) {
-    throw new DataError(`${files.find((file2) => formatOf(file2) === void 0)}: unknown data format; expected .csv, .tsv, .parquet, .json or .jsonl`);
-  }
-  if (formats.size > 1) throw new DataError(`${display}: mixes formats (${[...formats].join(", ")}); expected one format per source`);
-  return { display, files: [...new Set(files)].sort(), format: [...formats][0] };
-}
+import path23 from "node:path";
 
 // src/profile/read.ts
-import { open as open3, readFile as readFile8 } from "node:fs/promises";
+import { open as open3, readFile as readFile10 } from "node:fs/promises";
 
 // src/profile/types.ts
 var PROFILE_FORMAT = "trainyard.profile";
@@ -33924,7 +35516,7 @@ function parseProfile(text, file2) {
 async function readProfile(file2, shownAs = file2) {
   let text;
   try {
-    text = await readFile8(file2, "utf8");
+    text = await readFile10(file2, "utf8");
   } catch (error62) {
     throw new DataError(`${shownAs}: cannot read the profile (${error62.code ?? "error"})`);
   }
@@ -34006,7 +35598,7 @@ async function duckdbEvidence(engine, request) {
     stdR = numOrNull(spread?.sr);
     stdC = numOrNull(spread?.sc);
   }
-  const side = (rows, distinct, min, max2, mean, std) => ({
+  const side2 = (rows, distinct, min, max2, mean, std) => ({
     rows: num(rows) || 0,
     distinct: num(distinct) || 0,
     min: numOrNull(min),
@@ -34014,8 +35606,8 @@ async function duckdbEvidence(engine, request) {
     mean: numerical ? numOrNull(mean) : null,
     std
   });
-  const reference = side(facts?.nr, facts?.dr, facts?.minr, facts?.maxr, facts?.mr, request.referenceStd ?? stdR);
-  const current = side(facts?.nc, facts?.dc, facts?.minc, facts?.maxc, facts?.mc, stdC);
+  const reference = side2(facts?.nr, facts?.dr, facts?.minr, facts?.maxr, facts?.mr, request.referenceStd ?? stdR);
+  const current = side2(facts?.nc, facts?.dc, facts?.minc, facts?.maxc, facts?.mc, stdC);
   let cdf;
   const cdfFacts = () => cdf ??= engine.query(
     `SELECT max(abs(fr - fc)) AS d, sum(abs(fr - fc) * (nv - v)) AS w FROM (SELECT v, sum(r) OVER w / ${reference.rows} AS fr, sum(c) OVER w / ${current.rows} AS fc, lead(v) OVER (ORDER BY v) AS nv FROM ${table2} WINDOW w AS (ORDER BY v ROWS UNBOUNDED PRECEDING))`
@@ -34168,8 +35760,8 @@ async function testColumn(engine, request, sides, info, testedKind, index) {
   const referenceRows = reference.rows ?? evidence.reference.rows;
   const rows = { reference: referenceRows, current: evidence.current.rows };
   if (evidence.reference.rows === 0 || evidence.current.rows === 0) {
-    const side = evidence.reference.rows === 0 ? "reference" : "current";
-    return untested(info, "empty", `no values in the ${side} data (all null)`, rows);
+    const side2 = evidence.reference.rows === 0 ? "reference" : "current";
+    return untested(info, "empty", `no values in the ${side2} data (all null)`, rows);
   }
   const method = request.methods[info.name] ?? autoMethod({ kind: testedKind, referenceRows, distinct: evidence.distinct });
   const test = DRIFT_TESTS[method];
@@ -34254,8 +35846,8 @@ async function load(engine, name, source) {
 }
 async function referenceSide(engine, { paths: reference, root }) {
   const single = Array.isArray(reference) ? reference.length === 1 ? reference[0] : void 0 : reference;
-  if (single !== void 0 && await looksLikeProfile(path19.resolve(root, single))) {
-    return { kind: "profile", profile: await readProfile(path19.resolve(root, single), single), source: single };
+  if (single !== void 0 && await looksLikeProfile(path23.resolve(root, single))) {
+    return { kind: "profile", profile: await readProfile(path23.resolve(root, single), single), source: single };
   }
   const source = await resolveSource(reference, root);
   return { kind: "data", table: await load(engine, "drift_reference", source), source: source.display, data: source };
@@ -34288,25 +35880,6 @@ async function uploadArtifact(upload, env) {
   return response.id;
 }
 
-// src/report/mermaid.ts
-function quote(label) {
-  return `"${label.replace(/"/g, "'").slice(0, 24)}"`;
-}
-var round = (value2) => Number(value2.toFixed(4));
-function referenceVsCurrentChart(title, labels2, reference, current) {
-  const top = Math.max(...reference, ...current, 1e-4);
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title ${quote(title).slice(0, 60)}`,
-    `  x-axis [${labels2.map(quote).join(", ")}]`,
-    `  y-axis "share of rows" 0 --> ${round(top * 1.1)}`,
-    `  bar [${reference.map(round).join(", ")}]`,
-    `  line [${current.map(round).join(", ")}]`,
-    "```"
-  ].join("\n");
-}
-
 // src/report/drift-report.ts
 var BUDGET = 6e4;
 var CHARTS = 3;
@@ -34330,7 +35903,7 @@ function row(column) {
   const p = column.pValueAdjusted !== void 0 ? `${number4(column.pValue)} (adj. ${number4(column.pValueAdjusted)})` : number4(column.pValue);
   const rule = column.rule === null ? "" : column.rule === ">=" ? "\u2265 " : column.rule === "p<" ? "p < " : "p \u2264 ";
   const cells = [column.column, column.kind, column.method ?? "\u2014", number4(column.statistic), p, column.threshold === null ? "\u2014" : `${rule}${number4(column.threshold)}`, verdictText(column)];
-  return `| ${cells.map((cell2) => String(cell2).replace(/\|/g, "\\|")).join(" | ")} |`;
+  return `| ${cells.map((cell3) => String(cell3).replace(/\|/g, "\\|")).join(" | ")} |`;
 }
 function topBins(distribution) {
   if (distribution.labels.length <= CHART_BINS) return distribution;
@@ -34359,12 +35932,12 @@ function chart(column) {
 }
 function renderDriftReport(result) {
   const sorted = [...result.columns].sort((a, b) => severity(b) - severity(a));
-  const headline = result.drifted ? "**Drift detected**" : "**No dataset drift**";
+  const headline2 = result.drifted ? "**Drift detected**" : "**No dataset drift**";
   const correction = result.correction === "none" ? "" : ` P-values corrected with ${result.correction}.`;
   const parts = [
     `# Data drift: ${result.current.source} against ${result.reference.source}`,
     "",
-    `${headline}: ${result.driftedColumns} of ${result.tested} tested columns drifted (share ${formatNumber(result.share)}; the dataset drifts at ${formatNumber(result.driftShare)}).${correction}`,
+    `${headline2}: ${result.driftedColumns} of ${result.tested} tested columns drifted (share ${formatNumber(result.share)}; the dataset drifts at ${formatNumber(result.driftShare)}).${correction}`,
     `Reference: ${result.reference.rows.toLocaleString("en-US")} rows (${result.reference.kind}); current: ${result.current.rows.toLocaleString("en-US")} rows.`,
     "",
     "| column | kind | method | statistic | p-value | threshold | verdict |",
@@ -34397,7 +35970,7 @@ var collect = (value2, previous) => [...previous, value2];
 async function modelContext(io, options) {
   const wanted = options.config !== void 0 || options.model !== void 0 || !options.reference || !options.current;
   if (!wanted) return void 0;
-  if (options.config === void 0 && !existsSync(path20.resolve(io.cwd, DEFAULT_CONFIG_PATH))) return void 0;
+  if (options.config === void 0 && !existsSync(path24.resolve(io.cwd, DEFAULT_CONFIG_PATH))) return void 0;
   const loaded = await openConfig(io, options.config);
   const names = Object.keys(loaded.config.models);
   if (options.model !== void 0 && !names.includes(options.model)) throw new UsageError(`unknown model "${options.model}"; the config has: ${names.join(", ")}`);
@@ -34421,15 +35994,15 @@ function registerDrift(program2, io, setExit) {
       [options.out, json2]
     ]) {
       if (!file2) continue;
-      const target = path20.resolve(io.cwd, file2);
-      await mkdir7(path20.dirname(target), { recursive: true });
-      await writeFile5(target, text);
+      const target = path24.resolve(io.cwd, file2);
+      await mkdir8(path24.dirname(target), { recursive: true });
+      await writeFile6(target, text);
     }
     if (options.artifact !== void 0) {
-      const folder = await mkdtemp(path20.join(tmpdir(), "trainyard-drift-"));
-      await writeFile5(path20.join(folder, "drift.json"), json2);
-      await writeFile5(path20.join(folder, "drift.md"), report);
-      const files = ["drift.json", "drift.md"].map((file2) => path20.join(folder, file2));
+      const folder = await mkdtemp(path24.join(tmpdir(), "trainyard-drift-"));
+      await writeFile6(path24.join(folder, "drift.json"), json2);
+      await writeFile6(path24.join(folder, "drift.md"), report);
+      const files = ["drift.json", "drift.md"].map((file2) => path24.join(folder, file2));
       await uploadArtifact({ name: options.artifact, files, rootDirectory: folder }, io.env);
     }
     if (options.json) io.stdout(json2);
@@ -34444,8 +36017,8 @@ ${result.drifted ? "Drift" : "No drift"}: ${result.driftedColumns} of ${result.t
 }
 
 // src/cli/commands/profile.ts
-import { mkdir as mkdir8, writeFile as writeFile6 } from "node:fs/promises";
-import path21 from "node:path";
+import { mkdir as mkdir9, writeFile as writeFile7 } from "node:fs/promises";
+import path25 from "node:path";
 
 // src/profile/grid.ts
 function binsNeeded(min, max2, width) {
@@ -34517,7 +36090,7 @@ function mergeReservoirs(a, b, size, random) {
 
 // src/profile/merge.ts
 var lessThan = (a, b) => typeof a === "number" && typeof b === "number" ? a < b : String(a) < String(b);
-function pick2(a, b, smaller) {
+function pick3(a, b, smaller) {
   if (a === null) return b;
   if (b === null) return a;
   return lessThan(a, b) === smaller ? a : b;
@@ -34550,8 +36123,8 @@ function mergeColumn(a, b, sampleSize, random) {
     m2 = a.m2 + b.m2 + delta * delta * a.count * b.count / count2;
   }
   const values = mergeValues2(a.values, b.values);
-  const min = pick2(a.min, b.min, true);
-  const max2 = pick2(a.max, b.max, false);
+  const min = pick3(a.min, b.min, true);
+  const max2 = pick3(a.max, b.max, false);
   const histogram2 = a.histogram && b.histogram ? mergeHistograms(a.histogram, b.histogram, min, max2) : a.histogram ?? b.histogram;
   return {
     name: a.name,
@@ -34667,9 +36240,9 @@ function positiveInteger(value2, option) {
   return parsed;
 }
 async function write(io, out, profile2) {
-  const target = path21.resolve(io.cwd, out);
-  await mkdir8(path21.dirname(target), { recursive: true });
-  await writeFile6(target, `${JSON.stringify(profile2)}
+  const target = path25.resolve(io.cwd, out);
+  await mkdir9(path25.dirname(target), { recursive: true });
+  await writeFile7(target, `${JSON.stringify(profile2)}
 `);
   const columns = profile2.columns.length;
   io.stdout(`Profiled ${profile2.rows.toLocaleString("en-US")} rows, ${columns} column${columns === 1 ? "" : "s"} of ${profile2.source} into ${out}
@@ -34689,68 +36262,82 @@ function registerProfile(program2, io, setExit) {
   });
   profile2.command("merge").description("Merge profiles of shards into the profile of the whole.").argument("<profiles...>", "profile.json files to merge").option("-o, --out <file>", "where to write the merged profile", "profile.json").option("--seed <n>", "seed of the sample merge", "42").action(async (files, options) => {
     const profiles = [];
-    for (const file2 of files) profiles.push(await readProfile(path21.resolve(io.cwd, file2), file2));
+    for (const file2 of files) profiles.push(await readProfile(path25.resolve(io.cwd, file2), file2));
     await write(io, options.out, mergeProfiles(profiles, positiveInteger(options.seed, "--seed")));
     setExit(0);
   });
 }
 
-// src/cli/commands/run.ts
-import path25 from "node:path";
+// src/cli/commands/evaluate.ts
+import path26 from "node:path";
 
-// src/run/pipeline.ts
-import { readdir as readdir7, writeFile as writeFile9 } from "node:fs/promises";
-import path24 from "node:path";
-
-// src/report/run-report.ts
-var BASELINE_PREFIX = "baseline_";
-function pairMetrics(metrics) {
-  const paired = [];
-  const other = [];
-  for (const [name, value2] of Object.entries(metrics)) {
-    if (name.startsWith(BASELINE_PREFIX) && metrics[name.slice(BASELINE_PREFIX.length)] !== void 0) continue;
-    const baseline = metrics[`${BASELINE_PREFIX}${name}`];
-    if (baseline === void 0) other.push([name, value2]);
-    else paired.push({ name, model: value2, baseline });
+// src/report/evaluation-report.ts
+function segmentTable(result) {
+  if (!result.slices) return [];
+  const names = TASK_METRICS[result.task];
+  const lines = [`### By ${result.slices.column}`, "", `| ${result.slices.column} | rows | ${names.join(" | ")} |`, `| --- | ---: | ${names.map(() => "---:").join(" | ")} |`];
+  for (const segment of result.slices.segments) {
+    const values = names.map((name) => segment.metrics[name] === void 0 ? "\u2014" : formatNumber(segment.metrics[name]));
+    lines.push(`| ${segment.segment.replace(/\|/g, "\\|")} | ${segment.rows.toLocaleString("en-US")} | ${values.join(" | ")} |`);
   }
-  return { paired, other };
+  return ["", ...lines];
 }
-function renderModel(model) {
-  const { lineage: lineage2 } = model;
-  const bytes = lineage2.data.reduce((sum, file2) => sum + file2.bytes, 0);
-  const commit = lineage2.commit ? `commit ${lineage2.commit.slice(0, 7)}${lineage2.dirty ? " (uncommitted changes)" : ""}` : "no git commit";
-  const lines = [`## ${model.name} (${model.task})`, ""];
-  if (model.description) lines.push(model.description, "");
-  lines.push(
-    `Trained with \`${lineage2.command}\` in ${formatSeconds(lineage2.durationSeconds)} (seed ${lineage2.seed}, exit ${lineage2.exitStatus}) on ${lineage2.data.length} data file${lineage2.data.length === 1 ? "" : "s"} (${formatBytes(bytes)}), ${commit}.`,
-    ""
-  );
-  const { paired, other } = pairMetrics(model.metrics);
-  if (paired.length > 0) {
-    lines.push("| metric | model | baseline | difference |", "| --- | ---: | ---: | ---: |");
-    for (const row2 of paired) lines.push(`| ${row2.name} | ${formatNumber(row2.model)} | ${formatNumber(row2.baseline)} | ${formatDelta(row2.model - row2.baseline)} |`);
-    lines.push("");
+function renderEvaluation(result, source) {
+  const lines = [`## Evaluation of ${source}`, "", `${result.rows.toLocaleString("en-US")} rows, ${result.task}.`, "", "| metric | value |", "| --- | ---: |"];
+  for (const [name, value2] of Object.entries(result.metrics)) lines.push(`| ${name} | ${formatNumber(value2)} |`);
+  for (const missing of result.undefined) lines.push(`| ${missing.name} | \u2014 (${missing.reason}) |`);
+  if (result.confusionMatrix) {
+    const [[tn, fp], [fn, tp]] = result.confusionMatrix;
+    lines.push("", "| confusion | predicted 0 | predicted 1 |", "| --- | ---: | ---: |", `| label 0 | ${formatNumber(tn)} | ${formatNumber(fp)} |`, `| label 1 | ${formatNumber(fn)} | ${formatNumber(tp)} |`);
   }
-  if (other.length > 0) {
-    lines.push("| metric | value |", "| --- | ---: |");
-    for (const [name, value2] of other) lines.push(`| ${name} | ${formatNumber(value2)} |`);
-    lines.push("");
-  }
-  lines.push(`Artifacts in \`${model.outputDir}\`: ${model.artifacts.map((file2) => `\`${file2}\``).join(", ")}.`);
-  return lines.join("\n");
-}
-function renderRunReport(report) {
-  const count2 = report.models.length;
-  const header = `# trainyard run: ${report.project}
-
-${count2} model${count2 === 1 ? "" : "s"} trained.`;
-  return `${[header, ...report.models.map(renderModel)].join("\n\n")}
+  lines.push(...segmentTable(result));
+  return `${lines.join("\n")}
 `;
 }
 
+// src/cli/commands/evaluate.ts
+function registerEvaluate(program2, io, setExit) {
+  program2.command("evaluate").description("Compute metrics from a predictions file (CSV, TSV, Parquet, JSON), overall and per segment.").requiredOption("-p, --predictions <file>", "the predictions: a file, directory or glob").option("-t, --task <task>", `the kind of model: ${TASKS.join(", ")} (default: the model's task in --config)`).option("-c, --config <file>", "a trainyard config to take the task from, when --task is not given").option("-m, --model <name>", "the model of --config (when it has several)").option("--label <column>", "the true label or target column", "label").option("--score <column>", "binary: the positive-class score; multiclass: the prefix of the <prefix>_<class> probability columns", "score").option("--prediction <column>", "the predicted class or value (binary default: score >= threshold)").option("--threshold <number>", "binary: the score from which a row is predicted positive", "0.5").option("--slice-by <column>", "also compute every metric per value of this column").option("--data <file>", "the evaluation data holding the --slice-by column, joined on --id").option("--id <column>", "the row id shared by predictions and --data", "id").option("--json", "print the full result as JSON").option("-o, --out <file>", "write the metrics to this file (.json, .yaml, .csv or .tsv)").action(async (options) => {
+    let task;
+    if (options.task) task = parseTask(options.task);
+    else if (options.config) {
+      const loaded = await loadPolicy(path26.resolve(io.cwd, options.config), options.config, options.model);
+      if (!loaded.task) throw new UsageError(`${options.config}: not a trainyard config (no models); give --task`);
+      task = loaded.task;
+    } else throw new UsageError(`expected --task ${TASKS.join("|")} (or --config with the model)`);
+    if (options.data && !options.sliceBy) throw new UsageError("--data is only used with --slice-by; add --slice-by <column>");
+    const result = await evaluateStage({
+      predictions: options.predictions,
+      cwd: io.cwd,
+      columns: {
+        task,
+        ...options.label ? { label: options.label } : {},
+        ...options.score ? { score: options.score } : {},
+        ...options.prediction ? { prediction: options.prediction } : {},
+        threshold: parseNumberOption("--threshold", options.threshold ?? "0.5")
+      },
+      ...options.sliceBy ? { slice: { column: options.sliceBy, ...options.data ? { data: options.data } : {}, ...options.id ? { id: options.id } : {} } } : {}
+    });
+    if (options.out) {
+      const file2 = path26.resolve(io.cwd, options.out);
+      await writeFileAtomic(file2, renderMetrics(result.metrics, file2));
+    }
+    io.stdout(options.json ? `${JSON.stringify(result, null, 2)}
+` : renderEvaluation(result, options.predictions));
+    setExit(0);
+  });
+}
+
+// src/cli/commands/run.ts
+import path30 from "node:path";
+
+// src/run/pipeline.ts
+import { readdir as readdir7, writeFile as writeFile10 } from "node:fs/promises";
+import path29 from "node:path";
+
 // src/train/train-model.ts
-import { mkdir as mkdir10, stat as stat8, writeFile as writeFile8 } from "node:fs/promises";
-import path23 from "node:path";
+import { mkdir as mkdir11, stat as stat8, writeFile as writeFile9 } from "node:fs/promises";
+import path28 from "node:path";
 
 // src/runner/gpu-lineage.ts
 function gpuLineage(report) {
@@ -34765,7 +36352,7 @@ function gpuLineage(report) {
 
 // src/runner/nvidia-smi-process.ts
 import { spawn as spawn2 } from "node:child_process";
-import { readFile as readFile9 } from "node:fs/promises";
+import { readFile as readFile11 } from "node:fs/promises";
 var STDERR_KEEP = 4096;
 function processNvidiaSmi(options) {
   const binary = options.binary ?? "nvidia-smi";
@@ -34798,7 +36385,7 @@ function runOnce(binary, args, env, timeoutMs) {
 }
 async function procCpuSeconds(pid) {
   if (pid === void 0) return null;
-  const stat11 = await readFile9(`/proc/${pid}/stat`, "utf8").catch(() => null);
+  const stat11 = await readFile11(`/proc/${pid}/stat`, "utf8").catch(() => null);
   if (stat11 === null) return null;
   const fields = stat11.slice(stat11.lastIndexOf(")") + 2).split(" ");
   const ticks = Number(fields[11]) + Number(fields[12]);
@@ -35179,11 +36766,11 @@ function startTelemetry(options) {
 
 // src/train/hash-cache.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { mkdir as mkdir9, readFile as readFile10, rename as rename4, writeFile as writeFile7 } from "node:fs/promises";
-import path22 from "node:path";
-var HASH_CACHE_FILE = path22.join(".trainyard", "hash-cache.json");
+import { mkdir as mkdir10, readFile as readFile12, rename as rename5, writeFile as writeFile8 } from "node:fs/promises";
+import path27 from "node:path";
+var HASH_CACHE_FILE = path27.join(".trainyard", "hash-cache.json");
 async function loadHashCache(file2) {
-  const text = await readFile10(file2, "utf8").catch(() => null);
+  const text = await readFile12(file2, "utf8").catch(() => null);
   if (text === null) return { version: 1, files: {} };
   try {
     const parsed = JSON.parse(text);
@@ -35197,11 +36784,11 @@ function cachedHash(cache, file2, info) {
   return entry && entry.bytes === info.size && entry.mtimeMs === info.mtimeMs ? entry.sha256 : null;
 }
 async function saveHashCache(file2, cache) {
-  await mkdir9(path22.dirname(file2), { recursive: true });
+  await mkdir10(path27.dirname(file2), { recursive: true });
   const temporary = `${file2}.${randomBytes3(4).toString("hex")}.tmp`;
-  await writeFile7(temporary, `${JSON.stringify(cache)}
+  await writeFile8(temporary, `${JSON.stringify(cache)}
 `);
-  await rename4(temporary, file2);
+  await rename5(temporary, file2);
 }
 
 // src/train/lineage.ts
@@ -35243,7 +36830,7 @@ function asList(value2) {
   return Array.isArray(value2) ? value2 : [value2];
 }
 async function describeDataFiles(patterns, root, key) {
-  const cacheFile = path23.join(root, HASH_CACHE_FILE);
+  const cacheFile = path28.join(root, HASH_CACHE_FILE);
   const cache = await loadHashCache(cacheFile);
   let changed = false;
   const facts = [];
@@ -35258,7 +36845,7 @@ async function describeDataFiles(patterns, root, key) {
         cache.files[file2] = { bytes: info.size, mtimeMs: info.mtimeMs, sha256 };
         changed = true;
       }
-      facts.push({ path: path23.relative(root, file2).split(path23.sep).join("/"), bytes: info.size, sha256 });
+      facts.push({ path: path28.relative(root, file2).split(path28.sep).join("/"), bytes: info.size, sha256 });
     }
   }
   if (changed) await saveHashCache(cacheFile, cache);
@@ -35276,8 +36863,8 @@ async function trainModel(request) {
   const train = asList(model.data.train);
   const data = await describeDataFiles(train, root, `models.${request.name}.data.train`);
   const command = request.command ?? model.training.command;
-  const logFile = path23.join(outputDir, "train.log");
-  const resolveAll = (patterns) => patterns.map((pattern) => path23.resolve(root, pattern)).join(path23.delimiter);
+  const logFile = path28.join(outputDir, "train.log");
+  const resolveAll = (patterns) => patterns.map((pattern) => path28.resolve(root, pattern)).join(path28.delimiter);
   const env = {
     ...request.env,
     ...model.training.env,
@@ -35290,8 +36877,8 @@ async function trainModel(request) {
   };
   const tool = request.gpuTool ?? processNvidiaSmi({ env });
   const preflight = await preflightIfAsked(request, tool, env);
-  await mkdir10(outputDir, { recursive: true });
-  const telemetryFile = path23.join(outputDir, TELEMETRY_FILE);
+  await mkdir11(outputDir, { recursive: true });
+  const telemetryFile = path28.join(outputDir, TELEMETRY_FILE);
   const sampling = preflight ? startTelemetry({ tool, intervalMs: model.training.telemetry_interval_ms, file: telemetryFile }) : null;
   let outcome;
   try {
@@ -35301,7 +36888,7 @@ async function trainModel(request) {
     throw error62;
   }
   const telemetry = sampling ? await sampling.stop() : null;
-  const lineage2 = buildLineage({
+  const lineage3 = buildLineage({
     model: request.name,
     git: request.system.git,
     configSha256: request.configSha256,
@@ -35315,9 +36902,9 @@ async function trainModel(request) {
     gpu: preflight ? gpuLineage(preflight) : null,
     telemetry: telemetry ? telemetryLineage(telemetry) : null
   });
-  await writeFile8(path23.join(outputDir, LINEAGE_FILE), `${JSON.stringify(lineage2, null, 2)}
+  await writeFile9(path28.join(outputDir, LINEAGE_FILE), `${JSON.stringify(lineage3, null, 2)}
 `);
-  const record2 = { lineage: lineage2, preflight, telemetry };
+  const record2 = { lineage: lineage3, preflight, telemetry };
   if (outcome.timedOut) {
     throw new TrainingFailedError(`models.${request.name}: "${command}" ran past training.timeout_minutes (${model.training.timeout_minutes}) and was stopped; partial outputs kept in ${outputDir}`, { exitCode: 1, record: record2 });
   }
@@ -35346,7 +36933,7 @@ async function runPipeline(request) {
   const reports = [];
   for (const name of names) {
     const model = config2.models[name];
-    const outputDir = path24.join(request.runDir, name);
+    const outputDir = path29.join(request.runDir, name);
     request.echo(`
 \u25B6 ${name}: training with "${model.training.command}"
 `);
@@ -35358,13 +36945,13 @@ async function runPipeline(request) {
       ...model.description ? { description: model.description } : {},
       lineage: result.lineage,
       metrics: result.artifacts.metrics,
-      outputDir: path24.relative(root, outputDir) || ".",
+      outputDir: path29.relative(root, outputDir) || ".",
       artifacts
     });
   }
-  const report = renderRunReport({ project: path24.basename(root), models: reports });
-  const reportFile = path24.join(request.runDir, "report.md");
-  await writeFile9(reportFile, report);
+  const report = renderRunReport({ project: path29.basename(root), models: reports });
+  const reportFile = path29.join(request.runDir, "report.md");
+  await writeFile10(reportFile, report);
   return { report, reportFile, models: reports };
 }
 
@@ -35372,19 +36959,19 @@ async function runPipeline(request) {
 function registerRun(program2, io, setExit) {
   program2.command("run").description("Run the whole pipeline locally: train every model and report its metrics beside its baseline.").option("-c, --config <file>", "the trainyard config", ".github/trainyard.yml").option("-m, --model <name>", "run only this model (repeatable)", (value2, previous) => [...previous, value2], []).option("-o, --out <dir>", "the run folder (default: <project>/.trainyard/runs/<time>)").action(async (options) => {
     const project = await openProject(io, options.config);
-    const runDir = options.out ? path25.resolve(io.cwd, options.out) : path25.join(project.loaded.root, ".trainyard", "runs", runId(io.now()));
+    const runDir = options.out ? path30.resolve(io.cwd, options.out) : path30.join(project.loaded.root, ".trainyard", "runs", runId(io.now()));
     const outcome = await runPipeline({ ...project, models: options.model, runDir, env: io.env, echo: io.stderr });
     io.stdout(`
 ${outcome.report}
-Report written to ${path25.relative(io.cwd, outcome.reportFile)}
+Report written to ${path30.relative(io.cwd, outcome.reportFile)}
 `);
     setExit(0);
   });
 }
 
 // src/cli/commands/runner.ts
-import { readFile as readFile11 } from "node:fs/promises";
-import path26 from "node:path";
+import { readFile as readFile13 } from "node:fs/promises";
+import path31 from "node:path";
 
 // src/runner/app-jwt.ts
 import { createPrivateKey, createSign } from "node:crypto";
@@ -35516,8 +37103,8 @@ async function appCredentials(options, io) {
   const appId = options.appId ?? io.env.GITHUB_APP_ID;
   if (!appId) throw new UsageError("no GitHub App id: pass --app-id or set GITHUB_APP_ID");
   if (options.privateKey) {
-    const file2 = path26.resolve(io.cwd, options.privateKey);
-    const pem2 = await readFile11(file2, "utf8").catch((error62) => {
+    const file2 = path31.resolve(io.cwd, options.privateKey);
+    const pem2 = await readFile13(file2, "utf8").catch((error62) => {
       throw new UsageError(`--private-key ${options.privateKey}: cannot read it (${error62.code}); expected the App's PEM file`);
     });
     return { appId, privateKeyPem: pem2 };
@@ -35530,7 +37117,7 @@ async function readEvent(io, options) {
   const file2 = options.event ?? io.env.GITHUB_EVENT_PATH;
   const name = options.eventName ?? io.env.GITHUB_EVENT_NAME;
   if (!file2 || !name) throw new UsageError("no workflow event: pass --event <file> and --event-name <name> (GITHUB_EVENT_PATH and GITHUB_EVENT_NAME inside Actions)");
-  const text = await readFile11(path26.resolve(io.cwd, file2), "utf8").catch((error62) => {
+  const text = await readFile13(path31.resolve(io.cwd, file2), "utf8").catch((error62) => {
     throw new UsageError(`--event ${file2}: cannot read it (${error62.code}); expected the workflow event JSON`);
   });
   try {
@@ -35577,7 +37164,7 @@ function registerRunner(program2, io, setExit) {
 }
 
 // src/cli/commands/schema.ts
-import path28 from "node:path";
+import path33 from "node:path";
 
 // src/validate/column-sql.ts
 function typedSql(raw, type) {
@@ -35620,19 +37207,19 @@ var TYPE_WORDS = {
   timestamp: "a timestamp (YYYY-MM-DD hh:mm:ss)"
 };
 function valueChecks(rule, raw, typed) {
-  const checks = [];
+  const checks2 = [];
   const show = (value2) => typeof value2 === "string" ? JSON.stringify(value2) : String(value2);
-  if (rule.type !== "string") checks.push({ check: "type", failing: `${raw} IS NOT NULL AND ${typed} IS NULL`, expected: TYPE_WORDS[rule.type] });
-  if (rule.min !== void 0) checks.push({ check: "min", failing: `${typed} < ${literalSql(rule.type, rule.min)}`, expected: `>= ${show(rule.min)}` });
-  if (rule.max !== void 0) checks.push({ check: "max", failing: `${typed} > ${literalSql(rule.type, rule.max)}`, expected: `<= ${show(rule.max)}` });
+  if (rule.type !== "string") checks2.push({ check: "type", failing: `${raw} IS NOT NULL AND ${typed} IS NULL`, expected: TYPE_WORDS[rule.type] });
+  if (rule.min !== void 0) checks2.push({ check: "min", failing: `${typed} < ${literalSql(rule.type, rule.min)}`, expected: `>= ${show(rule.min)}` });
+  if (rule.max !== void 0) checks2.push({ check: "max", failing: `${typed} > ${literalSql(rule.type, rule.max)}`, expected: `<= ${show(rule.max)}` });
   if (rule.in !== void 0) {
     const list = rule.in.map((value2) => literalSql(rule.type, value2)).join(", ");
-    checks.push({ check: "in", failing: `${typed} NOT IN (${list})`, expected: `one of ${rule.in.map(show).join(", ")}` });
+    checks2.push({ check: "in", failing: `${typed} NOT IN (${list})`, expected: `one of ${rule.in.map(show).join(", ")}` });
   }
   if (rule.pattern !== void 0) {
-    checks.push({ check: "pattern", failing: `NOT regexp_matches(${raw}::VARCHAR, ${quoteLiteral(rule.pattern)})`, expected: `matches /${rule.pattern}/` });
+    checks2.push({ check: "pattern", failing: `NOT regexp_matches(${raw}::VARCHAR, ${quoteLiteral(rule.pattern)})`, expected: `matches /${rule.pattern}/` });
   }
-  return checks;
+  return checks2;
 }
 
 // src/validate/infer.ts
@@ -35683,18 +37270,18 @@ function ruleOf(type, facts) {
 }
 
 // src/validate/infer-yaml.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 function renderSchemaYaml(schema, data) {
-  const document = new import_yaml5.Document({ columns: schema.columns });
+  const document = new import_yaml7.Document({ columns: schema.columns });
   const columns = document.get("columns");
-  if ((0, import_yaml5.isMap)(columns)) {
+  if ((0, import_yaml7.isMap)(columns)) {
     for (const item of columns.items) {
-      if (!(0, import_yaml5.isMap)(item.value)) continue;
+      if (!(0, import_yaml7.isMap)(item.value)) continue;
       item.value.flow = true;
       for (const rule of item.value.items) {
-        if ((0, import_yaml5.isScalar)(rule.key) && rule.key.value === "type") continue;
-        const values = (0, import_yaml5.isSeq)(rule.value) ? rule.value.items : [rule.value];
-        for (const value2 of values) if ((0, import_yaml5.isScalar)(value2) && typeof value2.value === "string") value2.type = "QUOTE_DOUBLE";
+        if ((0, import_yaml7.isScalar)(rule.key) && rule.key.value === "type") continue;
+        const values = (0, import_yaml7.isSeq)(rule.value) ? rule.value.items : [rule.value];
+        for (const value2 of values) if ((0, import_yaml7.isScalar)(value2) && typeof value2.value === "string") value2.type = "QUOTE_DOUBLE";
       }
     }
   }
@@ -35708,23 +37295,23 @@ ${document.toString({ lineWidth: 0, flowCollectionPadding: true })}`;
 }
 
 // src/validate/write-output.ts
-import { rename as rename5, stat as stat9, writeFile as writeFile10 } from "node:fs/promises";
-import path27 from "node:path";
+import { rename as rename6, stat as stat9, writeFile as writeFile11 } from "node:fs/promises";
+import path32 from "node:path";
 async function checkOutputFolder(file2, shownAs) {
-  const folder = await stat9(path27.dirname(file2)).catch(() => void 0);
-  if (!folder?.isDirectory()) throw new UsageError(`${shownAs}: the folder ${path27.dirname(shownAs) || "."} does not exist; expected a path in an existing folder`);
+  const folder = await stat9(path32.dirname(file2)).catch(() => void 0);
+  if (!folder?.isDirectory()) throw new UsageError(`${shownAs}: the folder ${path32.dirname(shownAs) || "."} does not exist; expected a path in an existing folder`);
 }
 async function writeWhole(file2, text) {
   const temporary = `${file2}.${process.pid}.tmp`;
-  await writeFile10(temporary, text);
-  await rename5(temporary, file2);
+  await writeFile11(temporary, text);
+  await rename6(temporary, file2);
 }
 
 // src/cli/commands/schema.ts
 function registerSchema(program2, io, setExit) {
   const schema = program2.command("schema").description("Work with data schemas.");
   schema.command("infer").description("Infer a data schema (types, nullability, ranges, small domains, uniqueness) from data.").requiredOption("-d, --data <file|glob>", "the data to learn from").option("-o, --out <schema.yml>", "write the schema to this file instead of printing it").action(async (options) => {
-    const out = options.out ? path28.resolve(io.cwd, options.out) : void 0;
+    const out = options.out ? path33.resolve(io.cwd, options.out) : void 0;
     if (out) await checkOutputFolder(out, options.out);
     const source = await resolveSource(options.data, io.cwd);
     const engine = await DataEngine.open();
@@ -35744,7 +37331,7 @@ function registerSchema(program2, io, setExit) {
 
 // src/cli/commands/train.ts
 import { appendFile as appendFile2 } from "node:fs/promises";
-import path29 from "node:path";
+import path34 from "node:path";
 
 // src/report/preflight-summary.ts
 function renderPreflight(report) {
@@ -35795,23 +37382,23 @@ ${summary.samples} samples every ${summary.intervalMs} ms over ${formatSeconds(s
 
 // src/report/train-summary.ts
 function renderTrainSummary(input2) {
-  const { lineage: lineage2 } = input2;
+  const { lineage: lineage3 } = input2;
   const status = input2.error ? "\u274C failed" : "\u2705 trained";
   const parts = [`## trainyard train: ${input2.model} ${status}`];
   if (input2.error) parts.push(`\`\`\`
 ${input2.error}
 \`\`\``);
-  if (lineage2) {
-    const gpu = lineage2.gpu ? `${lineage2.gpu.count} \xD7 ${lineage2.gpu.model ?? "GPU"} (driver ${lineage2.gpu.driver ?? "?"}, CUDA ${lineage2.gpu.cuda ?? "?"})` : "none";
+  if (lineage3) {
+    const gpu = lineage3.gpu ? `${lineage3.gpu.count} \xD7 ${lineage3.gpu.model ?? "GPU"} (driver ${lineage3.gpu.driver ?? "?"}, CUDA ${lineage3.gpu.cuda ?? "?"})` : "none";
     parts.push([
       "| | |",
       "| --- | --- |",
-      `| command | \`${lineage2.command.replace(/\|/g, "\\|")}\` |`,
-      `| exit status | ${lineage2.exitStatus}${lineage2.signal ? ` (${lineage2.signal})` : ""}${lineage2.timedOut ? ", timed out" : ""} |`,
-      `| duration | ${formatSeconds(lineage2.durationSeconds)} |`,
-      `| runner | ${lineage2.runner.name ?? "local"}${lineage2.runner.labels.length ? ` [${lineage2.runner.labels.join(", ")}]` : ""} |`,
+      `| command | \`${lineage3.command.replace(/\|/g, "\\|")}\` |`,
+      `| exit status | ${lineage3.exitStatus}${lineage3.signal ? ` (${lineage3.signal})` : ""}${lineage3.timedOut ? ", timed out" : ""} |`,
+      `| duration | ${formatSeconds(lineage3.durationSeconds)} |`,
+      `| runner | ${lineage3.runner.name ?? "local"}${lineage3.runner.labels.length ? ` [${lineage3.runner.labels.join(", ")}]` : ""} |`,
       `| GPU | ${gpu} |`,
-      `| commit | ${lineage2.commit ?? "unknown"}${lineage2.dirty ? " (dirty)" : ""} |`
+      `| commit | ${lineage3.commit ?? "unknown"}${lineage3.dirty ? " (dirty)" : ""} |`
     ].join("\n"));
   }
   if (input2.preflight) parts.push(renderPreflight(input2.preflight).trimEnd());
@@ -35834,8 +37421,8 @@ function registerTrain(program2, io, setExit) {
     if (!options.model && configured.length > 1) throw new UsageError(`the config has several models (${configured.join(", ")}); choose one with --model`);
     const [name] = selectModels(configured, options.model ? [options.model] : configured);
     const model = project.loaded.config.models[name];
-    const outputDir = options.out ? path29.resolve(io.cwd, options.out) : path29.join(project.loaded.root, ".trainyard", "runs", runId(io.now()), name);
-    const summaryFile = options.summary ? path29.resolve(io.cwd, options.summary) : io.env.GITHUB_STEP_SUMMARY;
+    const outputDir = options.out ? path34.resolve(io.cwd, options.out) : path34.join(project.loaded.root, ".trainyard", "runs", runId(io.now()), name);
+    const summaryFile = options.summary ? path34.resolve(io.cwd, options.summary) : io.env.GITHUB_STEP_SUMMARY;
     const writeSummary = async (input2) => {
       if (summaryFile) await appendFile2(summaryFile, renderTrainSummary(input2));
     };
@@ -35856,7 +37443,7 @@ function registerTrain(program2, io, setExit) {
       });
       await writeSummary({ model: name, lineage: result.lineage, preflight: result.preflight, telemetry: result.telemetry, error: null });
       await setOutputs(io, { "exit-code": "0" });
-      io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path29.relative(io.cwd, outputDir) || "."}
+      io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path34.relative(io.cwd, outputDir) || "."}
 `);
       setExit(0);
     } catch (error62) {
@@ -35872,10 +37459,10 @@ function registerTrain(program2, io, setExit) {
 }
 
 // src/cli/commands/validate.ts
-import path32 from "node:path";
+import path37 from "node:path";
 
 // src/validate/load-schema.ts
-import { readFile as readFile12, stat as stat10 } from "node:fs/promises";
+import { readFile as readFile14, stat as stat10 } from "node:fs/promises";
 
 // src/validate/data-schema.ts
 var COLUMN_TYPES = ["string", "integer", "number", "boolean", "date", "timestamp"];
@@ -35987,17 +37574,17 @@ async function loadDataSchema(file2, shownAs = file2) {
   const info = await stat10(file2).catch(() => void 0);
   if (!info?.isFile()) throw new ConfigError({ file: shownAs, message: "no such schema file; expected a YAML data schema (trainyard schema infer writes one)" });
   if (info.size > MAX_CONFIG_BYTES) throw new ConfigError({ file: shownAs, message: `file is ${info.size} bytes; expected at most ${MAX_CONFIG_BYTES} (1 MiB)` });
-  return parseDataSchema(await readFile12(file2, "utf8"), shownAs);
+  return parseDataSchema(await readFile14(file2, "utf8"), shownAs);
 }
-function errorAt(source, path33, message, unknownKey) {
-  const position = positionOf(source, unknownKey ? path33.slice(0, -1) : path33, unknownKey);
-  const key = path33.map(String).join(".") || void 0;
+function errorAt(source, path38, message, unknownKey) {
+  const position = positionOf(source, unknownKey ? path38.slice(0, -1) : path38, unknownKey);
+  const key = path38.map(String).join(".") || void 0;
   return new ConfigError({ file: source.file, message, ...position ? { position } : {}, ...key ? { key } : {} });
 }
 function positionsOf(source, rules) {
   const positions = {};
-  const put = (key, path33, keyOf) => {
-    const position = positionOf(source, path33, keyOf);
+  const put = (key, path38, keyOf) => {
+    const position = positionOf(source, path38, keyOf);
     if (position) positions[key] = position;
   };
   for (const [name, rule] of Object.entries(rules.columns)) {
@@ -36048,7 +37635,7 @@ function renderText(result) {
 ${lines.join("\n")}
 `;
 }
-function cell(text) {
+function cell2(text) {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 function renderMarkdown(result) {
@@ -36060,7 +37647,7 @@ function renderMarkdown(result) {
   for (const failure2 of result.failures) {
     const examples = failure2.examples.map((example) => `\`${showExample(example)}\``).join("<br>");
     const line = failure2.position ? String(failure2.position.line) : "";
-    lines.push(`| ${cell(subjectOf(failure2))} | ${failure2.check} | ${formatNumber(failure2.failed)} | ${percent(failure2.fraction)} | ${cell(failure2.expected)} | ${cell(examples)} | ${line} |`);
+    lines.push(`| ${cell2(subjectOf(failure2))} | ${failure2.check} | ${formatNumber(failure2.failed)} | ${percent(failure2.fraction)} | ${cell2(failure2.expected)} | ${cell2(examples)} | ${line} |`);
   }
   return `${lines.join("\n")}
 `;
@@ -36082,7 +37669,7 @@ function renderAnnotations(result) {
 }
 
 // src/validate/validate-data.ts
-import path31 from "node:path";
+import path36 from "node:path";
 
 // src/validate/column-outcomes.ts
 var EPSILON2 = 1e-12;
@@ -36125,16 +37712,16 @@ function columnFailures(plan, index, row2) {
 }
 
 // src/validate/examples.ts
-import path30 from "node:path";
+import path35 from "node:path";
 
 // src/validate/plan.ts
-function planColumns(columns, present) {
+function planColumns2(columns, present) {
   return Object.entries(columns).filter(([name]) => present.has(name)).map(([name, rule], i) => {
     const raw = `r${i}`;
     const typed = `t${i}`;
     const nativeType = present.get(name);
-    const checks = valueChecks(rule, raw, typed).filter((check2) => check2.check !== "type" || !isNative(nativeType, rule.type));
-    return { name, rule, nativeType, raw, typed, checks };
+    const checks2 = valueChecks(rule, raw, typed).filter((check2) => check2.check !== "type" || !isNative(nativeType, rule.type));
+    return { name, rule, nativeType, raw, typed, checks: checks2 };
   });
 }
 var INTEGER_TYPES = ["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER"];
@@ -36192,7 +37779,7 @@ var MAX_EXAMPLES = 5;
 // src/validate/examples.ts
 function exampleOf(context, row2, value2) {
   const example = { row: Number(row2[ROW_COLUMN]), value: value2 };
-  if (context.shardRoot !== void 0) example.file = path30.relative(context.shardRoot, String(row2[FILE_COLUMN])) || String(row2[FILE_COLUMN]);
+  if (context.shardRoot !== void 0) example.file = path35.relative(context.shardRoot, String(row2[FILE_COLUMN])) || String(row2[FILE_COLUMN]);
   return example;
 }
 function byPlace(a, b) {
@@ -36302,13 +37889,13 @@ async function validateData(request) {
   const names = described.map((column) => column.name);
   const present = new Map(described.map((column) => [column.name, column.type]));
   const failures = [...structureFailures(schema, names)];
-  const plans = planColumns(schema.rules.columns, present);
+  const plans = planColumns2(schema.rules.columns, present);
   await checkPatterns(engine, schema, plans);
   const { sql } = aggregateSql(plans, RAW_VIEW);
   const [counts] = await engine.query(sql, source);
   const rows = Number(counts?.n ?? 0);
   const pending = plans.flatMap((plan, i) => columnFailures(plan, i, counts ?? {}));
-  const shardRoot = source.files.length > 1 ? path31.resolve(request.root) : void 0;
+  const shardRoot = source.files.length > 1 ? path36.resolve(request.root) : void 0;
   const context = { engine, plans, view: NUMBERED_VIEW, fastView: RAW_VIEW, shardRoot };
   const needsRows = pending.length > 0 || (schema.rules.unique?.length ?? 0) > 0 || (schema.rules.checks?.length ?? 0) > 0;
   if (needsRows) await engine.register(NUMBERED_VIEW, source, { allVarchar: textual, rowNumbers: true });
@@ -36357,9 +37944,9 @@ async function checkPatterns(engine, schema, plans) {
 // src/cli/commands/validate.ts
 function registerValidate(program2, io, setExit) {
   program2.command("validate").description("Check data against a schema; exit 0 when valid, 1 when a check fails, 2 on bad input.").requiredOption("-d, --data <file|glob>", "the data: a file, a directory or a glob of shards (CSV, TSV, Parquet, JSON, JSON Lines)").requiredOption("-s, --schema <file>", "the data schema (YAML)").option("--json", "print the result as JSON").option("-r, --report <file.md>", "also write a Markdown report to this file").option("--annotations", "print GitHub annotations on the schema line of each failed check").action(async (options) => {
-    const report = options.report ? path32.resolve(io.cwd, options.report) : void 0;
+    const report = options.report ? path37.resolve(io.cwd, options.report) : void 0;
     if (report) await checkOutputFolder(report, options.report);
-    const schema = await loadDataSchema(path32.resolve(io.cwd, options.schema), options.schema);
+    const schema = await loadDataSchema(path37.resolve(io.cwd, options.schema), options.schema);
     const source = await resolveSource(options.data, io.cwd);
     const engine = await DataEngine.open();
     try {
@@ -36389,6 +37976,8 @@ function buildProgram(io, setExit) {
   registerProfile(program2, io, setExit);
   registerValidate(program2, io, setExit);
   registerSchema(program2, io, setExit);
+  registerEvaluate(program2, io, setExit);
+  registerCompare(program2, io, setExit);
   for (const command of program2.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The evaluate action's step: every input arrives as a TRAINYARD_* variable (never
+# interpolated into the script), and is passed to the CLI as one argument each.
+#   1. metrics: the user's file, or `trainyard evaluate` over the predictions
+#      (the task from the input, else from the model in the config);
+#   2. `trainyard compare` against the champion -> comparison.json, comparison.md;
+#   3. the verdict to the step outputs, the report to the job summary.
+set -euo pipefail
+
+out="${TRAINYARD_OUTPUT:-trainyard-evaluation}"
+mkdir -p "$out"
+
+common=(--policy "$TRAINYARD_CONFIG")
+[ -n "${TRAINYARD_MODEL:-}" ] && common+=(--model "$TRAINYARD_MODEL")
+[ -n "${TRAINYARD_TASK:-}" ] && common+=(--task "$TRAINYARD_TASK")
+
+metrics="${TRAINYARD_METRICS:-}"
+if [ -z "$metrics" ]; then
+  if [ -z "${TRAINYARD_PREDICTIONS:-}" ]; then
+    echo "::error title=trainyard evaluate::set the 'metrics' or the 'predictions' input"
+    exit 2
+  fi
+  evaluate=(evaluate --predictions "$TRAINYARD_PREDICTIONS" --config "$TRAINYARD_CONFIG" --out "$out/metrics.json")
+  [ -n "${TRAINYARD_MODEL:-}" ] && evaluate+=(--model "$TRAINYARD_MODEL")
+  [ -n "${TRAINYARD_TASK:-}" ] && evaluate+=(--task "$TRAINYARD_TASK")
+  trainyard "${evaluate[@]}" > "$out/evaluation.md"
+  metrics="$out/metrics.json"
+fi
+
+args=(compare "${common[@]}" --out "$out/comparison.json" --markdown "$out/comparison.md")
+[ -n "$metrics" ] && args+=(--candidate "$metrics")
+[ -n "${TRAINYARD_PREDICTIONS:-}" ] && args+=(--candidate-predictions "$TRAINYARD_PREDICTIONS")
+[ -n "${TRAINYARD_BASELINE_METRICS:-}" ] && args+=(--baseline "$TRAINYARD_BASELINE_METRICS")
+[ -n "${TRAINYARD_BASELINE_PREDICTIONS:-}" ] && args+=(--baseline-predictions "$TRAINYARD_BASELINE_PREDICTIONS")
+[ -n "${TRAINYARD_HISTORY:-}" ] && args+=(--history "$TRAINYARD_HISTORY")
+[ -n "${TRAINYARD_LINEAGE:-}" ] && args+=(--lineage "$TRAINYARD_LINEAGE")
+
+status=0
+trainyard "${args[@]}" > /dev/null || status=$?
+# 2 is bad input: no comparison was written.
+if [ "$status" -ge 2 ]; then exit "$status"; fi
+
+verdict="$(node -p 'JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8")).verdict' "$out/comparison.json")"
+{
+  echo "verdict=$verdict"
+  echo "comparison=$out/comparison.json"
+} >> "$GITHUB_OUTPUT"
+cat "$out/comparison.md" >> "$GITHUB_STEP_SUMMARY"
+
+if [ "$status" -ne 0 ] && [ "${TRAINYARD_FAIL:-true}" = "true" ]; then
+  echo "::error title=trainyard::the candidate's verdict is $verdict (see the job summary)"
+  exit 1
+fi

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.ts';
+import { verdictExitCode } from '../../metrics/compare.ts';
+import { comparisonDocument } from '../../metrics/comparison-document.ts';
+import { compareStage, type ModelSide } from '../../metrics/stages.ts';
+import { TASKS } from '../../metrics/types.ts';
+import { writeFileAtomic } from '../../metrics/write-metrics.ts';
+import { renderJobSummary } from '../../report/comparison-report.ts';
+import type { CliIo } from '../io.ts';
+import { readHistory, readLineage, resolvePolicy } from './compare-inputs.ts';
+import { parseIntegerOption, parseNumberOption, parseTask } from './evaluate-options.ts';
+
+interface CompareOptions {
+  candidate?: string;
+  baseline?: string;
+  candidatePredictions?: string;
+  baselinePredictions?: string;
+  policy?: string;
+  model?: string;
+  task?: string;
+  label: string;
+  score: string;
+  prediction?: string;
+  threshold: string;
+  id: string;
+  resamples?: string;
+  seed?: string;
+  confidence?: string;
+  history?: string;
+  lineage?: string;
+  baselineName?: string;
+  json?: boolean;
+  out?: string;
+  markdown?: string;
+}
+
+function side(cwd: string, metrics: string | undefined, predictions: string | undefined): ModelSide | null {
+  if (!metrics && !predictions) return null;
+  return { ...(metrics ? { metricsFile: path.resolve(cwd, metrics) } : {}), ...(predictions ? { predictions } : {}) };
+}
+
+export function registerCompare(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('compare')
+    .description('Judge a candidate against a baseline under the metric policy; exit 0 pass, 1 fail or inconclusive, 2 bad input.')
+    .option('--candidate <metrics>', 'the candidate\'s metrics file (JSON, YAML, CSV or TSV)')
+    .option('--baseline <metrics>', 'the baseline\'s (champion\'s) metrics file; none for a first model')
+    .option('--candidate-predictions <file>', 'the candidate\'s predictions, for paired intervals (or metrics, without --candidate)')
+    .option('--baseline-predictions <file>', 'the baseline\'s predictions on the same rows')
+    .option('--policy <file>', `a trainyard config or a policy file (default: ${'.github/trainyard.yml'} when present)`)
+    .option('-m, --model <name>', 'the model whose policy applies (when the config has several)')
+    .option('-t, --task <task>', `the kind of model, for predictions: ${TASKS.join(', ')} (default: the model's task)`)
+    .option('--label <column>', 'the label column of the predictions', 'label')
+    .option('--score <column>', 'the score column (multiclass: probability column prefix)', 'score')
+    .option('--prediction <column>', 'the predicted class or value column')
+    .option('--threshold <number>', 'binary: the score from which a row is predicted positive', '0.5')
+    .option('--id <column>', 'the row id pairing the two predictions files', 'id')
+    .option('--resamples <n>', 'bootstrap resamples (default: the policy\'s significance, else 1000)')
+    .option('--seed <n>', 'bootstrap seed (default: the policy\'s significance, else 42)')
+    .option('--confidence <level>', 'interval confidence (default: the policy\'s significance, else 0.95)')
+    .option('--history <file>', 'previous versions\' metrics for the chart: [{"version", "metrics"}], oldest first')
+    .option('--lineage <file>', 'the candidate\'s lineage.json, for the report')
+    .option('--baseline-name <name>', 'what the report calls the baseline', 'champion')
+    .option('--json', 'print comparison.json instead of the report')
+    .option('-o, --out <file>', 'write comparison.json here')
+    .option('--markdown <file>', 'write the report (job-summary Markdown) here')
+    .action(async (options: CompareOptions) => {
+      const candidate = side(io.cwd, options.candidate, options.candidatePredictions);
+      if (!candidate) throw new UsageError('expected --candidate <metrics> or --candidate-predictions <file>');
+      const baseline = side(io.cwd, options.baseline, options.baselinePredictions);
+      const loaded = await resolvePolicy(io.cwd, options.policy, options.model);
+      const needsTask = Boolean(options.candidatePredictions || options.baselinePredictions);
+      const task = options.task ? parseTask(options.task) : loaded.task;
+      if (needsTask && !task) throw new UsageError('--task is needed to read predictions when the policy does not come from a trainyard config');
+      const confidence = options.confidence === undefined ? undefined : parseNumberOption('--confidence', options.confidence);
+      if (confidence !== undefined && !(confidence > 0 && confidence < 1)) throw new UsageError(`--confidence ${options.confidence}: expected a number between 0 and 1, such as 0.95`);
+      const bootstrap = {
+        ...(options.resamples ? { resamples: parseIntegerOption('--resamples', options.resamples, 100, 100_000) } : {}),
+        ...(options.seed ? { seed: parseIntegerOption('--seed', options.seed, 0, 2 ** 32 - 1) } : {}),
+        ...(confidence !== undefined ? { confidence } : {}),
+      };
+      const history = options.history ? await readHistory(io.cwd, options.history) : undefined;
+      const lineage = options.lineage ? await readLineage(io.cwd, options.lineage) : undefined;
+      const comparison = await compareStage({
+        candidate,
+        baseline,
+        policy: loaded.policy,
+        columns: { task: task ?? 'binary', label: options.label, score: options.score, ...(options.prediction ? { prediction: options.prediction } : {}), threshold: parseNumberOption('--threshold', options.threshold) },
+        id: options.id,
+        cwd: io.cwd,
+        bootstrap,
+      });
+      const model = loaded.model ?? options.model ?? null;
+      const document = comparisonDocument(comparison, {
+        model,
+        candidate: options.candidate ?? options.candidatePredictions!,
+        baseline: options.baseline ?? options.baselinePredictions ?? null,
+      });
+      const report = renderJobSummary({
+        model: model ?? 'model',
+        comparison,
+        baselineName: options.baselineName ?? 'champion',
+        ...(history ? { history } : {}),
+        ...(lineage ? { lineage } : {}),
+      });
+      const json = `${JSON.stringify(document, null, 2)}\n`;
+      if (options.out) await writeFileAtomic(path.resolve(io.cwd, options.out), json);
+      if (options.markdown) await writeFileAtomic(path.resolve(io.cwd, options.markdown), report);
+      io.stdout(options.json ? json : report);
+      setExit(verdictExitCode(comparison.verdict));
+    });
+}

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.ts';
+import { loadPolicy } from '../../metrics/policy.ts';
+import { evaluateStage } from '../../metrics/stages.ts';
+import { TASKS, type Task } from '../../metrics/types.ts';
+import { renderMetrics, writeFileAtomic } from '../../metrics/write-metrics.ts';
+import { renderEvaluation } from '../../report/evaluation-report.ts';
+import type { CliIo } from '../io.ts';
+import { parseNumberOption, parseTask } from './evaluate-options.ts';
+
+interface EvaluateOptions {
+  predictions: string;
+  task?: string;
+  config?: string;
+  model?: string;
+  label?: string;
+  score?: string;
+  prediction?: string;
+  threshold?: string;
+  sliceBy?: string;
+  data?: string;
+  id?: string;
+  json?: boolean;
+  out?: string;
+}
+
+export function registerEvaluate(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('evaluate')
+    .description('Compute metrics from a predictions file (CSV, TSV, Parquet, JSON), overall and per segment.')
+    .requiredOption('-p, --predictions <file>', 'the predictions: a file, directory or glob')
+    .option('-t, --task <task>', `the kind of model: ${TASKS.join(', ')} (default: the model's task in --config)`)
+    .option('-c, --config <file>', 'a trainyard config to take the task from, when --task is not given')
+    .option('-m, --model <name>', 'the model of --config (when it has several)')
+    .option('--label <column>', 'the true label or target column', 'label')
+    .option('--score <column>', 'binary: the positive-class score; multiclass: the prefix of the <prefix>_<class> probability columns', 'score')
+    .option('--prediction <column>', 'the predicted class or value (binary default: score >= threshold)')
+    .option('--threshold <number>', 'binary: the score from which a row is predicted positive', '0.5')
+    .option('--slice-by <column>', 'also compute every metric per value of this column')
+    .option('--data <file>', 'the evaluation data holding the --slice-by column, joined on --id')
+    .option('--id <column>', 'the row id shared by predictions and --data', 'id')
+    .option('--json', 'print the full result as JSON')
+    .option('-o, --out <file>', 'write the metrics to this file (.json, .yaml, .csv or .tsv)')
+    .action(async (options: EvaluateOptions) => {
+      let task: Task;
+      if (options.task) task = parseTask(options.task);
+      else if (options.config) {
+        const loaded = await loadPolicy(path.resolve(io.cwd, options.config), options.config, options.model);
+        if (!loaded.task) throw new UsageError(`${options.config}: not a trainyard config (no models); give --task`);
+        task = loaded.task;
+      } else throw new UsageError(`expected --task ${TASKS.join('|')} (or --config with the model)`);
+      if (options.data && !options.sliceBy) throw new UsageError('--data is only used with --slice-by; add --slice-by <column>');
+      const result = await evaluateStage({
+        predictions: options.predictions,
+        cwd: io.cwd,
+        columns: {
+          task,
+          ...(options.label ? { label: options.label } : {}),
+          ...(options.score ? { score: options.score } : {}),
+          ...(options.prediction ? { prediction: options.prediction } : {}),
+          threshold: parseNumberOption('--threshold', options.threshold ?? '0.5'),
+        },
+        ...(options.sliceBy ? { slice: { column: options.sliceBy, ...(options.data ? { data: options.data } : {}), ...(options.id ? { id: options.id } : {}) } } : {}),
+      });
+      if (options.out) {
+        const file = path.resolve(io.cwd, options.out);
+        await writeFileAtomic(file, renderMetrics(result.metrics, file));
+      }
+      io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderEvaluation(result, options.predictions));
+      setExit(0);
+    });
+}

@@ -1,0 +1,30 @@
+/**
+ * comparison.json: the verdict and the per-metric rows, as `trainyard compare --json`
+ * prints them and the evaluate action uploads them. The App recomputes the verdict from
+ * raw metrics; this file is for people and for later steps of the same workflow.
+ */
+import type { Comparison, MetricComparison, Verdict } from './compare.ts';
+
+export interface ComparisonDocument {
+  schemaVersion: 1;
+  model: string | null;
+  verdict: Verdict;
+  summary: string;
+  candidate: string;
+  baseline: string | null;
+  metrics: MetricComparison[];
+  significance: Comparison['significance'];
+}
+
+export function comparisonDocument(comparison: Comparison, sources: { model: string | null; candidate: string; baseline: string | null }): ComparisonDocument {
+  return {
+    schemaVersion: 1,
+    model: sources.model,
+    verdict: comparison.verdict,
+    summary: comparison.summary,
+    candidate: sources.candidate,
+    baseline: sources.baseline,
+    metrics: comparison.metrics,
+    significance: comparison.significance,
+  };
+}

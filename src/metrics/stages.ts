@@ -1,0 +1,153 @@
+/**
+ * The evaluation stages as functions: `evaluateStage` (metrics of one predictions
+ * file) and `compareStage` (candidate against baseline under a policy, with paired
+ * intervals when both predictions files are given). `trainyard evaluate`,
+ * `trainyard compare`, the evaluate action and `trainyard run` all call these.
+ */
+import { DataEngine } from '../data/engine.ts';
+import { DataError } from '../errors.ts';
+import type { ModelConfig } from '../config/schema.ts';
+import { renderJobSummary } from '../report/comparison-report.ts';
+import { BASELINE_PREFIX } from '../report/run-report.ts';
+import { pairedBootstrap } from './bootstrap.ts';
+import { compareModels, type Comparison, type PairedEvidence, type SignificanceTest } from './compare.ts';
+import { delong } from './delong.ts';
+import { evaluateRows, type EvaluationResult } from './evaluate.ts';
+import { loadPairedPredictions, loadPredictions, type PairedPredictions, type SliceOptions } from './load-predictions.ts';
+import { mcnemar } from './mcnemar.ts';
+import type { ColumnOptions } from './prediction-columns.ts';
+import { policyOfModel, type Policy } from './policy.ts';
+import { readMetricsFile, type MetricValues } from './read-metrics.ts';
+import { TASK_METRICS } from './suite.ts';
+
+/** How the paired bootstrap runs. */
+export interface BootstrapSettings {
+  confidence: number;
+  resamples: number;
+  seed: number;
+}
+
+/** Bootstrap settings when the policy has no `significance` block: reported, not gating. */
+export const DEFAULT_BOOTSTRAP: BootstrapSettings = { confidence: 0.95, resamples: 1000, seed: 42 };
+
+export interface EvaluateStageInput {
+  /** The predictions file, directory or glob, relative to `cwd`. */
+  predictions: string;
+  cwd: string;
+  columns: ColumnOptions;
+  slice?: SliceOptions;
+}
+
+export async function evaluateStage(input: EvaluateStageInput): Promise<EvaluationResult> {
+  const engine = await DataEngine.open();
+  try {
+    const loaded = await loadPredictions(engine, { file: input.predictions, cwd: input.cwd, columns: input.columns, ...(input.slice ? { slice: input.slice } : {}) });
+    return evaluateRows(loaded.rows, loaded.slicing);
+  } finally {
+    engine.close();
+  }
+}
+
+/** One side of a comparison: a metrics file, a predictions file, or both. */
+export interface ModelSide {
+  /** Already-read metrics (for example the trainer's), named by `metricsFile` in errors. */
+  metrics?: MetricValues;
+  metricsFile?: string;
+  predictions?: string;
+}
+
+export interface CompareStageInput {
+  candidate: ModelSide;
+  /** Null: the first model, judged by threshold rules only. */
+  baseline: ModelSide | null;
+  policy: Policy;
+  columns: ColumnOptions;
+  /** The row id column pairing the two predictions files. */
+  id?: string;
+  cwd: string;
+  /** Overrides of the bootstrap settings (the policy's `significance`, else the defaults). */
+  bootstrap?: Partial<BootstrapSettings>;
+}
+
+async function sideMetrics(side: ModelSide, input: CompareStageInput, role: string): Promise<{ metrics: MetricValues; file: string }> {
+  if (side.metrics) return { metrics: side.metrics, file: side.metricsFile ?? `${role} metrics` };
+  if (side.metricsFile) return { metrics: await readMetricsFile(side.metricsFile), file: side.metricsFile };
+  if (side.predictions) {
+    const result = await evaluateStage({ predictions: side.predictions, cwd: input.cwd, columns: input.columns });
+    return { metrics: result.metrics, file: side.predictions };
+  }
+  throw new DataError(`the ${role} has neither a metrics file nor predictions; expected at least one`);
+}
+
+/** Bootstrap intervals for the task's metrics, McNemar for accuracy, DeLong for ROC AUC. */
+export function pairedEvidence(paired: PairedPredictions, settings: BootstrapSettings, names: readonly string[]): PairedEvidence {
+  const { candidate, baseline } = paired;
+  const metrics = TASK_METRICS[candidate.task].filter((name) => names.includes(name));
+  const bootstrap = pairedBootstrap(candidate, baseline, { metrics, ...settings });
+  const tests: Record<string, SignificanceTest> = {};
+  if (candidate.task !== 'regression' && baseline.task !== 'regression' && names.includes('accuracy')) tests.accuracy = mcnemar(candidate, baseline);
+  if (candidate.task === 'binary' && baseline.task === 'binary' && names.includes('roc_auc')) {
+    const result = delong(candidate, baseline);
+    if (result) tests.roc_auc = result;
+  }
+  return { bootstrap, tests, rows: { shared: paired.shared, candidateOnly: paired.candidateOnly, baselineOnly: paired.baselineOnly } };
+}
+
+export async function compareStage(input: CompareStageInput): Promise<Comparison> {
+  const candidate = await sideMetrics(input.candidate, input, 'candidate');
+  const baseline = input.baseline ? await sideMetrics(input.baseline, input, 'baseline') : null;
+  let paired: PairedEvidence | null = null;
+  const candidatePredictions = input.candidate.predictions;
+  const baselinePredictions = input.baseline?.predictions;
+  if (candidatePredictions && baselinePredictions) {
+    const engine = await DataEngine.open();
+    try {
+      const rows = await loadPairedPredictions(engine, { candidate: candidatePredictions, baseline: baselinePredictions, cwd: input.cwd, columns: input.columns, ...(input.id ? { id: input.id } : {}) });
+      const settings = { ...DEFAULT_BOOTSTRAP, ...(input.policy.significance ?? {}), ...(input.bootstrap ?? {}) };
+      const names = [...Object.keys(input.policy.rules), ...Object.keys(candidate.metrics)];
+      paired = pairedEvidence(rows, settings, names);
+    } finally {
+      engine.close();
+    }
+  }
+  return compareModels({ candidate, baseline, policy: input.policy, paired });
+}
+
+/**
+ * Splits a trainer's metrics into the model's and its reference model's: trainers
+ * report the reference as `baseline_<metric>` beside `<metric>`. `trainyard run` has
+ * no champion, so it compares against this baseline (or threshold rules only).
+ */
+export function splitTrainerBaseline(metrics: MetricValues): { candidate: MetricValues; baseline: MetricValues | null } {
+  const candidate: MetricValues = {};
+  const baseline: MetricValues = {};
+  for (const [name, value] of Object.entries(metrics)) {
+    if (name.startsWith(BASELINE_PREFIX) && metrics[name.slice(BASELINE_PREFIX.length)] !== undefined) baseline[name.slice(BASELINE_PREFIX.length)] = value;
+    else candidate[name] = value;
+  }
+  return { candidate, baseline: Object.keys(baseline).length > 0 ? baseline : null };
+}
+
+/** What `trainyard run` shows per model: the comparison and its Markdown report. */
+export interface TrainerComparison {
+  comparison: Comparison;
+  report: string;
+}
+
+/**
+ * The comparison `trainyard run` makes after training a model: the trainer's metrics
+ * against its own reference model (`baseline_<metric>`), under the model's policy; with
+ * no reference metrics, threshold rules only. A champion from the registry replaces
+ * the trainer's baseline once there is one.
+ */
+export async function trainerComparisonStage(input: { name: string; model: Pick<ModelConfig, 'task' | 'metrics'>; metrics: MetricValues; metricsFile: string; cwd: string }): Promise<TrainerComparison> {
+  const { candidate, baseline } = splitTrainerBaseline(input.metrics);
+  const comparison = await compareStage({
+    candidate: { metrics: candidate, metricsFile: input.metricsFile },
+    baseline: baseline ? { metrics: baseline, metricsFile: `${input.metricsFile} (${BASELINE_PREFIX}*)` } : null,
+    policy: policyOfModel(input.model),
+    columns: { task: input.model.task },
+    cwd: input.cwd,
+  });
+  return { comparison, report: renderJobSummary({ model: input.name, comparison, baselineName: 'trainer baseline' }) };
+}

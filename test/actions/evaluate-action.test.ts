@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+  shell?: string;
+}
+
+interface ActionFile {
+  inputs: Record<string, unknown>;
+  runs: { using: string; steps: Step[] };
+}
+
+const root = path.resolve('.');
+const load = async (file: string) => parse(await readFile(path.join(root, file), 'utf8')) as ActionFile;
+
+describe('actions/evaluate/action.yml', () => {
+  it('starts with the setup action\'s steps, calling its setup.sh from ../setup', async () => {
+    const setup = await load('actions/setup/action.yml');
+    const evaluate = await load('actions/evaluate/action.yml');
+    expect(evaluate.runs.using).toBe('composite');
+    const expected = setup.runs.steps.map((step) => (step.run ? { ...step, run: step.run.replace('$GITHUB_ACTION_PATH/setup.sh', '$GITHUB_ACTION_PATH/../setup/setup.sh') } : step));
+    expect(evaluate.runs.steps.slice(0, expected.length)).toEqual(expected);
+  });
+
+  it('pins every inner action to a commit and passes inputs through env only', async () => {
+    const evaluate = await load('actions/evaluate/action.yml');
+    for (const step of evaluate.runs.steps) {
+      if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@[0-9a-f]{40}$/);
+      if (step.run) expect(step.run).not.toContain('${{');
+    }
+    const last = evaluate.runs.steps.at(-1)!;
+    const passed = Object.values(last.env ?? {}).join('\n');
+    for (const input of Object.keys(evaluate.inputs).filter((name) => name !== 'node-version')) expect(passed).toContain(`\${{ inputs.${input} }}`);
+  });
+});
+
+describe('the evaluate step (evaluate.sh) on the example', () => {
+  it('computes metrics, compares with the champion, outputs the verdict and fills the job summary', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-action-'));
+    const bin = path.join(dir, 'bin');
+    await mkdir(bin);
+    await writeFile(path.join(bin, 'trainyard'), `#!/usr/bin/env bash\nexec node --import tsx "${path.join(root, 'src/cli/bin.ts')}" "$@"\n`);
+    await chmod(path.join(bin, 'trainyard'), 0o755);
+    const env = {
+      PATH: `${bin}:${process.env.PATH}`,
+      NODE_PATH: path.join(root, 'node_modules'),
+      GITHUB_OUTPUT: path.join(dir, 'output'),
+      GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'),
+      TRAINYARD_CONFIG: path.join(root, 'examples/flight-delays/.github/trainyard.yml'),
+      TRAINYARD_PREDICTIONS: path.join(root, 'test/fixtures/metrics/flight-delays-predictions.csv'),
+      TRAINYARD_BASELINE_METRICS: path.join(root, 'test/fixtures/metrics/flight-delays-epochs2-metrics.json'),
+      TRAINYARD_BASELINE_PREDICTIONS: path.join(root, 'test/fixtures/metrics/flight-delays-epochs2-predictions.csv'),
+      TRAINYARD_OUTPUT: path.join(dir, 'out'),
+      TRAINYARD_FAIL: 'true',
+    };
+    await writeFile(env.GITHUB_OUTPUT, '');
+    await promisify(execFile)(path.join(root, 'actions/evaluate/evaluate.sh'), [], { env, cwd: root });
+    expect(await readFile(env.GITHUB_OUTPUT, 'utf8')).toBe(`verdict=pass\ncomparison=${dir}/out/comparison.json\n`);
+    const comparison = JSON.parse(await readFile(path.join(dir, 'out/comparison.json'), 'utf8')) as { verdict: string; metrics: Array<{ name: string; ci: number[] | null }> };
+    expect(comparison.verdict).toBe('pass');
+    expect(comparison.metrics.find((metric) => metric.name === 'roc_auc')!.ci).toHaveLength(2);
+    const metrics = JSON.parse(await readFile(path.join(dir, 'out/metrics.json'), 'utf8')) as Record<string, number>;
+    expect(metrics.roc_auc).toBeCloseTo(0.6590506287568338, 12);
+    expect(await readFile(env.GITHUB_STEP_SUMMARY, 'utf8')).toContain('## ✅ trainyard: flight-delays passes');
+  });
+});
