@@ -32,6 +32,7 @@ const WORKFLOW = (name: string, on: string) => `name: ${name}\non: ${on}\njobs: 
 export function seedRepo(sim: Simulator, config = CONFIG): void {
   sim.seed.repo({
     fullName: REPO,
+    private: false,
     files: {
       '.github/trainyard.yml': config,
       '.github/workflows/trainyard-pr.yml': WORKFLOW('trainyard pr', 'pull_request'),
@@ -39,7 +40,7 @@ export function seedRepo(sim: Simulator, config = CONFIG): void {
       '.github/workflows/trainyard-drift.yml': WORKFLOW('trainyard drift', 'schedule'),
       '.github/workflows/trainyard-retrain.yml': 'name: trainyard retrain\non:\n  workflow_dispatch:\n    inputs:\n      model: { type: string }\n      reason: { type: string }\n      data-snapshot: { type: string }\njobs: {}\n',
     },
-    collaborators: { alice: 'write', bob: 'write', carol: 'read' },
+    collaborators: { alice: 'write', bob: 'write', carol: 'write' },
   });
 }
 
@@ -55,7 +56,7 @@ export async function serveApp(sim: Simulator, options: { replicas?: number } = 
   const servers: Server[] = [];
   const urls: string[] = [];
   for (let i = 0; i < (options.replicas ?? 1); i++) {
-    const probot = new Probot({ appId: seeded.id, privateKey: seeded.privateKey, secret: SECRET, baseUrl: sim.url, logLevel: 'fatal', Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }) });
+    const probot = new Probot({ appId: seeded.id, privateKey: seeded.privateKey, secret: SECRET, baseUrl: sim.url, logLevel: (process.env.APP_LOG_LEVEL ?? 'fatal') as 'fatal', Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }) });
     const middleware = await createNodeMiddleware(createApp({ appSlug: 'trainyard' }), { probot, webhooksPath: '/api/github/webhooks' });
     const server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
