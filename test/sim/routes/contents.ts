@@ -62,6 +62,10 @@ export const contentRoutes: Route[] = [
         const tree = repo.git.get(entry.sha, 'tree')!;
         return json(200, tree.entries.map((e) => entryView(req.sim, repo, e, path ? `${path}/${e.path}` : e.path, refName, false)));
       }
+      // GitHub's raw media type (`application/vnd.github.raw`, `.v3.raw`) answers a file's bytes.
+      if (/application\/vnd\.github(\.v3)?\.raw/.test(String(req.headers.accept ?? '')) && entry.type === 'blob') {
+        return { status: 200, raw: repo.git.get(entry.sha, 'blob')!.content, headers: { 'content-type': 'application/vnd.github.raw; charset=utf-8' } };
+      }
       return json(200, entryView(req.sim, repo, entry, path, refName, true));
     },
   },

@@ -1,0 +1,47 @@
+/**
+ * `workflow_run.completed`: a run that uploaded `trainyard-<model>` is a pull-request
+ * pipeline (compare, comment, check); one that uploaded `trainyard-drift-<model>` is a
+ * drift run (open or update the retraining pull request). Runs without trainyard
+ * artifacts of configured models are ignored.
+ */
+import type { Context } from 'probot';
+import { classifyArtifact } from '../../src/app/config.ts';
+import type { AppDeps } from '../../src/app/deps.ts';
+import { modelCheckName, reviewPipelineRun, type RunFacts } from '../../src/app/pipeline-review.ts';
+import { handleDriftArtifact } from '../../src/app/drift-run.ts';
+import { listRunArtifacts } from '../../src/github/artifacts.ts';
+import { guarded, loadConfig, reportConfigProblem, repoOf } from '../context.ts';
+
+export function workflowRunCompleted(deps: AppDeps) {
+  return async (context: Context<'workflow_run.completed'>): Promise<void> => {
+    const { workflow_run: run, repository } = context.payload;
+    const repo = repoOf(context);
+    const loaded = await loadConfig(context);
+    if (!loaded.config) {
+      await reportConfigProblem(repo, run.head_sha, loaded.problem, deps);
+      return;
+    }
+    const config = loaded.config;
+    const models = Object.keys(config.models);
+    const artifacts = await listRunArtifacts(repo, run.id);
+    const facts: RunFacts = { id: run.id, headSha: run.head_sha, headBranch: run.head_branch, htmlUrl: run.html_url, conclusion: run.conclusion, fromFork: run.head_repository?.full_name !== repository.full_name };
+    const isPullRequestRun = run.event.startsWith('pull_request');
+    for (const artifact of artifacts) {
+      const kind = classifyArtifact(artifact.name, models);
+      if (kind?.kind === 'drift' && !facts.fromFork) {
+        await guarded(repo, run.head_sha, `trainyard / drift ${kind.model}`, deps, () => handleDriftArtifact(repo, kind.model, artifact, run.html_url, deps));
+      }
+    }
+    if (!isPullRequestRun) return;
+    let pipelineModels = models.filter((m) => artifacts.some((a) => a.name === `trainyard-${m}` || a.name === `trainyard-${m}-evaluation`));
+    // A pipeline that failed before training uploads nothing: with one model, it is that model's.
+    const isPipeline = (run.path ?? '').endsWith('trainyard-pr.yml');
+    if (pipelineModels.length === 0 && isPipeline && run.conclusion !== 'success' && models.length === 1) pipelineModels = models;
+    for (const model of pipelineModels) {
+      const artifact = artifacts.find((a) => a.name === `trainyard-${model}`);
+      await guarded(repo, run.head_sha, modelCheckName(model), deps, async () => {
+        await reviewPipelineRun(repo, config, model, facts, artifact, deps);
+      });
+    }
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The trainyard GitHub App: one handler per event, each a guard and a call into src/.
+ * `createApp(options)` lets tests and the sandbox set the App's slug, limits and clock;
+ * the default export is what `probot run` and app/server.ts load.
+ */
+import type { ApplicationFunction, Probot } from 'probot';
+import { compareByThresholds } from '../src/comparison/threshold.ts';
+import type { AppDeps } from '../src/app/deps.ts';
+import { DEFAULT_ZIP_LIMITS } from '../src/github/zip-limits.ts';
+import { checkRunAction } from './handlers/check-run-action.ts';
+import { deploymentProtectionRule } from './handlers/deployment-protection-rule.ts';
+import { issueComment } from './handlers/issue-comment.ts';
+import { pullRequestReview } from './handlers/pull-request-review.ts';
+import { pullRequestSynchronize } from './handlers/pull-request-synchronize.ts';
+import { releasePublished } from './handlers/release-published.ts';
+import { workflowRunCompleted } from './handlers/workflow-run.ts';
+
+export function createApp(options: Partial<AppDeps> = {}): ApplicationFunction {
+  return (app: Probot) => {
+    const deps: AppDeps = {
+      appSlug: options.appSlug ?? process.env.TRAINYARD_APP_SLUG ?? 'trainyard',
+      limits: options.limits ?? DEFAULT_ZIP_LIMITS,
+      compare: options.compare ?? compareByThresholds,
+      now: options.now ?? (() => new Date()),
+    };
+    app.on('workflow_run.completed', workflowRunCompleted(deps));
+    app.on('deployment_protection_rule.requested', deploymentProtectionRule(deps));
+    app.on(['pull_request_review.submitted', 'pull_request_review.dismissed'], pullRequestReview(deps));
+    app.on('pull_request.synchronize', pullRequestSynchronize(deps));
+    app.on('check_run.requested_action', checkRunAction(deps));
+    app.on('issue_comment.created', issueComment(deps));
+    app.on('release.published', releasePublished(deps));
+  };
+}
+
+export default createApp();

@@ -1,0 +1,60 @@
+/**
+ * Running `/trainyard retrain` and `/trainyard compare <version>`: each comment is acted
+ * on once (a claim keyed by the comment id), and answered with one reply.
+ */
+import type { TrainyardConfig } from '../config/schema.ts';
+import { describeThrown } from '../errors.ts';
+import { claimOnce } from '../github/claims.ts';
+import type { Repo } from '../github/repo.ts';
+import { commandModel, type ChatCommand } from './chatops.ts';
+import { environmentOf } from './config.ts';
+import { openRegistry } from './champion.ts';
+import type { AppDeps } from './deps.ts';
+import { candidateMetricsForHead } from './run-metrics.ts';
+import { dispatchRetraining } from './retrain.ts';
+
+export interface CommandTarget {
+  issueNumber: number;
+  commentId: number;
+  /** The pull request's head, when the comment is on a pull request of this repository. */
+  pull: { headRef: string; headSha: string; fromFork: boolean } | null;
+  defaultBranch: string;
+  claimSha: string;
+}
+
+async function reply(repo: Repo, issueNumber: number, body: string): Promise<void> {
+  await repo.octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: issueNumber, body });
+}
+
+export async function runCommand(repo: Repo, config: TrainyardConfig, command: ChatCommand, target: CommandTarget, deps: AppDeps): Promise<string> {
+  if (!(await claimOnce(repo, `command:${target.commentId}`, target.claimSha))) return 'already handled';
+  const models = Object.keys(config.models);
+  let answer: string;
+  if (command.kind === 'invalid') answer = command.message;
+  else {
+    const model = commandModel(command.model, models, target.pull?.headRef ?? null);
+    if (!model) answer = `Which model? Name one of ${models.join(', ')}, for example \`/trainyard ${command.kind} ${models[0]!}\`.`;
+    else if (command.kind === 'retrain') {
+      const ref = target.pull && !target.pull.fromFork ? target.pull.headRef : target.defaultBranch;
+      answer = await dispatchRetraining(repo, model, ref, command.reason, '').then(
+        () => `Retraining of **${model}** dispatched on \`${ref}\` (${command.reason}).`,
+        (error: unknown) => `Could not dispatch the retraining workflow: ${describeThrown(error)}`,
+      );
+    } else answer = await compareWithVersion(repo, config, model, command.version, target, deps).catch((error: unknown) => `Could not compare: ${describeThrown(error)}`);
+  }
+  await reply(repo, target.issueNumber, answer);
+  return answer;
+}
+
+async function compareWithVersion(repo: Repo, config: TrainyardConfig, model: string, version: number, target: CommandTarget, deps: AppDeps): Promise<string> {
+  if (!target.pull) return '`/trainyard compare` works on pull requests: it compares their candidate with a registered version.';
+  const handle = openRegistry(repo, config);
+  const baseline = await handle.registry.version(model, { version });
+  const baselineMetrics = await handle.readMetrics(baseline);
+  const candidate = await candidateMetricsForHead(repo, config, model, target.pull.headSha);
+  if (!candidate) return `No finished pipeline run with artifact trainyard-${model} for ${target.pull.headSha.slice(0, 7)} yet.`;
+  const modelConfig = config.models[model]!;
+  const result = deps.compare({ policy: modelConfig.metrics.policy, candidate, champion: baselineMetrics });
+  const rows = result.rows.map((r) => `| ${r.name} | ${r.candidate ?? '—'} | ${r.champion ?? '—'} | ${r.status ?? 'info'} |`);
+  return [`**${model}** at ${target.pull.headSha.slice(0, 7)} against ${baseline.tag} (not the ${environmentOf(modelConfig)} champion): ${result.summary}`, '', '| metric | candidate | baseline | result |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}

@@ -1,0 +1,17 @@
+/** The repository an App event concerns, with the installation's Octokit. */
+import type { Octokit } from '@octokit/rest';
+
+export type { Octokit };
+
+export interface Repo {
+  octokit: Octokit;
+  owner: string;
+  repo: string;
+}
+
+export const fullName = (repo: Repo): string => `${repo.owner}/${repo.repo}`;
+
+export function statusOf(error: unknown): number | null {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : null;
+}

@@ -1,0 +1,111 @@
+/**
+ * The retraining plan for one drifted model: the data snapshot key, the new
+ * `trainyard.lock`, and the pull request's title, body and labels. The snapshot key is
+ * the current data's digest when drift.json carries one, else a digest of the drift
+ * evidence (the current data's source and size and every column's statistic): the same
+ * data gives the same key, and a key already in the lock triggers nothing.
+ */
+import { createHash } from 'node:crypto';
+import type { DriftReport } from './drift-report.ts';
+
+export const RETRAIN_LABELS = ['trainyard', 'trainyard:retrain'];
+
+export function retrainBranch(model: string): string {
+  return `trainyard/retrain/${model}`;
+}
+
+export interface LockEntry {
+  dataSnapshot: string;
+  reason: string;
+  detectedAt: string;
+  runUrl: string | null;
+  drift: { share: number; driftShare: number; columns: string[] } | null;
+}
+
+export interface LockFile {
+  version: 1;
+  models: Record<string, LockEntry>;
+}
+
+export function snapshotKey(report: DriftReport): string {
+  if (report.current?.sha256) return `sha256:${report.current.sha256.replace(/^sha256:/, '')}`;
+  const evidence = {
+    current: { source: report.current?.source ?? null, rows: report.current?.rows ?? null },
+    columns: report.columns.map((c) => [c.column, c.method ?? null, c.statistic ?? null, c.pValue ?? null]),
+  };
+  return `drift:${createHash('sha256').update(JSON.stringify(evidence)).digest('hex').slice(0, 32)}`;
+}
+
+/** Parses trainyard.lock; an unreadable lock is replaced (it only records snapshots). */
+export function readLock(text: string | null): LockFile {
+  if (!text) return { version: 1, models: {} };
+  try {
+    const parsed = JSON.parse(text) as Partial<LockFile>;
+    if (parsed && typeof parsed.models === 'object' && parsed.models !== null) return { version: 1, models: parsed.models };
+  } catch {
+    // falls through to a fresh lock
+  }
+  return { version: 1, models: {} };
+}
+
+export interface RetrainPlan {
+  branch: string;
+  key: string;
+  lockText: string;
+  title: string;
+  body: string;
+  labels: string[];
+  commitMessage: string;
+}
+
+export interface PlanInput {
+  model: string;
+  report: DriftReport;
+  lockText: string | null;
+  runUrl: string | null;
+  detectedAt: string;
+}
+
+/** Null when the lock already records this snapshot for the model: nothing to do. */
+export function planRetraining(input: PlanInput): RetrainPlan | null {
+  const key = snapshotKey(input.report);
+  const lock = readLock(input.lockText);
+  if (lock.models[input.model]?.dataSnapshot === key) return null;
+  const drifted = input.report.columns.filter((c) => c.drifted);
+  lock.models[input.model] = {
+    dataSnapshot: key,
+    reason: 'drift',
+    detectedAt: input.detectedAt,
+    runUrl: input.runUrl,
+    drift: { share: input.report.share, driftShare: input.report.driftShare, columns: drifted.map((c) => c.column) },
+  };
+  const sorted: LockFile = { version: 1, models: Object.fromEntries(Object.entries(lock.models).sort(([a], [b]) => a.localeCompare(b))) };
+  return {
+    branch: retrainBranch(input.model),
+    key,
+    lockText: `${JSON.stringify(sorted, null, 2)}\n`,
+    title: `Retrain ${input.model}: input data drifted`,
+    body: retrainBody(input, key),
+    labels: RETRAIN_LABELS,
+    commitMessage: `trainyard: retrain ${input.model} on data snapshot ${key}`,
+  };
+}
+
+const num = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : String(Math.round(value * 1e4) / 1e4));
+
+function retrainBody(input: PlanInput, key: string): string {
+  const { report } = input;
+  const rows = report.columns.map((c) => `| ${c.column} | ${c.method ?? '—'} | ${num(c.statistic)} | ${num(c.pValue)} | ${num(c.threshold)} | ${c.drifted ? 'drifted' : 'ok'} |`);
+  return [
+    `<!-- trainyard:retrain:${input.model} -->`,
+    `The input data of **${input.model}** drifted: ${Math.round(report.share * 1000) / 10}% of the columns drifted (the limit is ${Math.round(report.driftShare * 1000) / 10}%).`,
+    '',
+    `This pull request records data snapshot \`${key}\` in \`trainyard.lock\` and the retraining workflow runs on its branch; the comparison with the champion appears here when it finishes.`,
+    input.runUrl ? `\nDrift run: ${input.runUrl}` : '',
+    '',
+    '| column | test | statistic | p-value | threshold | result |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}

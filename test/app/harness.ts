@@ -1,0 +1,110 @@
+/** Serves the real App (app/index.ts) through Probot's middleware against the GitHub simulator. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { writeOutputs } from '../registry/fixtures.ts';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Octokit } from '@octokit/rest';
+import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
+import { createApp } from '../../app/index.ts';
+import { collectVersionContent } from '../../src/registry/content.ts';
+import { GitHubReleasesRegistry } from '../../src/registry/github/github-registry.ts';
+import type { Simulator } from '../sim/index.ts';
+
+export const SECRET = 'app-test-secret';
+export const REPO = 'acme/models';
+
+export const CONFIG = `version: 1
+models:
+  churn:
+    task: binary
+    data: { train: data/train.csv }
+    training: { command: node train.mjs }
+    metrics:
+      policy:
+        roc_auc: { greater_is_better: true, threshold: 0.6, min_absolute_change: 0.002 }
+    promotion: { environment: production, required_approvals: 1 }
+`;
+
+const WORKFLOW = (name: string, on: string) => `name: ${name}\non: ${on}\njobs: {}\n`;
+
+export function seedRepo(sim: Simulator, config = CONFIG): void {
+  sim.seed.repo({
+    fullName: REPO,
+    private: false,
+    files: {
+      '.github/trainyard.yml': config,
+      '.github/workflows/trainyard-pr.yml': WORKFLOW('trainyard pr', 'pull_request'),
+      '.github/workflows/trainyard-release.yml': WORKFLOW('trainyard release', 'push'),
+      '.github/workflows/trainyard-drift.yml': WORKFLOW('trainyard drift', 'schedule'),
+      '.github/workflows/trainyard-retrain.yml': 'name: trainyard retrain\non:\n  workflow_dispatch:\n    inputs:\n      model: { type: string }\n      reason: { type: string }\n      data-snapshot: { type: string }\njobs: {}\n',
+    },
+    collaborators: { alice: 'write', bob: 'write', carol: 'write' },
+  });
+}
+
+export interface ServedApp {
+  appId: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts `replicas` App servers; the App's webhook goes to the first (or to a fan-out to all). */
+export async function serveApp(sim: Simulator, options: { replicas?: number } = {}): Promise<ServedApp> {
+  const seeded = sim.seed.app({ slug: 'trainyard' });
+  const servers: Server[] = [];
+  const urls: string[] = [];
+  for (let i = 0; i < (options.replicas ?? 1); i++) {
+    const probot = new Probot({ appId: seeded.id, privateKey: seeded.privateKey, secret: SECRET, baseUrl: sim.url, logLevel: (process.env.APP_LOG_LEVEL ?? 'fatal') as 'fatal', Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }) });
+    const middleware = await createNodeMiddleware(createApp({ appSlug: 'trainyard' }), { probot, webhooksPath: '/api/github/webhooks' });
+    const server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    urls.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`);
+  }
+  let url = urls[0]!;
+  if (urls.length > 1) {
+    // A fan-out in front of the replicas: every delivery reaches every replica at once.
+    const fan = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k.startsWith('x-') || k === 'content-type' || k === 'user-agent')) as Record<string, string>;
+        void Promise.all(urls.map((u) => fetch(u, { method: 'POST', headers, body }).then((r) => r.status))).then((codes) => res.writeHead(Math.max(...codes)).end());
+      });
+    });
+    await new Promise<void>((resolve) => fan.listen(0, '127.0.0.1', resolve));
+    servers.push(fan);
+    url = `http://127.0.0.1:${(fan.address() as AddressInfo).port}/`;
+  }
+  seeded.app.webhook = { url, secret: SECRET };
+  sim.seed.installation({ appId: seeded.id, account: 'acme' });
+  return { appId: seeded.id, url, close: async () => { for (const s of servers) await new Promise<void>((resolve) => s.close(() => resolve())); } };
+}
+
+export function ownerOctokit(sim: Simulator): Octokit {
+  return new Octokit({ auth: sim.seed.user({ login: 'acme' }).token, baseUrl: sim.url });
+}
+
+export function registry(sim: Simulator): GitHubReleasesRegistry {
+  return new GitHubReleasesRegistry({ octokit: ownerOctokit(sim), owner: 'acme', repo: 'models' });
+}
+
+/** Registers a version of `churn` with these metrics, trained from `commit`. */
+export async function registerVersion(sim: Simulator, metrics: Record<string, number>, commit: string): Promise<number> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-app-'));
+  await writeOutputs(dir, Math.round(metrics.roc_auc! * 1000));
+  await writeFile(path.join(dir, 'metrics.json'), JSON.stringify(metrics));
+  const content = await collectVersionContent({ outputDir: dir, metricsFile: 'metrics.json', predictionsFile: 'predictions.csv' });
+  const version = await registry(sim).register({ model: 'churn', content, text: { task: 'binary', description: null, intendedUse: null, limitations: null }, commit, runUrl: null });
+  return version.version;
+}
+
+export function pipelineArtifact(metrics: Record<string, number>, extra: { path: string; content: string }[] = []) {
+  return [{ name: 'trainyard-churn', files: [{ path: 'metrics.json', content: JSON.stringify(metrics) }, { path: 'predictions.csv', content: 'id,label,score\n1,1,0.9\n' }, ...extra] }];
+}
+
+export const comments = (sim: Simulator) => sim.state.repo(REPO)!.comments;
+export const checks = (sim: Simulator, name: string) => sim.state.repo(REPO)!.checkRuns.filter((c) => c.name === name);
