@@ -44,8 +44,10 @@ export async function folderState(dir: string): Promise<FolderState> {
   } catch {
     // A folder just taken by another process is empty for a moment; a crash right after
     // taking it leaves it empty for good, its number burnt. Anything else is not ours.
+    // registration.json is written through a temporary file, which may be all a
+    // racing reader sees of a folder another process has just taken.
     const entries = await readdir(dir).catch(() => ['?']);
-    return entries.length === 0 ? { kind: 'claimed' } : { kind: 'foreign' };
+    return entries.every((entry) => entry.startsWith(`${REGISTRATION_FILE}.`) && entry.endsWith('.tmp')) ? { kind: 'claimed' } : { kind: 'foreign' };
   }
   if (await exists(path.join(dir, COMPLETE_FILE))) return { kind: 'complete' };
   if (await exists(path.join(dir, ABANDONED_FILE))) return { kind: 'abandoned' };
