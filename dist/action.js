@@ -6,7 +6,7 @@ import {
   describeThrown,
   main,
   processIo
-} from "./chunks/chunk-P74W6CAJ.js";
+} from "./chunks/chunk-SPTIPMB2.js";
 import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/split-args.ts

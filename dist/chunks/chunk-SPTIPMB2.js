@@ -33586,7 +33586,7 @@ async function folderState(dir) {
     registration = parsed.data;
   } catch {
     const entries = await readdir2(dir).catch(() => ["?"]);
-    return entries.length === 0 ? { kind: "claimed" } : { kind: "foreign" };
+    return entries.every((entry) => entry.startsWith(`${REGISTRATION_FILE}.`) && entry.endsWith(".tmp")) ? { kind: "claimed" } : { kind: "foreign" };
   }
   if (await exists(path12.join(dir, COMPLETE_FILE))) return { kind: "complete" };
   if (await exists(path12.join(dir, ABANDONED_FILE))) return { kind: "abandoned" };
