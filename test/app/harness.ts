@@ -1,4 +1,5 @@
 /** Serves the real App (app/index.ts) through Probot's middleware against the GitHub simulator. */
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { writeOutputs } from '../registry/fixtures.ts';
 import { createServer, type Server } from 'node:http';
@@ -44,6 +45,25 @@ export function seedRepo(sim: Simulator, config = CONFIG): void {
   });
 }
 
+/**
+ * ProbotOctokit without retries or throttling. `ProbotOctokit.defaults({ throttle: { enabled:
+ * false } })` is not enough: Probot lays its own throttle options over the class defaults,
+ * which turns throttling back on and spaces every write one second apart (GitHub's advice
+ * for one installation, and a simulator has no secondary limit to respect).
+ */
+export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+  ...options,
+  throttle: { ...(options.throttle as object | undefined), enabled: false },
+  retry: { enabled: false },
+}));
+
+let sharedKey: string | undefined;
+/** One RSA key for every App a test process seeds: generating a 2048-bit key costs a second. */
+export function appKey(): string {
+  sharedKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return sharedKey;
+}
+
 export interface ServedApp {
   appId: number;
   url: string;
@@ -52,11 +72,11 @@ export interface ServedApp {
 
 /** Starts `replicas` App servers; the App's webhook goes to the first (or to a fan-out to all). */
 export async function serveApp(sim: Simulator, options: { replicas?: number } = {}): Promise<ServedApp> {
-  const seeded = sim.seed.app({ slug: 'trainyard' });
+  const seeded = sim.seed.app({ slug: 'trainyard', privateKey: appKey() });
   const servers: Server[] = [];
   const urls: string[] = [];
   for (let i = 0; i < (options.replicas ?? 1); i++) {
-    const probot = new Probot({ appId: seeded.id, privateKey: seeded.privateKey, secret: SECRET, baseUrl: sim.url, logLevel: (process.env.APP_LOG_LEVEL ?? 'fatal') as 'fatal', Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }) });
+    const probot = new Probot({ appId: seeded.id, privateKey: seeded.privateKey, secret: SECRET, baseUrl: sim.url, logLevel: (process.env.APP_LOG_LEVEL ?? 'fatal') as 'fatal', Octokit: TestOctokit });
     const middleware = await createNodeMiddleware(createApp({ appSlug: 'trainyard' }), { probot, webhooksPath: '/api/github/webhooks' });
     const server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
