@@ -53,7 +53,11 @@ export function pullRequest(ctx: SimContext, repo: RepoState, pull: PullRequest,
     title: pull.title,
     user: simpleUser(ctx.urls, pull.user),
     body: pull.body,
-    labels: (repo.issueLabels.get(pull.number) ?? []).map((name) => labelView(ctx.urls, repo, repo.labels.find((l) => l.name === name)!)),
+    // pull-request-simple describes a label's description as a string (issues allow null).
+    labels: (repo.issueLabels.get(pull.number) ?? []).map((name) => {
+      const label = repo.labels.find((l) => l.name === name)!;
+      return { ...labelView(ctx.urls, repo, label), description: label.description ?? '' };
+    }),
     milestone: null,
     active_lock_reason: null,
     created_at: pull.createdAt,
