@@ -40,12 +40,13 @@ export async function reportConfigProblem(repo: Repo, sha: string, problem: stri
  * Runs a handler; when it finally fails (after Octokit's retries), leaves the neutral
  * check `<name>` on `sha` saying what failed, then rethrows so the delivery shows failed.
  */
-export async function guarded(repo: Repo, sha: string | null, name: string, deps: AppDeps, run: () => Promise<unknown>): Promise<void> {
+export async function guarded(repo: Repo, sha: string | null, name: string, deps: AppDeps, run: () => Promise<unknown>, runId?: number): Promise<void> {
   try {
     await run();
   } catch (error) {
     if (sha) {
-      await upsertCheck(repo, { name, headSha: sha, conclusion: 'neutral', title: 'The trainyard App could not finish', summary: `The App failed while handling this event: ${describeThrown(error)}\n\nRedeliver the webhook or use the check's Re-compare button to try again.` }, deps.appSlug).catch(() => undefined);
+      // `retry:run:<id>`: the Re-compare button still finds the run, and a redelivery redoes it.
+      await upsertCheck(repo, { name, headSha: sha, conclusion: 'neutral', ...(runId ? { externalId: `retry:run:${runId}` } : {}), title: 'The trainyard App could not finish', summary: `The App failed while handling this event: ${describeThrown(error)}\n\nRedeliver the webhook or use the check's Re-compare button to try again.` }, deps.appSlug).catch(() => undefined);
     }
     throw error;
   }

@@ -15,7 +15,7 @@ export function checkRunAction(deps: AppDeps) {
   return async (context: Context<'check_run.requested_action'>): Promise<void> => {
     const { check_run: check, requested_action: action, sender, repository } = context.payload;
     const model = /^trainyard \/ (.+)$/.exec(check.name)?.[1];
-    const runId = Number(/^run:(\d+)$/.exec(check.external_id ?? '')?.[1]);
+    const runId = Number(/^(?:retry:)?run:(\d+)$/.exec(check.external_id ?? '')?.[1]);
     if (!model || !runId || check.app?.slug !== deps.appSlug) return;
     const repo = repoOf(context);
     if (!(await canWrite(repo, sender.login))) return;

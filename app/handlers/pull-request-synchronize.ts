@@ -7,6 +7,6 @@ import { repoOf } from '../context.ts';
 export function pullRequestSynchronize(deps: AppDeps) {
   return async (context: Context<'pull_request.synchronize'>): Promise<void> => {
     const pull = context.payload.pull_request;
-    await markCommentsStale(repoOf(context), pull.number, pull.head.sha, botLogin(deps));
+    await markCommentsStale(repoOf(context), pull.number, botLogin(deps));
   };
 }

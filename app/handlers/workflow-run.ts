@@ -10,6 +10,7 @@ import type { AppDeps } from '../../src/app/deps.ts';
 import { modelCheckName, reviewPipelineRun, type RunFacts } from '../../src/app/pipeline-review.ts';
 import { handleDriftArtifact } from '../../src/app/drift-run.ts';
 import { listRunArtifacts } from '../../src/github/artifacts.ts';
+import { findCheck } from '../../src/github/checks.ts';
 import { guarded, loadConfig, reportConfigProblem, repoOf } from '../context.ts';
 
 export function workflowRunCompleted(deps: AppDeps) {
@@ -38,10 +39,14 @@ export function workflowRunCompleted(deps: AppDeps) {
     const isPipeline = (run.path ?? '').endsWith('trainyard-pr.yml');
     if (pipelineModels.length === 0 && isPipeline && run.conclusion !== 'success' && models.length === 1) pipelineModels = models;
     for (const model of pipelineModels) {
+      // A run is judged once, against the champion of its time: a redelivery (or a late
+      // delivery after the merge) must not judge it again against a newer champion.
+      // The check's Re-compare button compares again on purpose.
+      if (!facts.fromFork && (await findCheck(repo, modelCheckName(model), run.head_sha, deps.appSlug))?.externalId === `run:${run.id}`) continue;
       const artifact = artifacts.find((a) => a.name === `trainyard-${model}`);
       await guarded(repo, run.head_sha, modelCheckName(model), deps, async () => {
         await reviewPipelineRun(repo, config, model, facts, artifact, deps);
-      });
+      }, run.id);
     }
   };
 }

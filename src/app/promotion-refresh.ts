@@ -1,7 +1,9 @@
 /**
  * The check-run fallback of the gate, refreshed when its facts change (a review, a
  * newly registered version): only for a commit that has a candidate version, so
- * commits that never became a version get no promotion check.
+ * commits that never became a version get no promotion check, and only until the
+ * version has a recorded decision for the environment: after that the check shows the
+ * decision the gate made (and a later champion must not rewrite it).
  */
 import type { TrainyardConfig } from '../config/schema.ts';
 import type { Repo } from '../github/repo.ts';
@@ -16,6 +18,8 @@ export async function refreshPromotionCheck(repo: Repo, config: TrainyardConfig,
   for (const environment of environments) {
     const gathered = await gatherGateFacts(repo, config, { environment, sha, pullRequests }, deps);
     if (!gathered.candidate) continue;
+    const history = await gathered.registry!.registry.history(gathered.candidate.model, environment);
+    if (history.some((p) => p.version === gathered.candidate!.version)) return null;
     const decision = decideGate(gathered.facts);
     await publishPromotionCheck(repo, sha, decision, deps);
     return decision;

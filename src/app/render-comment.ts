@@ -16,6 +16,13 @@ export interface CommentFacts {
   fromFork: boolean;
 }
 
+/** The commit a comment judged, hidden: a push to that same commit does not make it stale. */
+export const commitMarker = (sha: string): string => `<!-- trainyard-commit:${sha} -->`;
+
+export function judgedCommit(body: string): string | null {
+  return /<!-- trainyard-commit:([0-9a-f]{40}) -->/.exec(body)?.[1] ?? null;
+}
+
 const ICON = { pass: '✅', fail: '❌', inconclusive: '⚠️' } as const;
 const num = (value: number | null): string => (value === null ? '—' : String(Math.round(value * 1e4) / 1e4));
 
@@ -35,6 +42,6 @@ export function renderComment(facts: CommentFacts): string {
     lines.push(`### ❌ trainyard: ${facts.model} — no comparison`, '', facts.problem ?? 'the run produced no candidate', '');
   }
   if (facts.fromFork) lines.push('This run came from a fork: its metrics were written by the fork\'s code. Promotion retrains on the default branch and never uses them.', '');
-  lines.push(`[Pipeline run](${facts.runUrl})`);
+  lines.push(`[Pipeline run](${facts.runUrl})`, '', commitMarker(facts.headSha));
   return lines.join('\n');
 }

@@ -63,6 +63,24 @@ describe('the pull-request comparison', () => {
     expect(comments(sim())[0]!.body).toContain('uploaded no artifact trainyard-churn');
   });
 
+  it('judges a run once: a redelivery after a new champion, or a late push event, leaves comment and check alone', async () => {
+    app = await serveApp(sim());
+    seedRepo(sim());
+    const base = sim().state.repo(REPO)!.git.refs.get('refs/heads/main')!;
+    const promote = async (auc: number) => registry(sim()).promote({ model: 'churn', version: await registerVersion(sim(), { roc_auc: auc }, base), environment: 'production', decision: 'approved', approvers: ['bob'], gate: { passed: true, summary: 's' }, reason: 's', runUrl: null, actor: 'acme' });
+    await promote(0.7);
+    await openPr();
+    await sim().scenario.push({ repo: REPO, branch: 'feature', files: { 'train.mjs': 'y' }, author: 'alice' });
+    sim().scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-pr.yml', branch: 'feature', event: 'pull_request', artifacts: pipelineArtifact({ roc_auc: 0.75 }) });
+    await sim().webhooks.idle();
+    const before = JSON.stringify([comments(sim()), checks(sim(), 'trainyard / churn')]);
+    expect(before).not.toContain('Stale');
+    await promote(0.9);
+    for (const delivery of [...sim().webhooks.deliveries]) if (delivery.event === 'workflow_run' || delivery.event === 'pull_request') sim().webhooks.redeliver(delivery.id);
+    await sim().webhooks.idle();
+    expect(JSON.stringify([comments(sim()), checks(sim(), 'trainyard / churn')])).toBe(before);
+  });
+
   it('a bad config becomes a failing check that explains it', async () => {
     app = await serveApp(sim());
     seedRepo(sim(), 'version: 1\nmodels:\n  churn:\n    task: binary\n');

@@ -10,9 +10,14 @@ export type Fault =
   | { kind: 'latency'; ms: number }
   | { kind: 'drop' };
 
+/** Who makes a request: no credentials, a user's token, an App's JWT, an installation token. */
+export type CallerKind = 'anonymous' | 'user' | 'app' | 'installation';
+
 export interface FaultRule {
   /** Only requests to this operation (`repos/upload-release-asset`); all when absent. */
   operationId?: string;
+  /** Only requests by these callers (`['app', 'installation']`: an App's own requests); all when absent. */
+  callers?: CallerKind[];
   /** Probability in [0, 1] that a matching request gets the fault. */
   rate: number;
   fault: Fault;
@@ -33,6 +38,8 @@ function mulberry32(seed: number): () => number {
 export class Faults {
   private rules: FaultRule[] = [];
   private random: () => number;
+  /** Failures injected so far (latency not counted). */
+  injected = 0;
 
   constructor(seed: number) {
     this.random = mulberry32(seed);
@@ -48,16 +55,21 @@ export class Faults {
   reset(seed: number): void {
     this.rules = [];
     this.random = mulberry32(seed);
+    this.injected = 0;
   }
 
-  /** The faults for one request: at most one failure, plus any latency. */
-  draw(operationId: string): Fault[] {
+  /** The faults for one request: at most one failure, plus any latency. `caller` is asked only when a rule names callers. */
+  draw(operationId: string, caller: () => CallerKind = () => 'anonymous'): Fault[] {
     const fired: Fault[] = [];
     for (const rule of this.rules) {
       if (rule.operationId !== undefined && rule.operationId !== operationId) continue;
+      if (rule.callers !== undefined && !rule.callers.includes(caller())) continue;
       if (this.random() >= rule.rate) continue;
       if (rule.fault.kind === 'latency') fired.push(rule.fault);
-      else if (!fired.some((f) => f.kind !== 'latency')) fired.push(rule.fault);
+      else if (!fired.some((f) => f.kind !== 'latency')) {
+        fired.push(rule.fault);
+        this.injected++;
+      }
     }
     return fired;
   }

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { authenticate, authorize, type Actor } from './auth.ts';
 import type { SimContext } from './context.ts';
-import type { Faults } from './faults.ts';
+import type { CallerKind, Faults } from './faults.ts';
 import { SimHttpError, type RouteResponse } from './http.ts';
 import { openApi, type MatchedOperation } from './openapi.ts';
 import type { RateLimits } from './rate-limit.ts';
@@ -20,6 +20,18 @@ export interface ServerDeps {
   routes: Map<string, Route>;
   rateLimits: RateLimits;
   faults: Faults;
+  requests: RequestStats;
+}
+
+/** Requests answered, by kind of caller and by operation (faulted ones included). */
+export interface RequestStats {
+  total: number;
+  byCaller: Record<CallerKind, number>;
+  byOperation: Record<string, number>;
+}
+
+export function emptyRequestStats(): RequestStats {
+  return { total: 0, byCaller: { anonymous: 0, user: 0, app: 0, installation: 0 }, byOperation: {} };
 }
 
 const DOCS = 'https://docs.github.com/rest';
@@ -86,7 +98,19 @@ export function createHandler(deps: ServerDeps): (req: IncomingMessage, res: Ser
       ctx.violations.record({ kind, at, operationId: undefined, problems: [problem] });
       return send(res, { status: 404, body: errorBody(new SimHttpError(404, 'Not Found')) }, {});
     }
-    for (const fault of deps.faults.draw(match.operationId)) {
+    let caller: CallerKind | undefined;
+    const callerKind = (): CallerKind => {
+      try {
+        caller ??= authenticate(ctx.state, req.headers.authorization, ctx.clock.now().getTime()).kind;
+      } catch {
+        caller = 'anonymous';
+      }
+      return caller;
+    };
+    deps.requests.total++;
+    deps.requests.byCaller[callerKind()]++;
+    deps.requests.byOperation[match.operationId] = (deps.requests.byOperation[match.operationId] ?? 0) + 1;
+    for (const fault of deps.faults.draw(match.operationId, callerKind)) {
       if (fault.kind === 'latency') await sleep(fault.ms);
       else if (fault.kind === 'drop') return void req.socket.destroy();
       else if (fault.kind === 'status') return send(res, { status: fault.status, body: { message: 'Server Error' } }, {});

@@ -13,7 +13,7 @@ import { RateLimits } from './rate-limit.ts';
 import { allRoutes } from './routes/index.ts';
 import { Scenario } from './scenario.ts';
 import { Seed } from './seed.ts';
-import { createHandler } from './server.ts';
+import { createHandler, emptyRequestStats, type RequestStats } from './server.ts';
 import { Clock } from './state/clock.ts';
 import { SimState } from './state/store.ts';
 import { ViolationLog, type Violation } from './violations.ts';
@@ -47,7 +47,11 @@ export interface Simulator {
     add(rule: FaultRule): void;
     /** Removes all rules and restarts the random sequence. */
     reset(seed?: number): void;
+    /** Failures injected since the start or the last reset. */
+    injected(): number;
   };
+  /** API requests answered so far (uploads included, download URLs not), by caller and operation. */
+  requests(): RequestStats;
   /** Violations recorded so far (and not yet taken). */
   violations(): Violation[];
   /** Returns the violations so far and forgets them: for tests that provoke one. */
@@ -76,7 +80,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const faultSeed = options.faultSeed ?? 1;
   const faults = new Faults(faultSeed);
   const routes = new Map(allRoutes(rateLimits).map((r) => [r.operationId, r]));
-  const handler = createHandler({ ctx, routes, rateLimits, faults });
+  const requests = emptyRequestStats();
+  const handler = createHandler({ ctx, routes, rateLimits, faults, requests });
   const server: Server = createServer((req, res) => {
     handler(req, res).catch((error: unknown) => {
       violations.record({ kind: 'response', at: `${req.method} ${req.url}`, operationId: undefined, problems: [`simulator error: ${error instanceof Error ? error.stack : String(error)}`] });
@@ -103,7 +108,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       redeliver: (id) => ctx.webhooks.redeliver(id),
       idle: () => ctx.webhooks.idle(),
     },
-    faults: { add: (rule) => faults.add(rule), reset: (s = faultSeed) => faults.reset(s) },
+    faults: { add: (rule) => faults.add(rule), reset: (s = faultSeed) => faults.reset(s), injected: () => faults.injected },
+    requests: () => structuredClone(requests),
     violations: () => violations.list(),
     takeViolations: () => violations.take(),
     assertNoViolations: () => violations.assertNone(),

@@ -1,0 +1,36 @@
+/**
+ * The real App (app/index.ts) served over HTTP through Probot's createNodeMiddleware,
+ * as `npm run app` serves it, and registered with the simulator as the App's webhook.
+ * Retries stay on as in production, with a 20 ms backoff instead of 1 s so a run with
+ * injected faults finishes in seconds; throttling is off (it spaces one installation's
+ * writes a second apart, GitHub's advice that a simulator has no limit to enforce).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
+import type { Simulator } from '../../test/sim/index.ts';
+import { createApp } from '../index.ts';
+
+const SandboxOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+  ...options,
+  throttle: { ...(options.throttle as object | undefined), enabled: false },
+  retry: { enabled: true, retries: 3, retryAfterBaseValue: 20 },
+}));
+
+export interface ServedApp {
+  appId: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveApp(sim: Simulator, secret: string, account: string): Promise<ServedApp> {
+  const seeded = sim.seed.app({ slug: 'trainyard' });
+  const probot = new Probot({ appId: seeded.id, privateKey: seeded.privateKey, secret, baseUrl: sim.url, logLevel: 'fatal', Octokit: SandboxOctokit });
+  const middleware = await createNodeMiddleware(createApp({ appSlug: 'trainyard' }), { probot, webhooksPath: '/api/github/webhooks' });
+  const server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
+  seeded.app.webhook = { url, secret };
+  sim.seed.installation({ appId: seeded.id, account });
+  return { appId: seeded.id, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
