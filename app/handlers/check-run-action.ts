@@ -6,7 +6,7 @@
 import type { Context } from 'probot';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { canWrite } from '../../src/app/permissions.ts';
-import { reviewPipelineRun } from '../../src/app/pipeline-review.ts';
+import { reviewPipelineRun, runPullNumbers } from '../../src/app/pipeline-review.ts';
 import { dispatchRetraining } from '../../src/app/retrain.ts';
 import { listRunArtifacts } from '../../src/github/artifacts.ts';
 import { loadConfig, repoOf } from '../context.ts';
@@ -25,7 +25,7 @@ export function checkRunAction(deps: AppDeps) {
     const fromFork = run.head_repository?.full_name !== repository.full_name;
     if (action?.identifier === 'recompare') {
       const artifact = (await listRunArtifacts(repo, run.id)).find((a) => a.name === `trainyard-${model}`);
-      await reviewPipelineRun(repo, loaded.config, model, { id: run.id, headSha: run.head_sha, headBranch: run.head_branch, htmlUrl: run.html_url, conclusion: run.conclusion, fromFork }, artifact, deps);
+      await reviewPipelineRun(repo, loaded.config, model, { id: run.id, headSha: run.head_sha, headBranch: run.head_branch, htmlUrl: run.html_url, conclusion: run.conclusion, fromFork, pullRequests: runPullNumbers(run) }, artifact, deps);
     } else if (action?.identifier === 'retrain') {
       await dispatchRetraining(repo, model, fromFork || !run.head_branch ? repository.default_branch : run.head_branch, `requested by ${sender.login} from the check`, '');
     }

@@ -7,7 +7,7 @@
 import type { Context } from 'probot';
 import { classifyArtifact } from '../../src/app/config.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
-import { modelCheckName, reviewPipelineRun, type RunFacts } from '../../src/app/pipeline-review.ts';
+import { modelCheckName, reviewPipelineRun, runPullNumbers, type RunFacts } from '../../src/app/pipeline-review.ts';
 import { handleDriftArtifact } from '../../src/app/drift-run.ts';
 import { listRunArtifacts } from '../../src/github/artifacts.ts';
 import { findCheck } from '../../src/github/checks.ts';
@@ -25,7 +25,7 @@ export function workflowRunCompleted(deps: AppDeps) {
     const config = loaded.config;
     const models = Object.keys(config.models);
     const artifacts = await listRunArtifacts(repo, run.id);
-    const facts: RunFacts = { id: run.id, headSha: run.head_sha, headBranch: run.head_branch, htmlUrl: run.html_url, conclusion: run.conclusion, fromFork: run.head_repository?.full_name !== repository.full_name };
+    const facts: RunFacts = { id: run.id, headSha: run.head_sha, headBranch: run.head_branch, htmlUrl: run.html_url, conclusion: run.conclusion, fromFork: run.head_repository?.full_name !== repository.full_name, pullRequests: runPullNumbers(run) };
     const isPullRequestRun = run.event.startsWith('pull_request');
     for (const artifact of artifacts) {
       const kind = classifyArtifact(artifact.name, models);
@@ -42,10 +42,11 @@ export function workflowRunCompleted(deps: AppDeps) {
       // A run is judged once, against the champion of its time: a redelivery (or a late
       // delivery after the merge) must not judge it again against a newer champion.
       // The check's Re-compare button compares again on purpose.
-      if (!facts.fromFork && (await findCheck(repo, modelCheckName(model), run.head_sha, deps.appSlug))?.externalId === `run:${run.id}`) continue;
+      const existing = facts.fromFork ? undefined : await findCheck(repo, modelCheckName(model), run.head_sha, deps.appSlug);
+      if (existing?.externalId === `run:${run.id}`) continue;
       const artifact = artifacts.find((a) => a.name === `trainyard-${model}`);
       await guarded(repo, run.head_sha, modelCheckName(model), deps, async () => {
-        await reviewPipelineRun(repo, config, model, facts, artifact, deps);
+        await reviewPipelineRun(repo, config, model, facts, artifact, deps, existing);
       }, run.id);
     }
   };

@@ -7,11 +7,11 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
+import { createNodeMiddleware, Probot, ProbotOctokit, type ApplicationFunction } from 'probot';
 import type { Simulator } from '../../test/sim/index.ts';
 import { createApp } from '../index.ts';
 
-const SandboxOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+export const SandboxOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
   ...options,
   throttle: { ...(options.throttle as object | undefined), enabled: false },
   retry: { enabled: true, retries: 3, retryAfterBaseValue: 20 },
@@ -23,10 +23,16 @@ export interface ServedApp {
   close(): Promise<void>;
 }
 
-export async function serveApp(sim: Simulator, secret: string, account: string): Promise<ServedApp> {
+/** `instrument` lets a benchmark wrap the App and its Octokit class to measure them. */
+export interface ServeOptions {
+  instrument?: { app: (fn: ApplicationFunction) => ApplicationFunction; Octokit: typeof ProbotOctokit };
+}
+
+export async function serveApp(sim: Simulator, secret: string, account: string, options: ServeOptions = {}): Promise<ServedApp> {
   const seeded = sim.seed.app({ slug: 'trainyard' });
-  const probot = new Probot({ appId: seeded.id, privateKey: seeded.privateKey, secret, baseUrl: sim.url, logLevel: 'fatal', Octokit: SandboxOctokit });
-  const middleware = await createNodeMiddleware(createApp({ appSlug: 'trainyard' }), { probot, webhooksPath: '/api/github/webhooks' });
+  const probot = new Probot({ appId: seeded.id, privateKey: seeded.privateKey, secret, baseUrl: sim.url, logLevel: 'fatal', Octokit: options.instrument?.Octokit ?? SandboxOctokit });
+  const appFn = createApp({ appSlug: 'trainyard' });
+  const middleware = await createNodeMiddleware(options.instrument ? options.instrument.app(appFn) : appFn, { probot, webhooksPath: '/api/github/webhooks' });
   const server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;

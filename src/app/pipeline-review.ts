@@ -8,7 +8,7 @@ import type { ModelConfig, TrainyardConfig } from '../config/schema.ts';
 import type { ComparisonResult } from '../comparison/types.ts';
 import { describeThrown } from '../errors.ts';
 import { downloadArtifact, type ArtifactInfo } from '../github/artifacts.ts';
-import { upsertCheck, type CheckOutcome, type Conclusion } from '../github/checks.ts';
+import { upsertCheck, type CheckOutcome, type Conclusion, type ExistingCheck } from '../github/checks.ts';
 import type { Repo } from '../github/repo.ts';
 import { commentMarker, upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.ts';
 import { readZip } from '../github/zip-reader.ts';
@@ -32,6 +32,13 @@ export interface RunFacts {
   htmlUrl: string;
   conclusion: string | null;
   fromFork: boolean;
+  /** The run's `pull_requests` whose head is the run's commit: GitHub names them for branches of this repository. */
+  pullRequests: number[];
+}
+
+/** The numbers of a workflow run's `pull_requests` at the run's head commit. */
+export function runPullNumbers(run: { head_sha: string; pull_requests?: Array<{ number: number; head: { sha: string } } | null> | null }): number[] {
+  return (run.pull_requests ?? []).flatMap((p) => (p && p.head.sha === run.head_sha ? [p.number] : []));
 }
 
 export interface ReviewOutcome {
@@ -69,7 +76,8 @@ async function compareArtifact(repo: Repo, config: TrainyardConfig, name: string
 
 const CONCLUSION: Record<string, Conclusion> = { pass: 'success', fail: 'failure', inconclusive: 'neutral' };
 
-export async function reviewPipelineRun(repo: Repo, config: TrainyardConfig, name: string, run: RunFacts, artifact: ArtifactInfo | undefined, deps: AppDeps): Promise<ReviewOutcome> {
+/** `existingCheck`: the check `trainyard / <model>` on the head as the caller just read it, if it did. */
+export async function reviewPipelineRun(repo: Repo, config: TrainyardConfig, name: string, run: RunFacts, artifact: ArtifactInfo | undefined, deps: AppDeps, existingCheck?: ExistingCheck | null): Promise<ReviewOutcome> {
   const model = config.models[name]!;
   let compared: { result: ComparisonResult; championLabel: string } | null = null;
   let problem: string | null = null;
@@ -78,7 +86,8 @@ export async function reviewPipelineRun(repo: Repo, config: TrainyardConfig, nam
   } catch (error) {
     problem = describeThrown(error);
   }
-  const pull = await pullRequestForHead(repo, run.headSha);
+  // The run names its pull request; only fork runs need the list of open pull requests.
+  const pull = run.pullRequests.length ? { number: run.pullRequests[0]! } : await pullRequestForHead(repo, run.headSha);
   const body = renderComment({ model: name, headSha: run.headSha, runUrl: run.htmlUrl, championLabel: compared?.championLabel ?? '', result: compared?.result ?? null, problem, fromFork: run.fromFork });
   const comment = pull ? await upsertStickyComment(repo, { issueNumber: pull.number, marker: commentMarker(name), body, botLogin: botLogin(deps), claimSha: run.headSha }) : null;
   const verdict = compared?.result.verdict ?? 'error';
@@ -91,6 +100,6 @@ export async function reviewPipelineRun(repo: Repo, config: TrainyardConfig, nam
     externalId: `run:${run.id}`,
     detailsUrl: run.htmlUrl,
     actions: CHECK_ACTIONS,
-  }, deps.appSlug);
+  }, deps.appSlug, existingCheck);
   return { pullRequest: pull?.number ?? null, check, comment, verdict };
 }

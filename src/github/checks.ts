@@ -55,7 +55,8 @@ export async function findCheck(repo: Repo, name: string, sha: string, appSlug: 
 
 export type CheckOutcome = { action: 'created' | 'updated' | 'unchanged'; id: number };
 
-export async function upsertCheck(repo: Repo, result: CheckResult, appSlug: string): Promise<CheckOutcome> {
+/** `known`: the check as the caller just read it (saves listing it again); read here when absent. */
+export async function upsertCheck(repo: Repo, result: CheckResult, appSlug: string, known?: ExistingCheck | null): Promise<CheckOutcome> {
   const output = { title: clipOutput(result.title), summary: clipOutput(result.summary), ...(result.text ? { text: clipOutput(result.text) } : {}) };
   const annotations = result.annotations ?? [];
   const fields = {
@@ -67,7 +68,7 @@ export async function upsertCheck(repo: Repo, result: CheckResult, appSlug: stri
     ...(result.externalId ? { external_id: result.externalId } : {}),
     ...(result.detailsUrl ? { details_url: result.detailsUrl } : {}),
   };
-  let existing = await findCheck(repo, result.name, result.headSha, appSlug);
+  let existing = known !== undefined ? known : await findCheck(repo, result.name, result.headSha, appSlug);
   if (!existing) {
     if (await claimOnce(repo, `check:${result.headSha}:${result.name}`, result.headSha)) {
       const { data } = await repo.octokit.rest.checks.create({ ...fields, name: result.name, head_sha: result.headSha, output: { ...output, annotations: annotations.slice(0, 50) } });

@@ -3,6 +3,7 @@ import type { SimContext } from '../context.ts';
 import type { Artifact, Workflow, WorkflowRun } from '../state/actions.ts';
 import { nodeId } from '../state/ids.ts';
 import type { RepoState } from '../state/repos.ts';
+import { pullHeadSha } from './pulls.ts';
 import { minimalRepository } from './repos.ts';
 import { simpleUser } from './users.ts';
 
@@ -41,6 +42,18 @@ export function workflowView(ctx: SimContext, repo: RepoState, w: Workflow): Rec
   };
 }
 
+/**
+ * GitHub lists the open pull requests of this repository whose head is the run's branch
+ * and commit (`pull-request-minimal`); runs of fork branches list none.
+ */
+function runPullRequests(ctx: SimContext, repo: RepoState, run: WorkflowRun): Record<string, unknown>[] {
+  if (run.headRepo !== repo.fullName || !run.headBranch) return [];
+  const mini = (ref: string, sha: string) => ({ ref, sha, repo: { id: repo.id, url: `${ctx.urls.api}/repos/${repo.fullName}`, name: repo.name } });
+  return repo.pulls
+    .filter((p) => p.state === 'open' && p.head.repo === repo.fullName && p.head.ref === run.headBranch && pullHeadSha(ctx, p) === run.headSha)
+    .map((p) => ({ id: p.id, number: p.number, url: `${ctx.urls.api}/repos/${repo.fullName}/pulls/${p.number}`, head: mini(p.head.ref, run.headSha), base: mini(p.base.ref, repo.git.refs.get(`refs/heads/${p.base.ref}`) ?? '') }));
+}
+
 export function workflowRun(ctx: SimContext, repo: RepoState, run: WorkflowRun): Record<string, unknown> {
   const url = `${ctx.urls.api}/repos/${repo.fullName}/actions/runs/${run.id}`;
   const headRepo = ctx.state.repo(run.headRepo) ?? repo;
@@ -64,7 +77,7 @@ export function workflowRun(ctx: SimContext, repo: RepoState, run: WorkflowRun):
     workflow_id: run.workflowId,
     url,
     html_url: `${ctx.urls.web}/${repo.fullName}/actions/runs/${run.id}`,
-    pull_requests: [],
+    pull_requests: runPullRequests(ctx, repo, run),
     created_at: run.createdAt,
     updated_at: run.updatedAt,
     run_started_at: run.createdAt,
