@@ -2,7 +2,7 @@
  * `npx tsx bench/app.ts [deliveries=500] [seconds=60]`: the App under a steady stream of
  * pull-request pipeline runs. The simulated GitHub runs in a child process
  * (bench/app-github.ts), so this process holds the App alone, served over HTTP through
- * Probot's middleware as `npm run app` serves it. Runs complete at an even rate over
+ * Probot's middleware as app/server.ts serves it. Runs complete at an even rate over
  * `seconds`, each delivering `workflow_run.completed`. Per delivery: the App's overhead
  * (the handler's wall time minus the time its requests waited for GitHub's answers),
  * the handler's time, and the time from delivery to the App's answer (by then the

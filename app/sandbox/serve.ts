@@ -1,6 +1,6 @@
 /**
  * The real App (app/index.ts) served over HTTP through Probot's createNodeMiddleware,
- * as `npm run app` serves it, and registered with the simulator as the App's webhook.
+ * as app/server.ts serves it, and registered with the simulator as the App's webhook.
  * Retries stay on as in production, with a 20 ms backoff instead of 1 s so a run with
  * injected faults finishes in seconds; throttling is off (it spaces one installation's
  * writes a second apart, GitHub's advice that a simulator has no limit to enforce).
