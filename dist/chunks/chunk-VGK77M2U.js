@@ -1175,7 +1175,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path38 = __require("node:path");
+    var path42 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2188,9 +2188,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path38.resolve(baseDir, baseName);
+          const localBin = path42.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path38.extname(baseName))) return void 0;
+          if (sourceExt.includes(path42.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2208,17 +2208,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path38.resolve(
-            path38.dirname(resolvedScriptPath),
+          executableDir = path42.resolve(
+            path42.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path38.basename(
+            const legacyName = path42.basename(
               this._scriptPath,
-              path38.extname(this._scriptPath)
+              path42.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2229,7 +2229,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path38.extname(executableFile));
+        launchWithNode = sourceExt.includes(path42.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3144,7 +3144,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path38.basename(filename, path38.extname(filename));
+        this._name = path42.basename(filename, path42.extname(filename));
         return this;
       }
       /**
@@ -3158,9 +3158,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path39) {
-        if (path39 === void 0) return this._executableDir;
-        this._executableDir = path39;
+      executableDir(path43) {
+        if (path43 === void 0) return this._executableDir;
+        this._executableDir = path43;
         return this;
       }
       /**
@@ -3515,17 +3515,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path38) {
-      const ctrl = callVisitor(key, node2, visitor, path38);
+    function visit_(key, node2, visitor, path42) {
+      const ctrl = callVisitor(key, node2, visitor, path42);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visit_(key, ctrl, visitor, path38);
+        replaceNode(key, path42, ctrl);
+        return visit_(key, ctrl, visitor, path42);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path38 = Object.freeze(path38.concat(node2));
+          path42 = Object.freeze(path42.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path38);
+            const ci = visit_(i, node2.items[i], visitor, path42);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3536,13 +3536,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path38 = Object.freeze(path38.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path38);
+          path42 = Object.freeze(path42.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path42);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path38);
+          const cv = visit_("value", node2.value, visitor, path42);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3563,17 +3563,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path38) {
-      const ctrl = await callVisitor(key, node2, visitor, path38);
+    async function visitAsync_(key, node2, visitor, path42) {
+      const ctrl = await callVisitor(key, node2, visitor, path42);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visitAsync_(key, ctrl, visitor, path38);
+        replaceNode(key, path42, ctrl);
+        return visitAsync_(key, ctrl, visitor, path42);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path38 = Object.freeze(path38.concat(node2));
+          path42 = Object.freeze(path42.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path38);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path42);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3584,13 +3584,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path38 = Object.freeze(path38.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path38);
+          path42 = Object.freeze(path42.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path42);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path38);
+          const cv = await visitAsync_("value", node2.value, visitor, path42);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3617,23 +3617,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path38) {
+    function callVisitor(key, node2, visitor, path42) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path38);
+        return visitor(key, node2, path42);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path38);
+        return visitor.Map?.(key, node2, path42);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path38);
+        return visitor.Seq?.(key, node2, path42);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path38);
+        return visitor.Pair?.(key, node2, path42);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path38);
+        return visitor.Scalar?.(key, node2, path42);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path38);
+        return visitor.Alias?.(key, node2, path42);
       return void 0;
     }
-    function replaceNode(key, path38, node2) {
-      const parent = path38[path38.length - 1];
+    function replaceNode(key, path42, node2) {
+      const parent = path42[path42.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -4245,10 +4245,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path38, value2) {
+    function collectionFromPath(schema, path42, value2) {
       let v = value2;
-      for (let i = path38.length - 1; i >= 0; --i) {
-        const k = path38[i];
+      for (let i = path42.length - 1; i >= 0; --i) {
+        const k = path42[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4267,7 +4267,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
+    var isEmptyPath = (path42) => path42 == null || typeof path42 === "object" && !!path42[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4297,11 +4297,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path38, value2) {
-        if (isEmptyPath(path38))
+      addIn(path42, value2) {
+        if (isEmptyPath(path42))
           this.add(value2);
         else {
-          const [key, ...rest] = path38;
+          const [key, ...rest] = path42;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value2);
@@ -4315,8 +4315,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        const [key, ...rest] = path38;
+      deleteIn(path42) {
+        const [key, ...rest] = path42;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4330,8 +4330,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        const [key, ...rest] = path38;
+      getIn(path42, keepScalar) {
+        const [key, ...rest] = path42;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -4349,8 +4349,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path38) {
-        const [key, ...rest] = path38;
+      hasIn(path42) {
+        const [key, ...rest] = path42;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4360,8 +4360,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value2) {
-        const [key, ...rest] = path38;
+      setIn(path42, value2) {
+        const [key, ...rest] = path42;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -6876,9 +6876,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path38, value2) {
+      addIn(path42, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path38, value2);
+          this.contents.addIn(path42, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6953,14 +6953,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        if (Collection.isEmptyPath(path38)) {
+      deleteIn(path42) {
+        if (Collection.isEmptyPath(path42)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path42) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -6975,10 +6975,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        if (Collection.isEmptyPath(path38))
+      getIn(path42, keepScalar) {
+        if (Collection.isEmptyPath(path42))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path42, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -6989,10 +6989,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path38) {
-        if (Collection.isEmptyPath(path38))
+      hasIn(path42) {
+        if (Collection.isEmptyPath(path42))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path42) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7009,13 +7009,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value2) {
-        if (Collection.isEmptyPath(path38)) {
+      setIn(path42, value2) {
+        if (Collection.isEmptyPath(path42)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path38), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path42), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path38, value2);
+          this.contents.setIn(path42, value2);
         }
       }
       /**
@@ -8976,9 +8976,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path38) => {
+    visit2.itemAtPath = (cst, path42) => {
       let item = cst;
-      for (const [field, index] of path38) {
+      for (const [field, index] of path42) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -8987,23 +8987,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path38) => {
-      const parent = visit2.itemAtPath(cst, path38.slice(0, -1));
-      const field = path38[path38.length - 1][0];
+    visit2.parentCollection = (cst, path42) => {
+      const parent = visit2.itemAtPath(cst, path42.slice(0, -1));
+      const field = path42[path42.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path38, item, visitor) {
-      let ctrl = visitor(item, path38);
+    function _visit(path42, item, visitor) {
+      let ctrl = visitor(item, path42);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path42.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9014,10 +9014,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path38);
+            ctrl = ctrl(item, path42);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path42) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -10877,18 +10877,43 @@ function pairMetrics(metrics) {
   }
   return { paired, other };
 }
+var STATUS_MARK = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F", info: "\u2139\uFE0F" };
+function demoteHeadings(markdown) {
+  let fenced = false;
+  return markdown.split("\n").map((line) => {
+    if (line.startsWith("```")) fenced = !fenced;
+    return !fenced && /^#{1,5} /.test(line) ? `#${line}` : line;
+  }).join("\n");
+}
+function renderStages(stages) {
+  if (stages.length === 0) return [];
+  const lines = ["| stage | | result |", "| --- | --- | --- |"];
+  for (const stage of stages) lines.push(`| ${stage.stage} | ${STATUS_MARK[stage.status]} | ${stage.summary.replace(/\|/g, "\\|")} |`);
+  return [...lines, ""];
+}
 function renderModel(model) {
   const { lineage: lineage3 } = model;
+  const header = [`## ${model.name} (${model.task})`, ""];
+  if (model.description) header.push(model.description, "");
+  header.push(...renderStages(model.stages));
+  if (!lineage3) {
+    const details = model.stages.flatMap((stage) => stage.markdown ? [stage.markdown, ""] : []);
+    return [...header, "Training did not run: the data failed validation.", "", ...details].join("\n").trimEnd();
+  }
+  return [...header, ...renderTraining(model, lineage3)].join("\n");
+}
+function renderTraining(model, lineage3) {
   const bytes = lineage3.data.reduce((sum, file2) => sum + file2.bytes, 0);
   const commit = lineage3.commit ? `commit ${lineage3.commit.slice(0, 7)}${lineage3.dirty ? " (uncommitted changes)" : ""}` : "no git commit";
-  const lines = [`## ${model.name} (${model.task})`, ""];
-  if (model.description) lines.push(model.description, "");
+  const lines = [];
   lines.push(
     `Trained with \`${lineage3.command}\` in ${formatSeconds(lineage3.durationSeconds)} (seed ${lineage3.seed}, exit ${lineage3.exitStatus}) on ${lineage3.data.length} data file${lineage3.data.length === 1 ? "" : "s"} (${formatBytes(bytes)}), ${commit}.`,
     ""
   );
+  const comparison = model.stages.find((stage) => stage.stage === "compare" && stage.markdown);
   const { paired, other } = pairMetrics(model.metrics);
-  if (paired.length > 0) {
+  if (comparison?.markdown) lines.push(demoteHeadings(comparison.markdown.trim()), "");
+  else if (paired.length > 0) {
     lines.push("| metric | model | baseline | difference |", "| --- | ---: | ---: | ---: |");
     for (const row2 of paired) lines.push(`| ${row2.name} | ${formatNumber(row2.model)} | ${formatNumber(row2.baseline)} | ${formatDelta(row2.model - row2.baseline)} |`);
     lines.push("");
@@ -10899,13 +10924,14 @@ function renderModel(model) {
     lines.push("");
   }
   lines.push(`Artifacts in \`${model.outputDir}\`: ${model.artifacts.map((file2) => `\`${file2}\``).join(", ")}.`);
-  return lines.join("\n");
+  return lines;
 }
 function renderRunReport(report) {
   const count2 = report.models.length;
+  const trained = report.models.filter((model) => model.lineage !== null).length;
   const header = `# trainyard run: ${report.project}
 
-${count2} model${count2 === 1 ? "" : "s"} trained.`;
+${trained} of ${count2} model${count2 === 1 ? "" : "s"} trained.`;
   return `${[header, ...report.models.map(renderModel)].join("\n\n")}
 `;
 }
@@ -13278,10 +13304,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path38) {
-  if (!path38)
+function getElementAtPath(obj, path42) {
+  if (!path42)
     return obj;
-  return path38.reduce((acc, key) => acc?.[key], obj);
+  return path42.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -13621,11 +13647,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path38, issues) {
+function prefixIssues(path42, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path38);
+    iss.path.unshift(path42);
     return iss;
   });
 }
@@ -14087,16 +14113,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path38 = []) => {
+  const processError = (error63, path42 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path38, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path42, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path42, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path42, ...issue2.path]);
       } else {
-        const fullpath = [...path38, ...issue2.path];
+        const fullpath = [...path42, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -14135,17 +14161,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path38 = []) => {
+  const processError = (error63, path42 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path38, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path42, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path42, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path42, ...issue2.path]);
       } else {
-        const fullpath = [...path38, ...issue2.path];
+        const fullpath = [...path42, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -14184,8 +14210,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path38 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path38) {
+  const path42 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path42) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -31323,13 +31349,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path38 = ref.slice(1).split("/").filter(Boolean);
-  if (path38.length === 0) {
+  const path42 = ref.slice(1).split("/").filter(Boolean);
+  if (path42.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path38[0] === defsKey) {
-    const key = path38[1] === void 0 ? void 0 : decodeJSONPointerSegment(path38[1]);
+  if (path42[0] === defsKey) {
+    const key = path42[1] === void 0 ? void 0 : decodeJSONPointerSegment(path42[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -32270,9 +32296,9 @@ var configSchema = external_exports.strictObject({
 }).describe("trainyard configuration (.github/trainyard.yml).");
 
 // src/config/zod-issues.ts
-function schemaAt(schema, path38) {
+function schemaAt(schema, path42) {
   let current = unwrap(schema);
-  for (const segment of path38) {
+  for (const segment of path42) {
     if (current instanceof external_exports.ZodObject) current = unwrap(current.shape[String(segment)]);
     else if (current instanceof external_exports.ZodRecord) current = unwrap(current.valueType);
     else if (current instanceof external_exports.ZodArray) current = unwrap(current.element);
@@ -32280,8 +32306,8 @@ function schemaAt(schema, path38) {
   }
   return current;
 }
-function keysAt(schema, path38) {
-  const current = schemaAt(schema, path38);
+function keysAt(schema, path42) {
+  const current = schemaAt(schema, path42);
   return current instanceof external_exports.ZodObject ? Object.keys(current.shape) : [];
 }
 function unwrap(schema) {
@@ -32304,9 +32330,9 @@ function describeValue2(value2) {
   const text = JSON.stringify(value2);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
-function valueAt(root, path38) {
+function valueAt(root, path42) {
   let current = root;
-  for (const segment of path38) {
+  for (const segment of path42) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[segment];
   }
@@ -32323,46 +32349,46 @@ var typeWords = {
 function explainIssues(schema, input2, issues) {
   const ordered = [...issues].sort((a, b) => Number(b.code === "unrecognized_keys") - Number(a.code === "unrecognized_keys"));
   return ordered.flatMap((issue2) => {
-    const path38 = [...issue2.path];
-    const found = describeValue2(valueAt(input2, path38));
+    const path42 = [...issue2.path];
+    const found = describeValue2(valueAt(input2, path42));
     switch (issue2.code) {
       case "unrecognized_keys":
         return issue2.keys.map((key) => {
-          const suggestion = didYouMean(key, keysAt(schema, path38));
-          const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of: ${keysAt(schema, path38).join(", ")}`;
-          return { path: [...path38, key], unknownKey: key, message: `unknown key${hint}` };
+          const suggestion = didYouMean(key, keysAt(schema, path42));
+          const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of: ${keysAt(schema, path42).join(", ")}`;
+          return { path: [...path42, key], unknownKey: key, message: `unknown key${hint}` };
         });
       case "invalid_type": {
         const expected = typeWords[issue2.expected] ?? issue2.expected;
         const message = found === "nothing" ? `missing; expected ${expected}` : `expected ${expected}, got ${found}`;
-        return [{ path: path38, message }];
+        return [{ path: path42, message }];
       }
       case "invalid_value":
-        return [{ path: path38, message: `expected one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}, got ${found}` }];
+        return [{ path: path42, message: `expected one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}, got ${found}` }];
       case "too_small": {
         const what = issue2.origin === "array" ? `at least ${String(issue2.minimum)} item(s)` : issue2.origin === "string" ? "a non-empty string" : `a number ${issue2.inclusive ? ">=" : ">"} ${String(issue2.minimum)}`;
-        return [{ path: path38, message: `expected ${what}, got ${found}` }];
+        return [{ path: path42, message: `expected ${what}, got ${found}` }];
       }
       case "too_big": {
         const what = issue2.origin === "array" ? `at most ${String(issue2.maximum)} item(s)` : `a number ${issue2.inclusive ? "<=" : "<"} ${String(issue2.maximum)}`;
-        return [{ path: path38, message: `expected ${what}, got ${found}` }];
+        return [{ path: path42, message: `expected ${what}, got ${found}` }];
       }
       case "invalid_key": {
         const inner = issue2.issues[0];
         const rule = inner && inner.code === "invalid_format" && "pattern" in inner ? `a name matching ${String(inner.pattern)}` : "a valid name";
-        return [{ path: path38, unknownKey: String(path38[path38.length - 1]), message: `invalid name ${JSON.stringify(path38[path38.length - 1])}; expected ${rule}` }];
+        return [{ path: path42, unknownKey: String(path42[path42.length - 1]), message: `invalid name ${JSON.stringify(path42[path42.length - 1])}; expected ${rule}` }];
       }
       case "invalid_union":
-        return [{ path: path38, message: `expected ${unionWords(schema, path38)}, got ${found}` }];
+        return [{ path: path42, message: `expected ${unionWords(schema, path42)}, got ${found}` }];
       case "invalid_format":
-        return [{ path: path38, message: `expected ${"pattern" in issue2 ? `a value matching ${String(issue2.pattern)}` : issue2.format}, got ${found}` }];
+        return [{ path: path42, message: `expected ${"pattern" in issue2 ? `a value matching ${String(issue2.pattern)}` : issue2.format}, got ${found}` }];
       default:
-        return [{ path: path38, message: issue2.message }];
+        return [{ path: path42, message: issue2.message }];
     }
   });
 }
-function unionWords(schema, path38) {
-  const union2 = schemaAt(schema, path38);
+function unionWords(schema, path42) {
+  const union2 = schemaAt(schema, path42);
   if (!(union2 instanceof external_exports.ZodUnion)) return "a different kind of value";
   const words = union2.options.map((option) => {
     const inner = unwrap(option);
@@ -32401,9 +32427,9 @@ function toPosition(lines, offset) {
   const { line, col } = lines.linePos(offset);
   return { line, column: col };
 }
-function positionOf(source, path38, keyOf) {
+function positionOf(source, path42, keyOf) {
   let node2 = source.document.contents;
-  for (const segment of path38) {
+  for (const segment of path42) {
     const next = node2?.get?.(segment, true);
     if (next === void 0 || next === null) break;
     node2 = next;
@@ -32549,6 +32575,26 @@ async function compareStage(input2) {
     }
   }
   return compareModels({ candidate, baseline, policy: input2.policy, paired });
+}
+function splitTrainerBaseline(metrics) {
+  const candidate = {};
+  const baseline = {};
+  for (const [name, value2] of Object.entries(metrics)) {
+    if (name.startsWith(BASELINE_PREFIX) && metrics[name.slice(BASELINE_PREFIX.length)] !== void 0) baseline[name.slice(BASELINE_PREFIX.length)] = value2;
+    else candidate[name] = value2;
+  }
+  return { candidate, baseline: Object.keys(baseline).length > 0 ? baseline : null };
+}
+async function trainerComparisonStage(input2) {
+  const { candidate, baseline } = splitTrainerBaseline(input2.metrics);
+  const comparison = await compareStage({
+    candidate: { metrics: candidate, metricsFile: input2.metricsFile },
+    baseline: baseline ? { metrics: baseline, metricsFile: `${input2.metricsFile} (${BASELINE_PREFIX}*)` } : null,
+    policy: policyOfModel(input2.model),
+    columns: { task: input2.model.task },
+    cwd: input2.cwd
+  });
+  return { comparison, report: renderJobSummary({ model: input2.name, comparison, baselineName: "trainer baseline" }) };
 }
 
 // src/metrics/write-metrics.ts
@@ -34292,7 +34338,7 @@ function summarizeLineage(document, file2) {
     command: lineage3.command,
     seed: lineage3.seed,
     params: lineage3.params ?? {},
-    data: lineage3.data.map(({ path: path38, bytes, sha256 }) => ({ path: path38, bytes, sha256 })),
+    data: lineage3.data.map(({ path: path42, bytes, sha256 }) => ({ path: path42, bytes, sha256 })),
     durationSeconds: lineage3.durationSeconds,
     runner: lineage3.runner?.name ?? null
   };
@@ -36329,15 +36375,69 @@ function registerEvaluate(program2, io, setExit) {
 }
 
 // src/cli/commands/run.ts
-import path30 from "node:path";
+import path36 from "node:path";
 
 // src/run/pipeline.ts
-import { readdir as readdir7, writeFile as writeFile10 } from "node:fs/promises";
-import path29 from "node:path";
+import { mkdir as mkdir12, writeFile as writeFile12 } from "node:fs/promises";
+import path35 from "node:path";
+
+// src/run/model-run.ts
+import { readdir as readdir8, writeFile as writeFile11 } from "node:fs/promises";
+import path34 from "node:path";
+
+// src/drift/stage.ts
+import { writeFile as writeFile8 } from "node:fs/promises";
+import path27 from "node:path";
+async function driftStage(request) {
+  const { model, name, root } = request;
+  if (!model.drift?.current && !model.data.production) {
+    return { result: null, summary: `drift: skipped, ${name} has no drift.current or data.production`, files: [] };
+  }
+  const options = resolveDriftOptions({ method: [], threshold: [] }, root, { name, model, root });
+  const result = await runDrift(options);
+  const json2 = path27.join(request.outputDir, "drift.json");
+  const report = path27.join(request.outputDir, "drift.md");
+  await writeFile8(json2, `${JSON.stringify(driftJson(result), null, 2)}
+`);
+  await writeFile8(report, renderDriftReport(result));
+  const verdict2 = result.drifted ? "DRIFT" : "no dataset drift";
+  const drifted = result.columns.filter((c) => c.drifted).map((c) => c.column);
+  const which = drifted.length > 0 ? ` (${drifted.join(", ")})` : "";
+  const summary = `drift: ${verdict2}, ${result.driftedColumns} of ${result.tested} columns${which}; share ${formatNumber(result.share)}, threshold ${formatNumber(result.driftShare)}; ${result.current.source} against ${result.reference.source}`;
+  return { result, summary, files: [json2, report] };
+}
+
+// src/registry/stage.ts
+async function registerAndPromote(request) {
+  const { model } = request;
+  const content = await collectVersionContent({ outputDir: request.outputDir, metricsFile: model.metrics.file, predictionsFile: model.metrics.predictions });
+  const version2 = await request.registry.register({
+    model: request.name,
+    content,
+    text: { task: model.task, description: model.description ?? null, intendedUse: model.card?.intended_use ?? null, limitations: model.card?.limitations ?? null },
+    commit: content.lineage?.commit ?? null,
+    runUrl: request.runUrl,
+    ...request.onProgress ? { onProgress: request.onProgress } : {}
+  });
+  const environment = model.promotion?.environment ?? "production";
+  if (!request.gate?.passed) return { version: version2, environment, promotion: null };
+  const promotion = await request.registry.promote({
+    model: request.name,
+    version: version2.version,
+    environment,
+    decision: "approved",
+    approvers: request.approvers ?? [],
+    gate: request.gate,
+    reason: "the candidate passed the metric policy against the champion",
+    runUrl: request.runUrl,
+    actor: request.actor
+  });
+  return { version: version2, environment, promotion };
+}
 
 // src/train/train-model.ts
-import { mkdir as mkdir11, stat as stat8, writeFile as writeFile9 } from "node:fs/promises";
-import path28 from "node:path";
+import { mkdir as mkdir11, stat as stat8, writeFile as writeFile10 } from "node:fs/promises";
+import path29 from "node:path";
 
 // src/runner/gpu-lineage.ts
 function gpuLineage(report) {
@@ -36766,9 +36866,9 @@ function startTelemetry(options) {
 
 // src/train/hash-cache.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { mkdir as mkdir10, readFile as readFile12, rename as rename5, writeFile as writeFile8 } from "node:fs/promises";
-import path27 from "node:path";
-var HASH_CACHE_FILE = path27.join(".trainyard", "hash-cache.json");
+import { mkdir as mkdir10, readFile as readFile12, rename as rename5, writeFile as writeFile9 } from "node:fs/promises";
+import path28 from "node:path";
+var HASH_CACHE_FILE = path28.join(".trainyard", "hash-cache.json");
 async function loadHashCache(file2) {
   const text = await readFile12(file2, "utf8").catch(() => null);
   if (text === null) return { version: 1, files: {} };
@@ -36784,9 +36884,9 @@ function cachedHash(cache, file2, info) {
   return entry && entry.bytes === info.size && entry.mtimeMs === info.mtimeMs ? entry.sha256 : null;
 }
 async function saveHashCache(file2, cache) {
-  await mkdir10(path27.dirname(file2), { recursive: true });
+  await mkdir10(path28.dirname(file2), { recursive: true });
   const temporary = `${file2}.${randomBytes3(4).toString("hex")}.tmp`;
-  await writeFile8(temporary, `${JSON.stringify(cache)}
+  await writeFile9(temporary, `${JSON.stringify(cache)}
 `);
   await rename5(temporary, file2);
 }
@@ -36830,7 +36930,7 @@ function asList(value2) {
   return Array.isArray(value2) ? value2 : [value2];
 }
 async function describeDataFiles(patterns, root, key) {
-  const cacheFile = path28.join(root, HASH_CACHE_FILE);
+  const cacheFile = path29.join(root, HASH_CACHE_FILE);
   const cache = await loadHashCache(cacheFile);
   let changed = false;
   const facts = [];
@@ -36845,7 +36945,7 @@ async function describeDataFiles(patterns, root, key) {
         cache.files[file2] = { bytes: info.size, mtimeMs: info.mtimeMs, sha256 };
         changed = true;
       }
-      facts.push({ path: path28.relative(root, file2).split(path28.sep).join("/"), bytes: info.size, sha256 });
+      facts.push({ path: path29.relative(root, file2).split(path29.sep).join("/"), bytes: info.size, sha256 });
     }
   }
   if (changed) await saveHashCache(cacheFile, cache);
@@ -36863,8 +36963,8 @@ async function trainModel(request) {
   const train = asList(model.data.train);
   const data = await describeDataFiles(train, root, `models.${request.name}.data.train`);
   const command = request.command ?? model.training.command;
-  const logFile = path28.join(outputDir, "train.log");
-  const resolveAll = (patterns) => patterns.map((pattern) => path28.resolve(root, pattern)).join(path28.delimiter);
+  const logFile = path29.join(outputDir, "train.log");
+  const resolveAll = (patterns) => patterns.map((pattern) => path29.resolve(root, pattern)).join(path29.delimiter);
   const env = {
     ...request.env,
     ...model.training.env,
@@ -36878,7 +36978,7 @@ async function trainModel(request) {
   const tool = request.gpuTool ?? processNvidiaSmi({ env });
   const preflight = await preflightIfAsked(request, tool, env);
   await mkdir11(outputDir, { recursive: true });
-  const telemetryFile = path28.join(outputDir, TELEMETRY_FILE);
+  const telemetryFile = path29.join(outputDir, TELEMETRY_FILE);
   const sampling = preflight ? startTelemetry({ tool, intervalMs: model.training.telemetry_interval_ms, file: telemetryFile }) : null;
   let outcome;
   try {
@@ -36902,7 +37002,7 @@ async function trainModel(request) {
     gpu: preflight ? gpuLineage(preflight) : null,
     telemetry: telemetry ? telemetryLineage(telemetry) : null
   });
-  await writeFile9(path28.join(outputDir, LINEAGE_FILE), `${JSON.stringify(lineage3, null, 2)}
+  await writeFile10(path29.join(outputDir, LINEAGE_FILE), `${JSON.stringify(lineage3, null, 2)}
 `);
   const record2 = { lineage: lineage3, preflight, telemetry };
   if (outcome.timedOut) {
@@ -36921,6 +37021,633 @@ function telemetryLineage(capture) {
   return { file: TELEMETRY_FILE, ...capture.summary, samplerCpuSeconds: capture.sampler.cpuSeconds };
 }
 
+// src/validate/stage.ts
+import path32 from "node:path";
+
+// src/validate/load-schema.ts
+import { readFile as readFile13, stat as stat9 } from "node:fs/promises";
+
+// src/validate/data-schema.ts
+var COLUMN_TYPES = ["string", "integer", "number", "boolean", "date", "timestamp"];
+var bound = external_exports.union([external_exports.number(), external_exports.string().min(1)]);
+var allowed = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
+var columnRuleSchema = external_exports.strictObject({
+  type: external_exports.enum(COLUMN_TYPES).describe("The type every non-null value must parse as."),
+  nullable: external_exports.boolean().optional().describe("Whether nulls are allowed; default false (true when max_null_fraction is set)."),
+  min: bound.optional().describe("The smallest allowed value (inclusive); a number, or an ISO date for date and timestamp columns."),
+  max: bound.optional().describe("The largest allowed value (inclusive)."),
+  in: external_exports.array(allowed).min(1).optional().describe("The allowed values."),
+  pattern: external_exports.string().min(1).optional().describe("A regular expression (RE2) each value must contain a match of; anchor it with ^ and $."),
+  unique: external_exports.boolean().optional().describe("No value may occur twice."),
+  max_null_fraction: external_exports.number().min(0).max(1).optional().describe("The largest allowed share of null values, in [0, 1]."),
+  mostly: external_exports.number().gt(0).max(1).optional().describe("The share of non-null values that must pass each value check (GX `mostly`); default 1.")
+}).describe("The rules of one column.");
+var customCheckSchema = external_exports.strictObject({
+  name: external_exports.string().min(1).describe("The name the check is reported by."),
+  sql: external_exports.string().min(1).describe("A DuckDB query over the view `data` that returns the offending rows; the check passes when it returns none.")
+});
+var dataSchemaSchema = external_exports.strictObject({
+  columns: external_exports.record(external_exports.string().min(1), columnRuleSchema).describe("The columns, by name, in any order."),
+  rows: external_exports.strictObject({ min: external_exports.int().min(0).optional(), max: external_exports.int().min(0).optional() }).optional().describe("Bounds on the number of rows."),
+  unique: external_exports.array(external_exports.array(external_exports.string().min(1)).min(1)).optional().describe("Compound keys: each list of columns must be unique together."),
+  strict: external_exports.boolean().optional().describe("Fail on columns that the schema does not list."),
+  checks: external_exports.array(customCheckSchema).optional().describe("Custom checks as SQL queries that must return zero rows.")
+}).describe("A trainyard data schema.");
+
+// src/validate/rule-sense.ts
+var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+var ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
+function valueProblem(type, value2) {
+  switch (type) {
+    case "integer":
+      return Number.isSafeInteger(value2) ? void 0 : "an integer";
+    case "number":
+      return typeof value2 === "number" ? void 0 : "a number";
+    case "boolean":
+      return typeof value2 === "boolean" ? void 0 : "true or false";
+    case "string":
+      return typeof value2 === "string" ? void 0 : "a string (quote it)";
+    case "date":
+      return typeof value2 === "string" && ISO_DATE.test(value2) ? void 0 : 'a date such as "2001-01-31"';
+    case "timestamp":
+      return typeof value2 === "string" && ISO_TIMESTAMP.test(value2) ? void 0 : 'a timestamp such as "2001-01-31 12:00:00"';
+  }
+}
+function columnWords(type) {
+  return `${type === "integer" ? "an" : "a"} ${type} column`;
+}
+function columnProblem(name, rule) {
+  const at2 = (key, ...rest) => ["columns", name, key, ...rest];
+  for (const key of ["min", "max"]) {
+    const value2 = rule[key];
+    if (value2 === void 0) continue;
+    if (rule.type === "string" || rule.type === "boolean") return { path: at2(key), message: `${key} applies to integer, number, date and timestamp columns, not ${rule.type}` };
+    const expected = valueProblem(rule.type, value2);
+    if (expected) return { path: at2(key), message: `expected ${expected} for ${columnWords(rule.type)}, got ${JSON.stringify(value2)}` };
+  }
+  if (rule.min !== void 0 && rule.max !== void 0 && rule.min > rule.max) {
+    return { path: at2("min"), message: `min ${JSON.stringify(rule.min)} is above max ${JSON.stringify(rule.max)}` };
+  }
+  const bad = rule.in?.findIndex((value2) => valueProblem(rule.type, value2) !== void 0) ?? -1;
+  if (bad >= 0) {
+    const value2 = rule.in[bad];
+    return { path: at2("in", bad), message: `expected ${valueProblem(rule.type, value2)} for ${columnWords(rule.type)}, got ${JSON.stringify(value2)}` };
+  }
+  if (rule.nullable === false && rule.max_null_fraction !== void 0) {
+    return { path: at2("max_null_fraction"), message: "contradicts nullable: false; drop one of them" };
+  }
+  return void 0;
+}
+function checkRuleSense(rules) {
+  for (const [name, rule] of Object.entries(rules.columns)) {
+    const problem = columnProblem(name, rule);
+    if (problem) return problem;
+  }
+  if (rules.rows?.min !== void 0 && rules.rows.max !== void 0 && rules.rows.min > rules.rows.max) {
+    return { path: ["rows", "min"], message: `min ${rules.rows.min} is above max ${rules.rows.max}` };
+  }
+  for (const [i, key] of (rules.unique ?? []).entries()) {
+    const j = key.findIndex((column) => !(column in rules.columns));
+    if (j >= 0) return { path: ["unique", i, j], message: `unknown column "${key[j]}"; expected one of the schema's columns: ${Object.keys(rules.columns).join(", ")}` };
+  }
+  const names = (rules.checks ?? []).map((check2) => check2.name);
+  const twice = names.findIndex((name, i) => names.indexOf(name) !== i);
+  if (twice >= 0) return { path: ["checks", twice, "name"], message: `the check name "${names[twice]}" is used twice; expected unique names` };
+  return void 0;
+}
+
+// src/validate/load-schema.ts
+function parseDataSchema(text, file2) {
+  const source = parseYamlSource(text, file2);
+  if (source.value === null || source.value === void 0) {
+    throw new ConfigError({ file: file2, message: 'the file is empty; expected a mapping with a "columns" key' });
+  }
+  const result = dataSchemaSchema.safeParse(source.value);
+  if (!result.success) {
+    const [first] = explainIssues(dataSchemaSchema, source.value, result.error.issues);
+    if (!first) throw new ConfigError({ file: file2, message: result.error.message });
+    throw errorAt(source, first.path, first.message, first.unknownKey);
+  }
+  const rules = result.data;
+  const problem = checkRuleSense(rules);
+  if (problem) throw errorAt(source, problem.path, problem.message);
+  return { file: file2, rules, positions: positionsOf(source, rules) };
+}
+async function loadDataSchema(file2, shownAs = file2) {
+  const info = await stat9(file2).catch(() => void 0);
+  if (!info?.isFile()) throw new ConfigError({ file: shownAs, message: "no such schema file; expected a YAML data schema (trainyard schema infer writes one)" });
+  if (info.size > MAX_CONFIG_BYTES) throw new ConfigError({ file: shownAs, message: `file is ${info.size} bytes; expected at most ${MAX_CONFIG_BYTES} (1 MiB)` });
+  return parseDataSchema(await readFile13(file2, "utf8"), shownAs);
+}
+function errorAt(source, path42, message, unknownKey) {
+  const position = positionOf(source, unknownKey ? path42.slice(0, -1) : path42, unknownKey);
+  const key = path42.map(String).join(".") || void 0;
+  return new ConfigError({ file: source.file, message, ...position ? { position } : {}, ...key ? { key } : {} });
+}
+function positionsOf(source, rules) {
+  const positions = {};
+  const put = (key, path42, keyOf) => {
+    const position = positionOf(source, path42, keyOf);
+    if (position) positions[key] = position;
+  };
+  for (const [name, rule] of Object.entries(rules.columns)) {
+    put(name, ["columns"], name);
+    for (const check2 of Object.keys(rule)) put(`${name}.${check2}`, ["columns", name], check2);
+  }
+  put("rows", [], "rows");
+  put("strict", [], "strict");
+  rules.unique?.forEach((_, i) => put(`unique.${i}`, ["unique", i]));
+  rules.checks?.forEach((_, i) => put(`checks.${i}`, ["checks", i]));
+  return positions;
+}
+
+// src/validate/render.ts
+function percent(fraction) {
+  const value2 = fraction * 100;
+  if (value2 === 0) return "0%";
+  return `${value2 >= 0.01 ? value2.toFixed(2) : value2.toPrecision(2)}%`;
+}
+function showValue(value2) {
+  return value2 === null || value2 === void 0 ? "null" : JSON.stringify(value2);
+}
+function showExample(example) {
+  const where2 = example.row === void 0 ? "" : `${example.file ? `${example.file} ` : ""}row ${example.row}: `;
+  return `${where2}${showValue(example.value)}`;
+}
+function subjectOf(failure2) {
+  if (failure2.column !== null) return failure2.column;
+  if (failure2.check === "unique") return `(${failure2.name ?? ""})`;
+  if (failure2.check === "sql") return failure2.name ?? "sql";
+  return "table";
+}
+function counted(failure2) {
+  if (failure2.check === "missing_column" || failure2.check === "extra_column") return "";
+  if (failure2.check === "rows") return "";
+  return `${formatNumber(failure2.failed)} (${percent(failure2.fraction)}) `;
+}
+function failureLine(failure2) {
+  const examples = failure2.examples.length > 0 ? `; e.g. ${failure2.examples.map(showExample).join(", ")}` : "";
+  return `${subjectOf(failure2)} ${failure2.check}: ${counted(failure2)}expected ${failure2.expected}${examples}`;
+}
+function renderText(result) {
+  const head = `${result.data}: ${formatNumber(result.rows)} rows checked against ${result.schema}`;
+  if (result.valid) return `${head}: valid
+`;
+  const lines = result.failures.map((failure2) => `  \u2717 ${failureLine(failure2)}`);
+  return `${head}: ${result.failures.length} failed check${result.failures.length === 1 ? "" : "s"}
+${lines.join("\n")}
+`;
+}
+function cell2(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+function renderMarkdown(result) {
+  const verdict2 = result.valid ? "\u2705 valid" : `\u274C ${result.failures.length} failed check${result.failures.length === 1 ? "" : "s"}`;
+  const lines = [`## Data validation: ${verdict2}`, "", `\`${result.data}\` (${formatNumber(result.rows)} rows) against \`${result.schema}\`.`, ""];
+  if (result.valid) return `${lines.join("\n")}
+`;
+  lines.push("| column | check | failed | share | expected | examples | schema line |", "| --- | --- | ---: | ---: | --- | --- | ---: |");
+  for (const failure2 of result.failures) {
+    const examples = failure2.examples.map((example) => `\`${showExample(example)}\``).join("<br>");
+    const line = failure2.position ? String(failure2.position.line) : "";
+    lines.push(`| ${cell2(subjectOf(failure2))} | ${failure2.check} | ${formatNumber(failure2.failed)} | ${percent(failure2.fraction)} | ${cell2(failure2.expected)} | ${cell2(examples)} | ${line} |`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function escapeData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function renderAnnotations(result) {
+  return result.failures.map((failure2) => {
+    const properties = [`file=${escapeProperty(result.schema)}`];
+    if (failure2.position) properties.push(`line=${failure2.position.line}`, `col=${failure2.position.column}`);
+    properties.push(`title=${escapeProperty(`trainyard validate: ${subjectOf(failure2)} ${failure2.check}`)}`);
+    return `::error ${properties.join(",")}::${escapeData(failureLine(failure2))}
+`;
+  }).join("");
+}
+
+// src/validate/validate-data.ts
+import path31 from "node:path";
+
+// src/validate/column-outcomes.ts
+var EPSILON2 = 1e-12;
+function count(row2, alias) {
+  return Number(row2[alias] ?? 0);
+}
+function breaksMostly(failed, present, mostly = 1) {
+  if (failed === 0 || present === 0) return false;
+  return (present - failed) / present < mostly - EPSILON2;
+}
+function columnFailures(plan, index, row2) {
+  const rows = count(row2, "n");
+  const present = count(row2, `c${index}_present`);
+  const nulls = rows - present;
+  const { rule } = plan;
+  const pending = [];
+  const add = (check2, failed, fraction, expected, failing) => {
+    const failure2 = { column: plan.name, check: check2, failed, fraction, examples: [], expected };
+    pending.push({ failure: failure2, plan, ...failing ? { failing } : {} });
+  };
+  const share2 = (failed, of) => of === 0 ? 0 : failed / of;
+  const nullable2 = rule.nullable ?? rule.max_null_fraction !== void 0;
+  const valueFailure = (j) => {
+    const check2 = plan.checks[j];
+    const failed = count(row2, `c${index}_k${j}`);
+    if (breaksMostly(failed, present, rule.mostly)) add(check2.check, failed, share2(failed, present), check2.expected, check2.failing);
+  };
+  const typeIndex = plan.checks.findIndex((check2) => check2.check === "type");
+  if (typeIndex >= 0) valueFailure(typeIndex);
+  if (!nullable2 && nulls > 0) add("nullable", nulls, share2(nulls, rows), "no missing values", `${plan.raw} IS NULL`);
+  if (rule.max_null_fraction !== void 0 && share2(nulls, rows) > rule.max_null_fraction + EPSILON2) {
+    add("max_null_fraction", nulls, share2(nulls, rows), `at most ${rule.max_null_fraction} of the rows missing`, `${plan.raw} IS NULL`);
+  }
+  plan.checks.forEach((_, j) => j !== typeIndex && valueFailure(j));
+  if (rule.unique) {
+    const failed = count(row2, `c${index}_parsed`) - count(row2, `c${index}_distinct`);
+    if (breaksMostly(failed, present, rule.mostly)) add("unique", failed, share2(failed, present), "no value twice");
+  }
+  return pending;
+}
+
+// src/validate/examples.ts
+import path30 from "node:path";
+
+// src/validate/column-sql.ts
+function typedSql(raw, type) {
+  switch (type) {
+    case "string":
+      return raw;
+    case "integer":
+      return `CASE WHEN TRY_CAST(${raw} AS BIGINT)::VARCHAR = ${raw} OR regexp_full_match(${raw}, '\\s*[+-]?[0-9]+\\s*') THEN TRY_CAST(${raw} AS BIGINT) END`;
+    case "number":
+      return `TRY_CAST(${raw} AS DOUBLE)`;
+    case "boolean":
+      return `TRY_CAST(${raw} AS BOOLEAN)`;
+    case "date":
+      return `CASE WHEN length(trim(${raw})) <= 10 THEN TRY_CAST(${raw} AS DATE) END`;
+    case "timestamp":
+      return `TRY_CAST(${raw} AS TIMESTAMP)`;
+  }
+}
+function literalSql(type, value2) {
+  switch (type) {
+    case "integer":
+    case "boolean":
+      return String(value2);
+    case "number":
+      return `${String(value2)}::DOUBLE`;
+    case "string":
+      return quoteLiteral(String(value2));
+    case "date":
+      return `DATE ${quoteLiteral(String(value2))}`;
+    case "timestamp":
+      return `TIMESTAMP ${quoteLiteral(String(value2))}`;
+  }
+}
+var TYPE_WORDS = {
+  string: "text",
+  integer: "an integer",
+  number: "a number",
+  boolean: "true or false",
+  date: "a date (YYYY-MM-DD)",
+  timestamp: "a timestamp (YYYY-MM-DD hh:mm:ss)"
+};
+function valueChecks(rule, raw, typed) {
+  const checks2 = [];
+  const show = (value2) => typeof value2 === "string" ? JSON.stringify(value2) : String(value2);
+  if (rule.type !== "string") checks2.push({ check: "type", failing: `${raw} IS NOT NULL AND ${typed} IS NULL`, expected: TYPE_WORDS[rule.type] });
+  if (rule.min !== void 0) checks2.push({ check: "min", failing: `${typed} < ${literalSql(rule.type, rule.min)}`, expected: `>= ${show(rule.min)}` });
+  if (rule.max !== void 0) checks2.push({ check: "max", failing: `${typed} > ${literalSql(rule.type, rule.max)}`, expected: `<= ${show(rule.max)}` });
+  if (rule.in !== void 0) {
+    const list = rule.in.map((value2) => literalSql(rule.type, value2)).join(", ");
+    checks2.push({ check: "in", failing: `${typed} NOT IN (${list})`, expected: `one of ${rule.in.map(show).join(", ")}` });
+  }
+  if (rule.pattern !== void 0) {
+    checks2.push({ check: "pattern", failing: `NOT regexp_matches(${raw}::VARCHAR, ${quoteLiteral(rule.pattern)})`, expected: `matches /${rule.pattern}/` });
+  }
+  return checks2;
+}
+
+// src/validate/plan.ts
+function planColumns2(columns, present) {
+  return Object.entries(columns).filter(([name]) => present.has(name)).map(([name, rule], i) => {
+    const raw = `r${i}`;
+    const typed = `t${i}`;
+    const nativeType = present.get(name);
+    const checks2 = valueChecks(rule, raw, typed).filter((check2) => check2.check !== "type" || !isNative(nativeType, rule.type));
+    return { name, rule, nativeType, raw, typed, checks: checks2 };
+  });
+}
+var INTEGER_TYPES = ["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER"];
+var NATIVE = {
+  string: (type) => type === "VARCHAR",
+  integer: (type) => INTEGER_TYPES.includes(type),
+  number: (type) => INTEGER_TYPES.includes(type) || type === "DOUBLE" || type === "FLOAT" || type.startsWith("DECIMAL"),
+  boolean: (type) => type === "BOOLEAN",
+  date: (type) => type === "DATE",
+  timestamp: (type) => ["TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S"].includes(type)
+};
+function isNative(nativeType, type) {
+  return NATIVE[type](nativeType);
+}
+function typedOf(plan) {
+  const source = quoteIdentifier(plan.name);
+  if (isNative(plan.nativeType, plan.rule.type)) return { raw: source, typed: plan.rule.type === "number" ? `${source}::DOUBLE` : source };
+  const text = plan.nativeType === "VARCHAR" ? source : `${source}::VARCHAR`;
+  return { raw: text, typed: typedSql(text, plan.rule.type) };
+}
+function projectionSql(plans, view, extra = []) {
+  const columns = plans.flatMap((plan) => {
+    const { raw, typed } = typedOf(plan);
+    return [`${raw} AS ${plan.raw}`, `${typed} AS ${plan.typed}`];
+  });
+  return `SELECT ${[...columns, ...extra].join(", ")} FROM ${quoteIdentifier(view)}`;
+}
+function columnAggregates(plan, index) {
+  const aggregates = [{ alias: `c${index}_present`, sql: `count(${plan.raw})` }];
+  plan.checks.forEach((check2, j) => aggregates.push({ alias: `c${index}_k${j}`, sql: `count(*) FILTER (WHERE ${check2.failing})` }));
+  if (plan.rule.unique) {
+    aggregates.push({ alias: `c${index}_parsed`, sql: `count(${plan.typed})` });
+    aggregates.push({ alias: `c${index}_distinct`, sql: distinctSql(plan) });
+  }
+  return aggregates;
+}
+var MAX_BITMAP_RANGE = 2 ** 28;
+function distinctSql(plan) {
+  const { rule, typed } = plan;
+  const bounded = rule.type === "integer" && typeof rule.min === "number" && typeof rule.max === "number";
+  if (!bounded || rule.max - rule.min + 1 > MAX_BITMAP_RANGE) return `count(DISTINCT ${typed})`;
+  const inside = `${typed} BETWEEN ${rule.min} AND ${rule.max}`;
+  const bitmap = `coalesce(bit_count(bitstring_agg(${typed}, ${rule.min}, ${rule.max}) FILTER (WHERE ${inside})), 0)`;
+  return `${bitmap} + count(DISTINCT ${typed}) FILTER (WHERE NOT (${inside}))`;
+}
+function aggregateSql(plans, view) {
+  const aggregates = [{ alias: "n", sql: "count(*)" }, ...plans.flatMap((plan, i) => columnAggregates(plan, i))];
+  const select = aggregates.map((aggregate) => `${aggregate.sql} AS ${aggregate.alias}`).join(", ");
+  return { sql: `SELECT ${select} FROM (${projectionSql(plans, view)})`, aggregates };
+}
+
+// src/validate/result.ts
+var MAX_EXAMPLES = 5;
+
+// src/validate/examples.ts
+function exampleOf(context, row2, value2) {
+  const example = { row: Number(row2[ROW_COLUMN]), value: value2 };
+  if (context.shardRoot !== void 0) example.file = path30.relative(context.shardRoot, String(row2[FILE_COLUMN])) || String(row2[FILE_COLUMN]);
+  return example;
+}
+function byPlace(a, b) {
+  return (a.file ?? "").localeCompare(b.file ?? "") || (a.row ?? 0) - (b.row ?? 0);
+}
+async function examplesWhere(context, plan, failing) {
+  const projection = projectionSql(context.plans, context.view, [FILE_COLUMN, ROW_COLUMN]);
+  const rows = await context.engine.query(`SELECT ${FILE_COLUMN}, ${ROW_COLUMN}, ${plan.raw} AS value FROM (${projection}) WHERE ${failing} LIMIT ${MAX_EXAMPLES}`);
+  return rows.map((row2) => exampleOf(context, row2, plainValue(row2.value ?? null))).sort(byPlace);
+}
+var DUPLICATE_PREFIXES = [1 << 16, 1 << 20];
+async function duplicateExamples(context, key, present, show) {
+  const fast = projectionSql(context.plans, context.fastView);
+  for (const limit of [...DUPLICATE_PREFIXES, void 0]) {
+    const rows = limit === void 0 ? `(${fast})` : `(${fast} LIMIT ${limit})`;
+    const repeated = await context.engine.query(`SELECT ${key} AS k FROM ${rows} WHERE ${present} GROUP BY k HAVING count(*) > 1 LIMIT ${MAX_EXAMPLES}`);
+    if (repeated.length === 0) continue;
+    const projection = projectionSql(context.plans, context.view, [FILE_COLUMN, ROW_COLUMN]);
+    const numbered = limit === void 0 ? projection : `${projection} LIMIT ${limit}`;
+    const keys = `SELECT ${key} AS k FROM ${rows} WHERE ${present} GROUP BY k HAVING count(*) > 1 LIMIT ${MAX_EXAMPLES}`;
+    const found = await context.engine.query(`SELECT ${FILE_COLUMN}, ${ROW_COLUMN}, ${show} AS value FROM (${numbered}) WHERE ${present} AND ${key} IN (${keys}) LIMIT ${MAX_EXAMPLES}`);
+    return found.map((row2) => exampleOf(context, row2, plainValue(row2.value ?? null))).sort(byPlace);
+  }
+  return [];
+}
+function plainValue(value2) {
+  if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2.toString();
+  if (value2 instanceof Date) return value2.toISOString();
+  if (Array.isArray(value2)) return value2.map(plainValue);
+  if (value2 !== null && typeof value2 === "object") return Object.fromEntries(Object.entries(value2).map(([key, inner]) => [key, plainValue(inner)]));
+  return value2;
+}
+
+// src/validate/table-checks.ts
+function at(position) {
+  return position ? { position } : {};
+}
+function rowCountFailure(schema, rows) {
+  const bounds2 = schema.rules.rows;
+  const base = { column: null, check: "rows", fraction: 1, examples: [], ...at(schema.positions.rows) };
+  if (bounds2?.min !== void 0 && rows < bounds2.min) return { ...base, failed: bounds2.min - rows, expected: `at least ${bounds2.min} rows, got ${rows}` };
+  if (bounds2?.max !== void 0 && rows > bounds2.max) return { ...base, failed: rows - bounds2.max, expected: `at most ${bounds2.max} rows, got ${rows}` };
+  return void 0;
+}
+async function compoundKeyFailures(schema, context, rows) {
+  const failures = [];
+  for (const [i, key] of (schema.rules.unique ?? []).entries()) {
+    const plans = key.map((name) => context.plans.find((plan) => plan.name === name));
+    if (plans.some((plan) => plan === void 0)) continue;
+    const typed = plans.map((plan) => plan.typed);
+    const present = typed.map((column) => `${column} IS NOT NULL`).join(" AND ");
+    const tuple2 = `row(${typed.join(", ")})`;
+    const sql = `SELECT count(*) FILTER (WHERE ${present}) - count(DISTINCT ${tuple2}) FILTER (WHERE ${present}) AS failed FROM (${projectionSql(context.plans, context.fastView)})`;
+    const [result] = await context.engine.query(sql);
+    const failed = Number(result?.failed ?? 0);
+    if (failed === 0) continue;
+    const show = `struct_pack(${plans.map((plan) => `${quoteIdentifier(plan.name)} := ${plan.raw}`).join(", ")})`;
+    const examples = await duplicateExamples(context, tuple2, present, show);
+    failures.push({ column: null, check: "unique", name: key.join(", "), failed, fraction: rows === 0 ? 0 : failed / rows, examples, expected: `no (${key.join(", ")}) twice`, ...at(schema.positions[`unique.${i}`]) });
+  }
+  return failures;
+}
+var CHECK_VIEW = "data";
+async function createCheckView(context, otherColumns) {
+  const typed = context.plans.map((plan) => `${plan.typed} AS ${quoteIdentifier(plan.name)}`);
+  const others = otherColumns.map(quoteIdentifier);
+  const extra = [...others, `${FILE_COLUMN} AS _file`, `${ROW_COLUMN} AS _row`];
+  const projection = projectionSql(context.plans, context.view, [...others, FILE_COLUMN, ROW_COLUMN]);
+  await context.engine.query(`CREATE OR REPLACE TEMP VIEW ${CHECK_VIEW} AS SELECT ${[...typed, ...extra].join(", ")} FROM (${projection})`);
+}
+async function customCheckFailures(schema, context, rows) {
+  const failures = [];
+  for (const [i, check2] of (schema.rules.checks ?? []).entries()) {
+    const query = check2.sql.trim().replace(/;+\s*$/, "");
+    const position = schema.positions[`checks.${i}`];
+    let failed;
+    let found;
+    try {
+      const [result] = await context.engine.query(`SELECT count(*) AS failed FROM (${query})`);
+      failed = Number(result?.failed ?? 0);
+      found = failed === 0 ? [] : await context.engine.query(`SELECT * FROM (${query}) LIMIT ${MAX_EXAMPLES}`);
+    } catch (error62) {
+      if (!(error62 instanceof DataError)) throw error62;
+      const reason = error62.message.replace(/^query failed: /, "");
+      throw new ConfigError({ file: schema.file, key: `checks.${i}.sql`, message: `the query of check "${check2.name}" fails: ${reason}`, ...at(position) });
+    }
+    if (failed === 0) continue;
+    const examples = found.map((row2) => {
+      const { _file: _file2, _row, ...rest } = row2;
+      const value2 = plainValue(rest);
+      const example = exampleOf(context, { [FILE_COLUMN]: _file2, [ROW_COLUMN]: _row }, value2);
+      return _row === void 0 ? { value: value2 } : example;
+    });
+    failures.push({ column: null, check: "sql", name: check2.name, failed, fraction: rows === 0 ? 0 : failed / rows, examples, expected: `no rows from check "${check2.name}"`, ...at(position) });
+  }
+  return failures;
+}
+
+// src/validate/validate-data.ts
+var RAW_VIEW = "trainyard_raw";
+var NUMBERED_VIEW = "trainyard_numbered";
+async function validateData(request) {
+  const { engine, source, schema } = request;
+  const textual = source.format === "csv" || source.format === "tsv";
+  await engine.register(RAW_VIEW, source, { allVarchar: textual });
+  const described = await engine.columns(RAW_VIEW);
+  const names = described.map((column) => column.name);
+  const present = new Map(described.map((column) => [column.name, column.type]));
+  const failures = [...structureFailures(schema, names)];
+  const plans = planColumns2(schema.rules.columns, present);
+  await checkPatterns(engine, schema, plans);
+  const { sql } = aggregateSql(plans, RAW_VIEW);
+  const [counts] = await engine.query(sql, source);
+  const rows = Number(counts?.n ?? 0);
+  const pending = plans.flatMap((plan, i) => columnFailures(plan, i, counts ?? {}));
+  const shardRoot = source.files.length > 1 ? path31.resolve(request.root) : void 0;
+  const context = { engine, plans, view: NUMBERED_VIEW, fastView: RAW_VIEW, shardRoot };
+  const needsRows = pending.length > 0 || (schema.rules.unique?.length ?? 0) > 0 || (schema.rules.checks?.length ?? 0) > 0;
+  if (needsRows) await engine.register(NUMBERED_VIEW, source, { allVarchar: textual, rowNumbers: true });
+  for (const { failure: failure2, failing, plan } of pending) {
+    failure2.examples = failing ? await examplesWhere(context, plan, failing) : await duplicateExamples(context, plan.typed, `${plan.typed} IS NOT NULL`, plan.raw);
+    const position = schema.positions[`${plan.name}.${failure2.check}`] ?? schema.positions[plan.name];
+    if (position) failure2.position = position;
+    failures.push(failure2);
+  }
+  const rowFailure = rowCountFailure(schema, rows);
+  if (rowFailure) failures.push(rowFailure);
+  failures.push(...await compoundKeyFailures(schema, context, rows));
+  if (schema.rules.checks?.length) {
+    await createCheckView(context, names.filter((name) => !(name in schema.rules.columns)));
+    failures.push(...await customCheckFailures(schema, context, rows));
+  }
+  return { valid: failures.length === 0, rows, data: source.display, schema: schema.file, failures };
+}
+function structureFailures(schema, names) {
+  const failures = [];
+  for (const name of Object.keys(schema.rules.columns).filter((column) => !names.includes(column))) {
+    const position = schema.positions[name];
+    failures.push({ column: name, check: "missing_column", failed: 1, fraction: 1, examples: [], expected: "the column in the data", ...position ? { position } : {} });
+  }
+  if (schema.rules.strict) {
+    const position = schema.positions.strict;
+    for (const name of names.filter((column) => !(column in schema.rules.columns))) {
+      failures.push({ column: name, check: "extra_column", failed: 1, fraction: 1, examples: [], expected: "only the columns of the schema (strict)", ...position ? { position } : {} });
+    }
+  }
+  return failures;
+}
+async function checkPatterns(engine, schema, plans) {
+  for (const plan of plans.filter((candidate) => candidate.rule.pattern !== void 0)) {
+    try {
+      await engine.query(`SELECT regexp_matches('', ${quoteLiteral(plan.rule.pattern)})`);
+    } catch (error62) {
+      if (!(error62 instanceof DataError)) throw error62;
+      const position = schema.positions[`${plan.name}.pattern`];
+      const reason = error62.message.replace(/^query failed: /, "");
+      throw new ConfigError({ file: schema.file, key: `columns.${plan.name}.pattern`, message: `not a valid RE2 regular expression (${reason})`, ...position ? { position } : {} });
+    }
+  }
+}
+
+// src/validate/stage.ts
+async function validateStage(request) {
+  const { data, root } = request;
+  if (!data.schema) return void 0;
+  const schema = await loadDataSchema(path32.resolve(root, data.schema), data.schema);
+  const sets = [["train", data.train]];
+  if (data.production) sets.push(["production", data.production]);
+  const engine = await DataEngine.open();
+  try {
+    const validations = [];
+    for (const [role, patterns] of sets) {
+      const source = await resolveSource(patterns, root);
+      validations.push({ role, result: await validateData({ engine, source, schema, root }) });
+    }
+    return {
+      model: request.model,
+      valid: validations.every((validation) => validation.result.valid),
+      validations,
+      text: validations.map((validation) => renderText(validation.result)).join(""),
+      markdown: validations.map((validation) => renderMarkdown(validation.result)).join("\n")
+    };
+  } finally {
+    engine.close();
+  }
+}
+
+// src/run/champion.ts
+import { readdir as readdir7 } from "node:fs/promises";
+import path33 from "node:path";
+async function fetchChampion(input2) {
+  if (!championOf(await input2.registry.history(input2.model, input2.environment), input2.environment)) return null;
+  const version2 = await input2.registry.version(input2.model, { environment: input2.environment });
+  const downloaded = await input2.registry.download(input2.model, version2.version, input2.dir);
+  const predictions = (await readdir7(downloaded.dir)).find((file2) => file2.startsWith("predictions."));
+  return {
+    version: version2.version,
+    tag: version2.tag,
+    metricsFile: path33.join(downloaded.dir, "metrics.json"),
+    predictionsFile: predictions ? path33.join(downloaded.dir, predictions) : null
+  };
+}
+
+// src/run/model-run.ts
+async function runModel(request) {
+  const { name, model, root, outputDir, echo } = request;
+  const stages = [];
+  const note = (report) => {
+    stages.push(report);
+    echo(`${report.stage}: ${report.summary}
+`);
+  };
+  const validation = await validateStage({ model: name, data: model.data, root });
+  if (!validation) note({ stage: "validate", status: "skipped", summary: "no data.schema configured" });
+  else {
+    const sets = validation.validations.map((entry) => `${entry.role} ${entry.result.valid ? "valid" : `${entry.result.failures.length} failed check(s)`} (${formatNumber(entry.result.rows)} rows)`);
+    note({ stage: "validate", status: validation.valid ? "passed" : "failed", summary: sets.join(", "), markdown: validation.markdown });
+    if (!validation.valid) return { name, stages, lineage: null, metrics: {}, artifacts: [], completed: false };
+  }
+  echo(`train: running "${model.training.command}"
+`);
+  const trained = await trainModel({ name, model, root, outputDir, configSha256: request.configSha256, env: request.env, system: request.system, versions: request.versions, echo });
+  note({ stage: "train", status: "passed", summary: `exit ${trained.outcome.exitCode} in ${trained.lineage.durationSeconds} s, seed ${model.training.seed}` });
+  const evaluation = await evaluateStage({ predictions: trained.artifacts.predictionsFile, cwd: root, columns: { task: model.task } });
+  const shown = ["roc_auc", "pr_auc", "accuracy", "f1", "log_loss", "brier", "ece", "rmse", "mae", "r2", "macro_f1"].filter((metric) => evaluation.metrics[metric] !== void 0);
+  note({ stage: "evaluate", status: "info", summary: `${formatNumber(evaluation.rows)} held-out rows: ${shown.map((metric) => `${metric} ${formatNumber(evaluation.metrics[metric])}`).join(", ")}` });
+  const champion = await fetchChampion({ registry: request.registry, model: name, environment: model.promotion?.environment ?? "production", dir: path34.join(outputDir, "..", `${name}.champion`) });
+  const compared = champion ? await compareStage({
+    candidate: { metrics: trained.artifacts.metrics, metricsFile: path34.join(outputDir, model.metrics.file), predictions: trained.artifacts.predictionsFile },
+    baseline: { metricsFile: champion.metricsFile, ...champion.predictionsFile ? { predictions: champion.predictionsFile } : {} },
+    policy: policyOfModel(model),
+    columns: { task: model.task },
+    id: "id",
+    cwd: root
+  }).then((comparison) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: `champion ${champion.tag}` }) })) : await trainerComparisonStage({ name, model, metrics: trained.artifacts.metrics, metricsFile: path34.join(outputDir, model.metrics.file), cwd: root });
+  const against = champion ? `champion ${champion.tag}` : "the trainer's baseline (no champion yet)";
+  await writeFile11(path34.join(outputDir, "comparison.json"), `${JSON.stringify(comparisonDocument(compared.comparison, { model: name, candidate: model.metrics.file, baseline: champion?.tag ?? null }), null, 2)}
+`);
+  note({ stage: "compare", status: compared.comparison.verdict === "pass" ? "passed" : "failed", summary: `against ${against}: ${compared.comparison.summary}`, markdown: compared.report });
+  const drift2 = await driftStage({ name, model, root, outputDir });
+  note({ stage: "drift", status: drift2.result === null ? "skipped" : drift2.result.drifted ? "failed" : "passed", summary: drift2.summary.replace(/^drift: /, "") });
+  const passed = compared.comparison.verdict === "pass";
+  const staged = await registerAndPromote({ registry: request.registry, name, model, outputDir, gate: { passed, summary: compared.comparison.summary }, runUrl: null, actor: request.env.USER ?? null });
+  const promoted = staged.promotion ? `, promoted to ${staged.environment} (#${staged.promotion.sequence})` : `, not promoted: the comparison did not pass`;
+  note({ stage: "register", status: "info", summary: `registered ${staged.version.tag}${promoted}` });
+  const artifacts = (await readdir8(outputDir)).sort().map((entry) => entry === "model" ? "model/" : entry);
+  return { name, stages, lineage: trained.lineage, metrics: trained.artifacts.metrics, artifacts, completed: true };
+}
+
 // src/run/pipeline.ts
 function selectModels(configured, requested) {
   const unknown2 = requested.filter((name) => !configured.includes(name));
@@ -36930,48 +37657,51 @@ function selectModels(configured, requested) {
 async function runPipeline(request) {
   const { config: config2, root } = request.loaded;
   const names = selectModels(Object.keys(config2.models), request.models);
+  const registry2 = new LocalRegistry({ dir: request.registryDir ?? path35.join(root, ".trainyard", "registry") });
   const reports = [];
   for (const name of names) {
     const model = config2.models[name];
-    const outputDir = path29.join(request.runDir, name);
+    const outputDir = path35.join(request.runDir, name);
     request.echo(`
-\u25B6 ${name}: training with "${model.training.command}"
+\u25B6 ${name}
 `);
-    const result = await trainModel({ name, model, root, outputDir, configSha256: request.configSha256, env: request.env, system: request.system, versions: request.versions, echo: request.echo });
-    const artifacts = (await readdir7(outputDir)).sort().map((entry) => entry === "model" ? "model/" : entry);
+    const outcome = await runModel({ name, model, root, outputDir, configSha256: request.configSha256, registry: registry2, env: request.env, system: request.system, versions: request.versions, echo: request.echo });
     reports.push({
       name,
       task: model.task,
       ...model.description ? { description: model.description } : {},
-      lineage: result.lineage,
-      metrics: result.artifacts.metrics,
-      outputDir: path29.relative(root, outputDir) || ".",
-      artifacts
+      lineage: outcome.lineage,
+      metrics: outcome.metrics,
+      stages: outcome.stages,
+      outputDir: path35.relative(root, outputDir) || ".",
+      artifacts: outcome.artifacts
     });
   }
-  const report = renderRunReport({ project: path29.basename(root), models: reports });
-  const reportFile = path29.join(request.runDir, "report.md");
-  await writeFile10(reportFile, report);
-  return { report, reportFile, models: reports };
+  const report = renderRunReport({ project: path35.basename(root), models: reports });
+  const reportFile = path35.join(request.runDir, "report.md");
+  await mkdir12(request.runDir, { recursive: true });
+  await writeFile12(reportFile, report);
+  const stopped = reports.some((model) => model.lineage === null);
+  return { report, reportFile, models: reports, exitCode: stopped ? 1 : 0 };
 }
 
 // src/cli/commands/run.ts
 function registerRun(program2, io, setExit) {
-  program2.command("run").description("Run the whole pipeline locally: train every model and report its metrics beside its baseline.").option("-c, --config <file>", "the trainyard config", ".github/trainyard.yml").option("-m, --model <name>", "run only this model (repeatable)", (value2, previous) => [...previous, value2], []).option("-o, --out <dir>", "the run folder (default: <project>/.trainyard/runs/<time>)").action(async (options) => {
+  program2.command("run").description("Run the whole pipeline locally: validate, train, evaluate, compare with the champion, check drift, register and promote in the local registry.").option("-c, --config <file>", "the trainyard config", ".github/trainyard.yml").option("-m, --model <name>", "run only this model (repeatable)", (value2, previous) => [...previous, value2], []).option("-o, --out <dir>", "the run folder (default: <project>/.trainyard/runs/<time>)").action(async (options) => {
     const project = await openProject(io, options.config);
-    const runDir = options.out ? path30.resolve(io.cwd, options.out) : path30.join(project.loaded.root, ".trainyard", "runs", runId(io.now()));
+    const runDir = options.out ? path36.resolve(io.cwd, options.out) : path36.join(project.loaded.root, ".trainyard", "runs", runId(io.now()));
     const outcome = await runPipeline({ ...project, models: options.model, runDir, env: io.env, echo: io.stderr });
     io.stdout(`
 ${outcome.report}
-Report written to ${path30.relative(io.cwd, outcome.reportFile)}
+Report written to ${path36.relative(io.cwd, outcome.reportFile)}
 `);
-    setExit(0);
+    setExit(outcome.exitCode);
   });
 }
 
 // src/cli/commands/runner.ts
-import { readFile as readFile13 } from "node:fs/promises";
-import path31 from "node:path";
+import { readFile as readFile14 } from "node:fs/promises";
+import path37 from "node:path";
 
 // src/runner/app-jwt.ts
 import { createPrivateKey, createSign } from "node:crypto";
@@ -37103,8 +37833,8 @@ async function appCredentials(options, io) {
   const appId = options.appId ?? io.env.GITHUB_APP_ID;
   if (!appId) throw new UsageError("no GitHub App id: pass --app-id or set GITHUB_APP_ID");
   if (options.privateKey) {
-    const file2 = path31.resolve(io.cwd, options.privateKey);
-    const pem2 = await readFile13(file2, "utf8").catch((error62) => {
+    const file2 = path37.resolve(io.cwd, options.privateKey);
+    const pem2 = await readFile14(file2, "utf8").catch((error62) => {
       throw new UsageError(`--private-key ${options.privateKey}: cannot read it (${error62.code}); expected the App's PEM file`);
     });
     return { appId, privateKeyPem: pem2 };
@@ -37117,7 +37847,7 @@ async function readEvent(io, options) {
   const file2 = options.event ?? io.env.GITHUB_EVENT_PATH;
   const name = options.eventName ?? io.env.GITHUB_EVENT_NAME;
   if (!file2 || !name) throw new UsageError("no workflow event: pass --event <file> and --event-name <name> (GITHUB_EVENT_PATH and GITHUB_EVENT_NAME inside Actions)");
-  const text = await readFile13(path31.resolve(io.cwd, file2), "utf8").catch((error62) => {
+  const text = await readFile14(path37.resolve(io.cwd, file2), "utf8").catch((error62) => {
     throw new UsageError(`--event ${file2}: cannot read it (${error62.code}); expected the workflow event JSON`);
   });
   try {
@@ -37164,63 +37894,7 @@ function registerRunner(program2, io, setExit) {
 }
 
 // src/cli/commands/schema.ts
-import path33 from "node:path";
-
-// src/validate/column-sql.ts
-function typedSql(raw, type) {
-  switch (type) {
-    case "string":
-      return raw;
-    case "integer":
-      return `CASE WHEN TRY_CAST(${raw} AS BIGINT)::VARCHAR = ${raw} OR regexp_full_match(${raw}, '\\s*[+-]?[0-9]+\\s*') THEN TRY_CAST(${raw} AS BIGINT) END`;
-    case "number":
-      return `TRY_CAST(${raw} AS DOUBLE)`;
-    case "boolean":
-      return `TRY_CAST(${raw} AS BOOLEAN)`;
-    case "date":
-      return `CASE WHEN length(trim(${raw})) <= 10 THEN TRY_CAST(${raw} AS DATE) END`;
-    case "timestamp":
-      return `TRY_CAST(${raw} AS TIMESTAMP)`;
-  }
-}
-function literalSql(type, value2) {
-  switch (type) {
-    case "integer":
-    case "boolean":
-      return String(value2);
-    case "number":
-      return `${String(value2)}::DOUBLE`;
-    case "string":
-      return quoteLiteral(String(value2));
-    case "date":
-      return `DATE ${quoteLiteral(String(value2))}`;
-    case "timestamp":
-      return `TIMESTAMP ${quoteLiteral(String(value2))}`;
-  }
-}
-var TYPE_WORDS = {
-  string: "text",
-  integer: "an integer",
-  number: "a number",
-  boolean: "true or false",
-  date: "a date (YYYY-MM-DD)",
-  timestamp: "a timestamp (YYYY-MM-DD hh:mm:ss)"
-};
-function valueChecks(rule, raw, typed) {
-  const checks2 = [];
-  const show = (value2) => typeof value2 === "string" ? JSON.stringify(value2) : String(value2);
-  if (rule.type !== "string") checks2.push({ check: "type", failing: `${raw} IS NOT NULL AND ${typed} IS NULL`, expected: TYPE_WORDS[rule.type] });
-  if (rule.min !== void 0) checks2.push({ check: "min", failing: `${typed} < ${literalSql(rule.type, rule.min)}`, expected: `>= ${show(rule.min)}` });
-  if (rule.max !== void 0) checks2.push({ check: "max", failing: `${typed} > ${literalSql(rule.type, rule.max)}`, expected: `<= ${show(rule.max)}` });
-  if (rule.in !== void 0) {
-    const list = rule.in.map((value2) => literalSql(rule.type, value2)).join(", ");
-    checks2.push({ check: "in", failing: `${typed} NOT IN (${list})`, expected: `one of ${rule.in.map(show).join(", ")}` });
-  }
-  if (rule.pattern !== void 0) {
-    checks2.push({ check: "pattern", failing: `NOT regexp_matches(${raw}::VARCHAR, ${quoteLiteral(rule.pattern)})`, expected: `matches /${rule.pattern}/` });
-  }
-  return checks2;
-}
+import path39 from "node:path";
 
 // src/validate/infer.ts
 var CANDIDATES = ["integer", "number", "boolean", "date", "timestamp"];
@@ -37295,15 +37969,15 @@ ${document.toString({ lineWidth: 0, flowCollectionPadding: true })}`;
 }
 
 // src/validate/write-output.ts
-import { rename as rename6, stat as stat9, writeFile as writeFile11 } from "node:fs/promises";
-import path32 from "node:path";
+import { rename as rename6, stat as stat10, writeFile as writeFile13 } from "node:fs/promises";
+import path38 from "node:path";
 async function checkOutputFolder(file2, shownAs) {
-  const folder = await stat9(path32.dirname(file2)).catch(() => void 0);
-  if (!folder?.isDirectory()) throw new UsageError(`${shownAs}: the folder ${path32.dirname(shownAs) || "."} does not exist; expected a path in an existing folder`);
+  const folder = await stat10(path38.dirname(file2)).catch(() => void 0);
+  if (!folder?.isDirectory()) throw new UsageError(`${shownAs}: the folder ${path38.dirname(shownAs) || "."} does not exist; expected a path in an existing folder`);
 }
 async function writeWhole(file2, text) {
   const temporary = `${file2}.${process.pid}.tmp`;
-  await writeFile11(temporary, text);
+  await writeFile13(temporary, text);
   await rename6(temporary, file2);
 }
 
@@ -37311,7 +37985,7 @@ async function writeWhole(file2, text) {
 function registerSchema(program2, io, setExit) {
   const schema = program2.command("schema").description("Work with data schemas.");
   schema.command("infer").description("Infer a data schema (types, nullability, ranges, small domains, uniqueness) from data.").requiredOption("-d, --data <file|glob>", "the data to learn from").option("-o, --out <schema.yml>", "write the schema to this file instead of printing it").action(async (options) => {
-    const out = options.out ? path33.resolve(io.cwd, options.out) : void 0;
+    const out = options.out ? path39.resolve(io.cwd, options.out) : void 0;
     if (out) await checkOutputFolder(out, options.out);
     const source = await resolveSource(options.data, io.cwd);
     const engine = await DataEngine.open();
@@ -37331,7 +38005,7 @@ function registerSchema(program2, io, setExit) {
 
 // src/cli/commands/train.ts
 import { appendFile as appendFile2 } from "node:fs/promises";
-import path34 from "node:path";
+import path40 from "node:path";
 
 // src/report/preflight-summary.ts
 function renderPreflight(report) {
@@ -37421,8 +38095,8 @@ function registerTrain(program2, io, setExit) {
     if (!options.model && configured.length > 1) throw new UsageError(`the config has several models (${configured.join(", ")}); choose one with --model`);
     const [name] = selectModels(configured, options.model ? [options.model] : configured);
     const model = project.loaded.config.models[name];
-    const outputDir = options.out ? path34.resolve(io.cwd, options.out) : path34.join(project.loaded.root, ".trainyard", "runs", runId(io.now()), name);
-    const summaryFile = options.summary ? path34.resolve(io.cwd, options.summary) : io.env.GITHUB_STEP_SUMMARY;
+    const outputDir = options.out ? path40.resolve(io.cwd, options.out) : path40.join(project.loaded.root, ".trainyard", "runs", runId(io.now()), name);
+    const summaryFile = options.summary ? path40.resolve(io.cwd, options.summary) : io.env.GITHUB_STEP_SUMMARY;
     const writeSummary = async (input2) => {
       if (summaryFile) await appendFile2(summaryFile, renderTrainSummary(input2));
     };
@@ -37443,7 +38117,7 @@ function registerTrain(program2, io, setExit) {
       });
       await writeSummary({ model: name, lineage: result.lineage, preflight: result.preflight, telemetry: result.telemetry, error: null });
       await setOutputs(io, { "exit-code": "0" });
-      io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path34.relative(io.cwd, outputDir) || "."}
+      io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path40.relative(io.cwd, outputDir) || "."}
 `);
       setExit(0);
     } catch (error62) {
@@ -37459,494 +38133,12 @@ function registerTrain(program2, io, setExit) {
 }
 
 // src/cli/commands/validate.ts
-import path37 from "node:path";
-
-// src/validate/load-schema.ts
-import { readFile as readFile14, stat as stat10 } from "node:fs/promises";
-
-// src/validate/data-schema.ts
-var COLUMN_TYPES = ["string", "integer", "number", "boolean", "date", "timestamp"];
-var bound = external_exports.union([external_exports.number(), external_exports.string().min(1)]);
-var allowed = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
-var columnRuleSchema = external_exports.strictObject({
-  type: external_exports.enum(COLUMN_TYPES).describe("The type every non-null value must parse as."),
-  nullable: external_exports.boolean().optional().describe("Whether nulls are allowed; default false (true when max_null_fraction is set)."),
-  min: bound.optional().describe("The smallest allowed value (inclusive); a number, or an ISO date for date and timestamp columns."),
-  max: bound.optional().describe("The largest allowed value (inclusive)."),
-  in: external_exports.array(allowed).min(1).optional().describe("The allowed values."),
-  pattern: external_exports.string().min(1).optional().describe("A regular expression (RE2) each value must contain a match of; anchor it with ^ and $."),
-  unique: external_exports.boolean().optional().describe("No value may occur twice."),
-  max_null_fraction: external_exports.number().min(0).max(1).optional().describe("The largest allowed share of null values, in [0, 1]."),
-  mostly: external_exports.number().gt(0).max(1).optional().describe("The share of non-null values that must pass each value check (GX `mostly`); default 1.")
-}).describe("The rules of one column.");
-var customCheckSchema = external_exports.strictObject({
-  name: external_exports.string().min(1).describe("The name the check is reported by."),
-  sql: external_exports.string().min(1).describe("A DuckDB query over the view `data` that returns the offending rows; the check passes when it returns none.")
-});
-var dataSchemaSchema = external_exports.strictObject({
-  columns: external_exports.record(external_exports.string().min(1), columnRuleSchema).describe("The columns, by name, in any order."),
-  rows: external_exports.strictObject({ min: external_exports.int().min(0).optional(), max: external_exports.int().min(0).optional() }).optional().describe("Bounds on the number of rows."),
-  unique: external_exports.array(external_exports.array(external_exports.string().min(1)).min(1)).optional().describe("Compound keys: each list of columns must be unique together."),
-  strict: external_exports.boolean().optional().describe("Fail on columns that the schema does not list."),
-  checks: external_exports.array(customCheckSchema).optional().describe("Custom checks as SQL queries that must return zero rows.")
-}).describe("A trainyard data schema.");
-
-// src/validate/rule-sense.ts
-var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-var ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
-function valueProblem(type, value2) {
-  switch (type) {
-    case "integer":
-      return Number.isSafeInteger(value2) ? void 0 : "an integer";
-    case "number":
-      return typeof value2 === "number" ? void 0 : "a number";
-    case "boolean":
-      return typeof value2 === "boolean" ? void 0 : "true or false";
-    case "string":
-      return typeof value2 === "string" ? void 0 : "a string (quote it)";
-    case "date":
-      return typeof value2 === "string" && ISO_DATE.test(value2) ? void 0 : 'a date such as "2001-01-31"';
-    case "timestamp":
-      return typeof value2 === "string" && ISO_TIMESTAMP.test(value2) ? void 0 : 'a timestamp such as "2001-01-31 12:00:00"';
-  }
-}
-function columnWords(type) {
-  return `${type === "integer" ? "an" : "a"} ${type} column`;
-}
-function columnProblem(name, rule) {
-  const at2 = (key, ...rest) => ["columns", name, key, ...rest];
-  for (const key of ["min", "max"]) {
-    const value2 = rule[key];
-    if (value2 === void 0) continue;
-    if (rule.type === "string" || rule.type === "boolean") return { path: at2(key), message: `${key} applies to integer, number, date and timestamp columns, not ${rule.type}` };
-    const expected = valueProblem(rule.type, value2);
-    if (expected) return { path: at2(key), message: `expected ${expected} for ${columnWords(rule.type)}, got ${JSON.stringify(value2)}` };
-  }
-  if (rule.min !== void 0 && rule.max !== void 0 && rule.min > rule.max) {
-    return { path: at2("min"), message: `min ${JSON.stringify(rule.min)} is above max ${JSON.stringify(rule.max)}` };
-  }
-  const bad = rule.in?.findIndex((value2) => valueProblem(rule.type, value2) !== void 0) ?? -1;
-  if (bad >= 0) {
-    const value2 = rule.in[bad];
-    return { path: at2("in", bad), message: `expected ${valueProblem(rule.type, value2)} for ${columnWords(rule.type)}, got ${JSON.stringify(value2)}` };
-  }
-  if (rule.nullable === false && rule.max_null_fraction !== void 0) {
-    return { path: at2("max_null_fraction"), message: "contradicts nullable: false; drop one of them" };
-  }
-  return void 0;
-}
-function checkRuleSense(rules) {
-  for (const [name, rule] of Object.entries(rules.columns)) {
-    const problem = columnProblem(name, rule);
-    if (problem) return problem;
-  }
-  if (rules.rows?.min !== void 0 && rules.rows.max !== void 0 && rules.rows.min > rules.rows.max) {
-    return { path: ["rows", "min"], message: `min ${rules.rows.min} is above max ${rules.rows.max}` };
-  }
-  for (const [i, key] of (rules.unique ?? []).entries()) {
-    const j = key.findIndex((column) => !(column in rules.columns));
-    if (j >= 0) return { path: ["unique", i, j], message: `unknown column "${key[j]}"; expected one of the schema's columns: ${Object.keys(rules.columns).join(", ")}` };
-  }
-  const names = (rules.checks ?? []).map((check2) => check2.name);
-  const twice = names.findIndex((name, i) => names.indexOf(name) !== i);
-  if (twice >= 0) return { path: ["checks", twice, "name"], message: `the check name "${names[twice]}" is used twice; expected unique names` };
-  return void 0;
-}
-
-// src/validate/load-schema.ts
-function parseDataSchema(text, file2) {
-  const source = parseYamlSource(text, file2);
-  if (source.value === null || source.value === void 0) {
-    throw new ConfigError({ file: file2, message: 'the file is empty; expected a mapping with a "columns" key' });
-  }
-  const result = dataSchemaSchema.safeParse(source.value);
-  if (!result.success) {
-    const [first] = explainIssues(dataSchemaSchema, source.value, result.error.issues);
-    if (!first) throw new ConfigError({ file: file2, message: result.error.message });
-    throw errorAt(source, first.path, first.message, first.unknownKey);
-  }
-  const rules = result.data;
-  const problem = checkRuleSense(rules);
-  if (problem) throw errorAt(source, problem.path, problem.message);
-  return { file: file2, rules, positions: positionsOf(source, rules) };
-}
-async function loadDataSchema(file2, shownAs = file2) {
-  const info = await stat10(file2).catch(() => void 0);
-  if (!info?.isFile()) throw new ConfigError({ file: shownAs, message: "no such schema file; expected a YAML data schema (trainyard schema infer writes one)" });
-  if (info.size > MAX_CONFIG_BYTES) throw new ConfigError({ file: shownAs, message: `file is ${info.size} bytes; expected at most ${MAX_CONFIG_BYTES} (1 MiB)` });
-  return parseDataSchema(await readFile14(file2, "utf8"), shownAs);
-}
-function errorAt(source, path38, message, unknownKey) {
-  const position = positionOf(source, unknownKey ? path38.slice(0, -1) : path38, unknownKey);
-  const key = path38.map(String).join(".") || void 0;
-  return new ConfigError({ file: source.file, message, ...position ? { position } : {}, ...key ? { key } : {} });
-}
-function positionsOf(source, rules) {
-  const positions = {};
-  const put = (key, path38, keyOf) => {
-    const position = positionOf(source, path38, keyOf);
-    if (position) positions[key] = position;
-  };
-  for (const [name, rule] of Object.entries(rules.columns)) {
-    put(name, ["columns"], name);
-    for (const check2 of Object.keys(rule)) put(`${name}.${check2}`, ["columns", name], check2);
-  }
-  put("rows", [], "rows");
-  put("strict", [], "strict");
-  rules.unique?.forEach((_, i) => put(`unique.${i}`, ["unique", i]));
-  rules.checks?.forEach((_, i) => put(`checks.${i}`, ["checks", i]));
-  return positions;
-}
-
-// src/validate/render.ts
-function percent(fraction) {
-  const value2 = fraction * 100;
-  if (value2 === 0) return "0%";
-  return `${value2 >= 0.01 ? value2.toFixed(2) : value2.toPrecision(2)}%`;
-}
-function showValue(value2) {
-  return value2 === null || value2 === void 0 ? "null" : JSON.stringify(value2);
-}
-function showExample(example) {
-  const where2 = example.row === void 0 ? "" : `${example.file ? `${example.file} ` : ""}row ${example.row}: `;
-  return `${where2}${showValue(example.value)}`;
-}
-function subjectOf(failure2) {
-  if (failure2.column !== null) return failure2.column;
-  if (failure2.check === "unique") return `(${failure2.name ?? ""})`;
-  if (failure2.check === "sql") return failure2.name ?? "sql";
-  return "table";
-}
-function counted(failure2) {
-  if (failure2.check === "missing_column" || failure2.check === "extra_column") return "";
-  if (failure2.check === "rows") return "";
-  return `${formatNumber(failure2.failed)} (${percent(failure2.fraction)}) `;
-}
-function failureLine(failure2) {
-  const examples = failure2.examples.length > 0 ? `; e.g. ${failure2.examples.map(showExample).join(", ")}` : "";
-  return `${subjectOf(failure2)} ${failure2.check}: ${counted(failure2)}expected ${failure2.expected}${examples}`;
-}
-function renderText(result) {
-  const head = `${result.data}: ${formatNumber(result.rows)} rows checked against ${result.schema}`;
-  if (result.valid) return `${head}: valid
-`;
-  const lines = result.failures.map((failure2) => `  \u2717 ${failureLine(failure2)}`);
-  return `${head}: ${result.failures.length} failed check${result.failures.length === 1 ? "" : "s"}
-${lines.join("\n")}
-`;
-}
-function cell2(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
-function renderMarkdown(result) {
-  const verdict2 = result.valid ? "\u2705 valid" : `\u274C ${result.failures.length} failed check${result.failures.length === 1 ? "" : "s"}`;
-  const lines = [`## Data validation: ${verdict2}`, "", `\`${result.data}\` (${formatNumber(result.rows)} rows) against \`${result.schema}\`.`, ""];
-  if (result.valid) return `${lines.join("\n")}
-`;
-  lines.push("| column | check | failed | share | expected | examples | schema line |", "| --- | --- | ---: | ---: | --- | --- | ---: |");
-  for (const failure2 of result.failures) {
-    const examples = failure2.examples.map((example) => `\`${showExample(example)}\``).join("<br>");
-    const line = failure2.position ? String(failure2.position.line) : "";
-    lines.push(`| ${cell2(subjectOf(failure2))} | ${failure2.check} | ${formatNumber(failure2.failed)} | ${percent(failure2.fraction)} | ${cell2(failure2.expected)} | ${cell2(examples)} | ${line} |`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text) {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function renderAnnotations(result) {
-  return result.failures.map((failure2) => {
-    const properties = [`file=${escapeProperty(result.schema)}`];
-    if (failure2.position) properties.push(`line=${failure2.position.line}`, `col=${failure2.position.column}`);
-    properties.push(`title=${escapeProperty(`trainyard validate: ${subjectOf(failure2)} ${failure2.check}`)}`);
-    return `::error ${properties.join(",")}::${escapeData(failureLine(failure2))}
-`;
-  }).join("");
-}
-
-// src/validate/validate-data.ts
-import path36 from "node:path";
-
-// src/validate/column-outcomes.ts
-var EPSILON2 = 1e-12;
-function count(row2, alias) {
-  return Number(row2[alias] ?? 0);
-}
-function breaksMostly(failed, present, mostly = 1) {
-  if (failed === 0 || present === 0) return false;
-  return (present - failed) / present < mostly - EPSILON2;
-}
-function columnFailures(plan, index, row2) {
-  const rows = count(row2, "n");
-  const present = count(row2, `c${index}_present`);
-  const nulls = rows - present;
-  const { rule } = plan;
-  const pending = [];
-  const add = (check2, failed, fraction, expected, failing) => {
-    const failure2 = { column: plan.name, check: check2, failed, fraction, examples: [], expected };
-    pending.push({ failure: failure2, plan, ...failing ? { failing } : {} });
-  };
-  const share2 = (failed, of) => of === 0 ? 0 : failed / of;
-  const nullable2 = rule.nullable ?? rule.max_null_fraction !== void 0;
-  const valueFailure = (j) => {
-    const check2 = plan.checks[j];
-    const failed = count(row2, `c${index}_k${j}`);
-    if (breaksMostly(failed, present, rule.mostly)) add(check2.check, failed, share2(failed, present), check2.expected, check2.failing);
-  };
-  const typeIndex = plan.checks.findIndex((check2) => check2.check === "type");
-  if (typeIndex >= 0) valueFailure(typeIndex);
-  if (!nullable2 && nulls > 0) add("nullable", nulls, share2(nulls, rows), "no missing values", `${plan.raw} IS NULL`);
-  if (rule.max_null_fraction !== void 0 && share2(nulls, rows) > rule.max_null_fraction + EPSILON2) {
-    add("max_null_fraction", nulls, share2(nulls, rows), `at most ${rule.max_null_fraction} of the rows missing`, `${plan.raw} IS NULL`);
-  }
-  plan.checks.forEach((_, j) => j !== typeIndex && valueFailure(j));
-  if (rule.unique) {
-    const failed = count(row2, `c${index}_parsed`) - count(row2, `c${index}_distinct`);
-    if (breaksMostly(failed, present, rule.mostly)) add("unique", failed, share2(failed, present), "no value twice");
-  }
-  return pending;
-}
-
-// src/validate/examples.ts
-import path35 from "node:path";
-
-// src/validate/plan.ts
-function planColumns2(columns, present) {
-  return Object.entries(columns).filter(([name]) => present.has(name)).map(([name, rule], i) => {
-    const raw = `r${i}`;
-    const typed = `t${i}`;
-    const nativeType = present.get(name);
-    const checks2 = valueChecks(rule, raw, typed).filter((check2) => check2.check !== "type" || !isNative(nativeType, rule.type));
-    return { name, rule, nativeType, raw, typed, checks: checks2 };
-  });
-}
-var INTEGER_TYPES = ["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER"];
-var NATIVE = {
-  string: (type) => type === "VARCHAR",
-  integer: (type) => INTEGER_TYPES.includes(type),
-  number: (type) => INTEGER_TYPES.includes(type) || type === "DOUBLE" || type === "FLOAT" || type.startsWith("DECIMAL"),
-  boolean: (type) => type === "BOOLEAN",
-  date: (type) => type === "DATE",
-  timestamp: (type) => ["TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S"].includes(type)
-};
-function isNative(nativeType, type) {
-  return NATIVE[type](nativeType);
-}
-function typedOf(plan) {
-  const source = quoteIdentifier(plan.name);
-  if (isNative(plan.nativeType, plan.rule.type)) return { raw: source, typed: plan.rule.type === "number" ? `${source}::DOUBLE` : source };
-  const text = plan.nativeType === "VARCHAR" ? source : `${source}::VARCHAR`;
-  return { raw: text, typed: typedSql(text, plan.rule.type) };
-}
-function projectionSql(plans, view, extra = []) {
-  const columns = plans.flatMap((plan) => {
-    const { raw, typed } = typedOf(plan);
-    return [`${raw} AS ${plan.raw}`, `${typed} AS ${plan.typed}`];
-  });
-  return `SELECT ${[...columns, ...extra].join(", ")} FROM ${quoteIdentifier(view)}`;
-}
-function columnAggregates(plan, index) {
-  const aggregates = [{ alias: `c${index}_present`, sql: `count(${plan.raw})` }];
-  plan.checks.forEach((check2, j) => aggregates.push({ alias: `c${index}_k${j}`, sql: `count(*) FILTER (WHERE ${check2.failing})` }));
-  if (plan.rule.unique) {
-    aggregates.push({ alias: `c${index}_parsed`, sql: `count(${plan.typed})` });
-    aggregates.push({ alias: `c${index}_distinct`, sql: distinctSql(plan) });
-  }
-  return aggregates;
-}
-var MAX_BITMAP_RANGE = 2 ** 28;
-function distinctSql(plan) {
-  const { rule, typed } = plan;
-  const bounded = rule.type === "integer" && typeof rule.min === "number" && typeof rule.max === "number";
-  if (!bounded || rule.max - rule.min + 1 > MAX_BITMAP_RANGE) return `count(DISTINCT ${typed})`;
-  const inside = `${typed} BETWEEN ${rule.min} AND ${rule.max}`;
-  const bitmap = `coalesce(bit_count(bitstring_agg(${typed}, ${rule.min}, ${rule.max}) FILTER (WHERE ${inside})), 0)`;
-  return `${bitmap} + count(DISTINCT ${typed}) FILTER (WHERE NOT (${inside}))`;
-}
-function aggregateSql(plans, view) {
-  const aggregates = [{ alias: "n", sql: "count(*)" }, ...plans.flatMap((plan, i) => columnAggregates(plan, i))];
-  const select = aggregates.map((aggregate) => `${aggregate.sql} AS ${aggregate.alias}`).join(", ");
-  return { sql: `SELECT ${select} FROM (${projectionSql(plans, view)})`, aggregates };
-}
-
-// src/validate/result.ts
-var MAX_EXAMPLES = 5;
-
-// src/validate/examples.ts
-function exampleOf(context, row2, value2) {
-  const example = { row: Number(row2[ROW_COLUMN]), value: value2 };
-  if (context.shardRoot !== void 0) example.file = path35.relative(context.shardRoot, String(row2[FILE_COLUMN])) || String(row2[FILE_COLUMN]);
-  return example;
-}
-function byPlace(a, b) {
-  return (a.file ?? "").localeCompare(b.file ?? "") || (a.row ?? 0) - (b.row ?? 0);
-}
-async function examplesWhere(context, plan, failing) {
-  const projection = projectionSql(context.plans, context.view, [FILE_COLUMN, ROW_COLUMN]);
-  const rows = await context.engine.query(`SELECT ${FILE_COLUMN}, ${ROW_COLUMN}, ${plan.raw} AS value FROM (${projection}) WHERE ${failing} LIMIT ${MAX_EXAMPLES}`);
-  return rows.map((row2) => exampleOf(context, row2, plainValue(row2.value ?? null))).sort(byPlace);
-}
-var DUPLICATE_PREFIXES = [1 << 16, 1 << 20];
-async function duplicateExamples(context, key, present, show) {
-  const fast = projectionSql(context.plans, context.fastView);
-  for (const limit of [...DUPLICATE_PREFIXES, void 0]) {
-    const rows = limit === void 0 ? `(${fast})` : `(${fast} LIMIT ${limit})`;
-    const repeated = await context.engine.query(`SELECT ${key} AS k FROM ${rows} WHERE ${present} GROUP BY k HAVING count(*) > 1 LIMIT ${MAX_EXAMPLES}`);
-    if (repeated.length === 0) continue;
-    const projection = projectionSql(context.plans, context.view, [FILE_COLUMN, ROW_COLUMN]);
-    const numbered = limit === void 0 ? projection : `${projection} LIMIT ${limit}`;
-    const keys = `SELECT ${key} AS k FROM ${rows} WHERE ${present} GROUP BY k HAVING count(*) > 1 LIMIT ${MAX_EXAMPLES}`;
-    const found = await context.engine.query(`SELECT ${FILE_COLUMN}, ${ROW_COLUMN}, ${show} AS value FROM (${numbered}) WHERE ${present} AND ${key} IN (${keys}) LIMIT ${MAX_EXAMPLES}`);
-    return found.map((row2) => exampleOf(context, row2, plainValue(row2.value ?? null))).sort(byPlace);
-  }
-  return [];
-}
-function plainValue(value2) {
-  if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2.toString();
-  if (value2 instanceof Date) return value2.toISOString();
-  if (Array.isArray(value2)) return value2.map(plainValue);
-  if (value2 !== null && typeof value2 === "object") return Object.fromEntries(Object.entries(value2).map(([key, inner]) => [key, plainValue(inner)]));
-  return value2;
-}
-
-// src/validate/table-checks.ts
-function at(position) {
-  return position ? { position } : {};
-}
-function rowCountFailure(schema, rows) {
-  const bounds2 = schema.rules.rows;
-  const base = { column: null, check: "rows", fraction: 1, examples: [], ...at(schema.positions.rows) };
-  if (bounds2?.min !== void 0 && rows < bounds2.min) return { ...base, failed: bounds2.min - rows, expected: `at least ${bounds2.min} rows, got ${rows}` };
-  if (bounds2?.max !== void 0 && rows > bounds2.max) return { ...base, failed: rows - bounds2.max, expected: `at most ${bounds2.max} rows, got ${rows}` };
-  return void 0;
-}
-async function compoundKeyFailures(schema, context, rows) {
-  const failures = [];
-  for (const [i, key] of (schema.rules.unique ?? []).entries()) {
-    const plans = key.map((name) => context.plans.find((plan) => plan.name === name));
-    if (plans.some((plan) => plan === void 0)) continue;
-    const typed = plans.map((plan) => plan.typed);
-    const present = typed.map((column) => `${column} IS NOT NULL`).join(" AND ");
-    const tuple2 = `row(${typed.join(", ")})`;
-    const sql = `SELECT count(*) FILTER (WHERE ${present}) - count(DISTINCT ${tuple2}) FILTER (WHERE ${present}) AS failed FROM (${projectionSql(context.plans, context.fastView)})`;
-    const [result] = await context.engine.query(sql);
-    const failed = Number(result?.failed ?? 0);
-    if (failed === 0) continue;
-    const show = `struct_pack(${plans.map((plan) => `${quoteIdentifier(plan.name)} := ${plan.raw}`).join(", ")})`;
-    const examples = await duplicateExamples(context, tuple2, present, show);
-    failures.push({ column: null, check: "unique", name: key.join(", "), failed, fraction: rows === 0 ? 0 : failed / rows, examples, expected: `no (${key.join(", ")}) twice`, ...at(schema.positions[`unique.${i}`]) });
-  }
-  return failures;
-}
-var CHECK_VIEW = "data";
-async function createCheckView(context, otherColumns) {
-  const typed = context.plans.map((plan) => `${plan.typed} AS ${quoteIdentifier(plan.name)}`);
-  const others = otherColumns.map(quoteIdentifier);
-  const extra = [...others, `${FILE_COLUMN} AS _file`, `${ROW_COLUMN} AS _row`];
-  const projection = projectionSql(context.plans, context.view, [...others, FILE_COLUMN, ROW_COLUMN]);
-  await context.engine.query(`CREATE OR REPLACE TEMP VIEW ${CHECK_VIEW} AS SELECT ${[...typed, ...extra].join(", ")} FROM (${projection})`);
-}
-async function customCheckFailures(schema, context, rows) {
-  const failures = [];
-  for (const [i, check2] of (schema.rules.checks ?? []).entries()) {
-    const query = check2.sql.trim().replace(/;+\s*$/, "");
-    const position = schema.positions[`checks.${i}`];
-    let failed;
-    let found;
-    try {
-      const [result] = await context.engine.query(`SELECT count(*) AS failed FROM (${query})`);
-      failed = Number(result?.failed ?? 0);
-      found = failed === 0 ? [] : await context.engine.query(`SELECT * FROM (${query}) LIMIT ${MAX_EXAMPLES}`);
-    } catch (error62) {
-      if (!(error62 instanceof DataError)) throw error62;
-      const reason = error62.message.replace(/^query failed: /, "");
-      throw new ConfigError({ file: schema.file, key: `checks.${i}.sql`, message: `the query of check "${check2.name}" fails: ${reason}`, ...at(position) });
-    }
-    if (failed === 0) continue;
-    const examples = found.map((row2) => {
-      const { _file: _file2, _row, ...rest } = row2;
-      const value2 = plainValue(rest);
-      const example = exampleOf(context, { [FILE_COLUMN]: _file2, [ROW_COLUMN]: _row }, value2);
-      return _row === void 0 ? { value: value2 } : example;
-    });
-    failures.push({ column: null, check: "sql", name: check2.name, failed, fraction: rows === 0 ? 0 : failed / rows, examples, expected: `no rows from check "${check2.name}"`, ...at(position) });
-  }
-  return failures;
-}
-
-// src/validate/validate-data.ts
-var RAW_VIEW = "trainyard_raw";
-var NUMBERED_VIEW = "trainyard_numbered";
-async function validateData(request) {
-  const { engine, source, schema } = request;
-  const textual = source.format === "csv" || source.format === "tsv";
-  await engine.register(RAW_VIEW, source, { allVarchar: textual });
-  const described = await engine.columns(RAW_VIEW);
-  const names = described.map((column) => column.name);
-  const present = new Map(described.map((column) => [column.name, column.type]));
-  const failures = [...structureFailures(schema, names)];
-  const plans = planColumns2(schema.rules.columns, present);
-  await checkPatterns(engine, schema, plans);
-  const { sql } = aggregateSql(plans, RAW_VIEW);
-  const [counts] = await engine.query(sql, source);
-  const rows = Number(counts?.n ?? 0);
-  const pending = plans.flatMap((plan, i) => columnFailures(plan, i, counts ?? {}));
-  const shardRoot = source.files.length > 1 ? path36.resolve(request.root) : void 0;
-  const context = { engine, plans, view: NUMBERED_VIEW, fastView: RAW_VIEW, shardRoot };
-  const needsRows = pending.length > 0 || (schema.rules.unique?.length ?? 0) > 0 || (schema.rules.checks?.length ?? 0) > 0;
-  if (needsRows) await engine.register(NUMBERED_VIEW, source, { allVarchar: textual, rowNumbers: true });
-  for (const { failure: failure2, failing, plan } of pending) {
-    failure2.examples = failing ? await examplesWhere(context, plan, failing) : await duplicateExamples(context, plan.typed, `${plan.typed} IS NOT NULL`, plan.raw);
-    const position = schema.positions[`${plan.name}.${failure2.check}`] ?? schema.positions[plan.name];
-    if (position) failure2.position = position;
-    failures.push(failure2);
-  }
-  const rowFailure = rowCountFailure(schema, rows);
-  if (rowFailure) failures.push(rowFailure);
-  failures.push(...await compoundKeyFailures(schema, context, rows));
-  if (schema.rules.checks?.length) {
-    await createCheckView(context, names.filter((name) => !(name in schema.rules.columns)));
-    failures.push(...await customCheckFailures(schema, context, rows));
-  }
-  return { valid: failures.length === 0, rows, data: source.display, schema: schema.file, failures };
-}
-function structureFailures(schema, names) {
-  const failures = [];
-  for (const name of Object.keys(schema.rules.columns).filter((column) => !names.includes(column))) {
-    const position = schema.positions[name];
-    failures.push({ column: name, check: "missing_column", failed: 1, fraction: 1, examples: [], expected: "the column in the data", ...position ? { position } : {} });
-  }
-  if (schema.rules.strict) {
-    const position = schema.positions.strict;
-    for (const name of names.filter((column) => !(column in schema.rules.columns))) {
-      failures.push({ column: name, check: "extra_column", failed: 1, fraction: 1, examples: [], expected: "only the columns of the schema (strict)", ...position ? { position } : {} });
-    }
-  }
-  return failures;
-}
-async function checkPatterns(engine, schema, plans) {
-  for (const plan of plans.filter((candidate) => candidate.rule.pattern !== void 0)) {
-    try {
-      await engine.query(`SELECT regexp_matches('', ${quoteLiteral(plan.rule.pattern)})`);
-    } catch (error62) {
-      if (!(error62 instanceof DataError)) throw error62;
-      const position = schema.positions[`${plan.name}.pattern`];
-      const reason = error62.message.replace(/^query failed: /, "");
-      throw new ConfigError({ file: schema.file, key: `columns.${plan.name}.pattern`, message: `not a valid RE2 regular expression (${reason})`, ...position ? { position } : {} });
-    }
-  }
-}
-
-// src/cli/commands/validate.ts
+import path41 from "node:path";
 function registerValidate(program2, io, setExit) {
   program2.command("validate").description("Check data against a schema; exit 0 when valid, 1 when a check fails, 2 on bad input.").requiredOption("-d, --data <file|glob>", "the data: a file, a directory or a glob of shards (CSV, TSV, Parquet, JSON, JSON Lines)").requiredOption("-s, --schema <file>", "the data schema (YAML)").option("--json", "print the result as JSON").option("-r, --report <file.md>", "also write a Markdown report to this file").option("--annotations", "print GitHub annotations on the schema line of each failed check").action(async (options) => {
-    const report = options.report ? path37.resolve(io.cwd, options.report) : void 0;
+    const report = options.report ? path41.resolve(io.cwd, options.report) : void 0;
     if (report) await checkOutputFolder(report, options.report);
-    const schema = await loadDataSchema(path37.resolve(io.cwd, options.schema), options.schema);
+    const schema = await loadDataSchema(path41.resolve(io.cwd, options.schema), options.schema);
     const source = await resolveSource(options.data, io.cwd);
     const engine = await DataEngine.open();
     try {
