@@ -6,7 +6,7 @@ import {
   describeThrown,
   main,
   processIo
-} from "./chunks/chunk-VGK77M2U.js";
+} from "./chunks/chunk-ANWNVR4V.js";
 import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/split-args.ts

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   main,
   processIo
-} from "./chunks/chunk-VGK77M2U.js";
+} from "./chunks/chunk-ANWNVR4V.js";
 import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/bin.ts

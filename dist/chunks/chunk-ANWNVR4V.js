@@ -34189,10 +34189,12 @@ function nextSteps(choices) {
   steps.push("Commit the files and open a pull request.");
   return steps;
 }
-function planInit(choices) {
+function planInit(found, inferredSchema) {
+  const choices = inferredSchema && !found.schema ? { ...found, schema: inferredSchema.path } : found;
   const config2 = renderConfig(choices);
   parseConfig(config2, CONFIG_FILE);
-  return { choices, files: [{ path: CONFIG_FILE, content: config2 }, ...renderCallers(choices)], nextSteps: nextSteps(choices) };
+  const schemaFiles = inferredSchema && !found.schema ? [inferredSchema] : [];
+  return { choices, files: [{ path: CONFIG_FILE, content: config2 }, ...schemaFiles, ...renderCallers(choices)], nextSteps: nextSteps(choices) };
 }
 
 // src/init/scan.ts
@@ -34225,6 +34227,134 @@ async function currentBranch(root) {
 
 // src/cli/commands/init.ts
 import { readFile as readFile8 } from "node:fs/promises";
+
+// src/validate/column-sql.ts
+function typedSql(raw, type) {
+  switch (type) {
+    case "string":
+      return raw;
+    case "integer":
+      return `CASE WHEN TRY_CAST(${raw} AS BIGINT)::VARCHAR = ${raw} OR regexp_full_match(${raw}, '\\s*[+-]?[0-9]+\\s*') THEN TRY_CAST(${raw} AS BIGINT) END`;
+    case "number":
+      return `TRY_CAST(${raw} AS DOUBLE)`;
+    case "boolean":
+      return `TRY_CAST(${raw} AS BOOLEAN)`;
+    case "date":
+      return `CASE WHEN length(trim(${raw})) <= 10 THEN TRY_CAST(${raw} AS DATE) END`;
+    case "timestamp":
+      return `TRY_CAST(${raw} AS TIMESTAMP)`;
+  }
+}
+function literalSql(type, value2) {
+  switch (type) {
+    case "integer":
+    case "boolean":
+      return String(value2);
+    case "number":
+      return `${String(value2)}::DOUBLE`;
+    case "string":
+      return quoteLiteral(String(value2));
+    case "date":
+      return `DATE ${quoteLiteral(String(value2))}`;
+    case "timestamp":
+      return `TIMESTAMP ${quoteLiteral(String(value2))}`;
+  }
+}
+var TYPE_WORDS = {
+  string: "text",
+  integer: "an integer",
+  number: "a number",
+  boolean: "true or false",
+  date: "a date (YYYY-MM-DD)",
+  timestamp: "a timestamp (YYYY-MM-DD hh:mm:ss)"
+};
+function valueChecks(rule, raw, typed) {
+  const checks2 = [];
+  const show = (value2) => typeof value2 === "string" ? JSON.stringify(value2) : String(value2);
+  if (rule.type !== "string") checks2.push({ check: "type", failing: `${raw} IS NOT NULL AND ${typed} IS NULL`, expected: TYPE_WORDS[rule.type] });
+  if (rule.min !== void 0) checks2.push({ check: "min", failing: `${typed} < ${literalSql(rule.type, rule.min)}`, expected: `>= ${show(rule.min)}` });
+  if (rule.max !== void 0) checks2.push({ check: "max", failing: `${typed} > ${literalSql(rule.type, rule.max)}`, expected: `<= ${show(rule.max)}` });
+  if (rule.in !== void 0) {
+    const list = rule.in.map((value2) => literalSql(rule.type, value2)).join(", ");
+    checks2.push({ check: "in", failing: `${typed} NOT IN (${list})`, expected: `one of ${rule.in.map(show).join(", ")}` });
+  }
+  if (rule.pattern !== void 0) {
+    checks2.push({ check: "pattern", failing: `NOT regexp_matches(${raw}::VARCHAR, ${quoteLiteral(rule.pattern)})`, expected: `matches /${rule.pattern}/` });
+  }
+  return checks2;
+}
+
+// src/validate/infer.ts
+var CANDIDATES = ["integer", "number", "boolean", "date", "timestamp"];
+var MAX_DOMAIN = 100;
+var VIEW = "trainyard_infer";
+async function inferSchema(engine, source) {
+  await engine.register(VIEW, source, { allVarchar: true });
+  const names = (await engine.columns(VIEW)).map((column) => column.name);
+  const parses = names.flatMap((name, i) => {
+    const raw = quoteIdentifier(name);
+    return [`count(${raw}) AS p${i}`, ...CANDIDATES.map((type, j) => `count(${typedSql(raw, type)}) AS c${i}_${j}`)];
+  });
+  const [counts] = await engine.query(`SELECT count(*) AS n, ${parses.join(", ")} FROM ${quoteIdentifier(VIEW)}`, source);
+  const rows = Number(counts?.n ?? 0);
+  const types = names.map((_, i) => {
+    const present = Number(counts?.[`p${i}`] ?? 0);
+    const j = CANDIDATES.findIndex((__, k) => present > 0 && Number(counts?.[`c${i}_${k}`]) === present);
+    return { present, type: j >= 0 ? CANDIDATES[j] : "string" };
+  });
+  const facts = names.flatMap((name, i) => {
+    const typed = typedSql(quoteIdentifier(name), types[i].type);
+    const domain2 = `CASE WHEN count(DISTINCT ${typed}) <= ${MAX_DOMAIN} THEN list(DISTINCT ${typed} ORDER BY ${typed}) FILTER (WHERE ${typed} IS NOT NULL) END`;
+    return [`min(${typed})::VARCHAR AS lo${i}`, `max(${typed})::VARCHAR AS hi${i}`, `count(DISTINCT ${typed}) AS d${i}`, `${types[i].type === "string" ? domain2 : "NULL"} AS v${i}`];
+  });
+  const [stats] = names.length === 0 ? [{}] : await engine.query(`SELECT ${facts.join(", ")} FROM ${quoteIdentifier(VIEW)}`, source);
+  const columns = {};
+  names.forEach((name, i) => {
+    columns[name] = ruleOf(types[i].type, { rows, present: types[i].present, stats: stats ?? {}, i });
+  });
+  return { rows, columns };
+}
+function ruleOf(type, facts) {
+  const { rows, present, stats, i } = facts;
+  const rule = { type };
+  if (present < rows) rule.nullable = true;
+  const lo = stats[`lo${i}`];
+  const hi = stats[`hi${i}`];
+  if (lo !== null && lo !== void 0 && hi !== null && hi !== void 0 && type !== "string" && type !== "boolean") {
+    rule.min = type === "integer" || type === "number" ? Number(lo) : String(lo);
+    rule.max = type === "integer" || type === "number" ? Number(hi) : String(hi);
+  }
+  const distinct = Number(stats[`d${i}`] ?? 0);
+  const domain2 = stats[`v${i}`];
+  if (type === "string" && Array.isArray(domain2) && domain2.length > 0 && distinct * 2 <= present) rule.in = domain2.map(String);
+  if ((type === "integer" || type === "string") && present > 1 && distinct === present) rule.unique = true;
+  return rule;
+}
+
+// src/validate/infer-yaml.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+function renderSchemaYaml(schema, data) {
+  const document = new import_yaml7.Document({ columns: schema.columns });
+  const columns = document.get("columns");
+  if ((0, import_yaml7.isMap)(columns)) {
+    for (const item of columns.items) {
+      if (!(0, import_yaml7.isMap)(item.value)) continue;
+      item.value.flow = true;
+      for (const rule of item.value.items) {
+        if ((0, import_yaml7.isScalar)(rule.key) && rule.key.value === "type") continue;
+        const values = (0, import_yaml7.isSeq)(rule.value) ? rule.value.items : [rule.value];
+        for (const value2 of values) if ((0, import_yaml7.isScalar)(value2) && typeof value2.value === "string") value2.type = "QUOTE_DOUBLE";
+      }
+    }
+  }
+  const header = [
+    `# Data schema inferred by trainyard from ${data} (${schema.rows} rows).`,
+    "# min and max are the observed values: widen them where new data may go further.",
+    "# Rules: docs/validation.md. Check data with: trainyard validate --data <file> --schema <this file>"
+  ];
+  return `${header.join("\n")}
+${document.toString({ lineWidth: 0, flowCollectionPadding: true })}`;
+}
 
 // src/util/write-files.ts
 import { mkdir as mkdir7, rename as rename4, rm as rm3, stat as stat6, writeFile as writeFile5 } from "node:fs/promises";
@@ -34259,15 +34389,28 @@ async function writeAllOrNothing(root, files, options) {
 }
 
 // src/cli/commands/init.ts
+async function inferSchemaFile(root, data, existing) {
+  const train = data[0];
+  const folder = path19.posix.dirname(train);
+  const name = existing.includes(path19.posix.join(folder, "schema.yml")) ? "trainyard.schema.yml" : "schema.yml";
+  const engine = await DataEngine.open();
+  try {
+    const source = await resolveSource(data, root);
+    return { path: path19.posix.join(folder, name), content: renderSchemaYaml(await inferSchema(engine, source), source.display) };
+  } finally {
+    engine.close();
+  }
+}
 function registerInit(program2, io, setExit) {
   program2.command("init").description("Set up trainyard in this repository: find the data and training script, write .github/trainyard.yml and the caller workflows.").option("-m, --model <name>", "the model name (default: from the folder name)").option("--task <task>", "binary, multiclass or regression (default: binary)").option("--command <command>", "the training command (default: from the training script found)").option("--data <path>", "the training data (default: the data file found)").option("-y, --yes", "accept what was found without asking").option("--force", "replace files that already exist").action(async (options) => {
     const root = io.cwd;
-    const discovery = discover({ files: await listRepoFiles(root), folderName: path19.basename(root), defaultBranch: await currentBranch(root) });
+    const repoFiles = await listRepoFiles(root);
+    const discovery = discover({ files: repoFiles, folderName: path19.basename(root), defaultBranch: await currentBranch(root) });
     const schemaTexts = Object.fromEntries(await Promise.all(discovery.schemaCandidates.map(async (file2) => [file2, await readFile8(path19.join(root, file2), "utf8")])));
     const { model, task, command, data } = options;
     const flags = { ...model ? { model } : {}, ...task ? { task } : {}, ...command ? { command } : {}, ...data ? { data } : {} };
     const choices = await resolveChoices({ discovery, flags, schemaTexts, ask: options.yes ? void 0 : io.ask });
-    const plan = planInit(choices);
+    const plan = planInit(choices, choices.schema ? void 0 : await inferSchemaFile(root, choices.production ? [choices.train, choices.production] : [choices.train], repoFiles.map((file2) => file2.path)));
     await writeAllOrNothing(root, plan.files, { force: options.force === true });
     io.stdout(`trainyard: set up model "${choices.model}" (${choices.task}), training with \`${choices.command}\` on ${choices.train}
 `);
@@ -37277,62 +37420,6 @@ function columnFailures(plan, index, row2) {
 // src/validate/examples.ts
 import path30 from "node:path";
 
-// src/validate/column-sql.ts
-function typedSql(raw, type) {
-  switch (type) {
-    case "string":
-      return raw;
-    case "integer":
-      return `CASE WHEN TRY_CAST(${raw} AS BIGINT)::VARCHAR = ${raw} OR regexp_full_match(${raw}, '\\s*[+-]?[0-9]+\\s*') THEN TRY_CAST(${raw} AS BIGINT) END`;
-    case "number":
-      return `TRY_CAST(${raw} AS DOUBLE)`;
-    case "boolean":
-      return `TRY_CAST(${raw} AS BOOLEAN)`;
-    case "date":
-      return `CASE WHEN length(trim(${raw})) <= 10 THEN TRY_CAST(${raw} AS DATE) END`;
-    case "timestamp":
-      return `TRY_CAST(${raw} AS TIMESTAMP)`;
-  }
-}
-function literalSql(type, value2) {
-  switch (type) {
-    case "integer":
-    case "boolean":
-      return String(value2);
-    case "number":
-      return `${String(value2)}::DOUBLE`;
-    case "string":
-      return quoteLiteral(String(value2));
-    case "date":
-      return `DATE ${quoteLiteral(String(value2))}`;
-    case "timestamp":
-      return `TIMESTAMP ${quoteLiteral(String(value2))}`;
-  }
-}
-var TYPE_WORDS = {
-  string: "text",
-  integer: "an integer",
-  number: "a number",
-  boolean: "true or false",
-  date: "a date (YYYY-MM-DD)",
-  timestamp: "a timestamp (YYYY-MM-DD hh:mm:ss)"
-};
-function valueChecks(rule, raw, typed) {
-  const checks2 = [];
-  const show = (value2) => typeof value2 === "string" ? JSON.stringify(value2) : String(value2);
-  if (rule.type !== "string") checks2.push({ check: "type", failing: `${raw} IS NOT NULL AND ${typed} IS NULL`, expected: TYPE_WORDS[rule.type] });
-  if (rule.min !== void 0) checks2.push({ check: "min", failing: `${typed} < ${literalSql(rule.type, rule.min)}`, expected: `>= ${show(rule.min)}` });
-  if (rule.max !== void 0) checks2.push({ check: "max", failing: `${typed} > ${literalSql(rule.type, rule.max)}`, expected: `<= ${show(rule.max)}` });
-  if (rule.in !== void 0) {
-    const list = rule.in.map((value2) => literalSql(rule.type, value2)).join(", ");
-    checks2.push({ check: "in", failing: `${typed} NOT IN (${list})`, expected: `one of ${rule.in.map(show).join(", ")}` });
-  }
-  if (rule.pattern !== void 0) {
-    checks2.push({ check: "pattern", failing: `NOT regexp_matches(${raw}::VARCHAR, ${quoteLiteral(rule.pattern)})`, expected: `matches /${rule.pattern}/` });
-  }
-  return checks2;
-}
-
 // src/validate/plan.ts
 function planColumns2(columns, present) {
   return Object.entries(columns).filter(([name]) => present.has(name)).map(([name, rule], i) => {
@@ -37895,78 +37982,6 @@ function registerRunner(program2, io, setExit) {
 
 // src/cli/commands/schema.ts
 import path39 from "node:path";
-
-// src/validate/infer.ts
-var CANDIDATES = ["integer", "number", "boolean", "date", "timestamp"];
-var MAX_DOMAIN = 100;
-var VIEW = "trainyard_infer";
-async function inferSchema(engine, source) {
-  await engine.register(VIEW, source, { allVarchar: true });
-  const names = (await engine.columns(VIEW)).map((column) => column.name);
-  const parses = names.flatMap((name, i) => {
-    const raw = quoteIdentifier(name);
-    return [`count(${raw}) AS p${i}`, ...CANDIDATES.map((type, j) => `count(${typedSql(raw, type)}) AS c${i}_${j}`)];
-  });
-  const [counts] = await engine.query(`SELECT count(*) AS n, ${parses.join(", ")} FROM ${quoteIdentifier(VIEW)}`, source);
-  const rows = Number(counts?.n ?? 0);
-  const types = names.map((_, i) => {
-    const present = Number(counts?.[`p${i}`] ?? 0);
-    const j = CANDIDATES.findIndex((__, k) => present > 0 && Number(counts?.[`c${i}_${k}`]) === present);
-    return { present, type: j >= 0 ? CANDIDATES[j] : "string" };
-  });
-  const facts = names.flatMap((name, i) => {
-    const typed = typedSql(quoteIdentifier(name), types[i].type);
-    const domain2 = `CASE WHEN count(DISTINCT ${typed}) <= ${MAX_DOMAIN} THEN list(DISTINCT ${typed} ORDER BY ${typed}) FILTER (WHERE ${typed} IS NOT NULL) END`;
-    return [`min(${typed})::VARCHAR AS lo${i}`, `max(${typed})::VARCHAR AS hi${i}`, `count(DISTINCT ${typed}) AS d${i}`, `${types[i].type === "string" ? domain2 : "NULL"} AS v${i}`];
-  });
-  const [stats] = names.length === 0 ? [{}] : await engine.query(`SELECT ${facts.join(", ")} FROM ${quoteIdentifier(VIEW)}`, source);
-  const columns = {};
-  names.forEach((name, i) => {
-    columns[name] = ruleOf(types[i].type, { rows, present: types[i].present, stats: stats ?? {}, i });
-  });
-  return { rows, columns };
-}
-function ruleOf(type, facts) {
-  const { rows, present, stats, i } = facts;
-  const rule = { type };
-  if (present < rows) rule.nullable = true;
-  const lo = stats[`lo${i}`];
-  const hi = stats[`hi${i}`];
-  if (lo !== null && lo !== void 0 && hi !== null && hi !== void 0 && type !== "string" && type !== "boolean") {
-    rule.min = type === "integer" || type === "number" ? Number(lo) : String(lo);
-    rule.max = type === "integer" || type === "number" ? Number(hi) : String(hi);
-  }
-  const distinct = Number(stats[`d${i}`] ?? 0);
-  const domain2 = stats[`v${i}`];
-  if (type === "string" && Array.isArray(domain2) && domain2.length > 0 && distinct * 2 <= present) rule.in = domain2.map(String);
-  if ((type === "integer" || type === "string") && present > 1 && distinct === present) rule.unique = true;
-  return rule;
-}
-
-// src/validate/infer-yaml.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-function renderSchemaYaml(schema, data) {
-  const document = new import_yaml7.Document({ columns: schema.columns });
-  const columns = document.get("columns");
-  if ((0, import_yaml7.isMap)(columns)) {
-    for (const item of columns.items) {
-      if (!(0, import_yaml7.isMap)(item.value)) continue;
-      item.value.flow = true;
-      for (const rule of item.value.items) {
-        if ((0, import_yaml7.isScalar)(rule.key) && rule.key.value === "type") continue;
-        const values = (0, import_yaml7.isSeq)(rule.value) ? rule.value.items : [rule.value];
-        for (const value2 of values) if ((0, import_yaml7.isScalar)(value2) && typeof value2.value === "string") value2.type = "QUOTE_DOUBLE";
-      }
-    }
-  }
-  const header = [
-    `# Data schema inferred by trainyard from ${data} (${schema.rows} rows).`,
-    "# min and max are the observed values: widen them where new data may go further.",
-    "# Rules: docs/validation.md. Check data with: trainyard validate --data <file> --schema <this file>"
-  ];
-  return `${header.join("\n")}
-${document.toString({ lineWidth: 0, flowCollectionPadding: true })}`;
-}
 
 // src/validate/write-output.ts
 import { rename as rename6, stat as stat10, writeFile as writeFile13 } from "node:fs/promises";
