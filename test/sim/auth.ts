@@ -28,7 +28,14 @@ export type Access =
   | { kind: 'app-org' }
   /** An installation on the organisation `{org}` with the App permission `permission` at `level`. */
   | { kind: 'org'; permission: string; level: PermissionLevel }
-  | { kind: 'repo'; permissions: string[]; level: PermissionLevel; appsOnly?: boolean };
+  | {
+    kind: 'repo';
+    permissions: string[];
+    level: PermissionLevel;
+    appsOnly?: boolean;
+    /** The least repository role a user needs, where GitHub asks less than `level` (triage may label, anyone who can read may open a pull request). */
+    userRole?: RepoRole;
+  };
 
 /** The account an actor writes as: the user, or the App's bot. */
 export function actingUser(actor: Actor): SimUser {
@@ -60,6 +67,7 @@ export function authenticate(state: SimState, header: string | undefined, nowMs:
 }
 
 const ROLE_LEVEL: Record<RepoRole, PermissionLevel> = { read: 'read', triage: 'read', write: 'write', maintain: 'write', admin: 'admin' };
+const ROLE_RANK: Record<RepoRole, number> = { read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
 
 function canSee(state: SimState, actor: Actor, repo: RepoState): boolean {
   if (!repo.private) return true;
@@ -102,6 +110,8 @@ export function authorize(state: SimState, access: Access, actor: Actor, repo: R
     if (access.appsOnly && access.level !== 'read') throw new SimHttpError(403, 'You must authenticate via a GitHub App.');
     const role = roleOf(repo, actor.user);
     if (access.level === 'read') return;
+    // canSee passed: on a public repository everyone has at least read.
+    if (access.userRole && ROLE_RANK[role ?? 'read'] >= ROLE_RANK[access.userRole]) return;
     if (!allows(role ? ROLE_LEVEL[role] : undefined, access.level)) {
       throw new SimHttpError(403, access.level === 'admin' ? 'Must have admin rights to Repository.' : 'Must have push access to repository');
     }
