@@ -33034,16 +33034,6 @@ async function requirePromotionCheck(context, commit) {
   }
 }
 
-// node_modules/@octokit/rest/dist-src/version.js
-var VERSION2 = "22.0.1";
-
-// node_modules/@octokit/rest/dist-src/index.js
-var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${VERSION2}`
-  }
-);
-
 // src/registry/github/github-registry.ts
 import { createHash as createHash4 } from "node:crypto";
 import { mkdir as mkdir4, writeFile as writeFile2 } from "node:fs/promises";
@@ -33826,17 +33816,33 @@ function parseRegistrySpec(text, root, source = "--registry") {
   return { kind: "github", owner, repo };
 }
 
+// node_modules/@octokit/rest/dist-src/version.js
+var VERSION2 = "22.0.1";
+
+// node_modules/@octokit/rest/dist-src/index.js
+var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+  {
+    userAgent: `octokit-rest.js/${VERSION2}`
+  }
+);
+
+// src/cli/github-client.ts
+var DEFAULT_API_URL = "https://api.github.com";
+function octokitFor(io, token) {
+  const quiet = () => {
+  };
+  const log = { debug: quiet, info: quiet, warn: (message) => io.stderr(`trainyard: GitHub: ${message}
+`), error: quiet };
+  return new Octokit2({ ...token ? { auth: token } : {}, baseUrl: io.env.GITHUB_API_URL || DEFAULT_API_URL, userAgent: "trainyard", log });
+}
+
 // src/cli/registry-edge.ts
 import path15 from "node:path";
 import { stat as stat4 } from "node:fs/promises";
 function githubClient(io) {
   const token = io.env.GITHUB_TOKEN;
   if (!token) throw new UsageError("GITHUB_TOKEN is not set; a github: registry needs a token with contents: write");
-  const quiet = () => {
-  };
-  const log = { debug: quiet, info: quiet, warn: (message) => io.stderr(`trainyard: GitHub: ${message}
-`), error: quiet };
-  return new Octokit2({ auth: token, baseUrl: io.env.GITHUB_API_URL ?? "https://api.github.com", userAgent: "trainyard", log });
+  return octokitFor(io, token);
 }
 async function maybeConfig(io, configOption) {
   const given = configOption ?? DEFAULT_CONFIG_PATH;
@@ -37898,7 +37904,7 @@ async function mintJitConfig(options) {
 
 // src/cli/commands/runner.ts
 function github(io, token) {
-  const octokit = new Octokit2({ ...token ? { auth: token } : {}, ...io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}, userAgent: "trainyard" });
+  const octokit = octokitFor(io, token);
   return (route, params) => octokit.request(route, params);
 }
 function parseScope(options) {
