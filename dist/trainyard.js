@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   main,
   processIo
-} from "./chunks/chunk-SPTIPMB2.js";
+} from "./chunks/chunk-E2ITVTU3.js";
 import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/bin.ts

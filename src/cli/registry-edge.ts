@@ -3,7 +3,7 @@
  * else the local folder under the project root. The GitHub token and API URL come
  * from the environment here and nowhere deeper.
  */
-import { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
 import { DEFAULT_CONFIG_PATH, loadConfig, type LoadedConfig } from '../config/load.ts';
 import { UsageError } from '../errors.ts';
 import { GitHubReleasesRegistry } from '../registry/github/github-registry.ts';
@@ -11,6 +11,7 @@ import type { RepoContext } from '../registry/github/client.ts';
 import { LocalRegistry } from '../registry/local/local-registry.ts';
 import { DEFAULT_LOCAL_REGISTRY, parseRegistrySpec, type RegistrySpec } from '../registry/spec.ts';
 import type { ModelRegistry } from '../registry/types.ts';
+import { octokitFor } from './github-client.ts';
 import type { CliIo } from './io.ts';
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
@@ -28,9 +29,7 @@ export function githubClient(io: CliIo): Octokit {
   const token = io.env.GITHUB_TOKEN;
   if (!token) throw new UsageError('GITHUB_TOKEN is not set; a github: registry needs a token with contents: write');
   // Failed requests surface as one-line errors; a taken tag ref (422) is expected, not news.
-  const quiet = (): void => {};
-  const log = { debug: quiet, info: quiet, warn: (message: string) => io.stderr(`trainyard: GitHub: ${message}\n`), error: quiet };
-  return new Octokit({ auth: token, baseUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com', userAgent: 'trainyard', log });
+  return octokitFor(io, token);
 }
 
 /** Loads the config when the file exists; a missing default config is no error here. */

@@ -6,7 +6,7 @@
 import { parseConfig } from '../config/load.ts';
 import { renderCallers } from './render-callers.ts';
 import { renderConfig } from './render-config.ts';
-import type { InitChoices, InitPlan } from './types.ts';
+import type { InitChoices, InitPlan, PlannedFile } from './types.ts';
 
 export const CONFIG_FILE = '.github/trainyard.yml';
 
@@ -24,8 +24,15 @@ function nextSteps(choices: InitChoices): string[] {
   return steps;
 }
 
-export function planInit(choices: InitChoices): InitPlan {
+/**
+ * The files init writes. `inferredSchema` is a data schema inferred from the training
+ * data (`trainyard schema infer`) when the repository had none: it is written too, and
+ * the config points at it.
+ */
+export function planInit(found: InitChoices, inferredSchema?: PlannedFile): InitPlan {
+  const choices = inferredSchema && !found.schema ? { ...found, schema: inferredSchema.path } : found;
   const config = renderConfig(choices);
   parseConfig(config, CONFIG_FILE);
-  return { choices, files: [{ path: CONFIG_FILE, content: config }, ...renderCallers(choices)], nextSteps: nextSteps(choices) };
+  const schemaFiles = inferredSchema && !found.schema ? [inferredSchema] : [];
+  return { choices, files: [{ path: CONFIG_FILE, content: config }, ...schemaFiles, ...renderCallers(choices)], nextSteps: nextSteps(choices) };
 }

@@ -3,6 +3,7 @@
  * the trainer's baseline. Pure: plain data in, Markdown out (readable in a terminal).
  */
 import type { MetricValues } from '../metrics/read-metrics.ts';
+import type { StageReport } from '../run/stage.ts';
 import type { Lineage } from '../train/lineage.ts';
 import { formatBytes, formatDelta, formatNumber, formatSeconds } from './format.ts';
 
@@ -13,8 +14,10 @@ export interface ModelRunReport {
   name: string;
   task: string;
   description?: string;
-  lineage: Lineage;
+  /** Null when training did not run (a gate stopped the model first). */
+  lineage: Lineage | null;
   metrics: MetricValues;
+  stages: StageReport[];
   /** Where the artifacts are, relative to the project root. */
   outputDir: string;
   artifacts: string[];
@@ -37,19 +40,52 @@ export function pairMetrics(metrics: MetricValues): { paired: Array<{ name: stri
   return { paired, other };
 }
 
+const STATUS_MARK: Record<StageReport['status'], string> = { passed: '✅', failed: '❌', skipped: '⏭️', info: 'ℹ️' };
+
+/** Sections embedded under a model's heading go one level down. */
+function demoteHeadings(markdown: string): string {
+  let fenced = false;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('```')) fenced = !fenced;
+      return !fenced && /^#{1,5} /.test(line) ? `#${line}` : line;
+    })
+    .join('\n');
+}
+
+function renderStages(stages: StageReport[]): string[] {
+  if (stages.length === 0) return [];
+  const lines = ['| stage | | result |', '| --- | --- | --- |'];
+  for (const stage of stages) lines.push(`| ${stage.stage} | ${STATUS_MARK[stage.status]} | ${stage.summary.replace(/\|/g, '\\|')} |`);
+  return [...lines, ''];
+}
+
 function renderModel(model: ModelRunReport): string {
   const { lineage } = model;
+  const header = [`## ${model.name} (${model.task})`, ''];
+  if (model.description) header.push(model.description, '');
+  header.push(...renderStages(model.stages));
+  if (!lineage) {
+    const details = model.stages.flatMap((stage) => (stage.markdown ? [stage.markdown, ''] : []));
+    return [...header, 'Training did not run: the data failed validation.', '', ...details].join('\n').trimEnd();
+  }
+  return [...header, ...renderTraining(model, lineage)].join('\n');
+}
+
+function renderTraining(model: ModelRunReport, lineage: Lineage): string[] {
   const bytes = lineage.data.reduce((sum, file) => sum + file.bytes, 0);
   const commit = lineage.commit ? `commit ${lineage.commit.slice(0, 7)}${lineage.dirty ? ' (uncommitted changes)' : ''}` : 'no git commit';
-  const lines = [`## ${model.name} (${model.task})`, ''];
-  if (model.description) lines.push(model.description, '');
+  const lines: string[] = [];
   lines.push(
     `Trained with \`${lineage.command}\` in ${formatSeconds(lineage.durationSeconds)} (seed ${lineage.seed}, exit ${lineage.exitStatus}) ` +
       `on ${lineage.data.length} data file${lineage.data.length === 1 ? '' : 's'} (${formatBytes(bytes)}), ${commit}.`,
     '',
   );
+  const comparison = model.stages.find((stage) => stage.stage === 'compare' && stage.markdown);
   const { paired, other } = pairMetrics(model.metrics);
-  if (paired.length > 0) {
+  if (comparison?.markdown) lines.push(demoteHeadings(comparison.markdown.trim()), '');
+  else if (paired.length > 0) {
     lines.push('| metric | model | baseline | difference |', '| --- | ---: | ---: | ---: |');
     for (const row of paired) lines.push(`| ${row.name} | ${formatNumber(row.model)} | ${formatNumber(row.baseline)} | ${formatDelta(row.model - row.baseline)} |`);
     lines.push('');
@@ -60,11 +96,12 @@ function renderModel(model: ModelRunReport): string {
     lines.push('');
   }
   lines.push(`Artifacts in \`${model.outputDir}\`: ${model.artifacts.map((file) => `\`${file}\``).join(', ')}.`);
-  return lines.join('\n');
+  return lines;
 }
 
 export function renderRunReport(report: RunReport): string {
   const count = report.models.length;
-  const header = `# trainyard run: ${report.project}\n\n${count} model${count === 1 ? '' : 's'} trained.`;
+  const trained = report.models.filter((model) => model.lineage !== null).length;
+  const header = `# trainyard run: ${report.project}\n\n${trained} of ${count} model${count === 1 ? '' : 's'} trained.`;
   return `${[header, ...report.models.map(renderModel)].join('\n\n')}\n`;
 }

@@ -1,14 +1,15 @@
 /**
- * `trainyard run`: the whole pipeline on one machine, model by model. Each stage
- * trainyard has is a step here; the report says what each produced.
+ * `trainyard run`: the whole pipeline on one machine, model by model, with the local
+ * registry as the model store. The report says what each stage did.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.ts';
 import { UsageError } from '../errors.ts';
+import { LocalRegistry } from '../registry/local/local-registry.ts';
 import { renderRunReport, type ModelRunReport } from '../report/run-report.ts';
 import type { SystemFacts } from '../train/system-facts.ts';
-import { trainModel } from '../train/train-model.ts';
+import { runModel } from './model-run.ts';
 
 export interface RunRequest {
   loaded: LoadedConfig;
@@ -17,6 +18,8 @@ export interface RunRequest {
   models: string[];
   /** The run's folder; one sub-folder per model. */
   runDir: string;
+  /** The local registry's folder (default `<project>/.trainyard/registry`). */
+  registryDir?: string;
   env: Record<string, string | undefined>;
   system: SystemFacts;
   versions: { node: string; trainyard: string };
@@ -27,6 +30,8 @@ export interface RunOutcome {
   report: string;
   reportFile: string;
   models: ModelRunReport[];
+  /** 0 when every model went through; 1 when a gate stopped one (invalid data). */
+  exitCode: number;
 }
 
 /** The configured models a request names, in config order; an unknown name is a usage error. */
@@ -39,25 +44,28 @@ export function selectModels(configured: string[], requested: string[]): string[
 export async function runPipeline(request: RunRequest): Promise<RunOutcome> {
   const { config, root } = request.loaded;
   const names = selectModels(Object.keys(config.models), request.models);
+  const registry = new LocalRegistry({ dir: request.registryDir ?? path.join(root, '.trainyard', 'registry') });
   const reports: ModelRunReport[] = [];
   for (const name of names) {
     const model = config.models[name]!;
     const outputDir = path.join(request.runDir, name);
-    request.echo(`\n▶ ${name}: training with "${model.training.command}"\n`);
-    const result = await trainModel({ name, model, root, outputDir, configSha256: request.configSha256, env: request.env, system: request.system, versions: request.versions, echo: request.echo });
-    const artifacts = (await readdir(outputDir)).sort().map((entry) => (entry === 'model' ? 'model/' : entry));
+    request.echo(`\n▶ ${name}\n`);
+    const outcome = await runModel({ name, model, root, outputDir, configSha256: request.configSha256, registry, env: request.env, system: request.system, versions: request.versions, echo: request.echo });
     reports.push({
       name,
       task: model.task,
       ...(model.description ? { description: model.description } : {}),
-      lineage: result.lineage,
-      metrics: result.artifacts.metrics,
+      lineage: outcome.lineage,
+      metrics: outcome.metrics,
+      stages: outcome.stages,
       outputDir: path.relative(root, outputDir) || '.',
-      artifacts,
+      artifacts: outcome.artifacts,
     });
   }
   const report = renderRunReport({ project: path.basename(root), models: reports });
   const reportFile = path.join(request.runDir, 'report.md');
+  await mkdir(request.runDir, { recursive: true });
   await writeFile(reportFile, report);
-  return { report, reportFile, models: reports };
+  const stopped = reports.some((model) => model.lineage === null);
+  return { report, reportFile, models: reports, exitCode: stopped ? 1 : 0 };
 }

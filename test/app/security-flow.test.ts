@@ -16,11 +16,8 @@ describe('App security', () => {
     app = await serveApp(sim());
     seedRepo(sim());
     sim().seed.repo({ fullName: 'mallory/models', forkOf: REPO, collaborators: {} });
-    // The simulator lets only writers open pull requests; mallory loses that right right after.
-    sim().state.repo(REPO)!.roles.set('mallory', 'write');
     await sim().scenario.push({ repo: 'mallory/models', branch: 'evil', files: { 'train.mjs': 'x' }, author: 'mallory' });
     const number = await sim().scenario.openPullRequest({ repo: REPO, head: 'mallory:evil', title: 'Improve', author: 'mallory' });
-    sim().state.repo(REPO)!.roles.delete('mallory');
     sim().scenario.completeWorkflowRun({
       repo: REPO, workflow: 'trainyard-pr.yml', branch: 'evil', headRepo: 'mallory/models', event: 'pull_request',
       artifacts: [{ name: 'trainyard-churn', files: [{ path: 'metrics.json', content: '{"roc_auc":0.99}' }, { path: '../../.github/workflows/pwn.yml', content: 'on: push' }] }],

@@ -1,7 +1,7 @@
 /**
- * The registry and deploy commands on the flight-delays example: `trainyard run` trains
- * it, the registry stage registers and promotes it in the local registry, and the CLI
- * shows, downloads, deploys and tells its history.
+ * The registry and deploy commands on the flight-delays example: `trainyard run` trains,
+ * registers and promotes it in the local registry, and the CLI shows, downloads, deploys
+ * and tells its history.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,16 +27,16 @@ describe('trainyard registry and deploy on the example', () => {
 
   it('registers and promotes the run\'s model; history shows who, what and why', async () => {
     const loaded = await loadConfig(path.join(project, '.github', 'trainyard.yml'), '.github/trainyard.yml');
-    const registry = new LocalRegistry({ dir: path.join(project, '.trainyard', 'registry') });
+    const registry = new LocalRegistry({ dir: path.join(project, '.trainyard', 'stage-passed') });
     const outcome = await registerAndPromote({ registry, name: 'flight-delays', model: loaded.config.models['flight-delays']!, outputDir, gate: { passed: true, summary: 'roc_auc above 0.6' }, runUrl: null, actor: 'alice', approvers: ['bob'] });
     expect([outcome.version.version, outcome.promotion?.sequence, outcome.environment]).toEqual([1, 1, 'production']);
     expect(outcome.version.card.intendedUse).toContain('Teaching and testing');
 
-    const history = await runCli(['registry', 'history', 'flight-delays'], { cwd: project });
+    const history = await runCli(['registry', 'history', 'flight-delays', '--registry', 'local:.trainyard/stage-passed'], { cwd: project });
     expect(history.code, history.stderr).toBe(0);
     expect(history.stdout).toMatch(/production\s+1\s+v1\s+approved\s+alice\s+bob\s+passed: roc_auc above 0.6/);
 
-    const list = await runCli(['registry', 'list', 'flight-delays', '--json'], { cwd: project });
+    const list = await runCli(['registry', 'list', 'flight-delays', '--json', '--registry', 'local:.trainyard/stage-passed'], { cwd: project });
     const listed = JSON.parse(list.stdout) as { versions: { version: number; card: { metrics: Record<string, number> } }[] };
     const metrics = JSON.parse(await readFile(path.join(outputDir, 'metrics.json'), 'utf8')) as Record<string, number>;
     expect(listed.versions[0]!.card.metrics.roc_auc).toBe(metrics.roc_auc);

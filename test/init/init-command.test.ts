@@ -48,6 +48,23 @@ describe('trainyard init', () => {
     expect((await runCli(['config', 'check'], { cwd: dir })).code).toBe(0);
   });
 
+  it('infers a data schema when the repository has none, and the data passes it', async () => {
+    const dir = await freshRepository();
+    await rm(path.join(dir, 'data', 'schema.yml'));
+    const result = await runCli(['init', '--yes'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('wrote data/schema.yml');
+    const loaded = await loadConfig(path.join(dir, '.github/trainyard.yml'));
+    expect(loaded.config.models['flight-delays']!.data.schema).toBe('data/schema.yml');
+    const schema = await readFile(path.join(dir, 'data', 'schema.yml'), 'utf8');
+    expect(schema).toMatch(/^ {2}id: \{ type: integer, min: \d+, max: \d+, unique: true \}$/m);
+    expect(schema).toMatch(/^ {2}origin: \{ type: string/m);
+    for (const data of ['data/train.csv', 'data/production.csv']) {
+      const validated = await runCli(['validate', '--data', data, '--schema', 'data/schema.yml'], { cwd: dir });
+      expect(validated.code, validated.stdout + validated.stderr).toBe(0);
+    }
+  });
+
   it('never overwrites without --force, and writes nothing when one file exists', async () => {
     const dir = await freshRepository();
     await mkdir(path.join(dir, '.github/workflows'), { recursive: true });

@@ -24,7 +24,18 @@ export type Access =
   | { kind: 'app' }
   /** App JWT, on a repository the App is installed on (`GET /repos/{o}/{r}/installation`). */
   | { kind: 'app-repo' }
-  | { kind: 'repo'; permissions: string[]; level: PermissionLevel; appsOnly?: boolean };
+  /** App JWT, on an organisation the App is installed on (`GET /orgs/{org}/installation`). */
+  | { kind: 'app-org' }
+  /** An installation on the organisation `{org}` with the App permission `permission` at `level`. */
+  | { kind: 'org'; permission: string; level: PermissionLevel }
+  | {
+    kind: 'repo';
+    permissions: string[];
+    level: PermissionLevel;
+    appsOnly?: boolean;
+    /** The least repository role a user needs, where GitHub asks less than `level` (triage may label, anyone who can read may open a pull request). */
+    userRole?: RepoRole;
+  };
 
 /** The account an actor writes as: the user, or the App's bot. */
 export function actingUser(actor: Actor): SimUser {
@@ -56,6 +67,7 @@ export function authenticate(state: SimState, header: string | undefined, nowMs:
 }
 
 const ROLE_LEVEL: Record<RepoRole, PermissionLevel> = { read: 'read', triage: 'read', write: 'write', maintain: 'write', admin: 'admin' };
+const ROLE_RANK: Record<RepoRole, number> = { read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
 
 function canSee(state: SimState, actor: Actor, repo: RepoState): boolean {
   if (!repo.private) return true;
@@ -71,7 +83,8 @@ function tokenCovers(state: SimState, token: InstallationToken, repo: RepoState)
 }
 
 /** Throws GitHub's answer when `actor` may not perform an operation needing `access`. */
-export function authorize(state: SimState, access: Access, actor: Actor, repo: RepoState | undefined): void {
+export function authorize(state: SimState, access: Access, actor: Actor, repo: RepoState | undefined, org?: string): void {
+  if (access.kind === 'app-org' || access.kind === 'org') return authorizeOrg(state, access, actor, org);
   if (access.kind === 'public') {
     if (repo && !canSee(state, actor, repo)) throw new SimHttpError(404, 'Not Found');
     return;
@@ -97,6 +110,8 @@ export function authorize(state: SimState, access: Access, actor: Actor, repo: R
     if (access.appsOnly && access.level !== 'read') throw new SimHttpError(403, 'You must authenticate via a GitHub App.');
     const role = roleOf(repo, actor.user);
     if (access.level === 'read') return;
+    // canSee passed: on a public repository everyone has at least read.
+    if (access.userRole && ROLE_RANK[role ?? 'read'] >= ROLE_RANK[access.userRole]) return;
     if (!allows(role ? ROLE_LEVEL[role] : undefined, access.level)) {
       throw new SimHttpError(403, access.level === 'admin' ? 'Must have admin rights to Repository.' : 'Must have push access to repository');
     }
@@ -108,4 +123,25 @@ export function authorize(state: SimState, access: Access, actor: Actor, repo: R
   const granted = access.permissions.some((p) => allows(actor.token.permissions[p], access.level));
   const metadataOnly = access.permissions.includes('metadata') && access.level === 'read';
   if (!granted && !metadataOnly) throw new SimHttpError(403, 'Resource not accessible by integration');
+}
+
+/**
+ * Organisation operations. Organisation roles are not modelled, so only an installation on
+ * the organisation (or, for `app-org`, the App's JWT) may call them; a user gets 403.
+ */
+function authorizeOrg(state: SimState, access: Extract<Access, { kind: 'app-org' | 'org' }>, actor: Actor, org: string | undefined): void {
+  const account = org ? state.users.find(org) : undefined;
+  if (access.kind === 'app-org') {
+    if (actor.kind !== 'app') throw new SimHttpError(401, 'A JSON web token could not be decoded');
+    if (!account || account.type !== 'Organization' || !state.installationOn(actor.app.id, account)) throw new SimHttpError(404, 'Not Found');
+    return;
+  }
+  if (actor.kind === 'anonymous') throw new SimHttpError(401, 'Requires authentication');
+  if (!account || account.type !== 'Organization') throw new SimHttpError(404, 'Not Found');
+  if (actor.kind === 'app') throw new SimHttpError(403, 'Resource not accessible by integration');
+  if (actor.kind === 'user') throw new SimHttpError(403, 'Must have admin rights to Organization.');
+  const installation = state.installations.get(actor.token.installationId);
+  if (!installation || installation.account.id !== account.id || !allows(actor.token.permissions[access.permission], access.level)) {
+    throw new SimHttpError(403, 'Resource not accessible by integration');
+  }
 }

@@ -93,6 +93,7 @@ const DEFAULT_APP_PERMISSIONS: Permissions = {
   deployments: 'write',
   environments: 'read',
   administration: 'write',
+  organization_self_hosted_runners: 'write',
 };
 
 export class Seed {

@@ -152,7 +152,7 @@ async function run(deps: ServerDeps, match: MatchedOperation, url: URL, raw: Buf
   }
   const route = deps.routes.get(match.operationId)!;
   const repo = typeof params.owner === 'string' && typeof params.repo === 'string' ? ctx.state.repo(`${params.owner}/${params.repo}`) : undefined;
-  authorize(ctx.state, route.access, actor, repo);
+  authorize(ctx.state, route.access, actor, repo, typeof params.org === 'string' ? params.org : undefined);
   return route.handle({ operationId: match.operationId, path: url.pathname, params, body, rawBody: raw, headers: req.headers, actor, repo, sim: ctx });
 }
 

@@ -13,7 +13,7 @@ interface RunOptions {
 export function registerRun(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('run')
-    .description('Run the whole pipeline locally: train every model and report its metrics beside its baseline.')
+    .description('Run the whole pipeline locally: validate, train, evaluate, compare with the champion, check drift, register and promote in the local registry.')
     .option('-c, --config <file>', 'the trainyard config', '.github/trainyard.yml')
     .option('-m, --model <name>', 'run only this model (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('-o, --out <dir>', 'the run folder (default: <project>/.trainyard/runs/<time>)')
@@ -22,6 +22,6 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
       const runDir = options.out ? path.resolve(io.cwd, options.out) : path.join(project.loaded.root, '.trainyard', 'runs', runId(io.now()));
       const outcome = await runPipeline({ ...project, models: options.model, runDir, env: io.env, echo: io.stderr });
       io.stdout(`\n${outcome.report}\nReport written to ${path.relative(io.cwd, outcome.reportFile)}\n`);
-      setExit(0);
+      setExit(outcome.exitCode);
     });
 }

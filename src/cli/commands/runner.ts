@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Octokit } from '@octokit/rest';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.ts';
 import { createAppJwt } from '../../runner/app-jwt.ts';
 import { decideForkGuard, DEFAULT_SAFE_LABEL, type GuardEvent } from '../../runner/fork-guard.ts';
 import type { GitHubRequest } from '../../runner/github-request.ts';
 import { mintJitConfig, plannedRequests, type JitRequest, type RunnerScope } from '../../runner/jit.ts';
+import { octokitFor } from '../github-client.ts';
 import type { CliIo } from '../io.ts';
 
 interface JitOptions {
@@ -29,7 +29,7 @@ interface GuardOptions {
 }
 
 function github(io: CliIo, token?: string): GitHubRequest {
-  const octokit = new Octokit({ ...(token ? { auth: token } : {}), ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}), userAgent: 'trainyard' });
+  const octokit = octokitFor(io, token);
   return (route, params) => octokit.request(route, params) as Promise<{ status: number; data: unknown }>;
 }
 

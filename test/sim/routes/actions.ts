@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { actingUser } from '../auth.ts';
 import { workflowRunEvent } from '../events.ts';
-import { json, notFound, SimHttpError, validationFailed, type RouteRequest } from '../http.ts';
+import { json, notFound, SimHttpError, validationFailed, type RouteRequest, type RouteResponse } from '../http.ts';
 import { repoAccess, type Route } from '../route.ts';
 import type { JitRunner, WorkflowRun } from '../state/actions.ts';
 import type { RepoState } from '../state/repos.ts';
@@ -22,6 +22,34 @@ export const ARTIFACT_URL_TTL_MS = 60_000;
 
 function runOf(req: RouteRequest, repo: RepoState): WorkflowRun {
   return findOr404(repo.runs, (r) => r.id === intParam(req, 'run_id'));
+}
+
+/**
+ * A just-in-time runner in `runners` (a repository's or an organisation's), and the
+ * encoded config `run.sh --jitconfig` reads: `.runner` and `.credentials`, base64 JSON.
+ */
+function mintJitRunner(req: RouteRequest, runners: JitRunner[], gitHubUrl: string): RouteResponse {
+  const body = bodyOf<{ name: string; runner_group_id: number; labels: string[]; work_folder?: string }>(req);
+  if (runners.some((r) => r.name === body.name)) throw new SimHttpError(409, 'Already exists - A runner with the name already exists.');
+  const id = req.sim.state.ids.next();
+  const config = { '.runner': Buffer.from(JSON.stringify({ agentId: id, agentName: body.name, poolId: body.runner_group_id, serverUrl: req.sim.urls.api, gitHubUrl, workFolder: body.work_folder ?? '_work', ephemeral: true })).toString('base64'), '.credentials': Buffer.from(JSON.stringify({ scheme: 'OAuthAccessToken', data: { token: randomBytes(20).toString('hex') } })).toString('base64') };
+  const runner: JitRunner = { id, name: body.name, labels: body.labels, runnerGroupId: body.runner_group_id, encodedJitConfig: Buffer.from(JSON.stringify(config)).toString('base64') };
+  runners.push(runner);
+  // GitHub lists `self-hosted` once, as a read-only label, however the request named it.
+  const labels = ['self-hosted', ...runner.labels.filter((name) => name !== 'self-hosted')];
+  return json(201, {
+    runner: {
+      id,
+      runner_group_id: runner.runnerGroupId,
+      name: runner.name,
+      os: 'unknown',
+      status: 'offline',
+      busy: false,
+      ephemeral: true,
+      labels: labels.map((name, i) => ({ id: i + 1, name, type: name === 'self-hosted' ? 'read-only' : 'custom' })),
+    },
+    encoded_jit_config: runner.encodedJitConfig,
+  });
 }
 
 export const actionRoutes: Route[] = [
@@ -138,25 +166,15 @@ export const actionRoutes: Route[] = [
     access: repoAccess('write', 'administration'),
     handle: (req) => {
       const repo = repoOf(req);
-      const body = bodyOf<{ name: string; runner_group_id: number; labels: string[]; work_folder?: string }>(req);
-      if (repo.runners.some((r) => r.name === body.name)) throw new SimHttpError(409, 'Already exists - A runner with the name already exists.');
-      const id = req.sim.state.ids.next();
-      const config = { '.runner': Buffer.from(JSON.stringify({ agentId: id, agentName: body.name, poolId: body.runner_group_id, serverUrl: req.sim.urls.api, gitHubUrl: `${req.sim.urls.web}/${repo.fullName}`, workFolder: body.work_folder ?? '_work', ephemeral: true })).toString('base64'), '.credentials': Buffer.from(JSON.stringify({ scheme: 'OAuthAccessToken', data: { token: randomBytes(20).toString('hex') } })).toString('base64') };
-      const runner: JitRunner = { id, name: body.name, labels: body.labels, runnerGroupId: body.runner_group_id, encodedJitConfig: Buffer.from(JSON.stringify(config)).toString('base64') };
-      repo.runners.push(runner);
-      return json(201, {
-        runner: {
-          id,
-          runner_group_id: runner.runnerGroupId,
-          name: runner.name,
-          os: 'unknown',
-          status: 'offline',
-          busy: false,
-          ephemeral: true,
-          labels: ['self-hosted', ...runner.labels].map((name, i) => ({ id: i + 1, name, type: name === 'self-hosted' ? 'read-only' : 'custom' })),
-        },
-        encoded_jit_config: runner.encodedJitConfig,
-      });
+      return mintJitRunner(req, repo.runners, `${req.sim.urls.web}/${repo.fullName}`);
+    },
+  },
+  {
+    operationId: 'actions/generate-runner-jitconfig-for-org',
+    access: { kind: 'org', permission: 'organization_self_hosted_runners', level: 'write' },
+    handle: (req) => {
+      const org = strParam(req, 'org');
+      return mintJitRunner(req, req.sim.state.runnersOf(org), `${req.sim.urls.web}/${org}`);
     },
   },
   {

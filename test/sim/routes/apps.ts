@@ -6,7 +6,7 @@ import { allows, type InstallationToken, type Permissions, type SimApp } from '.
 import { covers } from '../state/store.ts';
 import { installation, installationToken, integration } from '../views/apps.ts';
 import { repository } from '../views/repos.ts';
-import { bodyOf, intParam, repoOf } from './util.ts';
+import { bodyOf, intParam, repoOf, strParam } from './util.ts';
 
 function appOf(req: RouteRequest): SimApp {
   if (req.actor.kind !== 'app') throw new SimHttpError(401, 'A JSON web token could not be decoded');
@@ -37,6 +37,15 @@ export const appRoutes: Route[] = [
     handle: (req) => {
       const app = appOf(req);
       return json(200, installation(req.sim.urls, app, req.sim.state.installationFor(app.id, repoOf(req))!));
+    },
+  },
+  {
+    operationId: 'apps/get-org-installation',
+    access: { kind: 'app-org' },
+    handle: (req) => {
+      const app = appOf(req);
+      const org = req.sim.state.users.find(strParam(req, 'org'))!;
+      return json(200, installation(req.sim.urls, app, req.sim.state.installationOn(app.id, org)!));
     },
   },
   {

@@ -115,9 +115,14 @@ export const checkRoutes: Route[] = [
     access: { kind: 'repo', permissions: ['checks'], level: 'read' },
     handle: (req) => {
       const repo = repoOf(req);
-      const sha = resolveCommit(repo, strParam(req, 'ref'));
+      const ref = strParam(req, 'ref');
+      const sha = resolveCommit(repo, ref);
+      if (!sha) throw new SimHttpError(422, `No commit found for SHA: ${ref}`);
       const name = req.params.check_name as string | undefined;
-      const runs = repo.checkRuns.filter((r) => r.headSha === sha && (!name || r.name === name)).reverse();
+      const newestFirst = repo.checkRuns.filter((r) => r.headSha === sha && (!name || r.name === name)).reverse();
+      // `filter=latest` (the default) keeps the newest run of each name per App: a re-run replaces the earlier one.
+      const seen = new Set<string>();
+      const runs = req.params.filter === 'all' ? newestFirst : newestFirst.filter((r) => !seen.has(`${r.appId}:${r.name}`) && seen.add(`${r.appId}:${r.name}`));
       const { page, headers } = paginate(req, runs);
       return json(200, { total_count: runs.length, check_runs: page.map((r) => checkRun(req.sim, repo, r)) }, headers);
     },

@@ -1,5 +1,5 @@
 /** Issue comments and labels on pull requests (every pull request is also an issue). */
-import { actingUser } from '../auth.ts';
+import { actingUser, type Access } from '../auth.ts';
 import { commentEvent, pullRequestEvent } from '../events.ts';
 import { json, notFound, SimHttpError, validationFailed, type RouteRequest } from '../http.ts';
 import { repoAccess, type Route } from '../route.ts';
@@ -10,6 +10,8 @@ import { bodyOf, findOr404, intParam, paginate, repoOf, strParam } from './util.
 
 const read = repoAccess('read', 'issues', 'pull_requests');
 const write = repoAccess('write', 'issues', 'pull_requests');
+/** Applying and removing labels: GitHub lets the triage role do it. */
+const labelling: Access = { kind: 'repo', permissions: ['issues', 'pull_requests'], level: 'write', userRole: 'triage' };
 
 function issueNumber(req: RouteRequest, repo: RepoState): number {
   const number = intParam(req, 'issue_number');
@@ -79,7 +81,7 @@ export const issueRoutes: Route[] = [
   },
   {
     operationId: 'issues/add-labels',
-    access: write,
+    access: labelling,
     handle: (req) => {
       const repo = repoOf(req);
       const number = issueNumber(req, repo);
@@ -109,7 +111,7 @@ export const issueRoutes: Route[] = [
   },
   {
     operationId: 'issues/remove-label',
-    access: write,
+    access: labelling,
     handle: (req) => {
       const repo = repoOf(req);
       const number = issueNumber(req, repo);

@@ -34,7 +34,8 @@ const EVENT_STATE: Record<string, ReviewState> = { APPROVE: 'APPROVED', REQUEST_
 export const pullRoutes: Route[] = [
   {
     operationId: 'pulls/create',
-    access: repoAccess('write', 'pull_requests'),
+    // Anyone who can read the base repository may propose changes to it, from a fork.
+    access: { kind: 'repo', permissions: ['pull_requests'], level: 'write', userRole: 'read' },
     handle: (req) => {
       const repo = repoOf(req);
       const body = bodyOf<{ title?: string; head: string; base: string; body?: string; draft?: boolean; maintainer_can_modify?: boolean }>(req);

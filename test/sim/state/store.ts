@@ -1,7 +1,8 @@
 /** Everything the simulator holds, across domains. */
+import type { JitRunner } from './actions.ts';
 import type { Installation, InstallationToken, SimApp } from './apps.ts';
 import type { RepoState } from './repos.ts';
-import { Users } from './users.ts';
+import { Users, type SimUser } from './users.ts';
 import { IdSource } from './ids.ts';
 
 export class SimState {
@@ -12,6 +13,8 @@ export class SimState {
   readonly apps = new Map<number, SimApp>();
   readonly installations = new Map<number, Installation>();
   readonly installationTokens = new Map<string, InstallationToken>();
+  /** Lower-case organisation login to its organisation-level runners. */
+  readonly orgRunners = new Map<string, JitRunner[]>();
 
   repo(fullName: string): RepoState | undefined {
     return this.repos.get(fullName.toLowerCase());
@@ -24,6 +27,17 @@ export class SimState {
   /** The installation of `appId` that covers `repo`, if the App is installed there. */
   installationFor(appId: number, repo: RepoState): Installation | undefined {
     return [...this.installations.values()].find((i) => i.appId === appId && covers(i, repo));
+  }
+
+  /** The installation of `appId` on the account itself (an organisation or a user). */
+  installationOn(appId: number, account: SimUser): Installation | undefined {
+    return [...this.installations.values()].find((i) => i.appId === appId && i.account.id === account.id);
+  }
+
+  runnersOf(org: string): JitRunner[] {
+    const key = org.toLowerCase();
+    if (!this.orgRunners.has(key)) this.orgRunners.set(key, []);
+    return this.orgRunners.get(key)!;
   }
 }
 

@@ -1175,7 +1175,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path38 = __require("node:path");
+    var path42 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2188,9 +2188,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path38.resolve(baseDir, baseName);
+          const localBin = path42.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path38.extname(baseName))) return void 0;
+          if (sourceExt.includes(path42.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2208,17 +2208,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path38.resolve(
-            path38.dirname(resolvedScriptPath),
+          executableDir = path42.resolve(
+            path42.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path38.basename(
+            const legacyName = path42.basename(
               this._scriptPath,
-              path38.extname(this._scriptPath)
+              path42.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2229,7 +2229,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path38.extname(executableFile));
+        launchWithNode = sourceExt.includes(path42.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3144,7 +3144,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path38.basename(filename, path38.extname(filename));
+        this._name = path42.basename(filename, path42.extname(filename));
         return this;
       }
       /**
@@ -3158,9 +3158,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path39) {
-        if (path39 === void 0) return this._executableDir;
-        this._executableDir = path39;
+      executableDir(path43) {
+        if (path43 === void 0) return this._executableDir;
+        this._executableDir = path43;
         return this;
       }
       /**
@@ -3515,17 +3515,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path38) {
-      const ctrl = callVisitor(key, node2, visitor, path38);
+    function visit_(key, node2, visitor, path42) {
+      const ctrl = callVisitor(key, node2, visitor, path42);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visit_(key, ctrl, visitor, path38);
+        replaceNode(key, path42, ctrl);
+        return visit_(key, ctrl, visitor, path42);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path38 = Object.freeze(path38.concat(node2));
+          path42 = Object.freeze(path42.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path38);
+            const ci = visit_(i, node2.items[i], visitor, path42);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3536,13 +3536,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path38 = Object.freeze(path38.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path38);
+          path42 = Object.freeze(path42.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path42);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path38);
+          const cv = visit_("value", node2.value, visitor, path42);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3563,17 +3563,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path38) {
-      const ctrl = await callVisitor(key, node2, visitor, path38);
+    async function visitAsync_(key, node2, visitor, path42) {
+      const ctrl = await callVisitor(key, node2, visitor, path42);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visitAsync_(key, ctrl, visitor, path38);
+        replaceNode(key, path42, ctrl);
+        return visitAsync_(key, ctrl, visitor, path42);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node2)) {
-          path38 = Object.freeze(path38.concat(node2));
+          path42 = Object.freeze(path42.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path38);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path42);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3584,13 +3584,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node2)) {
-          path38 = Object.freeze(path38.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path38);
+          path42 = Object.freeze(path42.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path42);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path38);
+          const cv = await visitAsync_("value", node2.value, visitor, path42);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3617,23 +3617,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path38) {
+    function callVisitor(key, node2, visitor, path42) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path38);
+        return visitor(key, node2, path42);
       if (identity2.isMap(node2))
-        return visitor.Map?.(key, node2, path38);
+        return visitor.Map?.(key, node2, path42);
       if (identity2.isSeq(node2))
-        return visitor.Seq?.(key, node2, path38);
+        return visitor.Seq?.(key, node2, path42);
       if (identity2.isPair(node2))
-        return visitor.Pair?.(key, node2, path38);
+        return visitor.Pair?.(key, node2, path42);
       if (identity2.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path38);
+        return visitor.Scalar?.(key, node2, path42);
       if (identity2.isAlias(node2))
-        return visitor.Alias?.(key, node2, path38);
+        return visitor.Alias?.(key, node2, path42);
       return void 0;
     }
-    function replaceNode(key, path38, node2) {
-      const parent = path38[path38.length - 1];
+    function replaceNode(key, path42, node2) {
+      const parent = path42[path42.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity2.isPair(parent)) {
@@ -4245,10 +4245,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path38, value2) {
+    function collectionFromPath(schema, path42, value2) {
       let v = value2;
-      for (let i = path38.length - 1; i >= 0; --i) {
-        const k = path38[i];
+      for (let i = path42.length - 1; i >= 0; --i) {
+        const k = path42[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4267,7 +4267,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
+    var isEmptyPath = (path42) => path42 == null || typeof path42 === "object" && !!path42[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4297,11 +4297,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path38, value2) {
-        if (isEmptyPath(path38))
+      addIn(path42, value2) {
+        if (isEmptyPath(path42))
           this.add(value2);
         else {
-          const [key, ...rest] = path38;
+          const [key, ...rest] = path42;
           const node2 = this.get(key, true);
           if (identity2.isCollection(node2))
             node2.addIn(rest, value2);
@@ -4315,8 +4315,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        const [key, ...rest] = path38;
+      deleteIn(path42) {
+        const [key, ...rest] = path42;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4330,8 +4330,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        const [key, ...rest] = path38;
+      getIn(path42, keepScalar) {
+        const [key, ...rest] = path42;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node2) ? node2.value : node2;
@@ -4349,8 +4349,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path38) {
-        const [key, ...rest] = path38;
+      hasIn(path42) {
+        const [key, ...rest] = path42;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4360,8 +4360,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value2) {
-        const [key, ...rest] = path38;
+      setIn(path42, value2) {
+        const [key, ...rest] = path42;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -6876,9 +6876,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path38, value2) {
+      addIn(path42, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path38, value2);
+          this.contents.addIn(path42, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6953,14 +6953,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        if (Collection.isEmptyPath(path38)) {
+      deleteIn(path42) {
+        if (Collection.isEmptyPath(path42)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path42) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -6975,10 +6975,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        if (Collection.isEmptyPath(path38))
+      getIn(path42, keepScalar) {
+        if (Collection.isEmptyPath(path42))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path42, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -6989,10 +6989,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path38) {
-        if (Collection.isEmptyPath(path38))
+      hasIn(path42) {
+        if (Collection.isEmptyPath(path42))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path42) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7009,13 +7009,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value2) {
-        if (Collection.isEmptyPath(path38)) {
+      setIn(path42, value2) {
+        if (Collection.isEmptyPath(path42)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path38), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path42), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path38, value2);
+          this.contents.setIn(path42, value2);
         }
       }
       /**
@@ -8976,9 +8976,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path38) => {
+    visit2.itemAtPath = (cst, path42) => {
       let item = cst;
-      for (const [field, index] of path38) {
+      for (const [field, index] of path42) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -8987,23 +8987,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path38) => {
-      const parent = visit2.itemAtPath(cst, path38.slice(0, -1));
-      const field = path38[path38.length - 1][0];
+    visit2.parentCollection = (cst, path42) => {
+      const parent = visit2.itemAtPath(cst, path42.slice(0, -1));
+      const field = path42[path42.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path38, item, visitor) {
-      let ctrl = visitor(item, path38);
+    function _visit(path42, item, visitor) {
+      let ctrl = visitor(item, path42);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path38.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path42.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9014,10 +9014,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path38);
+            ctrl = ctrl(item, path42);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path42) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -10877,18 +10877,43 @@ function pairMetrics(metrics) {
   }
   return { paired, other };
 }
+var STATUS_MARK = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F", info: "\u2139\uFE0F" };
+function demoteHeadings(markdown) {
+  let fenced = false;
+  return markdown.split("\n").map((line) => {
+    if (line.startsWith("```")) fenced = !fenced;
+    return !fenced && /^#{1,5} /.test(line) ? `#${line}` : line;
+  }).join("\n");
+}
+function renderStages(stages) {
+  if (stages.length === 0) return [];
+  const lines = ["| stage | | result |", "| --- | --- | --- |"];
+  for (const stage of stages) lines.push(`| ${stage.stage} | ${STATUS_MARK[stage.status]} | ${stage.summary.replace(/\|/g, "\\|")} |`);
+  return [...lines, ""];
+}
 function renderModel(model) {
   const { lineage: lineage3 } = model;
+  const header = [`## ${model.name} (${model.task})`, ""];
+  if (model.description) header.push(model.description, "");
+  header.push(...renderStages(model.stages));
+  if (!lineage3) {
+    const details = model.stages.flatMap((stage) => stage.markdown ? [stage.markdown, ""] : []);
+    return [...header, "Training did not run: the data failed validation.", "", ...details].join("\n").trimEnd();
+  }
+  return [...header, ...renderTraining(model, lineage3)].join("\n");
+}
+function renderTraining(model, lineage3) {
   const bytes = lineage3.data.reduce((sum, file2) => sum + file2.bytes, 0);
   const commit = lineage3.commit ? `commit ${lineage3.commit.slice(0, 7)}${lineage3.dirty ? " (uncommitted changes)" : ""}` : "no git commit";
-  const lines = [`## ${model.name} (${model.task})`, ""];
-  if (model.description) lines.push(model.description, "");
+  const lines = [];
   lines.push(
     `Trained with \`${lineage3.command}\` in ${formatSeconds(lineage3.durationSeconds)} (seed ${lineage3.seed}, exit ${lineage3.exitStatus}) on ${lineage3.data.length} data file${lineage3.data.length === 1 ? "" : "s"} (${formatBytes(bytes)}), ${commit}.`,
     ""
   );
+  const comparison = model.stages.find((stage) => stage.stage === "compare" && stage.markdown);
   const { paired, other } = pairMetrics(model.metrics);
-  if (paired.length > 0) {
+  if (comparison?.markdown) lines.push(demoteHeadings(comparison.markdown.trim()), "");
+  else if (paired.length > 0) {
     lines.push("| metric | model | baseline | difference |", "| --- | ---: | ---: | ---: |");
     for (const row2 of paired) lines.push(`| ${row2.name} | ${formatNumber(row2.model)} | ${formatNumber(row2.baseline)} | ${formatDelta(row2.model - row2.baseline)} |`);
     lines.push("");
@@ -10899,13 +10924,14 @@ function renderModel(model) {
     lines.push("");
   }
   lines.push(`Artifacts in \`${model.outputDir}\`: ${model.artifacts.map((file2) => `\`${file2}\``).join(", ")}.`);
-  return lines.join("\n");
+  return lines;
 }
 function renderRunReport(report) {
   const count2 = report.models.length;
+  const trained = report.models.filter((model) => model.lineage !== null).length;
   const header = `# trainyard run: ${report.project}
 
-${count2} model${count2 === 1 ? "" : "s"} trained.`;
+${trained} of ${count2} model${count2 === 1 ? "" : "s"} trained.`;
   return `${[header, ...report.models.map(renderModel)].join("\n\n")}
 `;
 }
@@ -13278,10 +13304,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path38) {
-  if (!path38)
+function getElementAtPath(obj, path42) {
+  if (!path42)
     return obj;
-  return path38.reduce((acc, key) => acc?.[key], obj);
+  return path42.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -13621,11 +13647,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path38, issues) {
+function prefixIssues(path42, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path38);
+    iss.path.unshift(path42);
     return iss;
   });
 }
@@ -14087,16 +14113,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path38 = []) => {
+  const processError = (error63, path42 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path38, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path42, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path42, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path42, ...issue2.path]);
       } else {
-        const fullpath = [...path38, ...issue2.path];
+        const fullpath = [...path42, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -14135,17 +14161,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path38 = []) => {
+  const processError = (error63, path42 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path38, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path42, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path42, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path42, ...issue2.path]);
       } else {
-        const fullpath = [...path38, ...issue2.path];
+        const fullpath = [...path42, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -14184,8 +14210,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path38 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path38) {
+  const path42 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path42) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -31323,13 +31349,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path38 = ref.slice(1).split("/").filter(Boolean);
-  if (path38.length === 0) {
+  const path42 = ref.slice(1).split("/").filter(Boolean);
+  if (path42.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path38[0] === defsKey) {
-    const key = path38[1] === void 0 ? void 0 : decodeJSONPointerSegment(path38[1]);
+  if (path42[0] === defsKey) {
+    const key = path42[1] === void 0 ? void 0 : decodeJSONPointerSegment(path42[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -32270,9 +32296,9 @@ var configSchema = external_exports.strictObject({
 }).describe("trainyard configuration (.github/trainyard.yml).");
 
 // src/config/zod-issues.ts
-function schemaAt(schema, path38) {
+function schemaAt(schema, path42) {
   let current = unwrap(schema);
-  for (const segment of path38) {
+  for (const segment of path42) {
     if (current instanceof external_exports.ZodObject) current = unwrap(current.shape[String(segment)]);
     else if (current instanceof external_exports.ZodRecord) current = unwrap(current.valueType);
     else if (current instanceof external_exports.ZodArray) current = unwrap(current.element);
@@ -32280,8 +32306,8 @@ function schemaAt(schema, path38) {
   }
   return current;
 }
-function keysAt(schema, path38) {
-  const current = schemaAt(schema, path38);
+function keysAt(schema, path42) {
+  const current = schemaAt(schema, path42);
   return current instanceof external_exports.ZodObject ? Object.keys(current.shape) : [];
 }
 function unwrap(schema) {
@@ -32304,9 +32330,9 @@ function describeValue2(value2) {
   const text = JSON.stringify(value2);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
-function valueAt(root, path38) {
+function valueAt(root, path42) {
   let current = root;
-  for (const segment of path38) {
+  for (const segment of path42) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[segment];
   }
@@ -32323,46 +32349,46 @@ var typeWords = {
 function explainIssues(schema, input2, issues) {
   const ordered = [...issues].sort((a, b) => Number(b.code === "unrecognized_keys") - Number(a.code === "unrecognized_keys"));
   return ordered.flatMap((issue2) => {
-    const path38 = [...issue2.path];
-    const found = describeValue2(valueAt(input2, path38));
+    const path42 = [...issue2.path];
+    const found = describeValue2(valueAt(input2, path42));
     switch (issue2.code) {
       case "unrecognized_keys":
         return issue2.keys.map((key) => {
-          const suggestion = didYouMean(key, keysAt(schema, path38));
-          const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of: ${keysAt(schema, path38).join(", ")}`;
-          return { path: [...path38, key], unknownKey: key, message: `unknown key${hint}` };
+          const suggestion = didYouMean(key, keysAt(schema, path42));
+          const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of: ${keysAt(schema, path42).join(", ")}`;
+          return { path: [...path42, key], unknownKey: key, message: `unknown key${hint}` };
         });
       case "invalid_type": {
         const expected = typeWords[issue2.expected] ?? issue2.expected;
         const message = found === "nothing" ? `missing; expected ${expected}` : `expected ${expected}, got ${found}`;
-        return [{ path: path38, message }];
+        return [{ path: path42, message }];
       }
       case "invalid_value":
-        return [{ path: path38, message: `expected one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}, got ${found}` }];
+        return [{ path: path42, message: `expected one of ${issue2.values.map((v) => JSON.stringify(v)).join(", ")}, got ${found}` }];
       case "too_small": {
         const what = issue2.origin === "array" ? `at least ${String(issue2.minimum)} item(s)` : issue2.origin === "string" ? "a non-empty string" : `a number ${issue2.inclusive ? ">=" : ">"} ${String(issue2.minimum)}`;
-        return [{ path: path38, message: `expected ${what}, got ${found}` }];
+        return [{ path: path42, message: `expected ${what}, got ${found}` }];
       }
       case "too_big": {
         const what = issue2.origin === "array" ? `at most ${String(issue2.maximum)} item(s)` : `a number ${issue2.inclusive ? "<=" : "<"} ${String(issue2.maximum)}`;
-        return [{ path: path38, message: `expected ${what}, got ${found}` }];
+        return [{ path: path42, message: `expected ${what}, got ${found}` }];
       }
       case "invalid_key": {
         const inner = issue2.issues[0];
         const rule = inner && inner.code === "invalid_format" && "pattern" in inner ? `a name matching ${String(inner.pattern)}` : "a valid name";
-        return [{ path: path38, unknownKey: String(path38[path38.length - 1]), message: `invalid name ${JSON.stringify(path38[path38.length - 1])}; expected ${rule}` }];
+        return [{ path: path42, unknownKey: String(path42[path42.length - 1]), message: `invalid name ${JSON.stringify(path42[path42.length - 1])}; expected ${rule}` }];
       }
       case "invalid_union":
-        return [{ path: path38, message: `expected ${unionWords(schema, path38)}, got ${found}` }];
+        return [{ path: path42, message: `expected ${unionWords(schema, path42)}, got ${found}` }];
       case "invalid_format":
-        return [{ path: path38, message: `expected ${"pattern" in issue2 ? `a value matching ${String(issue2.pattern)}` : issue2.format}, got ${found}` }];
+        return [{ path: path42, message: `expected ${"pattern" in issue2 ? `a value matching ${String(issue2.pattern)}` : issue2.format}, got ${found}` }];
       default:
-        return [{ path: path38, message: issue2.message }];
+        return [{ path: path42, message: issue2.message }];
     }
   });
 }
-function unionWords(schema, path38) {
-  const union2 = schemaAt(schema, path38);
+function unionWords(schema, path42) {
+  const union2 = schemaAt(schema, path42);
   if (!(union2 instanceof external_exports.ZodUnion)) return "a different kind of value";
   const words = union2.options.map((option) => {
     const inner = unwrap(option);
@@ -32401,9 +32427,9 @@ function toPosition(lines, offset) {
   const { line, col } = lines.linePos(offset);
   return { line, column: col };
 }
-function positionOf(source, path38, keyOf) {
+function positionOf(source, path42, keyOf) {
   let node2 = source.document.contents;
-  for (const segment of path38) {
+  for (const segment of path42) {
     const next = node2?.get?.(segment, true);
     if (next === void 0 || next === null) break;
     node2 = next;
@@ -32549,6 +32575,26 @@ async function compareStage(input2) {
     }
   }
   return compareModels({ candidate, baseline, policy: input2.policy, paired });
+}
+function splitTrainerBaseline(metrics) {
+  const candidate = {};
+  const baseline = {};
+  for (const [name, value2] of Object.entries(metrics)) {
+    if (name.startsWith(BASELINE_PREFIX) && metrics[name.slice(BASELINE_PREFIX.length)] !== void 0) baseline[name.slice(BASELINE_PREFIX.length)] = value2;
+    else candidate[name] = value2;
+  }
+  return { candidate, baseline: Object.keys(baseline).length > 0 ? baseline : null };
+}
+async function trainerComparisonStage(input2) {
+  const { candidate, baseline } = splitTrainerBaseline(input2.metrics);
+  const comparison = await compareStage({
+    candidate: { metrics: candidate, metricsFile: input2.metricsFile },
+    baseline: baseline ? { metrics: baseline, metricsFile: `${input2.metricsFile} (${BASELINE_PREFIX}*)` } : null,
+    policy: policyOfModel(input2.model),
+    columns: { task: input2.model.task },
+    cwd: input2.cwd
+  });
+  return { comparison, report: renderJobSummary({ model: input2.name, comparison, baselineName: "trainer baseline" }) };
 }
 
 // src/metrics/write-metrics.ts
@@ -32987,16 +33033,6 @@ async function requirePromotionCheck(context, commit) {
     throw new TrainyardError(`${context.location}: "${PROMOTION_CHECK}" on ${commit} ${state}; refusing to deploy`, { exitCode: 1 });
   }
 }
-
-// node_modules/@octokit/rest/dist-src/version.js
-var VERSION2 = "22.0.1";
-
-// node_modules/@octokit/rest/dist-src/index.js
-var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${VERSION2}`
-  }
-);
 
 // src/registry/github/github-registry.ts
 import { createHash as createHash4 } from "node:crypto";
@@ -33780,17 +33816,33 @@ function parseRegistrySpec(text, root, source = "--registry") {
   return { kind: "github", owner, repo };
 }
 
+// node_modules/@octokit/rest/dist-src/version.js
+var VERSION2 = "22.0.1";
+
+// node_modules/@octokit/rest/dist-src/index.js
+var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+  {
+    userAgent: `octokit-rest.js/${VERSION2}`
+  }
+);
+
+// src/cli/github-client.ts
+var DEFAULT_API_URL = "https://api.github.com";
+function octokitFor(io, token) {
+  const quiet = () => {
+  };
+  const log = { debug: quiet, info: quiet, warn: (message) => io.stderr(`trainyard: GitHub: ${message}
+`), error: quiet };
+  return new Octokit2({ ...token ? { auth: token } : {}, baseUrl: io.env.GITHUB_API_URL || DEFAULT_API_URL, userAgent: "trainyard", log });
+}
+
 // src/cli/registry-edge.ts
 import path15 from "node:path";
 import { stat as stat4 } from "node:fs/promises";
 function githubClient(io) {
   const token = io.env.GITHUB_TOKEN;
   if (!token) throw new UsageError("GITHUB_TOKEN is not set; a github: registry needs a token with contents: write");
-  const quiet = () => {
-  };
-  const log = { debug: quiet, info: quiet, warn: (message) => io.stderr(`trainyard: GitHub: ${message}
-`), error: quiet };
-  return new Octokit2({ auth: token, baseUrl: io.env.GITHUB_API_URL ?? "https://api.github.com", userAgent: "trainyard", log });
+  return octokitFor(io, token);
 }
 async function maybeConfig(io, configOption) {
   const given = configOption ?? DEFAULT_CONFIG_PATH;
@@ -34143,10 +34195,12 @@ function nextSteps(choices) {
   steps.push("Commit the files and open a pull request.");
   return steps;
 }
-function planInit(choices) {
+function planInit(found, inferredSchema) {
+  const choices = inferredSchema && !found.schema ? { ...found, schema: inferredSchema.path } : found;
   const config2 = renderConfig(choices);
   parseConfig(config2, CONFIG_FILE);
-  return { choices, files: [{ path: CONFIG_FILE, content: config2 }, ...renderCallers(choices)], nextSteps: nextSteps(choices) };
+  const schemaFiles = inferredSchema && !found.schema ? [inferredSchema] : [];
+  return { choices, files: [{ path: CONFIG_FILE, content: config2 }, ...schemaFiles, ...renderCallers(choices)], nextSteps: nextSteps(choices) };
 }
 
 // src/init/scan.ts
@@ -34179,6 +34233,134 @@ async function currentBranch(root) {
 
 // src/cli/commands/init.ts
 import { readFile as readFile8 } from "node:fs/promises";
+
+// src/validate/column-sql.ts
+function typedSql(raw, type) {
+  switch (type) {
+    case "string":
+      return raw;
+    case "integer":
+      return `CASE WHEN TRY_CAST(${raw} AS BIGINT)::VARCHAR = ${raw} OR regexp_full_match(${raw}, '\\s*[+-]?[0-9]+\\s*') THEN TRY_CAST(${raw} AS BIGINT) END`;
+    case "number":
+      return `TRY_CAST(${raw} AS DOUBLE)`;
+    case "boolean":
+      return `TRY_CAST(${raw} AS BOOLEAN)`;
+    case "date":
+      return `CASE WHEN length(trim(${raw})) <= 10 THEN TRY_CAST(${raw} AS DATE) END`;
+    case "timestamp":
+      return `TRY_CAST(${raw} AS TIMESTAMP)`;
+  }
+}
+function literalSql(type, value2) {
+  switch (type) {
+    case "integer":
+    case "boolean":
+      return String(value2);
+    case "number":
+      return `${String(value2)}::DOUBLE`;
+    case "string":
+      return quoteLiteral(String(value2));
+    case "date":
+      return `DATE ${quoteLiteral(String(value2))}`;
+    case "timestamp":
+      return `TIMESTAMP ${quoteLiteral(String(value2))}`;
+  }
+}
+var TYPE_WORDS = {
+  string: "text",
+  integer: "an integer",
+  number: "a number",
+  boolean: "true or false",
+  date: "a date (YYYY-MM-DD)",
+  timestamp: "a timestamp (YYYY-MM-DD hh:mm:ss)"
+};
+function valueChecks(rule, raw, typed) {
+  const checks2 = [];
+  const show = (value2) => typeof value2 === "string" ? JSON.stringify(value2) : String(value2);
+  if (rule.type !== "string") checks2.push({ check: "type", failing: `${raw} IS NOT NULL AND ${typed} IS NULL`, expected: TYPE_WORDS[rule.type] });
+  if (rule.min !== void 0) checks2.push({ check: "min", failing: `${typed} < ${literalSql(rule.type, rule.min)}`, expected: `>= ${show(rule.min)}` });
+  if (rule.max !== void 0) checks2.push({ check: "max", failing: `${typed} > ${literalSql(rule.type, rule.max)}`, expected: `<= ${show(rule.max)}` });
+  if (rule.in !== void 0) {
+    const list = rule.in.map((value2) => literalSql(rule.type, value2)).join(", ");
+    checks2.push({ check: "in", failing: `${typed} NOT IN (${list})`, expected: `one of ${rule.in.map(show).join(", ")}` });
+  }
+  if (rule.pattern !== void 0) {
+    checks2.push({ check: "pattern", failing: `NOT regexp_matches(${raw}::VARCHAR, ${quoteLiteral(rule.pattern)})`, expected: `matches /${rule.pattern}/` });
+  }
+  return checks2;
+}
+
+// src/validate/infer.ts
+var CANDIDATES = ["integer", "number", "boolean", "date", "timestamp"];
+var MAX_DOMAIN = 100;
+var VIEW = "trainyard_infer";
+async function inferSchema(engine, source) {
+  await engine.register(VIEW, source, { allVarchar: true });
+  const names = (await engine.columns(VIEW)).map((column) => column.name);
+  const parses = names.flatMap((name, i) => {
+    const raw = quoteIdentifier(name);
+    return [`count(${raw}) AS p${i}`, ...CANDIDATES.map((type, j) => `count(${typedSql(raw, type)}) AS c${i}_${j}`)];
+  });
+  const [counts] = await engine.query(`SELECT count(*) AS n, ${parses.join(", ")} FROM ${quoteIdentifier(VIEW)}`, source);
+  const rows = Number(counts?.n ?? 0);
+  const types = names.map((_, i) => {
+    const present = Number(counts?.[`p${i}`] ?? 0);
+    const j = CANDIDATES.findIndex((__, k) => present > 0 && Number(counts?.[`c${i}_${k}`]) === present);
+    return { present, type: j >= 0 ? CANDIDATES[j] : "string" };
+  });
+  const facts = names.flatMap((name, i) => {
+    const typed = typedSql(quoteIdentifier(name), types[i].type);
+    const domain2 = `CASE WHEN count(DISTINCT ${typed}) <= ${MAX_DOMAIN} THEN list(DISTINCT ${typed} ORDER BY ${typed}) FILTER (WHERE ${typed} IS NOT NULL) END`;
+    return [`min(${typed})::VARCHAR AS lo${i}`, `max(${typed})::VARCHAR AS hi${i}`, `count(DISTINCT ${typed}) AS d${i}`, `${types[i].type === "string" ? domain2 : "NULL"} AS v${i}`];
+  });
+  const [stats] = names.length === 0 ? [{}] : await engine.query(`SELECT ${facts.join(", ")} FROM ${quoteIdentifier(VIEW)}`, source);
+  const columns = {};
+  names.forEach((name, i) => {
+    columns[name] = ruleOf(types[i].type, { rows, present: types[i].present, stats: stats ?? {}, i });
+  });
+  return { rows, columns };
+}
+function ruleOf(type, facts) {
+  const { rows, present, stats, i } = facts;
+  const rule = { type };
+  if (present < rows) rule.nullable = true;
+  const lo = stats[`lo${i}`];
+  const hi = stats[`hi${i}`];
+  if (lo !== null && lo !== void 0 && hi !== null && hi !== void 0 && type !== "string" && type !== "boolean") {
+    rule.min = type === "integer" || type === "number" ? Number(lo) : String(lo);
+    rule.max = type === "integer" || type === "number" ? Number(hi) : String(hi);
+  }
+  const distinct = Number(stats[`d${i}`] ?? 0);
+  const domain2 = stats[`v${i}`];
+  if (type === "string" && Array.isArray(domain2) && domain2.length > 0 && distinct * 2 <= present) rule.in = domain2.map(String);
+  if ((type === "integer" || type === "string") && present > 1 && distinct === present) rule.unique = true;
+  return rule;
+}
+
+// src/validate/infer-yaml.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+function renderSchemaYaml(schema, data) {
+  const document = new import_yaml7.Document({ columns: schema.columns });
+  const columns = document.get("columns");
+  if ((0, import_yaml7.isMap)(columns)) {
+    for (const item of columns.items) {
+      if (!(0, import_yaml7.isMap)(item.value)) continue;
+      item.value.flow = true;
+      for (const rule of item.value.items) {
+        if ((0, import_yaml7.isScalar)(rule.key) && rule.key.value === "type") continue;
+        const values = (0, import_yaml7.isSeq)(rule.value) ? rule.value.items : [rule.value];
+        for (const value2 of values) if ((0, import_yaml7.isScalar)(value2) && typeof value2.value === "string") value2.type = "QUOTE_DOUBLE";
+      }
+    }
+  }
+  const header = [
+    `# Data schema inferred by trainyard from ${data} (${schema.rows} rows).`,
+    "# min and max are the observed values: widen them where new data may go further.",
+    "# Rules: docs/validation.md. Check data with: trainyard validate --data <file> --schema <this file>"
+  ];
+  return `${header.join("\n")}
+${document.toString({ lineWidth: 0, flowCollectionPadding: true })}`;
+}
 
 // src/util/write-files.ts
 import { mkdir as mkdir7, rename as rename4, rm as rm3, stat as stat6, writeFile as writeFile5 } from "node:fs/promises";
@@ -34213,15 +34395,28 @@ async function writeAllOrNothing(root, files, options) {
 }
 
 // src/cli/commands/init.ts
+async function inferSchemaFile(root, data, existing) {
+  const train = data[0];
+  const folder = path19.posix.dirname(train);
+  const name = existing.includes(path19.posix.join(folder, "schema.yml")) ? "trainyard.schema.yml" : "schema.yml";
+  const engine = await DataEngine.open();
+  try {
+    const source = await resolveSource(data, root);
+    return { path: path19.posix.join(folder, name), content: renderSchemaYaml(await inferSchema(engine, source), source.display) };
+  } finally {
+    engine.close();
+  }
+}
 function registerInit(program2, io, setExit) {
   program2.command("init").description("Set up trainyard in this repository: find the data and training script, write .github/trainyard.yml and the caller workflows.").option("-m, --model <name>", "the model name (default: from the folder name)").option("--task <task>", "binary, multiclass or regression (default: binary)").option("--command <command>", "the training command (default: from the training script found)").option("--data <path>", "the training data (default: the data file found)").option("-y, --yes", "accept what was found without asking").option("--force", "replace files that already exist").action(async (options) => {
     const root = io.cwd;
-    const discovery = discover({ files: await listRepoFiles(root), folderName: path19.basename(root), defaultBranch: await currentBranch(root) });
+    const repoFiles = await listRepoFiles(root);
+    const discovery = discover({ files: repoFiles, folderName: path19.basename(root), defaultBranch: await currentBranch(root) });
     const schemaTexts = Object.fromEntries(await Promise.all(discovery.schemaCandidates.map(async (file2) => [file2, await readFile8(path19.join(root, file2), "utf8")])));
     const { model, task, command, data } = options;
     const flags = { ...model ? { model } : {}, ...task ? { task } : {}, ...command ? { command } : {}, ...data ? { data } : {} };
     const choices = await resolveChoices({ discovery, flags, schemaTexts, ask: options.yes ? void 0 : io.ask });
-    const plan = planInit(choices);
+    const plan = planInit(choices, choices.schema ? void 0 : await inferSchemaFile(root, choices.production ? [choices.train, choices.production] : [choices.train], repoFiles.map((file2) => file2.path)));
     await writeAllOrNothing(root, plan.files, { force: options.force === true });
     io.stdout(`trainyard: set up model "${choices.model}" (${choices.task}), training with \`${choices.command}\` on ${choices.train}
 `);
@@ -34292,7 +34487,7 @@ function summarizeLineage(document, file2) {
     command: lineage3.command,
     seed: lineage3.seed,
     params: lineage3.params ?? {},
-    data: lineage3.data.map(({ path: path38, bytes, sha256 }) => ({ path: path38, bytes, sha256 })),
+    data: lineage3.data.map(({ path: path42, bytes, sha256 }) => ({ path: path42, bytes, sha256 })),
     durationSeconds: lineage3.durationSeconds,
     runner: lineage3.runner?.name ?? null
   };
@@ -36329,15 +36524,69 @@ function registerEvaluate(program2, io, setExit) {
 }
 
 // src/cli/commands/run.ts
-import path30 from "node:path";
+import path36 from "node:path";
 
 // src/run/pipeline.ts
-import { readdir as readdir7, writeFile as writeFile10 } from "node:fs/promises";
-import path29 from "node:path";
+import { mkdir as mkdir12, writeFile as writeFile12 } from "node:fs/promises";
+import path35 from "node:path";
+
+// src/run/model-run.ts
+import { readdir as readdir8, writeFile as writeFile11 } from "node:fs/promises";
+import path34 from "node:path";
+
+// src/drift/stage.ts
+import { writeFile as writeFile8 } from "node:fs/promises";
+import path27 from "node:path";
+async function driftStage(request) {
+  const { model, name, root } = request;
+  if (!model.drift?.current && !model.data.production) {
+    return { result: null, summary: `drift: skipped, ${name} has no drift.current or data.production`, files: [] };
+  }
+  const options = resolveDriftOptions({ method: [], threshold: [] }, root, { name, model, root });
+  const result = await runDrift(options);
+  const json2 = path27.join(request.outputDir, "drift.json");
+  const report = path27.join(request.outputDir, "drift.md");
+  await writeFile8(json2, `${JSON.stringify(driftJson(result), null, 2)}
+`);
+  await writeFile8(report, renderDriftReport(result));
+  const verdict2 = result.drifted ? "DRIFT" : "no dataset drift";
+  const drifted = result.columns.filter((c) => c.drifted).map((c) => c.column);
+  const which = drifted.length > 0 ? ` (${drifted.join(", ")})` : "";
+  const summary = `drift: ${verdict2}, ${result.driftedColumns} of ${result.tested} columns${which}; share ${formatNumber(result.share)}, threshold ${formatNumber(result.driftShare)}; ${result.current.source} against ${result.reference.source}`;
+  return { result, summary, files: [json2, report] };
+}
+
+// src/registry/stage.ts
+async function registerAndPromote(request) {
+  const { model } = request;
+  const content = await collectVersionContent({ outputDir: request.outputDir, metricsFile: model.metrics.file, predictionsFile: model.metrics.predictions });
+  const version2 = await request.registry.register({
+    model: request.name,
+    content,
+    text: { task: model.task, description: model.description ?? null, intendedUse: model.card?.intended_use ?? null, limitations: model.card?.limitations ?? null },
+    commit: content.lineage?.commit ?? null,
+    runUrl: request.runUrl,
+    ...request.onProgress ? { onProgress: request.onProgress } : {}
+  });
+  const environment = model.promotion?.environment ?? "production";
+  if (!request.gate?.passed) return { version: version2, environment, promotion: null };
+  const promotion = await request.registry.promote({
+    model: request.name,
+    version: version2.version,
+    environment,
+    decision: "approved",
+    approvers: request.approvers ?? [],
+    gate: request.gate,
+    reason: "the candidate passed the metric policy against the champion",
+    runUrl: request.runUrl,
+    actor: request.actor
+  });
+  return { version: version2, environment, promotion };
+}
 
 // src/train/train-model.ts
-import { mkdir as mkdir11, stat as stat8, writeFile as writeFile9 } from "node:fs/promises";
-import path28 from "node:path";
+import { mkdir as mkdir11, stat as stat8, writeFile as writeFile10 } from "node:fs/promises";
+import path29 from "node:path";
 
 // src/runner/gpu-lineage.ts
 function gpuLineage(report) {
@@ -36766,9 +37015,9 @@ function startTelemetry(options) {
 
 // src/train/hash-cache.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { mkdir as mkdir10, readFile as readFile12, rename as rename5, writeFile as writeFile8 } from "node:fs/promises";
-import path27 from "node:path";
-var HASH_CACHE_FILE = path27.join(".trainyard", "hash-cache.json");
+import { mkdir as mkdir10, readFile as readFile12, rename as rename5, writeFile as writeFile9 } from "node:fs/promises";
+import path28 from "node:path";
+var HASH_CACHE_FILE = path28.join(".trainyard", "hash-cache.json");
 async function loadHashCache(file2) {
   const text = await readFile12(file2, "utf8").catch(() => null);
   if (text === null) return { version: 1, files: {} };
@@ -36784,9 +37033,9 @@ function cachedHash(cache, file2, info) {
   return entry && entry.bytes === info.size && entry.mtimeMs === info.mtimeMs ? entry.sha256 : null;
 }
 async function saveHashCache(file2, cache) {
-  await mkdir10(path27.dirname(file2), { recursive: true });
+  await mkdir10(path28.dirname(file2), { recursive: true });
   const temporary = `${file2}.${randomBytes3(4).toString("hex")}.tmp`;
-  await writeFile8(temporary, `${JSON.stringify(cache)}
+  await writeFile9(temporary, `${JSON.stringify(cache)}
 `);
   await rename5(temporary, file2);
 }
@@ -36830,7 +37079,7 @@ function asList(value2) {
   return Array.isArray(value2) ? value2 : [value2];
 }
 async function describeDataFiles(patterns, root, key) {
-  const cacheFile = path28.join(root, HASH_CACHE_FILE);
+  const cacheFile = path29.join(root, HASH_CACHE_FILE);
   const cache = await loadHashCache(cacheFile);
   let changed = false;
   const facts = [];
@@ -36845,7 +37094,7 @@ async function describeDataFiles(patterns, root, key) {
         cache.files[file2] = { bytes: info.size, mtimeMs: info.mtimeMs, sha256 };
         changed = true;
       }
-      facts.push({ path: path28.relative(root, file2).split(path28.sep).join("/"), bytes: info.size, sha256 });
+      facts.push({ path: path29.relative(root, file2).split(path29.sep).join("/"), bytes: info.size, sha256 });
     }
   }
   if (changed) await saveHashCache(cacheFile, cache);
@@ -36863,8 +37112,8 @@ async function trainModel(request) {
   const train = asList(model.data.train);
   const data = await describeDataFiles(train, root, `models.${request.name}.data.train`);
   const command = request.command ?? model.training.command;
-  const logFile = path28.join(outputDir, "train.log");
-  const resolveAll = (patterns) => patterns.map((pattern) => path28.resolve(root, pattern)).join(path28.delimiter);
+  const logFile = path29.join(outputDir, "train.log");
+  const resolveAll = (patterns) => patterns.map((pattern) => path29.resolve(root, pattern)).join(path29.delimiter);
   const env = {
     ...request.env,
     ...model.training.env,
@@ -36878,7 +37127,7 @@ async function trainModel(request) {
   const tool = request.gpuTool ?? processNvidiaSmi({ env });
   const preflight = await preflightIfAsked(request, tool, env);
   await mkdir11(outputDir, { recursive: true });
-  const telemetryFile = path28.join(outputDir, TELEMETRY_FILE);
+  const telemetryFile = path29.join(outputDir, TELEMETRY_FILE);
   const sampling = preflight ? startTelemetry({ tool, intervalMs: model.training.telemetry_interval_ms, file: telemetryFile }) : null;
   let outcome;
   try {
@@ -36902,7 +37151,7 @@ async function trainModel(request) {
     gpu: preflight ? gpuLineage(preflight) : null,
     telemetry: telemetry ? telemetryLineage(telemetry) : null
   });
-  await writeFile9(path28.join(outputDir, LINEAGE_FILE), `${JSON.stringify(lineage3, null, 2)}
+  await writeFile10(path29.join(outputDir, LINEAGE_FILE), `${JSON.stringify(lineage3, null, 2)}
 `);
   const record2 = { lineage: lineage3, preflight, telemetry };
   if (outcome.timedOut) {
@@ -36921,548 +37170,11 @@ function telemetryLineage(capture) {
   return { file: TELEMETRY_FILE, ...capture.summary, samplerCpuSeconds: capture.sampler.cpuSeconds };
 }
 
-// src/run/pipeline.ts
-function selectModels(configured, requested) {
-  const unknown2 = requested.filter((name) => !configured.includes(name));
-  if (unknown2.length > 0) throw new UsageError(`unknown model "${unknown2[0]}"; the config has: ${configured.join(", ")}`);
-  return requested.length === 0 ? configured : configured.filter((name) => requested.includes(name));
-}
-async function runPipeline(request) {
-  const { config: config2, root } = request.loaded;
-  const names = selectModels(Object.keys(config2.models), request.models);
-  const reports = [];
-  for (const name of names) {
-    const model = config2.models[name];
-    const outputDir = path29.join(request.runDir, name);
-    request.echo(`
-\u25B6 ${name}: training with "${model.training.command}"
-`);
-    const result = await trainModel({ name, model, root, outputDir, configSha256: request.configSha256, env: request.env, system: request.system, versions: request.versions, echo: request.echo });
-    const artifacts = (await readdir7(outputDir)).sort().map((entry) => entry === "model" ? "model/" : entry);
-    reports.push({
-      name,
-      task: model.task,
-      ...model.description ? { description: model.description } : {},
-      lineage: result.lineage,
-      metrics: result.artifacts.metrics,
-      outputDir: path29.relative(root, outputDir) || ".",
-      artifacts
-    });
-  }
-  const report = renderRunReport({ project: path29.basename(root), models: reports });
-  const reportFile = path29.join(request.runDir, "report.md");
-  await writeFile10(reportFile, report);
-  return { report, reportFile, models: reports };
-}
-
-// src/cli/commands/run.ts
-function registerRun(program2, io, setExit) {
-  program2.command("run").description("Run the whole pipeline locally: train every model and report its metrics beside its baseline.").option("-c, --config <file>", "the trainyard config", ".github/trainyard.yml").option("-m, --model <name>", "run only this model (repeatable)", (value2, previous) => [...previous, value2], []).option("-o, --out <dir>", "the run folder (default: <project>/.trainyard/runs/<time>)").action(async (options) => {
-    const project = await openProject(io, options.config);
-    const runDir = options.out ? path30.resolve(io.cwd, options.out) : path30.join(project.loaded.root, ".trainyard", "runs", runId(io.now()));
-    const outcome = await runPipeline({ ...project, models: options.model, runDir, env: io.env, echo: io.stderr });
-    io.stdout(`
-${outcome.report}
-Report written to ${path30.relative(io.cwd, outcome.reportFile)}
-`);
-    setExit(0);
-  });
-}
-
-// src/cli/commands/runner.ts
-import { readFile as readFile13 } from "node:fs/promises";
-import path31 from "node:path";
-
-// src/runner/app-jwt.ts
-import { createPrivateKey, createSign } from "node:crypto";
-var base64url3 = (value2) => Buffer.from(value2).toString("base64url");
-function createAppJwt(options) {
-  let key;
-  try {
-    key = createPrivateKey(options.privateKeyPem);
-  } catch (error62) {
-    throw new UsageError(`the GitHub App private key cannot be read (${error62.message.split("\n")[0]}); expected the PEM file GitHub generated for the App`);
-  }
-  const seconds = Math.floor(options.now.getTime() / 1e3);
-  const header = base64url3(JSON.stringify({ alg: "RS256", typ: "JWT" }));
-  const payload = base64url3(JSON.stringify({ iat: seconds - 60, exp: seconds + 540, iss: options.appId }));
-  const signature = createSign("RSA-SHA256").update(`${header}.${payload}`).sign(key);
-  return `${header}.${payload}.${base64url3(signature)}`;
-}
-
-// src/runner/github-request.ts
-function statusOf2(error62) {
-  const status = error62?.status;
-  return typeof status === "number" ? status : null;
-}
-
-// src/runner/fork-guard.ts
-var DEFAULT_SAFE_LABEL = "trainyard:safe-to-train";
-var WRITE = ["admin", "maintain", "write"];
-var PR_EVENTS = ["pull_request", "pull_request_target", "pull_request_review"];
-async function decideForkGuard(options) {
-  const { event, label } = options;
-  const pr = event.payload.pull_request;
-  if (!PR_EVENTS.includes(event.name) || !pr) return { allowed: true, reason: `a ${event.name} event runs the repository's own code` };
-  const base = pr.base?.repo?.full_name ?? event.payload.repository?.full_name ?? "";
-  const head = pr.head?.repo?.full_name ?? null;
-  if (head === base) return { allowed: true, reason: `pull request #${pr.number} comes from ${base} itself, not a fork` };
-  if (options.runnerEnvironment === "github-hosted") return { allowed: true, reason: "the runner is GitHub-hosted and discarded after the job" };
-  const from = head ?? "a deleted fork";
-  if (event.payload.action !== "labeled" || event.payload.label?.name !== label) {
-    const why = event.payload.action === "synchronize" ? "new commits were pushed, so an earlier review no longer covers them" : `this "${event.payload.action ?? event.name}" event is not the label "${label}" being applied`;
-    return { allowed: false, reason: `pull request #${pr.number} comes from the fork ${from} and ${why}; a maintainer with write access must review the code and apply "${label}" after the last push` };
-  }
-  const sender = event.payload.sender?.login ?? "";
-  if (!options.request) return { allowed: false, reason: `cannot check that ${sender} may approve fork code: no token to read permissions (pass github-token)` };
-  const [owner, repo] = base.split("/");
-  let permission;
-  try {
-    const answer = await options.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { owner, repo, username: sender });
-    permission = answer.data.permission ?? "none";
-  } catch (error62) {
-    const status = statusOf2(error62);
-    if (status !== 404) return { allowed: false, reason: `cannot read ${sender}'s permission on ${base} (HTTP ${status ?? "error"}); refusing fork code` };
-    permission = "none";
-  }
-  if (!WRITE.includes(permission)) return { allowed: false, reason: `"${label}" was applied by ${sender}, whose permission on ${base} is ${permission}; only write, maintain or admin can approve fork code` };
-  return { allowed: true, reason: `${sender} (${permission}) applied "${label}" to pull request #${pr.number} from ${from} after its last push` };
-}
-
-// src/runner/jit.ts
-var RunnerRegistrationError = class extends TrainyardError {
-  status;
-  constructor(message, status) {
-    super(message, { exitCode: 1 });
-    this.status = status;
-  }
-};
-var where = (scope) => scope.kind === "repo" ? `${scope.owner}/${scope.repo}` : `the organisation ${scope.org}`;
-function plannedRequests(request) {
-  const base = request.scope.kind === "repo" ? `/repos/${request.scope.owner}/${request.scope.repo}` : `/orgs/${request.scope.org}`;
-  return [`GET ${base}/installation`, "POST /app/installations/{installation_id}/access_tokens", `POST ${base}/actions/runners/generate-jitconfig ${JSON.stringify(jitBody(request))}`];
-}
-function jitBody(request) {
-  return { name: request.name, runner_group_id: request.runnerGroupId, labels: request.labels, work_folder: request.workFolder };
-}
-async function step(what, call2, explain) {
-  try {
-    return await call2();
-  } catch (error62) {
-    const status = statusOf2(error62);
-    throw new RunnerRegistrationError(`${what} failed${status ? ` (HTTP ${status})` : ""}: ${explain(status)}`, status);
-  }
-}
-async function mintJitConfig(options) {
-  const { request, appJwt, jit } = options;
-  const { scope } = jit;
-  const asApp = { headers: { authorization: `bearer ${appJwt}` } };
-  const installation = await step(
-    `finding the App's installation on ${where(scope)}`,
-    () => scope.kind === "repo" ? request("GET /repos/{owner}/{repo}/installation", { owner: scope.owner, repo: scope.repo, ...asApp }) : request("GET /orgs/{org}/installation", { org: scope.org, ...asApp }),
-    (status) => status === 404 ? `the App is not installed on ${where(scope)}; install it there` : status === 401 ? "the App id or private key is wrong (GitHub rejected the JWT)" : "GitHub did not answer as expected"
-  );
-  const installationId = installation.data.id;
-  const token = await step(
-    "creating an installation token",
-    () => request("POST /app/installations/{installation_id}/access_tokens", { installation_id: installationId, ...asApp }),
-    () => "the App could not get a token for its installation"
-  );
-  const asInstallation = { headers: { authorization: `token ${token.data.token}` } };
-  const body = jitBody(jit);
-  const minted = await step(
-    `generating a JIT runner config for ${where(scope)}`,
-    () => scope.kind === "repo" ? request("POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig", { owner: scope.owner, repo: scope.repo, ...body, ...asInstallation }) : request("POST /orgs/{org}/actions/runners/generate-jitconfig", { org: scope.org, ...body, ...asInstallation }),
-    (status) => status === 403 ? `the App needs the ${scope.kind === "repo" ? '"Administration: read and write" repository' : '"Self-hosted runners: read and write" organisation'} permission` : status === 409 ? `a runner named "${jit.name}" already exists; choose another --name` : status === 404 ? `runner group ${jit.runnerGroupId} does not exist` : "GitHub did not answer as expected"
-  );
-  const data = minted.data;
-  return { runnerId: data.runner.id, runnerName: data.runner.name, encodedJitConfig: data.encoded_jit_config };
-}
-
-// src/cli/commands/runner.ts
-function github(io, token) {
-  const octokit = new Octokit2({ ...token ? { auth: token } : {}, ...io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}, userAgent: "trainyard" });
-  return (route, params) => octokit.request(route, params);
-}
-function parseScope(options) {
-  if (options.repo && options.org) throw new UsageError("--repo and --org: give one; a runner belongs to a repository or an organisation");
-  if (options.org) return { kind: "org", org: options.org };
-  const match = /^([\w.-]+)\/([\w.-]+)$/.exec(options.repo ?? "");
-  if (!match) throw new UsageError(`--repo "${options.repo ?? ""}": expected owner/repo (or --org <org>)`);
-  return { kind: "repo", owner: match[1], repo: match[2] };
-}
-function parseJit(options, io) {
-  const labels2 = options.labels.split(",").map((label) => label.trim()).filter(Boolean);
-  if (labels2.length === 0) throw new UsageError("--labels: expected a comma-separated list such as self-hosted,gpu");
-  const runnerGroupId = Number(options.runnerGroupId);
-  if (!Number.isInteger(runnerGroupId) || runnerGroupId < 1) throw new UsageError(`--runner-group-id "${options.runnerGroupId}": expected a positive integer (1 is the Default group)`);
-  const name = options.name ?? `${io.env.HOSTNAME ?? "trainyard-gpu"}-${io.now().getTime().toString(36)}`;
-  return { scope: parseScope(options), name, labels: labels2, runnerGroupId, workFolder: options.workFolder };
-}
-async function appCredentials(options, io) {
-  const appId = options.appId ?? io.env.GITHUB_APP_ID;
-  if (!appId) throw new UsageError("no GitHub App id: pass --app-id or set GITHUB_APP_ID");
-  if (options.privateKey) {
-    const file2 = path31.resolve(io.cwd, options.privateKey);
-    const pem2 = await readFile13(file2, "utf8").catch((error62) => {
-      throw new UsageError(`--private-key ${options.privateKey}: cannot read it (${error62.code}); expected the App's PEM file`);
-    });
-    return { appId, privateKeyPem: pem2 };
-  }
-  const pem = io.env.GITHUB_APP_PRIVATE_KEY;
-  if (!pem) throw new UsageError("no GitHub App private key: pass --private-key <file> or set GITHUB_APP_PRIVATE_KEY");
-  return { appId, privateKeyPem: pem.replace(/\\n/g, "\n") };
-}
-async function readEvent(io, options) {
-  const file2 = options.event ?? io.env.GITHUB_EVENT_PATH;
-  const name = options.eventName ?? io.env.GITHUB_EVENT_NAME;
-  if (!file2 || !name) throw new UsageError("no workflow event: pass --event <file> and --event-name <name> (GITHUB_EVENT_PATH and GITHUB_EVENT_NAME inside Actions)");
-  const text = await readFile13(path31.resolve(io.cwd, file2), "utf8").catch((error62) => {
-    throw new UsageError(`--event ${file2}: cannot read it (${error62.code}); expected the workflow event JSON`);
-  });
-  try {
-    return { name, payload: JSON.parse(text) };
-  } catch {
-    throw new UsageError(`--event ${file2}: not JSON; expected the workflow event payload`);
-  }
-}
-function registerRunner(program2, io, setExit) {
-  const runner = program2.command("runner").description("Self-hosted GPU runners: just-in-time registration and the fork rule.");
-  runner.command("jitconfig").alias("jit").description("Mint a just-in-time runner config with the GitHub App (no personal token); prints the encoded config for `run.sh --jitconfig`.").option("--repo <owner/repo>", "register the runner on this repository").option("--org <org>", "register the runner on this organisation instead").option("--labels <list>", "comma-separated runner labels", "self-hosted,gpu").option("--name <name>", "the runner name (default: $HOSTNAME and a time stamp)").option("--runner-group-id <id>", "the runner group", "1").option("--work-folder <dir>", "the runner's work folder", "_work").option("--app-id <id>", "the GitHub App id (default: $GITHUB_APP_ID)").option("--private-key <file>", "the App's PEM private key (default: $GITHUB_APP_PRIVATE_KEY)").option("--json", "print runner id, name and config as JSON").option("--dry-run", "print the requests it would make, and make none").action(async (options) => {
-    const jit = parseJit(options, io);
-    if (options.dryRun) {
-      io.stdout(plannedRequests(jit).map((line) => `[dry-run] would ${line}
-`).join(""));
-      setExit(0);
-      return;
-    }
-    const { appId, privateKeyPem } = await appCredentials(options, io);
-    const config2 = await mintJitConfig({ request: github(io), appJwt: createAppJwt({ appId, privateKeyPem, now: io.now() }), jit });
-    io.stdout(options.json ? `${JSON.stringify(config2)}
-` : `${config2.encodedJitConfig}
-`);
-    io.stderr(`trainyard: runner ${config2.runnerName} (id ${config2.runnerId}) registered just in time with labels ${jit.labels.join(",")}
-`);
-    setExit(0);
-  });
-  runner.command("guard").description("Refuse a fork pull request's code on a self-hosted runner unless a maintainer applied the label after the last push (exit 1).").option("--event <file>", "the workflow event JSON (default: $GITHUB_EVENT_PATH)").option("--event-name <name>", "the event name (default: $GITHUB_EVENT_NAME)").option("--label <name>", "the label a maintainer applies", DEFAULT_SAFE_LABEL).action(async (options) => {
-    const event = await readEvent(io, options);
-    const token = io.env.GITHUB_TOKEN;
-    const decision = await decideForkGuard({ event, label: options.label, runnerEnvironment: io.env.RUNNER_ENVIRONMENT, request: token ? github(io, token) : null });
-    if (decision.allowed) {
-      io.stdout(`trainyard: allowed: ${decision.reason}
-`);
-      setExit(0);
-      return;
-    }
-    if (io.env.GITHUB_ACTIONS === "true") io.stdout(`::error title=trainyard: fork code refused::${decision.reason}
-`);
-    io.stderr(`trainyard: refused: ${decision.reason}
-`);
-    setExit(1);
-  });
-}
-
-// src/cli/commands/schema.ts
-import path33 from "node:path";
-
-// src/validate/column-sql.ts
-function typedSql(raw, type) {
-  switch (type) {
-    case "string":
-      return raw;
-    case "integer":
-      return `CASE WHEN TRY_CAST(${raw} AS BIGINT)::VARCHAR = ${raw} OR regexp_full_match(${raw}, '\\s*[+-]?[0-9]+\\s*') THEN TRY_CAST(${raw} AS BIGINT) END`;
-    case "number":
-      return `TRY_CAST(${raw} AS DOUBLE)`;
-    case "boolean":
-      return `TRY_CAST(${raw} AS BOOLEAN)`;
-    case "date":
-      return `CASE WHEN length(trim(${raw})) <= 10 THEN TRY_CAST(${raw} AS DATE) END`;
-    case "timestamp":
-      return `TRY_CAST(${raw} AS TIMESTAMP)`;
-  }
-}
-function literalSql(type, value2) {
-  switch (type) {
-    case "integer":
-    case "boolean":
-      return String(value2);
-    case "number":
-      return `${String(value2)}::DOUBLE`;
-    case "string":
-      return quoteLiteral(String(value2));
-    case "date":
-      return `DATE ${quoteLiteral(String(value2))}`;
-    case "timestamp":
-      return `TIMESTAMP ${quoteLiteral(String(value2))}`;
-  }
-}
-var TYPE_WORDS = {
-  string: "text",
-  integer: "an integer",
-  number: "a number",
-  boolean: "true or false",
-  date: "a date (YYYY-MM-DD)",
-  timestamp: "a timestamp (YYYY-MM-DD hh:mm:ss)"
-};
-function valueChecks(rule, raw, typed) {
-  const checks2 = [];
-  const show = (value2) => typeof value2 === "string" ? JSON.stringify(value2) : String(value2);
-  if (rule.type !== "string") checks2.push({ check: "type", failing: `${raw} IS NOT NULL AND ${typed} IS NULL`, expected: TYPE_WORDS[rule.type] });
-  if (rule.min !== void 0) checks2.push({ check: "min", failing: `${typed} < ${literalSql(rule.type, rule.min)}`, expected: `>= ${show(rule.min)}` });
-  if (rule.max !== void 0) checks2.push({ check: "max", failing: `${typed} > ${literalSql(rule.type, rule.max)}`, expected: `<= ${show(rule.max)}` });
-  if (rule.in !== void 0) {
-    const list = rule.in.map((value2) => literalSql(rule.type, value2)).join(", ");
-    checks2.push({ check: "in", failing: `${typed} NOT IN (${list})`, expected: `one of ${rule.in.map(show).join(", ")}` });
-  }
-  if (rule.pattern !== void 0) {
-    checks2.push({ check: "pattern", failing: `NOT regexp_matches(${raw}::VARCHAR, ${quoteLiteral(rule.pattern)})`, expected: `matches /${rule.pattern}/` });
-  }
-  return checks2;
-}
-
-// src/validate/infer.ts
-var CANDIDATES = ["integer", "number", "boolean", "date", "timestamp"];
-var MAX_DOMAIN = 100;
-var VIEW = "trainyard_infer";
-async function inferSchema(engine, source) {
-  await engine.register(VIEW, source, { allVarchar: true });
-  const names = (await engine.columns(VIEW)).map((column) => column.name);
-  const parses = names.flatMap((name, i) => {
-    const raw = quoteIdentifier(name);
-    return [`count(${raw}) AS p${i}`, ...CANDIDATES.map((type, j) => `count(${typedSql(raw, type)}) AS c${i}_${j}`)];
-  });
-  const [counts] = await engine.query(`SELECT count(*) AS n, ${parses.join(", ")} FROM ${quoteIdentifier(VIEW)}`, source);
-  const rows = Number(counts?.n ?? 0);
-  const types = names.map((_, i) => {
-    const present = Number(counts?.[`p${i}`] ?? 0);
-    const j = CANDIDATES.findIndex((__, k) => present > 0 && Number(counts?.[`c${i}_${k}`]) === present);
-    return { present, type: j >= 0 ? CANDIDATES[j] : "string" };
-  });
-  const facts = names.flatMap((name, i) => {
-    const typed = typedSql(quoteIdentifier(name), types[i].type);
-    const domain2 = `CASE WHEN count(DISTINCT ${typed}) <= ${MAX_DOMAIN} THEN list(DISTINCT ${typed} ORDER BY ${typed}) FILTER (WHERE ${typed} IS NOT NULL) END`;
-    return [`min(${typed})::VARCHAR AS lo${i}`, `max(${typed})::VARCHAR AS hi${i}`, `count(DISTINCT ${typed}) AS d${i}`, `${types[i].type === "string" ? domain2 : "NULL"} AS v${i}`];
-  });
-  const [stats] = names.length === 0 ? [{}] : await engine.query(`SELECT ${facts.join(", ")} FROM ${quoteIdentifier(VIEW)}`, source);
-  const columns = {};
-  names.forEach((name, i) => {
-    columns[name] = ruleOf(types[i].type, { rows, present: types[i].present, stats: stats ?? {}, i });
-  });
-  return { rows, columns };
-}
-function ruleOf(type, facts) {
-  const { rows, present, stats, i } = facts;
-  const rule = { type };
-  if (present < rows) rule.nullable = true;
-  const lo = stats[`lo${i}`];
-  const hi = stats[`hi${i}`];
-  if (lo !== null && lo !== void 0 && hi !== null && hi !== void 0 && type !== "string" && type !== "boolean") {
-    rule.min = type === "integer" || type === "number" ? Number(lo) : String(lo);
-    rule.max = type === "integer" || type === "number" ? Number(hi) : String(hi);
-  }
-  const distinct = Number(stats[`d${i}`] ?? 0);
-  const domain2 = stats[`v${i}`];
-  if (type === "string" && Array.isArray(domain2) && domain2.length > 0 && distinct * 2 <= present) rule.in = domain2.map(String);
-  if ((type === "integer" || type === "string") && present > 1 && distinct === present) rule.unique = true;
-  return rule;
-}
-
-// src/validate/infer-yaml.ts
-var import_yaml7 = __toESM(require_dist(), 1);
-function renderSchemaYaml(schema, data) {
-  const document = new import_yaml7.Document({ columns: schema.columns });
-  const columns = document.get("columns");
-  if ((0, import_yaml7.isMap)(columns)) {
-    for (const item of columns.items) {
-      if (!(0, import_yaml7.isMap)(item.value)) continue;
-      item.value.flow = true;
-      for (const rule of item.value.items) {
-        if ((0, import_yaml7.isScalar)(rule.key) && rule.key.value === "type") continue;
-        const values = (0, import_yaml7.isSeq)(rule.value) ? rule.value.items : [rule.value];
-        for (const value2 of values) if ((0, import_yaml7.isScalar)(value2) && typeof value2.value === "string") value2.type = "QUOTE_DOUBLE";
-      }
-    }
-  }
-  const header = [
-    `# Data schema inferred by trainyard from ${data} (${schema.rows} rows).`,
-    "# min and max are the observed values: widen them where new data may go further.",
-    "# Rules: docs/validation.md. Check data with: trainyard validate --data <file> --schema <this file>"
-  ];
-  return `${header.join("\n")}
-${document.toString({ lineWidth: 0, flowCollectionPadding: true })}`;
-}
-
-// src/validate/write-output.ts
-import { rename as rename6, stat as stat9, writeFile as writeFile11 } from "node:fs/promises";
+// src/validate/stage.ts
 import path32 from "node:path";
-async function checkOutputFolder(file2, shownAs) {
-  const folder = await stat9(path32.dirname(file2)).catch(() => void 0);
-  if (!folder?.isDirectory()) throw new UsageError(`${shownAs}: the folder ${path32.dirname(shownAs) || "."} does not exist; expected a path in an existing folder`);
-}
-async function writeWhole(file2, text) {
-  const temporary = `${file2}.${process.pid}.tmp`;
-  await writeFile11(temporary, text);
-  await rename6(temporary, file2);
-}
-
-// src/cli/commands/schema.ts
-function registerSchema(program2, io, setExit) {
-  const schema = program2.command("schema").description("Work with data schemas.");
-  schema.command("infer").description("Infer a data schema (types, nullability, ranges, small domains, uniqueness) from data.").requiredOption("-d, --data <file|glob>", "the data to learn from").option("-o, --out <schema.yml>", "write the schema to this file instead of printing it").action(async (options) => {
-    const out = options.out ? path33.resolve(io.cwd, options.out) : void 0;
-    if (out) await checkOutputFolder(out, options.out);
-    const source = await resolveSource(options.data, io.cwd);
-    const engine = await DataEngine.open();
-    try {
-      const yaml = renderSchemaYaml(await inferSchema(engine, source), source.display);
-      if (out) {
-        await writeWhole(out, yaml);
-        io.stdout(`Schema written to ${options.out}
-`);
-      } else io.stdout(yaml);
-      setExit(0);
-    } finally {
-      engine.close();
-    }
-  });
-}
-
-// src/cli/commands/train.ts
-import { appendFile as appendFile2 } from "node:fs/promises";
-import path34 from "node:path";
-
-// src/report/preflight-summary.ts
-function renderPreflight(report) {
-  const inventory = report.inventory;
-  const found = inventory ? `driver ${inventory.driverVersion ?? "unknown"}, CUDA ${inventory.cudaVersion ?? "unknown"}, ${report.visible.length} of ${inventory.devices.length} GPU(s) visible` : "no answer from nvidia-smi";
-  const need = `${report.requirement.gpus} GPU(s)${report.requirement.minFreeMemoryMb === null ? "" : ` with ${report.requirement.minFreeMemoryMb} MiB free each`}`;
-  const lines = [`### GPU preflight: ${report.ok ? "passed" : "failed"}`, "", `Needed ${need}; found ${found}.`];
-  if (report.visible.length > 0) {
-    lines.push("", "| GPU | model | free / total memory (MiB) | utilisation (%) | temperature (\xB0C) |", "| ---: | --- | ---: | ---: | ---: |");
-    for (const device of report.visible) {
-      lines.push(`| ${device.index} | ${device.name} | ${device.memoryFreeMb ?? "\u2013"} / ${device.memoryTotalMb ?? "\u2013"} | ${device.utilizationPct ?? "\u2013"} | ${device.temperatureC ?? "\u2013"} |`);
-    }
-  }
-  if (report.problem) {
-    lines.push("", `> [!CAUTION]`, `> **${report.problem.diagnosis}**`, ">", `> Fix: ${report.problem.fix}`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-
-// src/report/telemetry-chart.ts
-var fixed = (value2, digits = 0) => value2 === null ? "\u2013" : value2.toFixed(digits);
-function renderTelemetryChart(series) {
-  if (series.length < 2) return "";
-  const x = series.map((point) => point.t.toFixed(1)).join(", ");
-  const y = series.map((point) => point.utilizationPct.toFixed(1)).join(", ");
-  return ["```mermaid", "xychart-beta", '  title "GPU utilisation during training"', `  x-axis "seconds" [${x}]`, '  y-axis "utilisation (%)" 0 --> 100', `  line [${y}]`, "```"].join("\n");
-}
-function renderTelemetryTable(summary) {
-  const rows = summary.gpus.map((gpu) => `| ${gpu.gpu} | ${gpu.samples} | ${fixed(gpu.meanUtilizationPct, 1)} | ${fixed(gpu.peakUtilizationPct)} | ${fixed(gpu.peakMemoryUsedMb)} / ${fixed(gpu.memoryTotalMb)} | ${fixed(gpu.peakPowerW, 1)} | ${gpu.energyWh.toFixed(3)} | ${fixed(gpu.peakTemperatureC)} |`);
-  return [
-    "| GPU | samples | mean util (%) | peak util (%) | peak memory (MiB) | peak power (W) | energy (Wh) | peak temp (\xB0C) |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...rows
-  ].join("\n");
-}
-function renderTelemetrySection(summary, series) {
-  const head = `### GPU telemetry
-
-${summary.samples} samples every ${summary.intervalMs} ms over ${formatSeconds(summary.durationSeconds)}.`;
-  if (summary.samples === 0) return `${head} nvidia-smi reported nothing while the command ran.
-`;
-  const chart2 = renderTelemetryChart(series);
-  const points = series.map((point) => `| ${point.t.toFixed(1)} | ${point.utilizationPct.toFixed(1)} | ${point.memoryUsedMb.toFixed(0)} |`);
-  const detail = ["<details><summary>Chart data</summary>", "", "| seconds | utilisation (%) | memory used (MiB) |", "| ---: | ---: | ---: |", ...points, "", "</details>"].join("\n");
-  return [head, renderTelemetryTable(summary), chart2, detail].filter(Boolean).join("\n\n") + "\n";
-}
-
-// src/report/train-summary.ts
-function renderTrainSummary(input2) {
-  const { lineage: lineage3 } = input2;
-  const status = input2.error ? "\u274C failed" : "\u2705 trained";
-  const parts = [`## trainyard train: ${input2.model} ${status}`];
-  if (input2.error) parts.push(`\`\`\`
-${input2.error}
-\`\`\``);
-  if (lineage3) {
-    const gpu = lineage3.gpu ? `${lineage3.gpu.count} \xD7 ${lineage3.gpu.model ?? "GPU"} (driver ${lineage3.gpu.driver ?? "?"}, CUDA ${lineage3.gpu.cuda ?? "?"})` : "none";
-    parts.push([
-      "| | |",
-      "| --- | --- |",
-      `| command | \`${lineage3.command.replace(/\|/g, "\\|")}\` |`,
-      `| exit status | ${lineage3.exitStatus}${lineage3.signal ? ` (${lineage3.signal})` : ""}${lineage3.timedOut ? ", timed out" : ""} |`,
-      `| duration | ${formatSeconds(lineage3.durationSeconds)} |`,
-      `| runner | ${lineage3.runner.name ?? "local"}${lineage3.runner.labels.length ? ` [${lineage3.runner.labels.join(", ")}]` : ""} |`,
-      `| GPU | ${gpu} |`,
-      `| commit | ${lineage3.commit ?? "unknown"}${lineage3.dirty ? " (dirty)" : ""} |`
-    ].join("\n"));
-  }
-  if (input2.preflight) parts.push(renderPreflight(input2.preflight).trimEnd());
-  if (input2.telemetry) parts.push(renderTelemetrySection(input2.telemetry.summary, input2.telemetry.series).trimEnd());
-  return `${parts.join("\n\n")}
-`;
-}
-
-// src/cli/commands/train.ts
-async function setOutputs(io, outputs) {
-  const file2 = io.env.GITHUB_OUTPUT;
-  if (!file2) return;
-  await appendFile2(file2, Object.entries(outputs).map(([key, value2]) => `${key}=${value2}
-`).join(""));
-}
-function registerTrain(program2, io, setExit) {
-  program2.command("train").description("Run a model's training command with the trainyard environment: GPU preflight and telemetry when the config asks for GPUs, lineage.json beside its outputs.").option("-c, --config <file>", "the trainyard config", ".github/trainyard.yml").option("-m, --model <name>", "the model to train (required when the config has several)").option("--command <command>", "run this instead of training.command").option("-o, --out <dir>", "the output folder, TRAINYARD_OUTPUT_DIR (default: <project>/.trainyard/runs/<time>/<model>)").option("--summary <file>", "append a Markdown job summary here (default: $GITHUB_STEP_SUMMARY when set)").action(async (options) => {
-    const project = await openProject(io, options.config);
-    const configured = Object.keys(project.loaded.config.models);
-    if (!options.model && configured.length > 1) throw new UsageError(`the config has several models (${configured.join(", ")}); choose one with --model`);
-    const [name] = selectModels(configured, options.model ? [options.model] : configured);
-    const model = project.loaded.config.models[name];
-    const outputDir = options.out ? path34.resolve(io.cwd, options.out) : path34.join(project.loaded.root, ".trainyard", "runs", runId(io.now()), name);
-    const summaryFile = options.summary ? path34.resolve(io.cwd, options.summary) : io.env.GITHUB_STEP_SUMMARY;
-    const writeSummary = async (input2) => {
-      if (summaryFile) await appendFile2(summaryFile, renderTrainSummary(input2));
-    };
-    await setOutputs(io, { model: name, "output-dir": outputDir });
-    try {
-      const result = await trainModel({
-        name,
-        model,
-        root: project.loaded.root,
-        outputDir,
-        configSha256: project.configSha256,
-        ...options.command ? { command: options.command } : {},
-        env: io.env,
-        system: project.system,
-        versions: project.versions,
-        echo: io.stdout,
-        gpuTool: processNvidiaSmi({ env: io.env, ...io.env.TRAINYARD_NVIDIA_SMI ? { binary: io.env.TRAINYARD_NVIDIA_SMI } : {} })
-      });
-      await writeSummary({ model: name, lineage: result.lineage, preflight: result.preflight, telemetry: result.telemetry, error: null });
-      await setOutputs(io, { "exit-code": "0" });
-      io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path34.relative(io.cwd, outputDir) || "."}
-`);
-      setExit(0);
-    } catch (error62) {
-      const message = describeThrown(error62);
-      if (error62 instanceof PreflightError) await writeSummary({ model: name, lineage: null, preflight: error62.report, telemetry: null, error: message });
-      if (error62 instanceof TrainingFailedError) await writeSummary({ model: name, lineage: error62.record.lineage, preflight: error62.record.preflight, telemetry: error62.record.telemetry, error: message });
-      await setOutputs(io, { "exit-code": String(error62 instanceof TrainingFailedError || error62 instanceof PreflightError ? error62.exitCode : 1) });
-      if (io.env.GITHUB_ACTIONS === "true") io.stdout(`::error title=trainyard train ${name}::${message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}
-`);
-      throw error62;
-    }
-  });
-}
-
-// src/cli/commands/validate.ts
-import path37 from "node:path";
 
 // src/validate/load-schema.ts
-import { readFile as readFile14, stat as stat10 } from "node:fs/promises";
+import { readFile as readFile13, stat as stat9 } from "node:fs/promises";
 
 // src/validate/data-schema.ts
 var COLUMN_TYPES = ["string", "integer", "number", "boolean", "date", "timestamp"];
@@ -37571,20 +37283,20 @@ function parseDataSchema(text, file2) {
   return { file: file2, rules, positions: positionsOf(source, rules) };
 }
 async function loadDataSchema(file2, shownAs = file2) {
-  const info = await stat10(file2).catch(() => void 0);
+  const info = await stat9(file2).catch(() => void 0);
   if (!info?.isFile()) throw new ConfigError({ file: shownAs, message: "no such schema file; expected a YAML data schema (trainyard schema infer writes one)" });
   if (info.size > MAX_CONFIG_BYTES) throw new ConfigError({ file: shownAs, message: `file is ${info.size} bytes; expected at most ${MAX_CONFIG_BYTES} (1 MiB)` });
-  return parseDataSchema(await readFile14(file2, "utf8"), shownAs);
+  return parseDataSchema(await readFile13(file2, "utf8"), shownAs);
 }
-function errorAt(source, path38, message, unknownKey) {
-  const position = positionOf(source, unknownKey ? path38.slice(0, -1) : path38, unknownKey);
-  const key = path38.map(String).join(".") || void 0;
+function errorAt(source, path42, message, unknownKey) {
+  const position = positionOf(source, unknownKey ? path42.slice(0, -1) : path42, unknownKey);
+  const key = path42.map(String).join(".") || void 0;
   return new ConfigError({ file: source.file, message, ...position ? { position } : {}, ...key ? { key } : {} });
 }
 function positionsOf(source, rules) {
   const positions = {};
-  const put = (key, path38, keyOf) => {
-    const position = positionOf(source, path38, keyOf);
+  const put = (key, path42, keyOf) => {
+    const position = positionOf(source, path42, keyOf);
     if (position) positions[key] = position;
   };
   for (const [name, rule] of Object.entries(rules.columns)) {
@@ -37669,7 +37381,7 @@ function renderAnnotations(result) {
 }
 
 // src/validate/validate-data.ts
-import path36 from "node:path";
+import path31 from "node:path";
 
 // src/validate/column-outcomes.ts
 var EPSILON2 = 1e-12;
@@ -37712,7 +37424,7 @@ function columnFailures(plan, index, row2) {
 }
 
 // src/validate/examples.ts
-import path35 from "node:path";
+import path30 from "node:path";
 
 // src/validate/plan.ts
 function planColumns2(columns, present) {
@@ -37779,7 +37491,7 @@ var MAX_EXAMPLES = 5;
 // src/validate/examples.ts
 function exampleOf(context, row2, value2) {
   const example = { row: Number(row2[ROW_COLUMN]), value: value2 };
-  if (context.shardRoot !== void 0) example.file = path35.relative(context.shardRoot, String(row2[FILE_COLUMN])) || String(row2[FILE_COLUMN]);
+  if (context.shardRoot !== void 0) example.file = path30.relative(context.shardRoot, String(row2[FILE_COLUMN])) || String(row2[FILE_COLUMN]);
   return example;
 }
 function byPlace(a, b) {
@@ -37895,7 +37607,7 @@ async function validateData(request) {
   const [counts] = await engine.query(sql, source);
   const rows = Number(counts?.n ?? 0);
   const pending = plans.flatMap((plan, i) => columnFailures(plan, i, counts ?? {}));
-  const shardRoot = source.files.length > 1 ? path36.resolve(request.root) : void 0;
+  const shardRoot = source.files.length > 1 ? path31.resolve(request.root) : void 0;
   const context = { engine, plans, view: NUMBERED_VIEW, fastView: RAW_VIEW, shardRoot };
   const needsRows = pending.length > 0 || (schema.rules.unique?.length ?? 0) > 0 || (schema.rules.checks?.length ?? 0) > 0;
   if (needsRows) await engine.register(NUMBERED_VIEW, source, { allVarchar: textual, rowNumbers: true });
@@ -37941,12 +37653,513 @@ async function checkPatterns(engine, schema, plans) {
   }
 }
 
+// src/validate/stage.ts
+async function validateStage(request) {
+  const { data, root } = request;
+  if (!data.schema) return void 0;
+  const schema = await loadDataSchema(path32.resolve(root, data.schema), data.schema);
+  const sets = [["train", data.train]];
+  if (data.production) sets.push(["production", data.production]);
+  const engine = await DataEngine.open();
+  try {
+    const validations = [];
+    for (const [role, patterns] of sets) {
+      const source = await resolveSource(patterns, root);
+      validations.push({ role, result: await validateData({ engine, source, schema, root }) });
+    }
+    return {
+      model: request.model,
+      valid: validations.every((validation) => validation.result.valid),
+      validations,
+      text: validations.map((validation) => renderText(validation.result)).join(""),
+      markdown: validations.map((validation) => renderMarkdown(validation.result)).join("\n")
+    };
+  } finally {
+    engine.close();
+  }
+}
+
+// src/run/champion.ts
+import { readdir as readdir7 } from "node:fs/promises";
+import path33 from "node:path";
+async function fetchChampion(input2) {
+  if (!championOf(await input2.registry.history(input2.model, input2.environment), input2.environment)) return null;
+  const version2 = await input2.registry.version(input2.model, { environment: input2.environment });
+  const downloaded = await input2.registry.download(input2.model, version2.version, input2.dir);
+  const predictions = (await readdir7(downloaded.dir)).find((file2) => file2.startsWith("predictions."));
+  return {
+    version: version2.version,
+    tag: version2.tag,
+    metricsFile: path33.join(downloaded.dir, "metrics.json"),
+    predictionsFile: predictions ? path33.join(downloaded.dir, predictions) : null
+  };
+}
+
+// src/run/model-run.ts
+async function runModel(request) {
+  const { name, model, root, outputDir, echo } = request;
+  const stages = [];
+  const note = (report) => {
+    stages.push(report);
+    echo(`${report.stage}: ${report.summary}
+`);
+  };
+  const validation = await validateStage({ model: name, data: model.data, root });
+  if (!validation) note({ stage: "validate", status: "skipped", summary: "no data.schema configured" });
+  else {
+    const sets = validation.validations.map((entry) => `${entry.role} ${entry.result.valid ? "valid" : `${entry.result.failures.length} failed check(s)`} (${formatNumber(entry.result.rows)} rows)`);
+    note({ stage: "validate", status: validation.valid ? "passed" : "failed", summary: sets.join(", "), markdown: validation.markdown });
+    if (!validation.valid) return { name, stages, lineage: null, metrics: {}, artifacts: [], completed: false };
+  }
+  echo(`train: running "${model.training.command}"
+`);
+  const trained = await trainModel({ name, model, root, outputDir, configSha256: request.configSha256, env: request.env, system: request.system, versions: request.versions, echo });
+  note({ stage: "train", status: "passed", summary: `exit ${trained.outcome.exitCode} in ${trained.lineage.durationSeconds} s, seed ${model.training.seed}` });
+  const evaluation = await evaluateStage({ predictions: trained.artifacts.predictionsFile, cwd: root, columns: { task: model.task } });
+  const shown = ["roc_auc", "pr_auc", "accuracy", "f1", "log_loss", "brier", "ece", "rmse", "mae", "r2", "macro_f1"].filter((metric) => evaluation.metrics[metric] !== void 0);
+  note({ stage: "evaluate", status: "info", summary: `${formatNumber(evaluation.rows)} held-out rows: ${shown.map((metric) => `${metric} ${formatNumber(evaluation.metrics[metric])}`).join(", ")}` });
+  const champion = await fetchChampion({ registry: request.registry, model: name, environment: model.promotion?.environment ?? "production", dir: path34.join(outputDir, "..", `${name}.champion`) });
+  const compared = champion ? await compareStage({
+    candidate: { metrics: trained.artifacts.metrics, metricsFile: path34.join(outputDir, model.metrics.file), predictions: trained.artifacts.predictionsFile },
+    baseline: { metricsFile: champion.metricsFile, ...champion.predictionsFile ? { predictions: champion.predictionsFile } : {} },
+    policy: policyOfModel(model),
+    columns: { task: model.task },
+    id: "id",
+    cwd: root
+  }).then((comparison) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: `champion ${champion.tag}` }) })) : await trainerComparisonStage({ name, model, metrics: trained.artifacts.metrics, metricsFile: path34.join(outputDir, model.metrics.file), cwd: root });
+  const against = champion ? `champion ${champion.tag}` : "the trainer's baseline (no champion yet)";
+  await writeFile11(path34.join(outputDir, "comparison.json"), `${JSON.stringify(comparisonDocument(compared.comparison, { model: name, candidate: model.metrics.file, baseline: champion?.tag ?? null }), null, 2)}
+`);
+  note({ stage: "compare", status: compared.comparison.verdict === "pass" ? "passed" : "failed", summary: `against ${against}: ${compared.comparison.summary}`, markdown: compared.report });
+  const drift2 = await driftStage({ name, model, root, outputDir });
+  note({ stage: "drift", status: drift2.result === null ? "skipped" : drift2.result.drifted ? "failed" : "passed", summary: drift2.summary.replace(/^drift: /, "") });
+  const passed = compared.comparison.verdict === "pass";
+  const staged = await registerAndPromote({ registry: request.registry, name, model, outputDir, gate: { passed, summary: compared.comparison.summary }, runUrl: null, actor: request.env.USER ?? null });
+  const promoted = staged.promotion ? `, promoted to ${staged.environment} (#${staged.promotion.sequence})` : `, not promoted: the comparison did not pass`;
+  note({ stage: "register", status: "info", summary: `registered ${staged.version.tag}${promoted}` });
+  const artifacts = (await readdir8(outputDir)).sort().map((entry) => entry === "model" ? "model/" : entry);
+  return { name, stages, lineage: trained.lineage, metrics: trained.artifacts.metrics, artifacts, completed: true };
+}
+
+// src/run/pipeline.ts
+function selectModels(configured, requested) {
+  const unknown2 = requested.filter((name) => !configured.includes(name));
+  if (unknown2.length > 0) throw new UsageError(`unknown model "${unknown2[0]}"; the config has: ${configured.join(", ")}`);
+  return requested.length === 0 ? configured : configured.filter((name) => requested.includes(name));
+}
+async function runPipeline(request) {
+  const { config: config2, root } = request.loaded;
+  const names = selectModels(Object.keys(config2.models), request.models);
+  const registry2 = new LocalRegistry({ dir: request.registryDir ?? path35.join(root, ".trainyard", "registry") });
+  const reports = [];
+  for (const name of names) {
+    const model = config2.models[name];
+    const outputDir = path35.join(request.runDir, name);
+    request.echo(`
+\u25B6 ${name}
+`);
+    const outcome = await runModel({ name, model, root, outputDir, configSha256: request.configSha256, registry: registry2, env: request.env, system: request.system, versions: request.versions, echo: request.echo });
+    reports.push({
+      name,
+      task: model.task,
+      ...model.description ? { description: model.description } : {},
+      lineage: outcome.lineage,
+      metrics: outcome.metrics,
+      stages: outcome.stages,
+      outputDir: path35.relative(root, outputDir) || ".",
+      artifacts: outcome.artifacts
+    });
+  }
+  const report = renderRunReport({ project: path35.basename(root), models: reports });
+  const reportFile = path35.join(request.runDir, "report.md");
+  await mkdir12(request.runDir, { recursive: true });
+  await writeFile12(reportFile, report);
+  const stopped = reports.some((model) => model.lineage === null);
+  return { report, reportFile, models: reports, exitCode: stopped ? 1 : 0 };
+}
+
+// src/cli/commands/run.ts
+function registerRun(program2, io, setExit) {
+  program2.command("run").description("Run the whole pipeline locally: validate, train, evaluate, compare with the champion, check drift, register and promote in the local registry.").option("-c, --config <file>", "the trainyard config", ".github/trainyard.yml").option("-m, --model <name>", "run only this model (repeatable)", (value2, previous) => [...previous, value2], []).option("-o, --out <dir>", "the run folder (default: <project>/.trainyard/runs/<time>)").action(async (options) => {
+    const project = await openProject(io, options.config);
+    const runDir = options.out ? path36.resolve(io.cwd, options.out) : path36.join(project.loaded.root, ".trainyard", "runs", runId(io.now()));
+    const outcome = await runPipeline({ ...project, models: options.model, runDir, env: io.env, echo: io.stderr });
+    io.stdout(`
+${outcome.report}
+Report written to ${path36.relative(io.cwd, outcome.reportFile)}
+`);
+    setExit(outcome.exitCode);
+  });
+}
+
+// src/cli/commands/runner.ts
+import { readFile as readFile14 } from "node:fs/promises";
+import path37 from "node:path";
+
+// src/runner/app-jwt.ts
+import { createPrivateKey, createSign } from "node:crypto";
+var base64url3 = (value2) => Buffer.from(value2).toString("base64url");
+function createAppJwt(options) {
+  let key;
+  try {
+    key = createPrivateKey(options.privateKeyPem);
+  } catch (error62) {
+    throw new UsageError(`the GitHub App private key cannot be read (${error62.message.split("\n")[0]}); expected the PEM file GitHub generated for the App`);
+  }
+  const seconds = Math.floor(options.now.getTime() / 1e3);
+  const header = base64url3(JSON.stringify({ alg: "RS256", typ: "JWT" }));
+  const payload = base64url3(JSON.stringify({ iat: seconds - 60, exp: seconds + 540, iss: options.appId }));
+  const signature = createSign("RSA-SHA256").update(`${header}.${payload}`).sign(key);
+  return `${header}.${payload}.${base64url3(signature)}`;
+}
+
+// src/runner/github-request.ts
+function statusOf2(error62) {
+  const status = error62?.status;
+  return typeof status === "number" ? status : null;
+}
+
+// src/runner/fork-guard.ts
+var DEFAULT_SAFE_LABEL = "trainyard:safe-to-train";
+var WRITE = ["admin", "maintain", "write"];
+var PR_EVENTS = ["pull_request", "pull_request_target", "pull_request_review"];
+async function decideForkGuard(options) {
+  const { event, label } = options;
+  const pr = event.payload.pull_request;
+  if (!PR_EVENTS.includes(event.name) || !pr) return { allowed: true, reason: `a ${event.name} event runs the repository's own code` };
+  const base = pr.base?.repo?.full_name ?? event.payload.repository?.full_name ?? "";
+  const head = pr.head?.repo?.full_name ?? null;
+  if (head === base) return { allowed: true, reason: `pull request #${pr.number} comes from ${base} itself, not a fork` };
+  if (options.runnerEnvironment === "github-hosted") return { allowed: true, reason: "the runner is GitHub-hosted and discarded after the job" };
+  const from = head ?? "a deleted fork";
+  if (event.payload.action !== "labeled" || event.payload.label?.name !== label) {
+    const why = event.payload.action === "synchronize" ? "new commits were pushed, so an earlier review no longer covers them" : `this "${event.payload.action ?? event.name}" event is not the label "${label}" being applied`;
+    return { allowed: false, reason: `pull request #${pr.number} comes from the fork ${from} and ${why}; a maintainer with write access must review the code and apply "${label}" after the last push` };
+  }
+  const sender = event.payload.sender?.login ?? "";
+  if (!options.request) return { allowed: false, reason: `cannot check that ${sender} may approve fork code: no token to read permissions (pass github-token)` };
+  const [owner, repo] = base.split("/");
+  let permission;
+  try {
+    const answer = await options.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", { owner, repo, username: sender });
+    permission = answer.data.permission ?? "none";
+  } catch (error62) {
+    const status = statusOf2(error62);
+    if (status !== 404) return { allowed: false, reason: `cannot read ${sender}'s permission on ${base} (HTTP ${status ?? "error"}); refusing fork code` };
+    permission = "none";
+  }
+  if (!WRITE.includes(permission)) return { allowed: false, reason: `"${label}" was applied by ${sender}, whose permission on ${base} is ${permission}; only write, maintain or admin can approve fork code` };
+  return { allowed: true, reason: `${sender} (${permission}) applied "${label}" to pull request #${pr.number} from ${from} after its last push` };
+}
+
+// src/runner/jit.ts
+var RunnerRegistrationError = class extends TrainyardError {
+  status;
+  constructor(message, status) {
+    super(message, { exitCode: 1 });
+    this.status = status;
+  }
+};
+var where = (scope) => scope.kind === "repo" ? `${scope.owner}/${scope.repo}` : `the organisation ${scope.org}`;
+function plannedRequests(request) {
+  const base = request.scope.kind === "repo" ? `/repos/${request.scope.owner}/${request.scope.repo}` : `/orgs/${request.scope.org}`;
+  return [`GET ${base}/installation`, "POST /app/installations/{installation_id}/access_tokens", `POST ${base}/actions/runners/generate-jitconfig ${JSON.stringify(jitBody(request))}`];
+}
+function jitBody(request) {
+  return { name: request.name, runner_group_id: request.runnerGroupId, labels: request.labels, work_folder: request.workFolder };
+}
+async function step(what, call2, explain) {
+  try {
+    return await call2();
+  } catch (error62) {
+    const status = statusOf2(error62);
+    throw new RunnerRegistrationError(`${what} failed${status ? ` (HTTP ${status})` : ""}: ${explain(status)}`, status);
+  }
+}
+async function mintJitConfig(options) {
+  const { request, appJwt, jit } = options;
+  const { scope } = jit;
+  const asApp = { headers: { authorization: `bearer ${appJwt}` } };
+  const installation = await step(
+    `finding the App's installation on ${where(scope)}`,
+    () => scope.kind === "repo" ? request("GET /repos/{owner}/{repo}/installation", { owner: scope.owner, repo: scope.repo, ...asApp }) : request("GET /orgs/{org}/installation", { org: scope.org, ...asApp }),
+    (status) => status === 404 ? `the App is not installed on ${where(scope)}; install it there` : status === 401 ? "the App id or private key is wrong (GitHub rejected the JWT)" : "GitHub did not answer as expected"
+  );
+  const installationId = installation.data.id;
+  const token = await step(
+    "creating an installation token",
+    () => request("POST /app/installations/{installation_id}/access_tokens", { installation_id: installationId, ...asApp }),
+    () => "the App could not get a token for its installation"
+  );
+  const asInstallation = { headers: { authorization: `token ${token.data.token}` } };
+  const body = jitBody(jit);
+  const minted = await step(
+    `generating a JIT runner config for ${where(scope)}`,
+    () => scope.kind === "repo" ? request("POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig", { owner: scope.owner, repo: scope.repo, ...body, ...asInstallation }) : request("POST /orgs/{org}/actions/runners/generate-jitconfig", { org: scope.org, ...body, ...asInstallation }),
+    (status) => status === 403 ? `the App needs the ${scope.kind === "repo" ? '"Administration: read and write" repository' : '"Self-hosted runners: read and write" organisation'} permission` : status === 409 ? `a runner named "${jit.name}" already exists; choose another --name` : status === 404 ? `runner group ${jit.runnerGroupId} does not exist` : "GitHub did not answer as expected"
+  );
+  const data = minted.data;
+  return { runnerId: data.runner.id, runnerName: data.runner.name, encodedJitConfig: data.encoded_jit_config };
+}
+
+// src/cli/commands/runner.ts
+function github(io, token) {
+  const octokit = octokitFor(io, token);
+  return (route, params) => octokit.request(route, params);
+}
+function parseScope(options) {
+  if (options.repo && options.org) throw new UsageError("--repo and --org: give one; a runner belongs to a repository or an organisation");
+  if (options.org) return { kind: "org", org: options.org };
+  const match = /^([\w.-]+)\/([\w.-]+)$/.exec(options.repo ?? "");
+  if (!match) throw new UsageError(`--repo "${options.repo ?? ""}": expected owner/repo (or --org <org>)`);
+  return { kind: "repo", owner: match[1], repo: match[2] };
+}
+function parseJit(options, io) {
+  const labels2 = options.labels.split(",").map((label) => label.trim()).filter(Boolean);
+  if (labels2.length === 0) throw new UsageError("--labels: expected a comma-separated list such as self-hosted,gpu");
+  const runnerGroupId = Number(options.runnerGroupId);
+  if (!Number.isInteger(runnerGroupId) || runnerGroupId < 1) throw new UsageError(`--runner-group-id "${options.runnerGroupId}": expected a positive integer (1 is the Default group)`);
+  const name = options.name ?? `${io.env.HOSTNAME ?? "trainyard-gpu"}-${io.now().getTime().toString(36)}`;
+  return { scope: parseScope(options), name, labels: labels2, runnerGroupId, workFolder: options.workFolder };
+}
+async function appCredentials(options, io) {
+  const appId = options.appId ?? io.env.GITHUB_APP_ID;
+  if (!appId) throw new UsageError("no GitHub App id: pass --app-id or set GITHUB_APP_ID");
+  if (options.privateKey) {
+    const file2 = path37.resolve(io.cwd, options.privateKey);
+    const pem2 = await readFile14(file2, "utf8").catch((error62) => {
+      throw new UsageError(`--private-key ${options.privateKey}: cannot read it (${error62.code}); expected the App's PEM file`);
+    });
+    return { appId, privateKeyPem: pem2 };
+  }
+  const pem = io.env.GITHUB_APP_PRIVATE_KEY;
+  if (!pem) throw new UsageError("no GitHub App private key: pass --private-key <file> or set GITHUB_APP_PRIVATE_KEY");
+  return { appId, privateKeyPem: pem.replace(/\\n/g, "\n") };
+}
+async function readEvent(io, options) {
+  const file2 = options.event ?? io.env.GITHUB_EVENT_PATH;
+  const name = options.eventName ?? io.env.GITHUB_EVENT_NAME;
+  if (!file2 || !name) throw new UsageError("no workflow event: pass --event <file> and --event-name <name> (GITHUB_EVENT_PATH and GITHUB_EVENT_NAME inside Actions)");
+  const text = await readFile14(path37.resolve(io.cwd, file2), "utf8").catch((error62) => {
+    throw new UsageError(`--event ${file2}: cannot read it (${error62.code}); expected the workflow event JSON`);
+  });
+  try {
+    return { name, payload: JSON.parse(text) };
+  } catch {
+    throw new UsageError(`--event ${file2}: not JSON; expected the workflow event payload`);
+  }
+}
+function registerRunner(program2, io, setExit) {
+  const runner = program2.command("runner").description("Self-hosted GPU runners: just-in-time registration and the fork rule.");
+  runner.command("jitconfig").alias("jit").description("Mint a just-in-time runner config with the GitHub App (no personal token); prints the encoded config for `run.sh --jitconfig`.").option("--repo <owner/repo>", "register the runner on this repository").option("--org <org>", "register the runner on this organisation instead").option("--labels <list>", "comma-separated runner labels", "self-hosted,gpu").option("--name <name>", "the runner name (default: $HOSTNAME and a time stamp)").option("--runner-group-id <id>", "the runner group", "1").option("--work-folder <dir>", "the runner's work folder", "_work").option("--app-id <id>", "the GitHub App id (default: $GITHUB_APP_ID)").option("--private-key <file>", "the App's PEM private key (default: $GITHUB_APP_PRIVATE_KEY)").option("--json", "print runner id, name and config as JSON").option("--dry-run", "print the requests it would make, and make none").action(async (options) => {
+    const jit = parseJit(options, io);
+    if (options.dryRun) {
+      io.stdout(plannedRequests(jit).map((line) => `[dry-run] would ${line}
+`).join(""));
+      setExit(0);
+      return;
+    }
+    const { appId, privateKeyPem } = await appCredentials(options, io);
+    const config2 = await mintJitConfig({ request: github(io), appJwt: createAppJwt({ appId, privateKeyPem, now: io.now() }), jit });
+    io.stdout(options.json ? `${JSON.stringify(config2)}
+` : `${config2.encodedJitConfig}
+`);
+    io.stderr(`trainyard: runner ${config2.runnerName} (id ${config2.runnerId}) registered just in time with labels ${jit.labels.join(",")}
+`);
+    setExit(0);
+  });
+  runner.command("guard").description("Refuse a fork pull request's code on a self-hosted runner unless a maintainer applied the label after the last push (exit 1).").option("--event <file>", "the workflow event JSON (default: $GITHUB_EVENT_PATH)").option("--event-name <name>", "the event name (default: $GITHUB_EVENT_NAME)").option("--label <name>", "the label a maintainer applies", DEFAULT_SAFE_LABEL).action(async (options) => {
+    const event = await readEvent(io, options);
+    const token = io.env.GITHUB_TOKEN;
+    const decision = await decideForkGuard({ event, label: options.label, runnerEnvironment: io.env.RUNNER_ENVIRONMENT, request: token ? github(io, token) : null });
+    if (decision.allowed) {
+      io.stdout(`trainyard: allowed: ${decision.reason}
+`);
+      setExit(0);
+      return;
+    }
+    if (io.env.GITHUB_ACTIONS === "true") io.stdout(`::error title=trainyard: fork code refused::${decision.reason}
+`);
+    io.stderr(`trainyard: refused: ${decision.reason}
+`);
+    setExit(1);
+  });
+}
+
+// src/cli/commands/schema.ts
+import path39 from "node:path";
+
+// src/validate/write-output.ts
+import { rename as rename6, stat as stat10, writeFile as writeFile13 } from "node:fs/promises";
+import path38 from "node:path";
+async function checkOutputFolder(file2, shownAs) {
+  const folder = await stat10(path38.dirname(file2)).catch(() => void 0);
+  if (!folder?.isDirectory()) throw new UsageError(`${shownAs}: the folder ${path38.dirname(shownAs) || "."} does not exist; expected a path in an existing folder`);
+}
+async function writeWhole(file2, text) {
+  const temporary = `${file2}.${process.pid}.tmp`;
+  await writeFile13(temporary, text);
+  await rename6(temporary, file2);
+}
+
+// src/cli/commands/schema.ts
+function registerSchema(program2, io, setExit) {
+  const schema = program2.command("schema").description("Work with data schemas.");
+  schema.command("infer").description("Infer a data schema (types, nullability, ranges, small domains, uniqueness) from data.").requiredOption("-d, --data <file|glob>", "the data to learn from").option("-o, --out <schema.yml>", "write the schema to this file instead of printing it").action(async (options) => {
+    const out = options.out ? path39.resolve(io.cwd, options.out) : void 0;
+    if (out) await checkOutputFolder(out, options.out);
+    const source = await resolveSource(options.data, io.cwd);
+    const engine = await DataEngine.open();
+    try {
+      const yaml = renderSchemaYaml(await inferSchema(engine, source), source.display);
+      if (out) {
+        await writeWhole(out, yaml);
+        io.stdout(`Schema written to ${options.out}
+`);
+      } else io.stdout(yaml);
+      setExit(0);
+    } finally {
+      engine.close();
+    }
+  });
+}
+
+// src/cli/commands/train.ts
+import { appendFile as appendFile2 } from "node:fs/promises";
+import path40 from "node:path";
+
+// src/report/preflight-summary.ts
+function renderPreflight(report) {
+  const inventory = report.inventory;
+  const found = inventory ? `driver ${inventory.driverVersion ?? "unknown"}, CUDA ${inventory.cudaVersion ?? "unknown"}, ${report.visible.length} of ${inventory.devices.length} GPU(s) visible` : "no answer from nvidia-smi";
+  const need = `${report.requirement.gpus} GPU(s)${report.requirement.minFreeMemoryMb === null ? "" : ` with ${report.requirement.minFreeMemoryMb} MiB free each`}`;
+  const lines = [`### GPU preflight: ${report.ok ? "passed" : "failed"}`, "", `Needed ${need}; found ${found}.`];
+  if (report.visible.length > 0) {
+    lines.push("", "| GPU | model | free / total memory (MiB) | utilisation (%) | temperature (\xB0C) |", "| ---: | --- | ---: | ---: | ---: |");
+    for (const device of report.visible) {
+      lines.push(`| ${device.index} | ${device.name} | ${device.memoryFreeMb ?? "\u2013"} / ${device.memoryTotalMb ?? "\u2013"} | ${device.utilizationPct ?? "\u2013"} | ${device.temperatureC ?? "\u2013"} |`);
+    }
+  }
+  if (report.problem) {
+    lines.push("", `> [!CAUTION]`, `> **${report.problem.diagnosis}**`, ">", `> Fix: ${report.problem.fix}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/report/telemetry-chart.ts
+var fixed = (value2, digits = 0) => value2 === null ? "\u2013" : value2.toFixed(digits);
+function renderTelemetryChart(series) {
+  if (series.length < 2) return "";
+  const x = series.map((point) => point.t.toFixed(1)).join(", ");
+  const y = series.map((point) => point.utilizationPct.toFixed(1)).join(", ");
+  return ["```mermaid", "xychart-beta", '  title "GPU utilisation during training"', `  x-axis "seconds" [${x}]`, '  y-axis "utilisation (%)" 0 --> 100', `  line [${y}]`, "```"].join("\n");
+}
+function renderTelemetryTable(summary) {
+  const rows = summary.gpus.map((gpu) => `| ${gpu.gpu} | ${gpu.samples} | ${fixed(gpu.meanUtilizationPct, 1)} | ${fixed(gpu.peakUtilizationPct)} | ${fixed(gpu.peakMemoryUsedMb)} / ${fixed(gpu.memoryTotalMb)} | ${fixed(gpu.peakPowerW, 1)} | ${gpu.energyWh.toFixed(3)} | ${fixed(gpu.peakTemperatureC)} |`);
+  return [
+    "| GPU | samples | mean util (%) | peak util (%) | peak memory (MiB) | peak power (W) | energy (Wh) | peak temp (\xB0C) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows
+  ].join("\n");
+}
+function renderTelemetrySection(summary, series) {
+  const head = `### GPU telemetry
+
+${summary.samples} samples every ${summary.intervalMs} ms over ${formatSeconds(summary.durationSeconds)}.`;
+  if (summary.samples === 0) return `${head} nvidia-smi reported nothing while the command ran.
+`;
+  const chart2 = renderTelemetryChart(series);
+  const points = series.map((point) => `| ${point.t.toFixed(1)} | ${point.utilizationPct.toFixed(1)} | ${point.memoryUsedMb.toFixed(0)} |`);
+  const detail = ["<details><summary>Chart data</summary>", "", "| seconds | utilisation (%) | memory used (MiB) |", "| ---: | ---: | ---: |", ...points, "", "</details>"].join("\n");
+  return [head, renderTelemetryTable(summary), chart2, detail].filter(Boolean).join("\n\n") + "\n";
+}
+
+// src/report/train-summary.ts
+function renderTrainSummary(input2) {
+  const { lineage: lineage3 } = input2;
+  const status = input2.error ? "\u274C failed" : "\u2705 trained";
+  const parts = [`## trainyard train: ${input2.model} ${status}`];
+  if (input2.error) parts.push(`\`\`\`
+${input2.error}
+\`\`\``);
+  if (lineage3) {
+    const gpu = lineage3.gpu ? `${lineage3.gpu.count} \xD7 ${lineage3.gpu.model ?? "GPU"} (driver ${lineage3.gpu.driver ?? "?"}, CUDA ${lineage3.gpu.cuda ?? "?"})` : "none";
+    parts.push([
+      "| | |",
+      "| --- | --- |",
+      `| command | \`${lineage3.command.replace(/\|/g, "\\|")}\` |`,
+      `| exit status | ${lineage3.exitStatus}${lineage3.signal ? ` (${lineage3.signal})` : ""}${lineage3.timedOut ? ", timed out" : ""} |`,
+      `| duration | ${formatSeconds(lineage3.durationSeconds)} |`,
+      `| runner | ${lineage3.runner.name ?? "local"}${lineage3.runner.labels.length ? ` [${lineage3.runner.labels.join(", ")}]` : ""} |`,
+      `| GPU | ${gpu} |`,
+      `| commit | ${lineage3.commit ?? "unknown"}${lineage3.dirty ? " (dirty)" : ""} |`
+    ].join("\n"));
+  }
+  if (input2.preflight) parts.push(renderPreflight(input2.preflight).trimEnd());
+  if (input2.telemetry) parts.push(renderTelemetrySection(input2.telemetry.summary, input2.telemetry.series).trimEnd());
+  return `${parts.join("\n\n")}
+`;
+}
+
+// src/cli/commands/train.ts
+async function setOutputs(io, outputs) {
+  const file2 = io.env.GITHUB_OUTPUT;
+  if (!file2) return;
+  await appendFile2(file2, Object.entries(outputs).map(([key, value2]) => `${key}=${value2}
+`).join(""));
+}
+function registerTrain(program2, io, setExit) {
+  program2.command("train").description("Run a model's training command with the trainyard environment: GPU preflight and telemetry when the config asks for GPUs, lineage.json beside its outputs.").option("-c, --config <file>", "the trainyard config", ".github/trainyard.yml").option("-m, --model <name>", "the model to train (required when the config has several)").option("--command <command>", "run this instead of training.command").option("-o, --out <dir>", "the output folder, TRAINYARD_OUTPUT_DIR (default: <project>/.trainyard/runs/<time>/<model>)").option("--summary <file>", "append a Markdown job summary here (default: $GITHUB_STEP_SUMMARY when set)").action(async (options) => {
+    const project = await openProject(io, options.config);
+    const configured = Object.keys(project.loaded.config.models);
+    if (!options.model && configured.length > 1) throw new UsageError(`the config has several models (${configured.join(", ")}); choose one with --model`);
+    const [name] = selectModels(configured, options.model ? [options.model] : configured);
+    const model = project.loaded.config.models[name];
+    const outputDir = options.out ? path40.resolve(io.cwd, options.out) : path40.join(project.loaded.root, ".trainyard", "runs", runId(io.now()), name);
+    const summaryFile = options.summary ? path40.resolve(io.cwd, options.summary) : io.env.GITHUB_STEP_SUMMARY;
+    const writeSummary = async (input2) => {
+      if (summaryFile) await appendFile2(summaryFile, renderTrainSummary(input2));
+    };
+    await setOutputs(io, { model: name, "output-dir": outputDir });
+    try {
+      const result = await trainModel({
+        name,
+        model,
+        root: project.loaded.root,
+        outputDir,
+        configSha256: project.configSha256,
+        ...options.command ? { command: options.command } : {},
+        env: io.env,
+        system: project.system,
+        versions: project.versions,
+        echo: io.stdout,
+        gpuTool: processNvidiaSmi({ env: io.env, ...io.env.TRAINYARD_NVIDIA_SMI ? { binary: io.env.TRAINYARD_NVIDIA_SMI } : {} })
+      });
+      await writeSummary({ model: name, lineage: result.lineage, preflight: result.preflight, telemetry: result.telemetry, error: null });
+      await setOutputs(io, { "exit-code": "0" });
+      io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path40.relative(io.cwd, outputDir) || "."}
+`);
+      setExit(0);
+    } catch (error62) {
+      const message = describeThrown(error62);
+      if (error62 instanceof PreflightError) await writeSummary({ model: name, lineage: null, preflight: error62.report, telemetry: null, error: message });
+      if (error62 instanceof TrainingFailedError) await writeSummary({ model: name, lineage: error62.record.lineage, preflight: error62.record.preflight, telemetry: error62.record.telemetry, error: message });
+      await setOutputs(io, { "exit-code": String(error62 instanceof TrainingFailedError || error62 instanceof PreflightError ? error62.exitCode : 1) });
+      if (io.env.GITHUB_ACTIONS === "true") io.stdout(`::error title=trainyard train ${name}::${message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}
+`);
+      throw error62;
+    }
+  });
+}
+
 // src/cli/commands/validate.ts
+import path41 from "node:path";
 function registerValidate(program2, io, setExit) {
   program2.command("validate").description("Check data against a schema; exit 0 when valid, 1 when a check fails, 2 on bad input.").requiredOption("-d, --data <file|glob>", "the data: a file, a directory or a glob of shards (CSV, TSV, Parquet, JSON, JSON Lines)").requiredOption("-s, --schema <file>", "the data schema (YAML)").option("--json", "print the result as JSON").option("-r, --report <file.md>", "also write a Markdown report to this file").option("--annotations", "print GitHub annotations on the schema line of each failed check").action(async (options) => {
-    const report = options.report ? path37.resolve(io.cwd, options.report) : void 0;
+    const report = options.report ? path41.resolve(io.cwd, options.report) : void 0;
     if (report) await checkOutputFolder(report, options.report);
-    const schema = await loadDataSchema(path37.resolve(io.cwd, options.schema), options.schema);
+    const schema = await loadDataSchema(path41.resolve(io.cwd, options.schema), options.schema);
     const source = await resolveSource(options.data, io.cwd);
     const engine = await DataEngine.open();
     try {

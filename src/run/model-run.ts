@@ -1,0 +1,98 @@
+/**
+ * One model through the local pipeline: validate its data, train, evaluate the
+ * predictions, compare with the champion (or, before the first promotion, with the
+ * trainer's own baseline), check drift, then register the version and promote it when
+ * the comparison passed. Every stage leaves a line in the report.
+ */
+import { readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ModelConfig } from '../config/schema.ts';
+import { driftStage } from '../drift/stage.ts';
+import { comparisonDocument } from '../metrics/comparison-document.ts';
+import { compareStage, evaluateStage, trainerComparisonStage } from '../metrics/stages.ts';
+import { policyOfModel } from '../metrics/policy.ts';
+import { renderJobSummary } from '../report/comparison-report.ts';
+import { formatNumber } from '../report/format.ts';
+import { registerAndPromote } from '../registry/stage.ts';
+import type { ModelRegistry } from '../registry/types.ts';
+import type { Lineage } from '../train/lineage.ts';
+import type { SystemFacts } from '../train/system-facts.ts';
+import { trainModel } from '../train/train-model.ts';
+import { validateStage } from '../validate/stage.ts';
+import { fetchChampion } from './champion.ts';
+import type { StageReport } from './stage.ts';
+
+export interface ModelRunRequest {
+  name: string;
+  model: ModelConfig;
+  root: string;
+  outputDir: string;
+  configSha256: string;
+  registry: ModelRegistry;
+  env: Record<string, string | undefined>;
+  system: SystemFacts;
+  versions: { node: string; trainyard: string };
+  echo: (chunk: string) => void;
+}
+
+export interface ModelRunOutcome {
+  name: string;
+  stages: StageReport[];
+  /** Null when training did not run (the data failed validation). */
+  lineage: Lineage | null;
+  metrics: Record<string, number>;
+  artifacts: string[];
+  /** False when a gate stopped the model (invalid data). */
+  completed: boolean;
+}
+
+export async function runModel(request: ModelRunRequest): Promise<ModelRunOutcome> {
+  const { name, model, root, outputDir, echo } = request;
+  const stages: StageReport[] = [];
+  const note = (report: StageReport): void => {
+    stages.push(report);
+    echo(`${report.stage}: ${report.summary}\n`);
+  };
+
+  const validation = await validateStage({ model: name, data: model.data, root });
+  if (!validation) note({ stage: 'validate', status: 'skipped', summary: 'no data.schema configured' });
+  else {
+    const sets = validation.validations.map((entry) => `${entry.role} ${entry.result.valid ? 'valid' : `${entry.result.failures.length} failed check(s)`} (${formatNumber(entry.result.rows)} rows)`);
+    note({ stage: 'validate', status: validation.valid ? 'passed' : 'failed', summary: sets.join(', '), markdown: validation.markdown });
+    if (!validation.valid) return { name, stages, lineage: null, metrics: {}, artifacts: [], completed: false };
+  }
+
+  echo(`train: running "${model.training.command}"\n`);
+  const trained = await trainModel({ name, model, root, outputDir, configSha256: request.configSha256, env: request.env, system: request.system, versions: request.versions, echo });
+  note({ stage: 'train', status: 'passed', summary: `exit ${trained.outcome.exitCode} in ${trained.lineage.durationSeconds} s, seed ${model.training.seed}` });
+
+  const evaluation = await evaluateStage({ predictions: trained.artifacts.predictionsFile, cwd: root, columns: { task: model.task } });
+  const shown = ['roc_auc', 'pr_auc', 'accuracy', 'f1', 'log_loss', 'brier', 'ece', 'rmse', 'mae', 'r2', 'macro_f1'].filter((metric) => evaluation.metrics[metric] !== undefined);
+  note({ stage: 'evaluate', status: 'info', summary: `${formatNumber(evaluation.rows)} held-out rows: ${shown.map((metric) => `${metric} ${formatNumber(evaluation.metrics[metric]!)}`).join(', ')}` });
+
+  const champion = await fetchChampion({ registry: request.registry, model: name, environment: model.promotion?.environment ?? 'production', dir: path.join(outputDir, '..', `${name}.champion`) });
+  const compared = champion
+    ? await compareStage({
+        candidate: { metrics: trained.artifacts.metrics, metricsFile: path.join(outputDir, model.metrics.file), predictions: trained.artifacts.predictionsFile },
+        baseline: { metricsFile: champion.metricsFile, ...(champion.predictionsFile ? { predictions: champion.predictionsFile } : {}) },
+        policy: policyOfModel(model),
+        columns: { task: model.task },
+        id: 'id',
+        cwd: root,
+      }).then((comparison) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: `champion ${champion.tag}` }) }))
+    : await trainerComparisonStage({ name, model, metrics: trained.artifacts.metrics, metricsFile: path.join(outputDir, model.metrics.file), cwd: root });
+  const against = champion ? `champion ${champion.tag}` : 'the trainer\'s baseline (no champion yet)';
+  await writeFile(path.join(outputDir, 'comparison.json'), `${JSON.stringify(comparisonDocument(compared.comparison, { model: name, candidate: model.metrics.file, baseline: champion?.tag ?? null }), null, 2)}\n`);
+  note({ stage: 'compare', status: compared.comparison.verdict === 'pass' ? 'passed' : 'failed', summary: `against ${against}: ${compared.comparison.summary}`, markdown: compared.report });
+
+  const drift = await driftStage({ name, model, root, outputDir });
+  note({ stage: 'drift', status: drift.result === null ? 'skipped' : drift.result.drifted ? 'failed' : 'passed', summary: drift.summary.replace(/^drift: /, '') });
+
+  const passed = compared.comparison.verdict === 'pass';
+  const staged = await registerAndPromote({ registry: request.registry, name, model, outputDir, gate: { passed, summary: compared.comparison.summary }, runUrl: null, actor: request.env.USER ?? null });
+  const promoted = staged.promotion ? `, promoted to ${staged.environment} (#${staged.promotion.sequence})` : `, not promoted: the comparison did not pass`;
+  note({ stage: 'register', status: 'info', summary: `registered ${staged.version.tag}${promoted}` });
+
+  const artifacts = (await readdir(outputDir)).sort().map((entry) => (entry === 'model' ? 'model/' : entry));
+  return { name, stages, lineage: trained.lineage, metrics: trained.artifacts.metrics, artifacts, completed: true };
+}
