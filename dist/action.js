@@ -6,7 +6,7 @@ import {
   describeThrown,
   main,
   processIo
-} from "./chunks/chunk-E2ITVTU3.js";
+} from "./chunks/chunk-STRJ6SUG.js";
 import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/split-args.ts

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   main,
   processIo
-} from "./chunks/chunk-E2ITVTU3.js";
+} from "./chunks/chunk-STRJ6SUG.js";
 import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/bin.ts

@@ -1,17 +1,9 @@
 /** Jensen-Shannon distance (natural log) of binned shares, as Evidently's `jensenshannon` test. */
-import { binnedCounts, shares } from '../binning.ts';
 import { jensenShannon } from '../math/divergence.ts';
-import type { DriftTest } from '../types.ts';
+import { binnedSharesTest } from './binned-test.ts';
 
-export const jensenshannon: DriftTest = {
+export const jensenshannon = binnedSharesTest({
   name: 'jensenshannon',
   description: 'Jensen-Shannon distance, natural log (sqrt of the divergence; Evidently, scipy jensenshannon)',
-  kinds: ['numerical', 'categorical'],
-  rule: '>=',
-  defaultThreshold: 0.1,
-  async run(evidence) {
-    const binned = await binnedCounts(evidence);
-    const { reference, current } = shares(binned, evidence);
-    return { statistic: jensenShannon(reference, current), pValue: null, note: binned.note, distribution: { labels: binned.labels, reference, current } };
-  },
-};
+  statistic: jensenShannon,
+});

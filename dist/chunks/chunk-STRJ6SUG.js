@@ -34950,34 +34950,35 @@ function lInfinity(p, q3) {
   return max2;
 }
 
+// src/drift/tests/binned-test.ts
+function binnedSharesTest(spec) {
+  return {
+    name: spec.name,
+    description: spec.description,
+    kinds: ["numerical", "categorical"],
+    rule: ">=",
+    defaultThreshold: 0.1,
+    async run(evidence) {
+      const binned = await binnedCounts(evidence);
+      const { reference, current } = shares(binned, evidence);
+      return { statistic: spec.statistic(reference, current), pValue: null, note: binned.note, distribution: { labels: binned.labels, reference, current } };
+    }
+  };
+}
+
 // src/drift/tests/jensenshannon.ts
-var jensenshannon = {
+var jensenshannon = binnedSharesTest({
   name: "jensenshannon",
   description: "Jensen-Shannon distance, natural log (sqrt of the divergence; Evidently, scipy jensenshannon)",
-  kinds: ["numerical", "categorical"],
-  rule: ">=",
-  defaultThreshold: 0.1,
-  async run(evidence) {
-    const binned = await binnedCounts(evidence);
-    const { reference, current } = shares(binned, evidence);
-    return { statistic: jensenShannon(reference, current), pValue: null, note: binned.note, distribution: { labels: binned.labels, reference, current } };
-  }
-};
+  statistic: jensenShannon
+});
 
 // src/drift/tests/kl.ts
-var kl = {
+var kl = binnedSharesTest({
   name: "kl",
   description: "Kullback-Leibler divergence D(reference \u2016 current) in nats, empty bins filled (Evidently kl_div, scipy entropy)",
-  kinds: ["numerical", "categorical"],
-  rule: ">=",
-  defaultThreshold: 0.1,
-  async run(evidence) {
-    const binned = await binnedCounts(evidence);
-    const { reference, current } = shares(binned, evidence);
-    const value2 = klDivergence(fillEmptyBins(reference), fillEmptyBins(current));
-    return { statistic: value2, pValue: null, note: binned.note, distribution: { labels: binned.labels, reference, current } };
-  }
-};
+  statistic: (reference, current) => klDivergence(fillEmptyBins(reference), fillEmptyBins(current))
+});
 
 // src/drift/math/ks-exact.ts
 function probOutsideSquare(n, h) {
@@ -35553,19 +35554,11 @@ var linf = {
 };
 
 // src/drift/tests/psi.ts
-var psi2 = {
+var psi2 = binnedSharesTest({
   name: "psi",
   description: "population stability index \u03A3 (r - c) ln(r / c), empty bins filled (Evidently psi)",
-  kinds: ["numerical", "categorical"],
-  rule: ">=",
-  defaultThreshold: 0.1,
-  async run(evidence) {
-    const binned = await binnedCounts(evidence);
-    const { reference, current } = shares(binned, evidence);
-    const value2 = psi(fillEmptyBins(reference), fillEmptyBins(current));
-    return { statistic: value2, pValue: null, note: binned.note, distribution: { labels: binned.labels, reference, current } };
-  }
-};
+  statistic: (reference, current) => psi(fillEmptyBins(reference), fillEmptyBins(current))
+});
 
 // src/drift/tests/wasserstein.ts
 var wasserstein = {
