@@ -1,24 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readAction, type ActionFile } from '../helpers/action-file.ts';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 
-interface Step {
-  name?: string;
-  uses?: string;
-  run?: string;
-  with?: Record<string, string>;
-  env?: Record<string, string>;
-}
-interface ActionFile {
-  name: string;
-  description: string;
-  inputs?: Record<string, { description: string }>;
-  runs: { using: string; steps?: Step[] };
-}
-
-async function action(file: string): Promise<ActionFile> {
-  return parse(await readFile(file, 'utf8')) as ActionFile;
-}
+const action = readAction;
 
 describe('the root action and actions/setup', () => {
   it('set up trainyard with the same steps', async () => {

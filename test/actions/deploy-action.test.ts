@@ -1,22 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readAction } from '../helpers/action-file.ts';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 
-interface Step {
-  name?: string;
-  uses?: string;
-  run?: string;
-  with?: Record<string, string>;
-  env?: Record<string, string>;
-}
-interface ActionFile {
-  inputs: Record<string, { description: string; default?: string }>;
-  runs: { using: string; steps: Step[] };
-}
-
-async function action(file: string): Promise<ActionFile> {
-  return parse(await readFile(file, 'utf8')) as ActionFile;
-}
+const action = readAction;
 
 describe('actions/deploy', () => {
   it('sets trainyard up with exactly the steps of actions/setup', async () => {

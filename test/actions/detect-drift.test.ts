@@ -3,24 +3,11 @@ import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { readAction } from '../helpers/action-file.ts';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { copyExample } from '../helpers/cli.ts';
 
-interface Step {
-  name: string;
-  uses?: string;
-  run?: string;
-  env?: Record<string, string>;
-  with?: Record<string, string>;
-}
-interface Action {
-  inputs: Record<string, unknown>;
-  outputs: Record<string, unknown>;
-  runs: { using: string; steps: Step[] };
-}
-
-const read = async (file: string) => parse(await readFile(file, 'utf8')) as Action;
+const read = readAction;
 
 describe('actions/detect-drift', () => {
   it('starts with the setup action\'s steps, pinned, and passes inputs through env only', async () => {

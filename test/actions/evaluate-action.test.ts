@@ -3,27 +3,11 @@ import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { readAction } from '../helpers/action-file.ts';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-
-interface Step {
-  name?: string;
-  id?: string;
-  uses?: string;
-  run?: string;
-  if?: string;
-  env?: Record<string, string>;
-  with?: Record<string, string>;
-  shell?: string;
-}
-
-interface ActionFile {
-  inputs: Record<string, unknown>;
-  runs: { using: string; steps: Step[] };
-}
 
 const root = path.resolve('.');
-const load = async (file: string) => parse(await readFile(path.join(root, file), 'utf8')) as ActionFile;
+const load = (file: string) => readAction(path.join(root, file));
 
 describe('actions/evaluate/action.yml', () => {
   it('starts with the setup action\'s steps, calling its setup.sh from ../setup', async () => {

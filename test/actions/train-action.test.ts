@@ -3,28 +3,12 @@ import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { readAction } from '../helpers/action-file.ts';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 
 const exec = promisify(execFile);
 
-interface Step {
-  name: string;
-  id?: string;
-  if?: string;
-  uses?: string;
-  run?: string;
-  shell?: string;
-  env?: Record<string, string>;
-  with?: Record<string, string>;
-}
-interface Action {
-  inputs: Record<string, { default?: string }>;
-  outputs: Record<string, { value: string }>;
-  runs: { using: string; steps: Step[] };
-}
-
-const load = async (file: string) => parse(await readFile(file, 'utf8')) as Action;
+const load = readAction;
 
 describe('actions/train/action.yml', () => {
   it('starts with exactly the setup steps of actions/setup, calling its setup.sh', async () => {

@@ -3,21 +3,15 @@ import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { readAction, type ActionStep } from '../helpers/action-file.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 
 const exec = promisify(execFile);
 
-interface Step {
-  name: string;
-  uses?: string;
-  run?: string;
-  env?: Record<string, string>;
-  with?: Record<string, string>;
-}
+type Step = ActionStep;
 
 async function stepsOf(file: string): Promise<Step[]> {
-  return (parse(await readFile(file, 'utf8')) as { runs: { steps: Step[] } }).runs.steps;
+  return (await readAction(file)).runs.steps;
 }
 
 describe('the validate-data action', () => {
