@@ -3,7 +3,7 @@
  * many shards. Sources become SQL views; every stage (validation, profiles, drift,
  * evaluation) queries them, so data larger than memory streams through DuckDB.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBInstance, DuckDBConnection } from '@duckdb/node-api';
 import { DataError } from '../errors.ts';
 import type { DataSource } from './format.ts';
 import { rowNumberedSelect } from './row-numbers.ts';
@@ -48,6 +48,20 @@ export function readerSql(source: DataSource, options: RegisterOptions = {}): st
   }
 }
 
+/**
+ * DuckDB is loaded on first use, so commands that read no data (`train` on a GPU
+ * runner, `registry`, `runner`) start without the native module and run where it is
+ * not installed.
+ */
+async function loadDuckDB(): Promise<typeof import('@duckdb/node-api')> {
+  try {
+    return await import('@duckdb/node-api');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new DataError(`DuckDB (@duckdb/node-api) could not be loaded: ${reason}; install it with \`npm ci\` or the trainyard setup action`);
+  }
+}
+
 export class DataEngine {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -58,7 +72,7 @@ export class DataEngine {
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-    const instance = await DuckDBInstance.create(':memory:', config);
+    const instance = await (await loadDuckDB()).DuckDBInstance.create(':memory:', config);
     return new DataEngine(instance, await instance.connect());
   }
 
