@@ -67,3 +67,39 @@ sed -i 's/^      gpus: 1/      gpus: 1\n      min_gpu_memory_mb: 10000000/' "$pr
 (cd "$project" && node "$repo/dist/trainyard.js" train --out "$out/memory")
 echo "exit status: $? (expected 1)"
 cp "$project/.github/trainyard.yml" "$out/trainyard.yml"
+
+echo "== telemetry overhead: the same fixed GPU work (3000 bf16 8192² products) with telemetry off and on"
+sed -i '/^      min_gpu_memory_mb:/d; /^      gpus:/d; /^      telemetry_interval_ms:/d' "$project/.github/trainyard.yml"
+cp "$project/.github/trainyard.yml" "$project/.github/off.yml"
+for ms in 1000 250; do
+  sed "s/^      seed: 42/      seed: 42\n      gpus: 1\n      telemetry_interval_ms: $ms/" "$project/.github/trainyard.yml" > "$project/.github/on$ms.yml"
+done
+for round in 1 2 3; do
+  for mode in off on1000 on250; do
+    (cd "$project" && node "$repo/dist/trainyard.js" train --config ".github/$mode.yml" --out "$out/overhead/$mode-$round" \
+      --command "python3 $repo/bench/gpu-burn.py --products 3000" > /dev/null 2>&1)
+    echo "$mode round $round: exit $?"
+  done
+done
+node - "$out/overhead" <<'NODE'
+const fs = require('node:fs');
+const dir = process.argv[2];
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = {};
+for (const run of fs.readdirSync(dir)) {
+  const mode = run.replace(/-\d+$/, '');
+  const log = fs.readFileSync(`${dir}/${run}/train.log`, 'utf8');
+  const loop = Number(/products of \S+ in ([\d.]+) s/.exec(log)?.[1]);
+  const lineage = JSON.parse(fs.readFileSync(`${dir}/${run}/lineage.json`, 'utf8'));
+  (rows[mode] ??= []).push({ loop, wall: lineage.durationSeconds, samples: lineage.telemetry?.samples ?? 0, cpu: lineage.telemetry?.samplerCpuSeconds ?? 0 });
+}
+const off = rows.off;
+const base = { loop: median(off.map((r) => r.loop)), wall: median(off.map((r) => r.wall)) };
+for (const [mode, runs] of Object.entries(rows)) {
+  const loop = median(runs.map((r) => r.loop));
+  const wall = median(runs.map((r) => r.wall));
+  console.log(`${mode.padEnd(7)} products ${runs.map((r) => r.loop.toFixed(3)).join(' ')} s (median ${loop.toFixed(3)}, ${(100 * (loop / base.loop - 1)).toFixed(2)}% vs off)` +
+    `  train ${runs.map((r) => r.wall.toFixed(2)).join(' ')} s (median ${wall.toFixed(2)}, ${(100 * (wall / base.wall - 1)).toFixed(2)}% vs off)` +
+    `  samples ${runs.map((r) => r.samples).join(' ')}  sampler CPU ${runs.map((r) => r.cpu).join(' ')} s`);
+}
+NODE
