@@ -6,7 +6,7 @@
 # (preflight, telemetry every 250 ms, lineage), then a failing preflight, and copies the
 # outputs to $OUT. Record what it printed, with the machine's name, in docs/gpu.md.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 out="${OUT:-/tmp/trainyard-gpu-check}"
 mkdir -p "$out" .gpu/bin
 if [ ! -x .gpu/bin/node ]; then

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -82,8 +82,11 @@ describe('runner-images/gpu/entrypoint.sh', () => {
     expect(result.stderr).toContain(message);
   });
 
-  it.skipIf(!hasShellcheck)('passes shellcheck', async () => {
-    await exec('shellcheck', [ENTRYPOINT, 'actions/setup/setup.sh']);
+  it.skipIf(!hasShellcheck)('passes shellcheck, as every shell script of the actions and benchmarks does', async () => {
+    const entries = [...(await readdir('actions', { recursive: true })).map((name) => path.join('actions', name)), ...(await readdir('bench')).map((name) => path.join('bench', name))];
+    const scripts = [ENTRYPOINT, ...entries.filter((name) => name.endsWith('.sh'))];
+    expect(scripts.length).toBeGreaterThan(5);
+    await exec('shellcheck', scripts);
   });
 });
 
