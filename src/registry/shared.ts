@@ -6,7 +6,7 @@ import { UsageError } from '../errors.ts';
 import { RegistryError } from './errors.ts';
 import { checkEnvironmentName, checkModelName } from './names.ts';
 import { championOf } from './promotion-record.ts';
-import type { ModelCard, ModelVersion, Promotion, RegisterRequest, VersionRef } from './types.ts';
+import type { ModelCard, ModelVersion, Promotion, RegisterRequest, VersionFile, VersionRef } from './types.ts';
 
 export function buildCard(request: RegisterRequest, version: number, createdAt: string): ModelCard {
   const { content, text } = request;
@@ -48,6 +48,25 @@ export async function resolveVersion(
     throw new RegistryError(registry.location, `${model} has no version ${wanted}; registered: ${known}`);
   }
   return found;
+}
+
+/**
+ * The files of a version a download writes: all of them, or those `only` names (a
+ * file's path, or a folder's). A name that matches nothing is a mistake, not an empty
+ * download: it is refused, listing the version's files.
+ */
+export function selectFiles(location: string, version: ModelVersion, only: string[] | undefined): VersionFile[] {
+  const files = version.card.files;
+  if (!only) return files;
+  const matches = (file: VersionFile, name: string): boolean => {
+    const wanted = name.replace(/^\.\//, '').replace(/\/+$/, '');
+    return file.path === wanted || file.path.startsWith(`${wanted}/`);
+  };
+  const missing = only.find((name) => !files.some((file) => matches(file, name)));
+  if (missing !== undefined) {
+    throw new RegistryError(location, `${version.tag} has no file "${missing}"; it has: ${files.map((file) => file.path).join(', ')}`);
+  }
+  return files.filter((file) => only.some((name) => matches(file, name)));
 }
 
 /**

@@ -126,6 +126,15 @@ export interface Promotion extends Omit<PromoteRequest, 'model'> {
 /** A version by number, or the champion of an environment. */
 export type VersionRef = { version: number } | { environment: string };
 
+/** Which files of a version a download writes. */
+export interface DownloadOptions {
+  /**
+   * Only these paths of the version (`profile.json`, or a folder such as `model`), each
+   * digest still verified; without them every file is written, and `model-card.md`.
+   */
+  only?: string[];
+}
+
 export interface DownloadedVersion {
   version: ModelVersion;
   dir: string;
@@ -144,5 +153,5 @@ export interface ModelRegistry {
   /** Promotion records, oldest first; of one environment when given. */
   history(model: string, environment?: string): Promise<Promotion[]>;
   /** Writes the version's files under `dir` (created; must not exist), each digest verified. */
-  download(model: string, version: number, dir: string): Promise<DownloadedVersion>;
+  download(model: string, version: number, dir: string, options?: DownloadOptions): Promise<DownloadedVersion>;
 }

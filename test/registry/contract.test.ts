@@ -4,7 +4,7 @@
  * (served by the GitHub simulator, through a real Octokit, with tiny asset parts so
  * the split-and-join path runs).
  */
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Octokit } from '@octokit/rest';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -113,6 +113,21 @@ describe.each([
     expect(await readFile(path.join(dir, 'model-card.md'), 'utf8')).toContain('# churn v1');
     expect(downloaded.files).toHaveLength(6);
     await expect(registry.download('churn', 1, dir)).rejects.toThrow(/already exists/);
+  });
+
+  it('downloads only the files asked for (a file or a folder), digests verified', async () => {
+    const registry = await start();
+    const request = await requestFor('churn', 3);
+    await registry.register(request);
+    const dir = path.join(await tempDir(), 'download');
+    const downloaded = await registry.download('churn', 1, dir, { only: ['profile.json', 'model/'] });
+    expect(downloaded.files.map((file) => file.path)).toEqual(['model/nested/config.json', 'model/weights.bin', 'profile.json']);
+    expect((await readdir(dir, { recursive: true })).sort()).toEqual(['model', 'model/nested', 'model/nested/config.json', 'model/weights.bin', 'profile.json']);
+    const profile = request.content.files.find((file) => file.path === 'profile.json')!;
+    expect(await sha256File(path.join(dir, 'profile.json'))).toBe(profile.sha256);
+    const other = path.join(await tempDir(), 'download');
+    await expect(registry.download('churn', 1, other, { only: ['profile.json', 'drift.json'] })).rejects.toThrow('churn@v1 has no file "drift.json"; it has: model/nested/config.json, model/weights.bin, metrics.json, predictions.csv, lineage.json, profile.json');
+    expect(await stat(other).catch(() => null)).toBeNull();
   });
 
   it('gives racing registrations different numbers', async () => {

@@ -64,11 +64,13 @@ export function registerRegistry(program: Command, io: CliIo, setExit: (code: nu
     .option('-v, --version <n>', 'the version number')
     .option('-e, --environment <name>', 'the champion of this environment')
     .requiredOption('-o, --out <dir>', 'a new folder to write the files into')
-    .action(async (model: string, options: Common & { version?: string; environment?: string; out: string }) => {
+    .option('-f, --file <path>', 'only this file (or folder) of the version, e.g. profile.json (repeatable; default: every file and model-card.md)', (value: string, previous: string[] = []) => [...previous, value])
+    .action(async (model: string, options: Common & { version?: string; environment?: string; out: string; file?: string[] }) => {
       const { registry: opened } = await openRegistry(io, options);
       const version = await opened.version(model, refFrom(options));
-      const downloaded = await opened.download(model, version.version, path.resolve(io.cwd, options.out));
-      io.stdout(`${model} v${version.version}: ${downloaded.files.length} files in ${path.relative(io.cwd, downloaded.dir) || '.'}\n`);
+      const downloaded = await opened.download(model, version.version, path.resolve(io.cwd, options.out), options.file ? { only: options.file } : {});
+      const count = downloaded.files.length === 1 ? '1 file' : `${downloaded.files.length} files`;
+      io.stdout(`${model} v${version.version}: ${count} in ${options.out}\n`);
       setExit(0);
     });
 

@@ -15,8 +15,8 @@ import { sha256File } from '../../util/hash.ts';
 import { parseCard, renderCard } from '../card.ts';
 import { DigestMismatchError, RegistryError } from '../errors.ts';
 import { checkEnvironmentName, checkModelName, parseVersionTag, versionTag } from '../names.ts';
-import { buildCard, downloadInto, resolveVersion } from '../shared.ts';
-import type { DownloadedVersion, ModelCard, ModelRegistry, ModelVersion, PromoteRequest, Promotion, RegisterRequest, VersionRef } from '../types.ts';
+import { buildCard, downloadInto, resolveVersion, selectFiles } from '../shared.ts';
+import type { DownloadedVersion, DownloadOptions, ModelCard, ModelRegistry, ModelVersion, PromoteRequest, Promotion, RegisterRequest, VersionRef } from '../types.ts';
 import { DEFAULT_PART_BYTES, MANIFEST_ASSET, planAssets, type AssetManifest } from './asset-plan.ts';
 import { call, createRefIfFree, tagsStartingWith, type Octokit, type RepoContext } from './client.ts';
 import { readHistory, recordPromotion } from './promotions.ts';
@@ -188,13 +188,15 @@ export class GitHubReleasesRegistry implements ModelRegistry {
     }
   }
 
-  async download(model: string, version: number, dir: string): Promise<DownloadedVersion> {
+  /** Reads the manifest and the selected files' assets only: `--file profile.json` fetches one asset. */
+  async download(model: string, version: number, dir: string, options: DownloadOptions = {}): Promise<DownloadedVersion> {
     const found = await this.version(model, { version });
+    const files = selectFiles(this.location, found, options.only);
     const { data: release } = await call(this.context, `reading release ${found.tag}`, () => this.context.octokit.rest.repos.getReleaseByTag({ ...this.repoParams, tag: found.tag }));
     const assets = (release as ReleaseInfo).assets;
     const manifest = await this.readManifest(found.tag, assets);
     return downloadInto(dir, async (staging) => {
-      for (const file of found.card.files) {
+      for (const file of files) {
         const entry = manifest.files?.find((candidate) => candidate.path === file.path && candidate.sha256 === file.sha256);
         if (!entry) throw new RegistryError(this.location, `${found.tag}: ${MANIFEST_ASSET} does not list ${file.path} with the card's digest`);
         const target = path.join(staging, file.path);
@@ -208,8 +210,8 @@ export class GitHubReleasesRegistry implements ModelRegistry {
         const digest = await sha256File(target);
         if (digest !== file.sha256) throw new DigestMismatchError(this.location, `${found.tag} ${file.path}: joined sha256 ${digest} differs from the registered ${file.sha256}; nothing was downloaded`);
       }
-      await writeFile(path.join(staging, 'model-card.md'), renderCard(found.card));
-      return { version: found, dir, files: found.card.files };
+      if (!options.only) await writeFile(path.join(staging, 'model-card.md'), renderCard(found.card));
+      return { version: found, dir, files };
     });
   }
 }

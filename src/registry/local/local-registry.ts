@@ -10,8 +10,8 @@ import { DigestMismatchError, RegistryError } from '../errors.ts';
 import { parseCard, renderCard } from '../card.ts';
 import { checkEnvironmentName, checkModelName, versionTag } from '../names.ts';
 import { readPromotion, sortHistory } from '../promotion-record.ts';
-import { buildCard, downloadInto, resolveVersion } from '../shared.ts';
-import type { DownloadedVersion, ModelRegistry, ModelVersion, PromoteRequest, Promotion, RegisterRequest, VersionRef } from '../types.ts';
+import { buildCard, downloadInto, resolveVersion, selectFiles } from '../shared.ts';
+import type { DownloadedVersion, DownloadOptions, ModelRegistry, ModelVersion, PromoteRequest, Promotion, RegisterRequest, VersionRef } from '../types.ts';
 import { ABANDONED_FILE, CARD_FILE, COMPLETE_FILE, copyAtomic, FILES_DIR, folderState, writeAtomic, writeRegistration } from './version-folder.ts';
 
 export interface LocalRegistryOptions {
@@ -176,11 +176,12 @@ export class LocalRegistry implements ModelRegistry {
     return sortHistory(records.filter((record) => environment === undefined || record.environment === environment));
   }
 
-  async download(model: string, version: number, dir: string): Promise<DownloadedVersion> {
+  async download(model: string, version: number, dir: string, options: DownloadOptions = {}): Promise<DownloadedVersion> {
     const found = await this.version(model, { version });
+    const files = selectFiles(this.location, found, options.only);
     const source = this.versionDir(model, version);
     return downloadInto(dir, async (staging) => {
-      for (const file of found.card.files) {
+      for (const file of files) {
         const target = path.join(staging, file.path);
         const stored = path.join(source, FILES_DIR, file.path);
         await copyAtomic(stored, target).catch((error: NodeJS.ErrnoException) => {
@@ -190,8 +191,8 @@ export class LocalRegistry implements ModelRegistry {
         const digest = await sha256File(target);
         if (digest !== file.sha256) throw new DigestMismatchError(this.location, `${versionTag(model, version)} ${file.path}: sha256 ${digest} differs from the registered ${file.sha256}; nothing was downloaded`);
       }
-      await writeFile(path.join(staging, 'model-card.md'), renderCard(found.card));
-      return { version: found, dir, files: found.card.files };
+      if (!options.only) await writeFile(path.join(staging, 'model-card.md'), renderCard(found.card));
+      return { version: found, dir, files };
     });
   }
 }
