@@ -25,9 +25,10 @@ export interface OpenedRegistry {
   github: RepoContext | null;
 }
 
-export function githubClient(io: CliIo): Octokit {
+/** An Octokit with GITHUB_TOKEN; `need` says in the error what the token is for. */
+export function githubClient(io: CliIo, need = 'a github: registry needs a token with contents: write'): Octokit {
   const token = io.env.GITHUB_TOKEN;
-  if (!token) throw new UsageError('GITHUB_TOKEN is not set; a github: registry needs a token with contents: write');
+  if (!token) throw new UsageError(`GITHUB_TOKEN is not set; ${need}`);
   // Failed requests surface as one-line errors; a taken tag ref (422) is expected, not news.
   return octokitFor(io, token);
 }

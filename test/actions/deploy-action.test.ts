@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { readAction } from '../helpers/action-file.ts';
 import { describe, expect, it } from 'vitest';
 
@@ -25,5 +26,17 @@ describe('actions/deploy', () => {
     expect(runs).toContain('trainyard registry register "$TRAINYARD_MODEL" --from "$TRAINYARD_ARTIFACT"');
     expect(runs).toContain('args=(deploy --model "$TRAINYARD_MODEL"');
     expect(runs).toContain('--require-check "$GITHUB_SHA"');
+    expect(runs).toContain('--deployment-status "$GITHUB_SHA"');
+    expect(runs).toContain('args+=(--environment-url "$TRAINYARD_ENVIRONMENT_URL")');
+  });
+
+  it('leaves GitHub API calls to trainyard: no gh or jq in the deploy and detect-drift actions', async () => {
+    const scripts = [
+      ...(await action('actions/deploy/action.yml')).runs.steps.map((step) => step.run ?? ''),
+      ...(await action('actions/detect-drift/action.yml')).runs.steps.map((step) => step.run ?? ''),
+      await readFile('actions/detect-drift/champion.sh', 'utf8'),
+      await readFile('actions/detect-drift/detect.sh', 'utf8'),
+    ];
+    for (const script of scripts) expect(script).not.toMatch(/(^|[\s;|&(])(gh|jq)\s/m);
   });
 });

@@ -1,14 +1,16 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { deployVersion } from '../../deploy/deploy.ts';
+import { deployVersion, type DeployOutcome } from '../../deploy/deploy.ts';
+import { withDeploymentStatus } from '../../deploy/deployment-status.ts';
 import { requirePromotionCheck } from '../../deploy/promotion-check.ts';
 import { UsageError } from '../../errors.ts';
 import { checkModelName, parseVersionNumber } from '../../registry/names.ts';
+import { deploymentTarget, type DeploymentStatusOptions } from '../deployment-edge.ts';
 import type { CliIo } from '../io.ts';
 import { openRegistry, runUrlFrom } from '../registry-edge.ts';
 import { runId } from '../shared.ts';
 
-interface DeployOptions {
+interface DeployOptions extends DeploymentStatusOptions {
   model: string;
   version: string;
   environment: string;
@@ -36,6 +38,9 @@ export function registerDeploy(program: Command, io: CliIo, setExit: (code: numb
     .option('--reason <text>', 'why, for the promotion record', 'deployed')
     .option('--gate <summary>', 'the promotion gate\'s summary for the record', 'approved by the environment\'s protection rules')
     .option('--require-check <sha>', 'first verify that the check "trainyard / promotion" on this commit succeeded (github: registries)')
+    .option('--deployment-status <sha>', 'set the newest GitHub deployment of this commit to the environment in_progress, then success or failure (in GITHUB_REPOSITORY, else the github: registry\'s repository)')
+    .option('--environment-url <url>', 'the deployed service\'s URL, set on the deployment status')
+    .option('--log-url <url>', 'the deploy\'s log, set on the deployment status (default: this workflow run)')
     .option('--dry-run', 'say what would be done and change nothing')
     .action(async (options: DeployOptions) => {
       const name = checkModelName(options.model);
@@ -43,32 +48,46 @@ export function registerDeploy(program: Command, io: CliIo, setExit: (code: numb
       const opened = await openRegistry(io, options);
       const model = opened.loaded?.config.models[name];
       if (opened.loaded && !model) throw new UsageError(`unknown model "${name}"; the config has: ${Object.keys(opened.loaded.config.models).join(', ')}`);
-      if (options.requireCheck) {
-        if (!opened.github) throw new UsageError('--require-check needs a github: registry');
-        await requirePromotionCheck(opened.github, options.requireCheck);
-      }
+      if (options.requireCheck && !opened.github) throw new UsageError('--require-check needs a github: registry');
+      const target = deploymentTarget(io, options, options.environment, opened);
       const root = opened.loaded?.root ?? io.cwd;
       const modelDir = options.out ? path.resolve(io.cwd, options.out) : path.join(root, '.trainyard', 'deploy', `${name}-${options.environment}-${runId(io.now())}`);
-      const outcome = await deployVersion({
-        registry: opened.registry,
-        name,
-        model: model ?? {},
-        version,
-        environment: options.environment,
-        root,
-        modelDir,
-        dryRun: options.dryRun ?? false,
-        approvers: options.approver,
-        gate: { passed: true, summary: options.gate },
-        reason: options.reason,
-        runUrl: runUrlFrom(io.env),
-        actor: io.env.GITHUB_ACTOR ?? null,
-        env: io.env,
-        echo: io.stderr,
-      });
+      const deploy = async (): Promise<DeployOutcome> => {
+        if (options.requireCheck && opened.github) await requirePromotionCheck(opened.github, options.requireCheck);
+        return deployVersion({
+          registry: opened.registry,
+          name,
+          model: model ?? {},
+          version,
+          environment: options.environment,
+          root,
+          modelDir,
+          dryRun: options.dryRun ?? false,
+          approvers: options.approver,
+          gate: { passed: true, summary: options.gate },
+          reason: options.reason,
+          runUrl: runUrlFrom(io.env),
+          actor: io.env.GITHUB_ACTOR ?? null,
+          env: io.env,
+          echo: io.stderr,
+        });
+      };
+      const described = {
+        started: `trainyard deploy: deploying ${name}`,
+        succeeded: (done: DeployOutcome) => `trainyard deploy: ${name} v${done.version.version} deployed`,
+      };
+      const note = (line: string) => io.stderr(`trainyard: ${line}\n`);
+      const report = target && !options.dryRun ? await withDeploymentStatus(target, deploy, described, note) : { result: await deploy(), deploymentId: null };
+      const { result: outcome } = report;
       const prefix = options.dryRun ? '[dry-run] would ' : '';
       for (const step of outcome.steps) io.stdout(`${prefix}${step}\n`);
       if (outcome.promotion) io.stdout(`deployed ${name} v${outcome.version.version} to ${options.environment} (${name}#${options.environment}#${outcome.promotion.sequence})\n`);
+      if (target) {
+        const where = `${target.sha} to ${options.environment} in ${target.context.owner}/${target.context.repo}`;
+        if (options.dryRun) io.stdout(`${prefix}set the status of the newest deployment of ${where}\n`);
+        else if (report.deploymentId === null) io.stdout(`no GitHub deployment of ${where}; no deployment status set\n`);
+        else io.stdout(`deployment ${report.deploymentId} of ${where}: success\n`);
+      }
       setExit(0);
     });
 }
