@@ -85,6 +85,19 @@ describe('trainyard deploy --deployment-status against GitHub (the simulator)', 
     expect(history.stdout).not.toMatch(/production/);
   });
 
+  it('stops before anything changes when the token cannot write deployments (exit 2)', async () => {
+    const setup = await registered();
+    const id = await deployment(setup, 'production');
+    const { token } = sim().seed.user({ login: 'bob' });
+    sim().state.repo('acme/models')!.roles.set('bob', 'read');
+    const result = await runCli(['deploy', '-m', 'churn', '-e', 'production', '--registry', 'github:acme/models', '--out', 'deployed', '--deployment-status', setup.sha], { cwd: setup.cwd, env: { ...setup.env, GITHUB_TOKEN: token } });
+    expect([result.code, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toMatch(new RegExp(`^trainyard: github:acme/models: setting deployment ${id} to in_progress: .* \\(HTTP 40[34]\\)\n$`));
+    expect(statuses(id)).toEqual([]);
+    const history = await runCli(['registry', 'history', 'churn', '--registry', 'github:acme/models'], { cwd: setup.cwd, env: setup.env });
+    expect(history.stdout).not.toMatch(/production/);
+  });
+
   it('notes a commit without a deployment to the environment and deploys all the same', async () => {
     const setup = await registered();
     const staging = await deployment(setup, 'staging');
