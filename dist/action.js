@@ -6,7 +6,7 @@ import {
   describeThrown,
   main,
   processIo
-} from "./chunks/chunk-Z2OWFIUT.js";
+} from "./chunks/chunk-WIKMZ7Y7.js";
 import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/split-args.ts

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   main,
   processIo
-} from "./chunks/chunk-Z2OWFIUT.js";
+} from "./chunks/chunk-WIKMZ7Y7.js";
 import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/bin.ts
