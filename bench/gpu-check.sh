@@ -31,7 +31,39 @@ node -e 'const l = require(process.argv[1]); console.log(JSON.stringify({ gpu: l
 head -5 "$out/train/telemetry.csv"; wc -l "$out/train/telemetry.csv"
 cat "$out/train/metrics.json"
 
+repo="$PWD"
+lineage() { node -e 'const l = require(process.argv[1]); console.log(JSON.stringify({ exitStatus: l.exitStatus, signal: l.signal, timedOut: l.timedOut, durationSeconds: l.durationSeconds, telemetry: l.telemetry }, null, 2))' "$1/lineage.json"; }
+
+echo "== telemetry under load: 12 s of bf16 matrix products, then the example's trainer"
+(cd "$project" && time node "$repo/dist/trainyard.js" train --out "$out/burn" --command "python3 $repo/bench/gpu-burn.py 12 && python3 train.py")
+echo "exit status: $?"
+lineage "$out/burn"
+wc -l "$out/burn/telemetry.csv"
+
+echo "== cancellation: SIGTERM to trainyard train 8 s into a 120 s GPU job"
+(cd "$project" && exec node "$repo/dist/trainyard.js" train --out "$out/cancel" --command "python3 $repo/bench/gpu-burn.py 120") &
+train_pid=$!
+sleep 8
+nvidia-smi --query-compute-apps=pid,used_memory --format=csv,noheader | sed 's/^/while training: /'
+start=$(date +%s%N); kill -TERM "$train_pid"; wait "$train_pid"; status=$?
+echo "exit status: $status (expected 143, 128 + SIGTERM) after $(( ($(date +%s%N) - start) / 1000000 )) ms"
+sleep 2
+echo "GPU processes left: $(nvidia-smi --query-compute-apps=pid --format=csv,noheader | wc -l) (expected 0)"
+lineage "$out/cancel"
+tail -3 "$out/cancel/train.log"
+
 echo "== preflight that must fail: more GPUs than the machine has"
 sed -i 's/^      gpus: 1/      gpus: 64/' "$project/.github/trainyard.yml"
-(cd "$project" && time node "$OLDPWD/dist/trainyard.js" train --out "$out/too-many")
+(cd "$project" && time node "$repo/dist/trainyard.js" train --out "$out/too-many")
 echo "exit status: $? (expected 1, within seconds)"
+
+echo "== preflight that must fail: CUDA_VISIBLE_DEVICES hides every GPU"
+sed -i 's/^      gpus: 64/      gpus: 1/' "$project/.github/trainyard.yml"
+(cd "$project" && CUDA_VISIBLE_DEVICES=GPU-00000000-0000-0000-0000-000000000000 node "$repo/dist/trainyard.js" train --out "$out/hidden")
+echo "exit status: $? (expected 1)"
+
+echo "== preflight that must fail: more free memory than the GPU has"
+sed -i 's/^      gpus: 1/      gpus: 1\n      min_gpu_memory_mb: 10000000/' "$project/.github/trainyard.yml"
+(cd "$project" && node "$repo/dist/trainyard.js" train --out "$out/memory")
+echo "exit status: $? (expected 1)"
+cp "$project/.github/trainyard.yml" "$out/trainyard.yml"

@@ -6,7 +6,7 @@ import {
   describeThrown,
   main,
   processIo
-} from "./chunks/chunk-STRJ6SUG.js";
+} from "./chunks/chunk-Z2OWFIUT.js";
 import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/split-args.ts

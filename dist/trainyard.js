@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   main,
   processIo
-} from "./chunks/chunk-STRJ6SUG.js";
+} from "./chunks/chunk-Z2OWFIUT.js";
 import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/bin.ts

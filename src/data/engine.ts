@@ -10,14 +10,21 @@ import type { DataSource } from './format.ts';
 import { rowNumberedSelect } from './row-numbers.ts';
 
 /**
- * DuckDB's Node API is CommonJS. Loaded with require() rather than import, Node skips
- * the CommonJS export scan of its hundred modules: about a tenth of a second off every
- * command's start-up. Loaded on first use, so commands that never query pay nothing.
+ * DuckDB is loaded on first use, so commands that read no data (`train` on a GPU
+ * runner, `registry`, `runner`) start without the native module and run where it is
+ * not installed. Its Node API is CommonJS: loaded with require() rather than import,
+ * Node skips the CommonJS export scan of its hundred modules, about a tenth of a second
+ * off the start of every command that reads data.
  */
 let duckdb: typeof DuckDb | undefined;
-function loadDuckDb(): typeof DuckDb {
-  duckdb ??= createRequire(import.meta.url)('@duckdb/node-api') as typeof DuckDb;
-  return duckdb;
+function loadDuckDB(): typeof DuckDb {
+  try {
+    duckdb ??= createRequire(import.meta.url)('@duckdb/node-api') as typeof DuckDb;
+    return duckdb;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new DataError(`DuckDB (@duckdb/node-api) could not be loaded: ${reason}; install it with \`npm ci\` or the trainyard setup action`);
+  }
 }
 
 export interface RegisterOptions {
@@ -106,7 +113,7 @@ export class DataEngine {
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-    const instance = await loadDuckDb().DuckDBInstance.create(':memory:', config);
+    const instance = await loadDuckDB().DuckDBInstance.create(':memory:', config);
     return new DataEngine(instance, await instance.connect());
   }
 

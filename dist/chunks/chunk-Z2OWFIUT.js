@@ -11541,9 +11541,6 @@ function comparisonDocument(comparison, sources) {
   };
 }
 
-// src/data/engine.ts
-import { DuckDBInstance } from "@duckdb/node-api";
-
 // src/data/row-numbers.ts
 var FILE_COLUMN = "__trainyard_file";
 var ROW_COLUMN = "__trainyard_row";
@@ -11594,6 +11591,14 @@ function readerSql(source, options = {}) {
       return `read_json(${files}, format = 'newline_delimited', union_by_name = true)`;
   }
 }
+async function loadDuckDB() {
+  try {
+    return await import("@duckdb/node-api");
+  } catch (error62) {
+    const reason = error62 instanceof Error ? error62.message.split("\n")[0] : String(error62);
+    throw new DataError(`DuckDB (@duckdb/node-api) could not be loaded: ${reason}; install it with \`npm ci\` or the trainyard setup action`);
+  }
+}
 var DataEngine = class _DataEngine {
   constructor(instance, connection) {
     this.instance = instance;
@@ -11605,7 +11610,7 @@ var DataEngine = class _DataEngine {
     const config2 = {};
     if (options.threads) config2.threads = String(options.threads);
     if (options.memoryLimit) config2.memory_limit = options.memoryLimit;
-    const instance = await DuckDBInstance.create(":memory:", config2);
+    const instance = await (await loadDuckDB()).DuckDBInstance.create(":memory:", config2);
     return new _DataEngine(instance, await instance.connect());
   }
   /**

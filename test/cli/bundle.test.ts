@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const exec = promisify(execFile);
+
+/**
+ * A GPU runner may hold only the bundle (dist/ without its DuckDB install): commands that
+ * read no data must run there, and the ones that do must say what is missing.
+ */
+describe('the committed bundle without node_modules', () => {
+  async function bundleOnly(): Promise<{ bin: string; project: string }> {
+    const root = await mkdtemp(path.join(tmpdir(), 'trainyard-bundle-'));
+    await cp('dist', path.join(root, 'dist'), { recursive: true, filter: (source) => !source.split(path.sep).includes('node_modules') });
+    const project = path.join(root, 'flight-delays');
+    await cp('examples/flight-delays', project, { recursive: true, filter: (source) => !source.includes('.trainyard') });
+    return { bin: path.join(root, 'dist', 'trainyard.js'), project };
+  }
+
+  it('trains the example with no DuckDB installed', async () => {
+    const { bin, project } = await bundleOnly();
+    const out = path.join(project, 'out');
+    await exec(process.execPath, [bin, 'train', '--out', out], { cwd: project });
+    const metrics = JSON.parse(await readFile(path.join(out, 'metrics.json'), 'utf8')) as Record<string, number>;
+    expect(metrics.roc_auc).toBeGreaterThan(0.6);
+    const lineage = JSON.parse(await readFile(path.join(out, 'lineage.json'), 'utf8')) as { exitStatus: number };
+    expect(lineage.exitStatus).toBe(0);
+  });
+
+  it('refuses a command that reads data in one line, exit 2', async () => {
+    const { bin, project } = await bundleOnly();
+    const failure = await exec(process.execPath, [bin, 'validate', '--data', 'data/train.csv', '--schema', 'data/schema.yml'], { cwd: project }).catch((error: unknown) => error as { code: number; stderr: string });
+    expect(failure).toMatchObject({ code: 2 });
+    const { stderr } = failure as { stderr: string };
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^trainyard: DuckDB \(@duckdb\/node-api\) could not be loaded: .*install it with `npm ci` or the trainyard setup action\n$/);
+  });
+});
