@@ -35,6 +35,8 @@ export interface ValidateRequest {
    * the same either way, only slower. For checking the fast path against the exact one.
    */
   exact?: boolean;
+  /** Told which read the counts came from: `typed` (the fast path) or `text`. For tests. */
+  onCounts?: (read: 'typed' | 'text') => void;
 }
 
 const RAW_VIEW = 'trainyard_raw';
@@ -64,6 +66,7 @@ export async function validateData(request: ValidateRequest): Promise<Validation
     plans = textPlans;
   }
   if (!fast) views.adoptPlain(RAW_VIEW);
+  request.onCounts?.(plans === textPlans ? 'text' : 'typed');
   const rows = Number(counts.n ?? 0);
   const pending = plans.flatMap((plan, i) => columnFailures(plan, i, counts)).map((found) => onPlans(found, textPlans));
 
