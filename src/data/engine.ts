@@ -123,9 +123,12 @@ export class DataEngine {
    * view's columns.
    */
   async register(name: string, source: DataSource, options: RegisterOptions = {}): Promise<ColumnInfo[]> {
+    // Creating the view binds it, which reads the files' schema: unreadable files fail
+    // here, as a DataError naming them. The catalog keeps the bound columns, so they are
+    // listed without binding again (DESCRIBE would sniff a CSV's dialect a second time).
     await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS ${sourceSelect(source, options)}`, source);
-    // Reading the schema now surfaces unreadable files as a DataError naming them.
-    return await this.columns(name, source);
+    const rows = await this.query(`SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ${quoteLiteral(name)} ORDER BY column_index`);
+    return rows.map((row) => ({ name: String(row.column_name), type: String(row.data_type) }));
   }
 
   /** Column names and DuckDB types of a view, in order. */
