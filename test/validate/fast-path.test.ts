@@ -148,6 +148,12 @@ describe('the fast path (typed read) and the exact path (text read) give the sam
     expect(result.failures.find((failure) => failure.check === 'min')!.examples).toEqual([{ file: 'shard-1.csv', row: 2, value: '-3' }]);
   });
 
+  it('reports a typed column that the data lacks as missing, on the fast path', async () => {
+    const { result, read } = await both({ 'lacks.csv': 'a,b\n1,2\n' }, 'lacks.csv', 'columns:\n  a: { type: integer }\n  z: { type: number }\n');
+    expect(read).toBe('typed');
+    expect(summary(result)).toEqual(['z missing_column 1']);
+  });
+
   it('reads TSV on the fast path', async () => {
     const { result, read } = await both({ 'rows.tsv': 'a\tb\n1.5\ttrue\n-2\tfalse\n' }, 'rows.tsv', 'columns:\n  a: { type: number, min: 0 }\n  b: { type: boolean }\n');
     expect(read).toBe('typed');
