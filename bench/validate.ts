@@ -5,12 +5,12 @@
 //      (about 115 MB) and its Parquet twin;
 //   2. vega-datasets' flights-3m.parquet (3 million real flights) and its CSV twin.
 // pandas reads the CSV (Debian ships no pyarrow, so pandas cannot read Parquet here).
-// trainyard runs from a bundle (as installed), not through tsx.
+// trainyard runs as installed: the CLI bundle dist/trainyard.js (build it first with
+// `node scripts/build.mjs`), not through tsx.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { DataEngine } from '../src/data/engine.ts';
 
 // Outside the repository: lint and git never see the data or the bundle.
@@ -80,16 +80,18 @@ async function prepare(): Promise<Case[]> {
 
 interface Measured {
   seconds: number;
+  /** CPU time, user + system, of all threads. */
+  cpu: number;
   peakMiB: number;
   stdout: string;
 }
 
-/** Wall time and peak resident memory of a whole process, from GNU time. */
+/** Wall time, CPU time and peak resident memory of a whole process, from GNU time. */
 function measure(command: string, args: string[]): Measured {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const [seconds, kib] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const [seconds, user, system, kib] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} failed: ${result.stderr}`);
-  return { seconds: seconds!, peakMiB: kib! / 1024, stdout: result.stdout };
+  return { seconds: seconds!, cpu: user! + system!, peakMiB: kib! / 1024, stdout: result.stdout };
 }
 
 function trainyardCounts(stdout: string): Record<string, number> {
@@ -97,35 +99,31 @@ function trainyardCounts(stdout: string): Record<string, number> {
   return Object.fromEntries(result.failures.map((failure) => [`${failure.column} ${failure.check}`, failure.failed]));
 }
 
-const bundle = path.join(OUT, 'trainyard.mjs');
-await build({
-  entryPoints: ['src/cli/bin.ts'],
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20.18',
-  logLevel: 'warning',
-  // The native DuckDB binding stays outside the bundle, imported from this checkout.
-  plugins: [{ name: 'duckdb', setup: (builder) => builder.onResolve({ filter: /^@duckdb\/node-api$/ }, () => ({ path: import.meta.resolve('@duckdb/node-api'), external: true })) }],
-  // As scripts/build.mjs: bundled CommonJS dependencies call require().
-  banner: { js: "import { createRequire as __trainyardCreateRequire } from 'node:module';\nconst require = __trainyardCreateRequire(import.meta.url);" },
-});
+const bundle = path.resolve('dist/trainyard.js');
+if (!existsSync(bundle)) throw new Error('dist/trainyard.js is missing: build it with `node scripts/build.mjs`');
 const cases = await prepare();
 const node = process.execPath;
 const pandasVersion = execFileSync('/usr/bin/python3', ['-c', 'import pandas; print(pandas.__version__)'], { encoding: 'utf8' }).trim();
-console.log(`trainyard validate vs pandas ${pandasVersion}; node ${process.version}; best of 3 runs each`);
+const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+console.log(`trainyard validate vs pandas ${pandasVersion}; node ${process.version}; best of 3 runs each (wall), interleaved; load average ${load()}`);
 for (const c of cases) {
-  const best = (run: () => Measured) => [run(), run(), run()].sort((a, b) => a.seconds - b.seconds)[0]!;
-  const csv = best(() => measure(node, [bundle, 'validate', '--data', c.csv, '--schema', c.schema, '--json']));
-  const parquet = best(() => measure(node, [bundle, 'validate', '--data', c.parquet, '--schema', c.schema, '--json']));
-  const pandas = best(() => measure('/usr/bin/python3', ['bench/validate_pandas.py', c.csv, JSON.stringify(c.pandas)]));
+  const trainyardCsv = () => measure(node, [bundle, 'validate', '--data', c.csv, '--schema', c.schema, '--json']);
+  const trainyardParquet = () => measure(node, [bundle, 'validate', '--data', c.parquet, '--schema', c.schema, '--json']);
+  const peer = () => measure('/usr/bin/python3', ['bench/validate_pandas.py', c.csv, JSON.stringify(c.pandas)]);
+  // Interleaved, so that a burst of other work on the machine hits every tool alike.
+  const runs = [0, 1, 2].map(() => ({ csv: trainyardCsv(), parquet: trainyardParquet(), pandas: peer() }));
+  const best = (pick: (run: (typeof runs)[number]) => Measured) => runs.map(pick).sort((a, b) => a.seconds - b.seconds)[0]!;
+  const csv = best((run) => run.csv);
+  const parquet = best((run) => run.parquet);
+  const pandas = best((run) => run.pandas);
   const ours = trainyardCounts(csv.stdout);
   const theirs = (JSON.parse(pandas.stdout) as { failed: Record<string, number> }).failed;
   const same = JSON.stringify(Object.entries(ours).sort()) === JSON.stringify(Object.entries(theirs).sort());
   if (JSON.stringify(trainyardCounts(parquet.stdout)) !== JSON.stringify(ours)) throw new Error(`${c.name}: Parquet and CSV counts differ`);
   console.log(`\n${c.name}: failure counts ${same ? 'equal' : 'DIFFER'}: trainyard ${JSON.stringify(ours)} pandas ${JSON.stringify(theirs)}`);
-  console.log(`  pandas (CSV)       ${pandas.seconds.toFixed(2)} s  ${pandas.peakMiB.toFixed(0)} MiB`);
-  console.log(`  trainyard CSV      ${csv.seconds.toFixed(2)} s  ${csv.peakMiB.toFixed(0)} MiB  ${(pandas.seconds / csv.seconds).toFixed(2)}x faster, ${(csv.peakMiB / pandas.peakMiB).toFixed(2)}x the memory`);
-  console.log(`  trainyard Parquet  ${parquet.seconds.toFixed(2)} s  ${parquet.peakMiB.toFixed(0)} MiB  ${(pandas.seconds / parquet.seconds).toFixed(2)}x faster than pandas on the CSV`);
+  const cpu = (m: Measured) => `(CPU ${m.cpu.toFixed(2)} s)`;
+  console.log(`  pandas (CSV)       ${pandas.seconds.toFixed(2)} s ${cpu(pandas)}  ${pandas.peakMiB.toFixed(0)} MiB`);
+  console.log(`  trainyard CSV      ${csv.seconds.toFixed(2)} s ${cpu(csv)}  ${csv.peakMiB.toFixed(0)} MiB  ${(pandas.seconds / csv.seconds).toFixed(2)}x faster (CPU ${(pandas.cpu / csv.cpu).toFixed(2)}x), ${(csv.peakMiB / pandas.peakMiB).toFixed(2)}x the memory`);
+  console.log(`  trainyard Parquet  ${parquet.seconds.toFixed(2)} s ${cpu(parquet)}  ${parquet.peakMiB.toFixed(0)} MiB  ${(pandas.seconds / parquet.seconds).toFixed(2)}x faster than pandas on the CSV (CPU ${(pandas.cpu / parquet.cpu).toFixed(2)}x)`);
+  console.log(`  load average after: ${load()}`);
 }

@@ -3,16 +3,47 @@
  * many shards. Sources become SQL views; every stage (validation, profiles, drift,
  * evaluation) queries them, so data larger than memory streams through DuckDB.
  */
-import type { DuckDBInstance, DuckDBConnection } from '@duckdb/node-api';
+import { createRequire } from 'node:module';
+import type * as DuckDb from '@duckdb/node-api';
 import { DataError } from '../errors.ts';
 import type { DataSource } from './format.ts';
 import { rowNumberedSelect } from './row-numbers.ts';
+
+/**
+ * DuckDB is loaded on first use, so commands that read no data (`train` on a GPU
+ * runner, `registry`, `runner`) start without the native module and run where it is
+ * not installed. Its Node API is CommonJS: loaded with require() rather than import,
+ * Node skips the CommonJS export scan of its hundred modules, about a tenth of a second
+ * off the start of every command that reads data.
+ */
+let duckdb: typeof DuckDb | undefined;
+function loadDuckDB(): typeof DuckDb {
+  try {
+    duckdb ??= createRequire(import.meta.url)('@duckdb/node-api') as typeof DuckDb;
+    return duckdb;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new DataError(`DuckDB (@duckdb/node-api) could not be loaded: ${reason}; install it with \`npm ci\` or the trainyard setup action`);
+  }
+}
 
 export interface RegisterOptions {
   /** Read every column as text, so values that do not parse can be counted, not fatal. */
   allVarchar?: boolean;
   /** Add the columns `__trainyard_file` and `__trainyard_row` (see row-numbers.ts); scans get slower. */
   rowNumbers?: boolean;
+  /**
+   * CSV and TSV only: DuckDB types of named columns (the others stay as `allVarchar`
+   * says), and the temporary table that receives every value that does not parse
+   * (`store_rejects`; DuckDB skips those rows). A name absent from a file is ignored.
+   */
+  typed?: { types: Readonly<Record<string, string>>; rejects: string };
+}
+
+/** A column of a view: its name and DuckDB type. */
+export interface ColumnInfo {
+  name: string;
+  type: string;
 }
 
 /** One row of a query result, with JavaScript values (bigints where DuckDB has them). */
@@ -33,12 +64,14 @@ function fileList(source: DataSource): string {
 /** The table function that reads a source. */
 export function readerSql(source: DataSource, options: RegisterOptions = {}): string {
   const files = fileList(source);
-  const text = options.allVarchar ? ', all_varchar = true' : '';
+  const text = (options.allVarchar ? ', all_varchar = true' : '') + typedOptions(options);
+  // DuckDB stores no rejects with union_by_name: register() reads such shards one by one.
+  const union = options.typed ? '' : ', union_by_name = true';
   switch (source.format) {
     case 'csv':
-      return `read_csv(${files}, header = true, union_by_name = true${text})`;
+      return `read_csv(${files}, header = true${union}${text})`;
     case 'tsv':
-      return `read_csv(${files}, header = true, delim = '\t', union_by_name = true${text})`;
+      return `read_csv(${files}, header = true, delim = '\t'${union}${text})`;
     case 'parquet':
       return `read_parquet(${files}, union_by_name = true)`;
     case 'json':
@@ -48,50 +81,58 @@ export function readerSql(source: DataSource, options: RegisterOptions = {}): st
   }
 }
 
-/**
- * DuckDB is loaded on first use, so commands that read no data (`train` on a GPU
- * runner, `registry`, `runner`) start without the native module and run where it is
- * not installed.
- */
-async function loadDuckDB(): Promise<typeof import('@duckdb/node-api')> {
-  try {
-    return await import('@duckdb/node-api');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new DataError(`DuckDB (@duckdb/node-api) could not be loaded: ${reason}; install it with \`npm ci\` or the trainyard setup action`);
-  }
+function typedOptions(options: RegisterOptions): string {
+  if (!options.typed) return '';
+  const { types, rejects } = options.typed;
+  const list = Object.entries(types).map(([name, type]) => `${quoteLiteral(name)}: ${quoteLiteral(type)}`);
+  return `, types = {${list.join(', ')}}, store_rejects = true, rejects_table = ${quoteLiteral(rejects)}, rejects_scan = ${quoteLiteral(`${rejects}_scans`)}`;
+}
+
+/** `SELECT * FROM` the source's files, one reader per file, united by column name. */
+function perFileSelect(source: DataSource, options: RegisterOptions): string {
+  return source.files.map((file) => `SELECT * FROM ${readerSql({ ...source, files: [file] }, options)}`).join(' UNION ALL BY NAME ');
+}
+
+/** The SELECT that a view over `source` stands for (see `DataEngine.register`). */
+export function sourceSelect(source: DataSource, options: RegisterOptions = {}): string {
+  if (options.rowNumbers) return rowNumberedSelect(source, options);
+  const reader = readerSql(source, options);
+  const castable = options.allVarchar && source.format !== 'csv' && source.format !== 'tsv';
+  if (castable) return `SELECT COLUMNS(*)::VARCHAR FROM ${reader}`;
+  const typedText = options.typed !== undefined && (source.format === 'csv' || source.format === 'tsv');
+  return typedText ? perFileSelect(source, options) : `SELECT * FROM ${reader}`;
 }
 
 export class DataEngine {
   private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
+    private readonly instance: DuckDb.DuckDBInstance,
+    private readonly connection: DuckDb.DuckDBConnection,
   ) {}
 
   static async open(options: { threads?: number; memoryLimit?: string } = {}): Promise<DataEngine> {
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-    const instance = await (await loadDuckDB()).DuckDBInstance.create(':memory:', config);
+    const instance = await loadDuckDB().DuckDBInstance.create(':memory:', config);
     return new DataEngine(instance, await instance.connect());
   }
 
   /**
    * Makes a source queryable as the view `name`. Parquet and JSON keep their types;
-   * with `allVarchar` every column is cast to text, whatever the format.
+   * with `allVarchar` every column is cast to text, whatever the format. Returns the
+   * view's columns.
    */
-  async register(name: string, source: DataSource, options: RegisterOptions = {}): Promise<void> {
-    const reader = readerSql(source, options);
-    const castable = options.allVarchar && source.format !== 'csv' && source.format !== 'tsv';
-    const plain = castable ? `SELECT COLUMNS(*)::VARCHAR FROM ${reader}` : `SELECT * FROM ${reader}`;
-    const select = options.rowNumbers ? rowNumberedSelect(source, options) : plain;
-    await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS ${select}`, source);
-    // Reading the schema now surfaces unreadable files as a DataError naming them.
-    await this.columns(name, source);
+  async register(name: string, source: DataSource, options: RegisterOptions = {}): Promise<ColumnInfo[]> {
+    // Creating the view binds it, which reads the files' schema: unreadable files fail
+    // here, as a DataError naming them. The catalog keeps the bound columns, so they are
+    // listed without binding again (DESCRIBE would sniff a CSV's dialect a second time).
+    await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS ${sourceSelect(source, options)}`, source);
+    const rows = await this.query(`SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ${quoteLiteral(name)} ORDER BY column_index`);
+    return rows.map((row) => ({ name: String(row.column_name), type: String(row.data_type) }));
   }
 
   /** Column names and DuckDB types of a view, in order. */
-  async columns(name: string, source?: DataSource): Promise<Array<{ name: string; type: string }>> {
+  async columns(name: string, source?: DataSource): Promise<ColumnInfo[]> {
     const rows = await this.query(`DESCRIBE ${quoteIdentifier(name)}`, source);
     return rows.map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
   }
@@ -157,6 +198,17 @@ export class DataEngine {
     } catch (error) {
       throw this.wrap(error, source);
     }
+  }
+
+  /**
+   * How many values the scans of views registered with `typed` could not parse so far,
+   * and drops the rejects tables so that the next registration starts from zero.
+   */
+  async takeRejects(table: string): Promise<number> {
+    const exists = await this.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE temporary AND table_name = ${quoteLiteral(table)}`);
+    const [row] = Number(exists[0]?.n ?? 0) > 0 ? await this.query(`SELECT count(*) AS n FROM temp.${quoteIdentifier(table)}`) : [{ n: 0 }];
+    await this.run(`DROP TABLE IF EXISTS temp.${quoteIdentifier(table)}; DROP TABLE IF EXISTS temp.${quoteIdentifier(`${table}_scans`)}`);
+    return Number(row?.n ?? 0);
   }
 
   close(): void {

@@ -75,7 +75,10 @@ export interface Aggregate {
 /** The aggregates a column needs: its non-null count, each value check's count, distinct values. */
 export function columnAggregates(plan: ColumnPlan, index: number): Aggregate[] {
   const aggregates: Aggregate[] = [{ alias: `c${index}_present`, sql: `count(${plan.raw})` }];
-  plan.checks.forEach((check, j) => aggregates.push({ alias: `c${index}_k${j}`, sql: `count(*) FILTER (WHERE ${check.failing})` }));
+  // A typed value is NULL exactly where its raw value is NULL or does not parse, so the
+  // type failures are a difference of two counts (cheaper than a filtered count).
+  const counted = (check: ValueCheck) => (check.check === 'type' ? `count(${plan.raw}) - count(${plan.typed})` : `count(*) FILTER (WHERE ${check.failing})`);
+  plan.checks.forEach((check, j) => aggregates.push({ alias: `c${index}_k${j}`, sql: counted(check) }));
   if (plan.rule.unique) {
     aggregates.push({ alias: `c${index}_parsed`, sql: `count(${plan.typed})` });
     aggregates.push({ alias: `c${index}_distinct`, sql: distinctSql(plan) });

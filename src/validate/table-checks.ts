@@ -35,7 +35,7 @@ export async function compoundKeyFailures(schema: DataSchema, context: ExampleCo
     const typed = plans.map((plan) => plan!.typed);
     const present = typed.map((column) => `${column} IS NOT NULL`).join(' AND ');
     const tuple = `row(${typed.join(', ')})`;
-    const sql = `SELECT count(*) FILTER (WHERE ${present}) - count(DISTINCT ${tuple}) FILTER (WHERE ${present}) AS failed FROM (${projectionSql(context.plans, context.fastView)})`;
+    const sql = `SELECT count(*) FILTER (WHERE ${present}) - count(DISTINCT ${tuple}) FILTER (WHERE ${present}) AS failed FROM (${projectionSql(context.plans, await context.views.plain())})`;
     const [result] = await context.engine.query(sql);
     const failed = Number(result?.failed ?? 0);
     if (failed === 0) continue;
@@ -53,7 +53,7 @@ export async function createCheckView(context: ExampleContext, otherColumns: rea
   const typed = context.plans.map((plan) => `${plan.typed} AS ${quoteIdentifier(plan.name)}`);
   const others = otherColumns.map(quoteIdentifier);
   const extra = [...others, `${FILE_COLUMN} AS _file`, `${ROW_COLUMN} AS _row`];
-  const projection = projectionSql(context.plans, context.view, [...others, FILE_COLUMN, ROW_COLUMN]);
+  const projection = projectionSql(context.plans, await context.views.numbered(), [...others, FILE_COLUMN, ROW_COLUMN]);
   await context.engine.query(`CREATE OR REPLACE TEMP VIEW ${CHECK_VIEW} AS SELECT ${[...typed, ...extra].join(', ')} FROM (${projection})`);
 }
 

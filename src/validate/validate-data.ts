@@ -5,8 +5,10 @@
  *      Parquet and JSON keep their types, and a column not stored as its schema type
  *      goes through text the same way;
  *   2. compare columns (missing_column, extra_column under strict);
- *   3. one aggregate query counts every value check of every column (one scan);
- *   4. failed checks fetch up to five examples with file and row;
+ *   3. one aggregate query counts every value check of every column (one scan); for
+ *      CSV and TSV it first runs over a read typed by the schema (fast-read.ts), and
+ *      again over the text read of step 1 only when some value did not parse;
+ *   4. failed checks fetch up to five examples with file and row, from the text;
  *   5. table checks: row count, compound keys, the user's SQL checks.
  */
 import path from 'node:path';
@@ -14,11 +16,13 @@ import { ConfigError, DataError } from '../errors.ts';
 import { quoteLiteral, type DataEngine } from '../data/engine.ts';
 import type { DataSource } from '../data/format.ts';
 import type { DataSchema } from './data-schema.ts';
-import { columnFailures } from './column-outcomes.ts';
+import { columnFailures, type PendingFailure } from './column-outcomes.ts';
+import { fastReadTypes } from './fast-read.ts';
 import { duplicateExamples, examplesWhere, type ExampleContext } from './examples.ts';
 import { aggregateSql, planColumns, type ColumnPlan } from './plan.ts';
 import type { CheckFailure, ValidationResult } from './result.ts';
 import { compoundKeyFailures, createCheckView, customCheckFailures, rowCountFailure } from './table-checks.ts';
+import { ValidationViews } from './views.ts';
 
 export interface ValidateRequest {
   engine: DataEngine;
@@ -26,35 +30,53 @@ export interface ValidateRequest {
   schema: DataSchema;
   /** Shards are named relative to this folder in examples (the project root or cwd). */
   root: string;
+  /**
+   * Count on the text read even where the typed read would do (CSV, TSV); the result is
+   * the same either way, only slower. For checking the fast path against the exact one.
+   */
+  exact?: boolean;
+  /** Told which read the counts came from: `typed` (the fast path) or `text`. For tests. */
+  onCounts?: (read: 'typed' | 'text') => void;
 }
 
 const RAW_VIEW = 'trainyard_raw';
-const NUMBERED_VIEW = 'trainyard_numbered';
+const REJECTS = 'trainyard_rejects';
 
 export async function validateData(request: ValidateRequest): Promise<ValidationResult> {
   const { engine, source, schema } = request;
   // Text formats are read as text; typed formats keep their types (see plan.ts isNative).
   const textual = source.format === 'csv' || source.format === 'tsv';
-  await engine.register(RAW_VIEW, source, { allVarchar: textual });
-  const described = await engine.columns(RAW_VIEW);
+  const views = new ValidationViews(engine, source);
+  const types = request.exact ? {} : fastReadTypes(source, schema.rules.columns);
+  const fast = Object.keys(types).length > 0;
+  const described = await engine.register(RAW_VIEW, source, fast ? { allVarchar: true, typed: { types, rejects: REJECTS } } : { allVarchar: textual });
   const names = described.map((column) => column.name);
-  const present = new Map(described.map((column) => [column.name, column.type]));
   const failures: CheckFailure[] = [...structureFailures(schema, names)];
-  const plans = planColumns(schema.rules.columns, present);
+  let plans = planColumns(schema.rules.columns, new Map(described.map((column) => [column.name, column.type])));
   await checkPatterns(engine, schema, plans);
 
-  const { sql } = aggregateSql(plans, RAW_VIEW);
-  const [counts] = await engine.query(sql, source);
-  const rows = Number(counts?.n ?? 0);
-  const pending = plans.flatMap((plan, i) => columnFailures(plan, i, counts ?? {}));
+  if (fast) await engine.takeRejects(REJECTS);
+  let [counts = {}] = await engine.query(aggregateSql(plans, RAW_VIEW).sql, source);
+  // Every planned column is read by the query (its non-null count), so each value that
+  // did not parse is in the rejects table now.
+  const textPlans = fast ? planColumns(schema.rules.columns, new Map(names.map((name) => [name, 'VARCHAR']))) : plans;
+  if (fast && (await engine.takeRejects(REJECTS)) > 0) {
+    await engine.register(RAW_VIEW, source, { allVarchar: true });
+    [counts = {}] = await engine.query(aggregateSql(textPlans, RAW_VIEW).sql, source);
+    plans = textPlans;
+  }
+  if (!fast) views.adoptPlain(RAW_VIEW);
+  request.onCounts?.(plans === textPlans ? 'text' : 'typed');
+  const rows = Number(counts.n ?? 0);
+  const pending = plans.flatMap((plan, i) => columnFailures(plan, i, counts)).map((found) => onPlans(found, textPlans));
 
   const shardRoot = source.files.length > 1 ? path.resolve(request.root) : undefined;
-  const context: ExampleContext = { engine, plans, view: NUMBERED_VIEW, fastView: RAW_VIEW, shardRoot };
   const needsRows = pending.length > 0 || (schema.rules.unique?.length ?? 0) > 0 || (schema.rules.checks?.length ?? 0) > 0;
-  if (needsRows) await engine.register(NUMBERED_VIEW, source, { allVarchar: textual, rowNumbers: true });
+  const head = needsRows ? await views.head() : '';
+  const context: ExampleContext = { engine, plans: textPlans, head, views, shardRoot };
   for (const { failure, failing, plan } of pending) {
     failure.examples = failing
-      ? await examplesWhere(context, plan, failing)
+      ? await examplesWhere(context, plan, failing, failure.failed)
       : await duplicateExamples(context, plan.typed, `${plan.typed} IS NOT NULL`, plan.raw);
     const position = schema.positions[`${plan.name}.${failure.check}`] ?? schema.positions[plan.name];
     if (position) failure.position = position;
@@ -69,6 +91,17 @@ export async function validateData(request: ValidateRequest): Promise<Validation
     failures.push(...(await customCheckFailures(schema, context, rows)));
   }
   return { valid: failures.length === 0, rows, data: source.display, schema: schema.file, failures };
+}
+
+/**
+ * A failure counted on the fast path, with the plan and condition of the text read:
+ * examples are read from the text, so they show each value as written.
+ */
+function onPlans(pending: PendingFailure, plans: readonly ColumnPlan[]): PendingFailure {
+  const plan = plans.find((candidate) => candidate.name === pending.plan.name)!;
+  if (pending.failing === undefined) return { ...pending, plan };
+  const check = plan.checks.find((candidate) => candidate.check === pending.failure.check);
+  return { ...pending, plan, failing: check?.failing ?? pending.failing };
 }
 
 function structureFailures(schema: DataSchema, names: readonly string[]): CheckFailure[] {
