@@ -6,7 +6,7 @@ import {
   describeThrown,
   main,
   processIo
-} from "./chunks/chunk-WIKMZ7Y7.js";
+} from "./chunks/chunk-TGW3YPFB.js";
 import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/split-args.ts

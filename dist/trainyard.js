@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   main,
   processIo
-} from "./chunks/chunk-WIKMZ7Y7.js";
+} from "./chunks/chunk-TGW3YPFB.js";
 import "./chunks/chunk-WUMWTPU7.js";
 
 // src/cli/bin.ts

@@ -11541,6 +11541,9 @@ function comparisonDocument(comparison, sources) {
   };
 }
 
+// src/data/engine.ts
+import { createRequire } from "node:module";
+
 // src/data/row-numbers.ts
 var FILE_COLUMN = "__trainyard_file";
 var ROW_COLUMN = "__trainyard_row";
@@ -11566,6 +11569,16 @@ function listOf(files) {
 }
 
 // src/data/engine.ts
+var duckdb;
+function loadDuckDB() {
+  try {
+    duckdb ??= createRequire(import.meta.url)("@duckdb/node-api");
+    return duckdb;
+  } catch (error62) {
+    const reason = error62 instanceof Error ? error62.message.split("\n")[0] : String(error62);
+    throw new DataError(`DuckDB (@duckdb/node-api) could not be loaded: ${reason}; install it with \`npm ci\` or the trainyard setup action`);
+  }
+}
 function quoteIdentifier(name) {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -11577,12 +11590,13 @@ function fileList(source) {
 }
 function readerSql(source, options = {}) {
   const files = fileList(source);
-  const text = options.allVarchar ? ", all_varchar = true" : "";
+  const text = (options.allVarchar ? ", all_varchar = true" : "") + typedOptions(options);
+  const union2 = options.typed ? "" : ", union_by_name = true";
   switch (source.format) {
     case "csv":
-      return `read_csv(${files}, header = true, union_by_name = true${text})`;
+      return `read_csv(${files}, header = true${union2}${text})`;
     case "tsv":
-      return `read_csv(${files}, header = true, delim = '	', union_by_name = true${text})`;
+      return `read_csv(${files}, header = true, delim = '	'${union2}${text})`;
     case "parquet":
       return `read_parquet(${files}, union_by_name = true)`;
     case "json":
@@ -11591,13 +11605,22 @@ function readerSql(source, options = {}) {
       return `read_json(${files}, format = 'newline_delimited', union_by_name = true)`;
   }
 }
-async function loadDuckDB() {
-  try {
-    return await import("@duckdb/node-api");
-  } catch (error62) {
-    const reason = error62 instanceof Error ? error62.message.split("\n")[0] : String(error62);
-    throw new DataError(`DuckDB (@duckdb/node-api) could not be loaded: ${reason}; install it with \`npm ci\` or the trainyard setup action`);
-  }
+function typedOptions(options) {
+  if (!options.typed) return "";
+  const { types, rejects } = options.typed;
+  const list = Object.entries(types).map(([name, type]) => `${quoteLiteral(name)}: ${quoteLiteral(type)}`);
+  return `, types = {${list.join(", ")}}, store_rejects = true, rejects_table = ${quoteLiteral(rejects)}, rejects_scan = ${quoteLiteral(`${rejects}_scans`)}`;
+}
+function perFileSelect(source, options) {
+  return source.files.map((file2) => `SELECT * FROM ${readerSql({ ...source, files: [file2] }, options)}`).join(" UNION ALL BY NAME ");
+}
+function sourceSelect(source, options = {}) {
+  if (options.rowNumbers) return rowNumberedSelect(source, options);
+  const reader = readerSql(source, options);
+  const castable = options.allVarchar && source.format !== "csv" && source.format !== "tsv";
+  if (castable) return `SELECT COLUMNS(*)::VARCHAR FROM ${reader}`;
+  const typedText = options.typed !== void 0 && (source.format === "csv" || source.format === "tsv");
+  return typedText ? perFileSelect(source, options) : `SELECT * FROM ${reader}`;
 }
 var DataEngine = class _DataEngine {
   constructor(instance, connection) {
@@ -11610,20 +11633,18 @@ var DataEngine = class _DataEngine {
     const config2 = {};
     if (options.threads) config2.threads = String(options.threads);
     if (options.memoryLimit) config2.memory_limit = options.memoryLimit;
-    const instance = await (await loadDuckDB()).DuckDBInstance.create(":memory:", config2);
+    const instance = await loadDuckDB().DuckDBInstance.create(":memory:", config2);
     return new _DataEngine(instance, await instance.connect());
   }
   /**
    * Makes a source queryable as the view `name`. Parquet and JSON keep their types;
-   * with `allVarchar` every column is cast to text, whatever the format.
+   * with `allVarchar` every column is cast to text, whatever the format. Returns the
+   * view's columns.
    */
   async register(name, source, options = {}) {
-    const reader = readerSql(source, options);
-    const castable = options.allVarchar && source.format !== "csv" && source.format !== "tsv";
-    const plain = castable ? `SELECT COLUMNS(*)::VARCHAR FROM ${reader}` : `SELECT * FROM ${reader}`;
-    const select = options.rowNumbers ? rowNumberedSelect(source, options) : plain;
-    await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS ${select}`, source);
-    await this.columns(name, source);
+    await this.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS ${sourceSelect(source, options)}`, source);
+    const rows = await this.query(`SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ${quoteLiteral(name)} ORDER BY column_index`);
+    return rows.map((row2) => ({ name: String(row2.column_name), type: String(row2.data_type) }));
   }
   /** Column names and DuckDB types of a view, in order. */
   async columns(name, source) {
@@ -11688,6 +11709,16 @@ var DataEngine = class _DataEngine {
     } catch (error62) {
       throw this.wrap(error62, source);
     }
+  }
+  /**
+   * How many values the scans of views registered with `typed` could not parse so far,
+   * and drops the rejects tables so that the next registration starts from zero.
+   */
+  async takeRejects(table2) {
+    const exists3 = await this.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE temporary AND table_name = ${quoteLiteral(table2)}`);
+    const [row2] = Number(exists3[0]?.n ?? 0) > 0 ? await this.query(`SELECT count(*) AS n FROM temp.${quoteIdentifier(table2)}`) : [{ n: 0 }];
+    await this.run(`DROP TABLE IF EXISTS temp.${quoteIdentifier(table2)}; DROP TABLE IF EXISTS temp.${quoteIdentifier(`${table2}_scans`)}`);
+    return Number(row2?.n ?? 0);
   }
   close() {
     this.connection.closeSync();
@@ -34384,6 +34415,12 @@ function literalSql(type, value2) {
       return `TIMESTAMP ${quoteLiteral(String(value2))}`;
   }
 }
+function integerRange(values) {
+  if (!values.every((value2) => typeof value2 === "number" && Number.isSafeInteger(value2))) return void 0;
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  const [lo, hi] = [distinct[0], distinct.at(-1)];
+  return hi - lo + 1 === distinct.length ? [lo, hi] : void 0;
+}
 var TYPE_WORDS = {
   string: "text",
   integer: "an integer",
@@ -34400,7 +34437,9 @@ function valueChecks(rule, raw, typed) {
   if (rule.max !== void 0) checks2.push({ check: "max", failing: `${typed} > ${literalSql(rule.type, rule.max)}`, expected: `<= ${show(rule.max)}` });
   if (rule.in !== void 0) {
     const list = rule.in.map((value2) => literalSql(rule.type, value2)).join(", ");
-    checks2.push({ check: "in", failing: `${typed} NOT IN (${list})`, expected: `one of ${rule.in.map(show).join(", ")}` });
+    const range = rule.type === "integer" ? integerRange(rule.in) : void 0;
+    const failing = range ? `${typed} NOT BETWEEN ${range[0]} AND ${range[1]}` : `${typed} NOT IN (${list})`;
+    checks2.push({ check: "in", failing, expected: `one of ${rule.in.map(show).join(", ")}` });
   }
   if (rule.pattern !== void 0) {
     checks2.push({ check: "pattern", failing: `NOT regexp_matches(${raw}::VARCHAR, ${quoteLiteral(rule.pattern)})`, expected: `matches /${rule.pattern}/` });
@@ -37535,6 +37574,18 @@ function columnFailures(plan, index, row2) {
   return pending;
 }
 
+// src/validate/fast-read.ts
+var READER_TYPES = { number: "DOUBLE", boolean: "BOOLEAN", timestamp: "TIMESTAMP" };
+function fastReadTypes(source, columns) {
+  if (source.format !== "csv" && source.format !== "tsv") return {};
+  const types = {};
+  for (const [name, rule] of Object.entries(columns)) {
+    const type = READER_TYPES[rule.type];
+    if (type && rule.pattern === void 0) types[name] = type;
+  }
+  return types;
+}
+
 // src/validate/examples.ts
 import path30 from "node:path";
 
@@ -37575,7 +37626,8 @@ function projectionSql(plans, view, extra = []) {
 }
 function columnAggregates(plan, index) {
   const aggregates = [{ alias: `c${index}_present`, sql: `count(${plan.raw})` }];
-  plan.checks.forEach((check2, j) => aggregates.push({ alias: `c${index}_k${j}`, sql: `count(*) FILTER (WHERE ${check2.failing})` }));
+  const counted2 = (check2) => check2.check === "type" ? `count(${plan.raw}) - count(${plan.typed})` : `count(*) FILTER (WHERE ${check2.failing})`;
+  plan.checks.forEach((check2, j) => aggregates.push({ alias: `c${index}_k${j}`, sql: counted2(check2) }));
   if (plan.rule.unique) {
     aggregates.push({ alias: `c${index}_parsed`, sql: `count(${plan.typed})` });
     aggregates.push({ alias: `c${index}_distinct`, sql: distinctSql(plan) });
@@ -37601,6 +37653,7 @@ function aggregateSql(plans, view) {
 var MAX_EXAMPLES = 5;
 
 // src/validate/examples.ts
+var HEAD_ROWS = 1 << 16;
 function exampleOf(context, row2, value2) {
   const example = { row: Number(row2[ROW_COLUMN]), value: value2 };
   if (context.shardRoot !== void 0) example.file = path30.relative(context.shardRoot, String(row2[FILE_COLUMN])) || String(row2[FILE_COLUMN]);
@@ -37609,25 +37662,34 @@ function exampleOf(context, row2, value2) {
 function byPlace(a, b) {
   return (a.file ?? "").localeCompare(b.file ?? "") || (a.row ?? 0) - (b.row ?? 0);
 }
-async function examplesWhere(context, plan, failing) {
-  const projection = projectionSql(context.plans, context.view, [FILE_COLUMN, ROW_COLUMN]);
-  const rows = await context.engine.query(`SELECT ${FILE_COLUMN}, ${ROW_COLUMN}, ${plan.raw} AS value FROM (${projection}) WHERE ${failing} LIMIT ${MAX_EXAMPLES}`);
+async function examplesWhere(context, plan, failing, failed) {
+  const wanted = Math.min(MAX_EXAMPLES, failed);
+  let rows = [];
+  for (const view of [context.head, void 0]) {
+    const projection = projectionSql(context.plans, view ?? await context.views.numbered(), [FILE_COLUMN, ROW_COLUMN]);
+    rows = await context.engine.query(`SELECT ${FILE_COLUMN}, ${ROW_COLUMN}, ${plan.raw} AS value FROM (${projection}) WHERE ${failing} LIMIT ${MAX_EXAMPLES}`);
+    if (rows.length >= wanted) break;
+  }
   return rows.map((row2) => exampleOf(context, row2, plainValue(row2.value ?? null))).sort(byPlace);
 }
-var DUPLICATE_PREFIXES = [1 << 16, 1 << 20];
+function repeatsSql(projection, key, present, show, keysFrom) {
+  const keys = `SELECT ${key} AS k FROM (${keysFrom}) WHERE ${present} GROUP BY k HAVING count(*) > 1 LIMIT ${MAX_EXAMPLES}`;
+  return `SELECT ${FILE_COLUMN}, ${ROW_COLUMN}, ${show} AS value FROM (${projection}) WHERE ${present} AND ${key} IN (${keys}) LIMIT ${MAX_EXAMPLES}`;
+}
+var DUPLICATE_PREFIX = 1 << 20;
 async function duplicateExamples(context, key, present, show) {
-  const fast = projectionSql(context.plans, context.fastView);
-  for (const limit of [...DUPLICATE_PREFIXES, void 0]) {
-    const rows = limit === void 0 ? `(${fast})` : `(${fast} LIMIT ${limit})`;
-    const repeated = await context.engine.query(`SELECT ${key} AS k FROM ${rows} WHERE ${present} GROUP BY k HAVING count(*) > 1 LIMIT ${MAX_EXAMPLES}`);
-    if (repeated.length === 0) continue;
-    const projection = projectionSql(context.plans, context.view, [FILE_COLUMN, ROW_COLUMN]);
-    const numbered = limit === void 0 ? projection : `${projection} LIMIT ${limit}`;
-    const keys = `SELECT ${key} AS k FROM ${rows} WHERE ${present} GROUP BY k HAVING count(*) > 1 LIMIT ${MAX_EXAMPLES}`;
-    const found = await context.engine.query(`SELECT ${FILE_COLUMN}, ${ROW_COLUMN}, ${show} AS value FROM (${numbered}) WHERE ${present} AND ${key} IN (${keys}) LIMIT ${MAX_EXAMPLES}`);
-    return found.map((row2) => exampleOf(context, row2, plainValue(row2.value ?? null))).sort(byPlace);
+  const head = projectionSql(context.plans, context.head, [FILE_COLUMN, ROW_COLUMN]);
+  let found = await context.engine.query(repeatsSql(head, key, present, show, head));
+  if (found.length === 0) {
+    const plain = projectionSql(context.plans, await context.views.plain());
+    const numbered = projectionSql(context.plans, await context.views.numbered(), [FILE_COLUMN, ROW_COLUMN]);
+    for (const limit of [DUPLICATE_PREFIX, void 0]) {
+      const cut = limit === void 0 ? "" : ` LIMIT ${limit}`;
+      found = await context.engine.query(repeatsSql(`${numbered}${cut}`, key, present, show, `${plain}${cut}`));
+      if (found.length > 0) break;
+    }
   }
-  return [];
+  return found.map((row2) => exampleOf(context, row2, plainValue(row2.value ?? null))).sort(byPlace);
 }
 function plainValue(value2) {
   if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2.toString();
@@ -37656,7 +37718,7 @@ async function compoundKeyFailures(schema, context, rows) {
     const typed = plans.map((plan) => plan.typed);
     const present = typed.map((column) => `${column} IS NOT NULL`).join(" AND ");
     const tuple2 = `row(${typed.join(", ")})`;
-    const sql = `SELECT count(*) FILTER (WHERE ${present}) - count(DISTINCT ${tuple2}) FILTER (WHERE ${present}) AS failed FROM (${projectionSql(context.plans, context.fastView)})`;
+    const sql = `SELECT count(*) FILTER (WHERE ${present}) - count(DISTINCT ${tuple2}) FILTER (WHERE ${present}) AS failed FROM (${projectionSql(context.plans, await context.views.plain())})`;
     const [result] = await context.engine.query(sql);
     const failed = Number(result?.failed ?? 0);
     if (failed === 0) continue;
@@ -37671,7 +37733,7 @@ async function createCheckView(context, otherColumns) {
   const typed = context.plans.map((plan) => `${plan.typed} AS ${quoteIdentifier(plan.name)}`);
   const others = otherColumns.map(quoteIdentifier);
   const extra = [...others, `${FILE_COLUMN} AS _file`, `${ROW_COLUMN} AS _row`];
-  const projection = projectionSql(context.plans, context.view, [...others, FILE_COLUMN, ROW_COLUMN]);
+  const projection = projectionSql(context.plans, await context.views.numbered(), [...others, FILE_COLUMN, ROW_COLUMN]);
   await context.engine.query(`CREATE OR REPLACE TEMP VIEW ${CHECK_VIEW} AS SELECT ${[...typed, ...extra].join(", ")} FROM (${projection})`);
 }
 async function customCheckFailures(schema, context, rows) {
@@ -37702,29 +37764,85 @@ async function customCheckFailures(schema, context, rows) {
   return failures;
 }
 
+// src/validate/views.ts
+var PLAIN_VIEW = "trainyard_text";
+var NUMBERED_VIEW = "trainyard_numbered";
+var HEAD_TABLE = "trainyard_head";
+var ValidationViews = class {
+  constructor(engine, source) {
+    this.engine = engine;
+    this.source = source;
+    this.options = { allVarchar: source.format === "csv" || source.format === "tsv" };
+  }
+  engine;
+  source;
+  registered = /* @__PURE__ */ new Map();
+  options;
+  /** Adopts an already registered view of the data as read by `options` as the plain view. */
+  adoptPlain(name) {
+    this.registered.set(PLAIN_VIEW, Promise.resolve(name));
+  }
+  plain() {
+    return this.once(PLAIN_VIEW, async () => {
+      await this.engine.register(PLAIN_VIEW, this.source, this.options);
+      return PLAIN_VIEW;
+    });
+  }
+  numbered() {
+    return this.once(NUMBERED_VIEW, async () => {
+      await this.engine.register(NUMBERED_VIEW, this.source, { ...this.options, rowNumbers: true });
+      return NUMBERED_VIEW;
+    });
+  }
+  head() {
+    return this.once(HEAD_TABLE, async () => {
+      const select = sourceSelect(this.source, { ...this.options, rowNumbers: true });
+      await this.engine.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(HEAD_TABLE)} AS SELECT * FROM (${select}) LIMIT ${HEAD_ROWS}`, this.source);
+      return HEAD_TABLE;
+    });
+  }
+  once(name, create) {
+    let view = this.registered.get(name);
+    if (!view) {
+      view = create();
+      this.registered.set(name, view);
+    }
+    return view;
+  }
+};
+
 // src/validate/validate-data.ts
 var RAW_VIEW = "trainyard_raw";
-var NUMBERED_VIEW = "trainyard_numbered";
+var REJECTS = "trainyard_rejects";
 async function validateData(request) {
   const { engine, source, schema } = request;
   const textual = source.format === "csv" || source.format === "tsv";
-  await engine.register(RAW_VIEW, source, { allVarchar: textual });
-  const described = await engine.columns(RAW_VIEW);
+  const views = new ValidationViews(engine, source);
+  const types = request.exact ? {} : fastReadTypes(source, schema.rules.columns);
+  const fast = Object.keys(types).length > 0;
+  const described = await engine.register(RAW_VIEW, source, fast ? { allVarchar: true, typed: { types, rejects: REJECTS } } : { allVarchar: textual });
   const names = described.map((column) => column.name);
-  const present = new Map(described.map((column) => [column.name, column.type]));
   const failures = [...structureFailures(schema, names)];
-  const plans = planColumns2(schema.rules.columns, present);
+  let plans = planColumns2(schema.rules.columns, new Map(described.map((column) => [column.name, column.type])));
   await checkPatterns(engine, schema, plans);
-  const { sql } = aggregateSql(plans, RAW_VIEW);
-  const [counts] = await engine.query(sql, source);
-  const rows = Number(counts?.n ?? 0);
-  const pending = plans.flatMap((plan, i) => columnFailures(plan, i, counts ?? {}));
+  if (fast) await engine.takeRejects(REJECTS);
+  let [counts = {}] = await engine.query(aggregateSql(plans, RAW_VIEW).sql, source);
+  const textPlans = fast ? planColumns2(schema.rules.columns, new Map(names.map((name) => [name, "VARCHAR"]))) : plans;
+  if (fast && await engine.takeRejects(REJECTS) > 0) {
+    await engine.register(RAW_VIEW, source, { allVarchar: true });
+    [counts = {}] = await engine.query(aggregateSql(textPlans, RAW_VIEW).sql, source);
+    plans = textPlans;
+  }
+  if (!fast) views.adoptPlain(RAW_VIEW);
+  request.onCounts?.(plans === textPlans ? "text" : "typed");
+  const rows = Number(counts.n ?? 0);
+  const pending = plans.flatMap((plan, i) => columnFailures(plan, i, counts)).map((found) => onPlans(found, textPlans));
   const shardRoot = source.files.length > 1 ? path31.resolve(request.root) : void 0;
-  const context = { engine, plans, view: NUMBERED_VIEW, fastView: RAW_VIEW, shardRoot };
   const needsRows = pending.length > 0 || (schema.rules.unique?.length ?? 0) > 0 || (schema.rules.checks?.length ?? 0) > 0;
-  if (needsRows) await engine.register(NUMBERED_VIEW, source, { allVarchar: textual, rowNumbers: true });
+  const head = needsRows ? await views.head() : "";
+  const context = { engine, plans: textPlans, head, views, shardRoot };
   for (const { failure: failure2, failing, plan } of pending) {
-    failure2.examples = failing ? await examplesWhere(context, plan, failing) : await duplicateExamples(context, plan.typed, `${plan.typed} IS NOT NULL`, plan.raw);
+    failure2.examples = failing ? await examplesWhere(context, plan, failing, failure2.failed) : await duplicateExamples(context, plan.typed, `${plan.typed} IS NOT NULL`, plan.raw);
     const position = schema.positions[`${plan.name}.${failure2.check}`] ?? schema.positions[plan.name];
     if (position) failure2.position = position;
     failures.push(failure2);
@@ -37737,6 +37855,12 @@ async function validateData(request) {
     failures.push(...await customCheckFailures(schema, context, rows));
   }
   return { valid: failures.length === 0, rows, data: source.display, schema: schema.file, failures };
+}
+function onPlans(pending, plans) {
+  const plan = plans.find((candidate) => candidate.name === pending.plan.name);
+  if (pending.failing === void 0) return { ...pending, plan };
+  const check2 = plan.checks.find((candidate) => candidate.check === pending.failure.check);
+  return { ...pending, plan, failing: check2?.failing ?? pending.failing };
 }
 function structureFailures(schema, names) {
   const failures = [];
