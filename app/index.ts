@@ -15,6 +15,18 @@ import { pullRequestSynchronize } from './handlers/pull-request-synchronize.ts';
 import { releasePublished } from './handlers/release-published.ts';
 import { workflowRunCompleted } from './handlers/workflow-run.ts';
 
+/** Every `<event>.<action>` the App handles; the Actions mode tells the others apart with it. */
+export const HANDLED_EVENTS = [
+  'workflow_run.completed',
+  'deployment_protection_rule.requested',
+  'pull_request_review.submitted',
+  'pull_request_review.dismissed',
+  'pull_request.synchronize',
+  'check_run.requested_action',
+  'issue_comment.created',
+  'release.published',
+] as const;
+
 export function createApp(options: Partial<AppDeps> = {}): ApplicationFunction {
   return (app: Probot) => {
     const deps: AppDeps = {

@@ -1,6 +1,7 @@
-// Bundles the CLI and the action entry into dist/ (committed: GitHub runs actions from
-// the repository with no install step). `--check` builds into a temporary folder and
-// fails when the committed files differ.
+// Bundles the CLI, the action entry and the GitHub App into dist/ (committed: GitHub
+// runs actions from the repository with no install step). `--check` builds into a
+// temporary folder and fails when the committed files differ. `--outdir <dir>` builds
+// into another folder (the App's container build and tests use it).
 import { build } from 'esbuild';
 import { mkdtemp, readFile, readdir, writeFile, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const check = process.argv.includes('--check');
-const outdir = check ? await mkdtemp(path.join(tmpdir(), 'trainyard-dist-')) : path.join(root, 'dist');
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = check
+  ? await mkdtemp(path.join(tmpdir(), 'trainyard-dist-'))
+  : path.resolve(outdirFlag > 0 && process.argv[outdirFlag + 1] ? process.argv[outdirFlag + 1] : path.join(root, 'dist'));
 
 // Native or data-carrying packages stay outside the bundle; actions/setup installs
 // exactly these versions (read from the lockfile) into dist/node_modules.
@@ -34,7 +38,9 @@ if (!check) {
 await mkdir(outdir, { recursive: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { trainyard: 'src/cli/bin.ts', action: 'src/cli/action.ts' },
+  // app: the App's Node server (the container runs it); app-action: the App in a
+  // GitHub Actions job (actions/app). Neither needs the external packages.
+  entryPoints: { trainyard: 'src/cli/bin.ts', action: 'src/cli/action.ts', app: 'app/server.ts', 'app-action': 'app/actions.ts' },
   outdir,
   bundle: true,
   splitting: true,

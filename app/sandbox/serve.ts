@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, Probot, ProbotOctokit, type ApplicationFunction } from 'probot';
 import type { Simulator } from '../../test/sim/index.ts';
+import { appRequestListener } from '../http.ts';
 import { createApp } from '../index.ts';
 
 export const SandboxOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
@@ -33,7 +34,7 @@ export async function serveApp(sim: Simulator, secret: string, account: string, 
   const probot = new Probot({ appId: seeded.id, privateKey: seeded.privateKey, secret, baseUrl: sim.url, logLevel: 'fatal', Octokit: options.instrument?.Octokit ?? SandboxOctokit });
   const appFn = createApp({ appSlug: 'trainyard' });
   const middleware = await createNodeMiddleware(options.instrument ? options.instrument.app(appFn) : appFn, { probot, webhooksPath: '/api/github/webhooks' });
-  const server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
+  const server = createServer(appRequestListener(middleware));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
   seeded.app.webhook = { url, secret };

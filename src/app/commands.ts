@@ -51,7 +51,7 @@ async function compareWithVersion(repo: Repo, config: TrainyardConfig, model: st
   const handle = openRegistry(repo, config);
   const baseline = await handle.registry.version(model, { version });
   const baselineMetrics = await handle.readMetrics(baseline);
-  const candidate = await candidateMetricsForHead(repo, config, model, target.pull.headSha);
+  const candidate = await candidateMetricsForHead(repo, config, model, target.pull.headSha, deps.limits);
   if (!candidate) return `No finished pipeline run with artifact trainyard-${model} for ${target.pull.headSha.slice(0, 7)} yet.`;
   const modelConfig = config.models[model]!;
   const result = deps.compare({ policy: modelConfig.metrics.policy, candidate, champion: baselineMetrics });

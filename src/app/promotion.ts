@@ -7,7 +7,7 @@
 import { PROMOTION_CHECK } from '../deploy/promotion-check.ts';
 import type { TrainyardConfig } from '../config/schema.ts';
 import { describeThrown } from '../errors.ts';
-import { claimOnce, claimRef } from '../github/claims.ts';
+import { claimOnce, releaseClaim } from '../github/claims.ts';
 import { upsertCheck } from '../github/checks.ts';
 import type { Repo } from '../github/repo.ts';
 import { decideGate, type GateDecision } from '../promotion/gate.ts';
@@ -77,7 +77,7 @@ export async function answerProtectionRule(repo: Repo, config: TrainyardConfig |
       owner: repo.owner, repo: repo.repo, run_id: rule.runId, environment_name: rule.environment, state: decision.state, comment: decision.comment,
     });
   } catch (error) {
-    await repo.octokit.rest.git.deleteRef({ owner: repo.owner, repo: repo.repo, ref: claimRef(key).replace(/^refs\//, '') }).catch(() => undefined);
+    await releaseClaim(repo, key).catch(() => undefined);
     throw error;
   }
   await publishPromotionCheck(repo, rule.sha, decision, deps);

@@ -1,21 +1,31 @@
-/** The candidate metrics of a commit: the newest successful run's artifact `trainyard-<model>`, read bounded. */
+/**
+ * The candidate metrics of a commit: the newest completed run's artifact
+ * `trainyard-<model>`, read within the App's artifact limits (the same ones the
+ * pull-request comparison uses: pull-request code writes these archives).
+ */
 import type { TrainyardConfig } from '../config/schema.ts';
 import { downloadArtifact, listRunArtifacts } from '../github/artifacts.ts';
 import type { Repo } from '../github/repo.ts';
-import { DEFAULT_ZIP_LIMITS } from '../github/zip-limits.ts';
+import type { ZipLimits } from '../github/zip-limits.ts';
 import { readZip } from '../github/zip-reader.ts';
 import { flattenMetrics, type MetricValues } from '../metrics/read-metrics.ts';
 
-export async function candidateMetricsForHead(repo: Repo, config: TrainyardConfig, model: string, headSha: string): Promise<MetricValues | null> {
+export async function candidateMetricsForHead(repo: Repo, config: TrainyardConfig, model: string, headSha: string, limits: ZipLimits): Promise<MetricValues | null> {
   const { data } = await repo.octokit.rest.actions.listWorkflowRunsForRepo({ owner: repo.owner, repo: repo.repo, head_sha: headSha, status: 'completed', per_page: 50 });
   const file = config.models[model]!.metrics.file;
   for (const run of [...data.workflow_runs].sort((a, b) => b.id - a.id)) {
     const artifact = (await listRunArtifacts(repo, run.id)).find((a) => a.name === `trainyard-${model}`);
     if (!artifact) continue;
-    const files = readZip(await downloadArtifact(repo, artifact, DEFAULT_ZIP_LIMITS), `artifact ${artifact.name}`, DEFAULT_ZIP_LIMITS, (p) => p === file);
+    const files = readZip(await downloadArtifact(repo, artifact, limits), `artifact ${artifact.name}`, limits, (p) => p === file);
     const bytes = files.get(file);
     if (!bytes) return null;
-    return flattenMetrics(JSON.parse(bytes.toString('utf8')), `${artifact.name}/${file}`);
+    let document: unknown;
+    try {
+      document = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      throw new Error(`${file} in artifact ${artifact.name} is not JSON`);
+    }
+    return flattenMetrics(document, `${artifact.name}/${file}`);
   }
   return null;
 }

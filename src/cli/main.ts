@@ -15,6 +15,7 @@ import { registerProfile } from './commands/profile.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
 import { registerRun } from './commands/run.ts';
 import { registerRunner } from './commands/runner.ts';
+import { registerSandbox } from './commands/sandbox.ts';
 import { registerSchema } from './commands/schema.ts';
 import { registerTrain } from './commands/train.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -40,6 +41,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerSchema(program, io, setExit);
   registerEvaluate(program, io, setExit);
   registerCompare(program, io, setExit);
+  registerSandbox(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -3,7 +3,7 @@
  * redeliveries do not add a second) and updated only when its result changes.
  * Annotations go in batches of 50, GitHub's limit per request.
  */
-import { awaitObject, claimOnce } from './claims.ts';
+import { awaitObject, claimRef, createClaimed } from './claims.ts';
 import type { Repo } from './repo.ts';
 
 export type Conclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required';
@@ -70,13 +70,15 @@ export async function upsertCheck(repo: Repo, result: CheckResult, appSlug: stri
   };
   let existing = known !== undefined ? known : await findCheck(repo, result.name, result.headSha, appSlug);
   if (!existing) {
-    if (await claimOnce(repo, `check:${result.headSha}:${result.name}`, result.headSha)) {
+    const key = `check:${result.headSha}:${result.name}`;
+    const created = await createClaimed(repo, key, result.headSha, async () => {
       const { data } = await repo.octokit.rest.checks.create({ ...fields, name: result.name, head_sha: result.headSha, output: { ...output, annotations: annotations.slice(0, 50) } });
       await addAnnotations(repo, data.id, output, annotations.slice(50));
-      return { action: 'created', id: data.id };
-    }
+      return { action: 'created' as const, id: data.id };
+    }, async () => (await findCheck(repo, result.name, result.headSha, appSlug)) !== null);
+    if (created) return created;
     existing = await awaitObject(() => findCheck(repo, result.name, result.headSha, appSlug));
-    if (!existing) throw new Error(`check run "${result.name}" on ${result.headSha} was claimed but never created`);
+    if (!existing) throw new Error(`check run "${result.name}" on ${result.headSha} is claimed (${claimRef(key)}) but was not created; the delivery holding the claim is still at work or ended without releasing it`);
   }
   if (existing.conclusion === result.conclusion && existing.title === output.title && existing.summary === output.summary && (result.externalId ?? null) === (existing.externalId ?? null)) {
     return { action: 'unchanged', id: existing.id };

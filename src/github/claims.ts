@@ -39,6 +39,28 @@ export async function claimOnce(repo: Repo, key: string, sha: string): Promise<b
   return false;
 }
 
+/** Deletes the claim ref of `key`, so the next delivery can take it. */
+export async function releaseClaim(repo: Repo, key: string): Promise<void> {
+  await repo.octokit.rest.git.deleteRef({ owner: repo.owner, repo: repo.repo, ref: claimRef(key).replace(/^refs\//, '') });
+}
+
+/**
+ * Claims `key` and creates the object; null when another delivery or replica holds the
+ * claim. When the creation fails, the claim is released unless `exists` finds the
+ * object after all (a creation GitHub made but whose answer was lost): a claim kept for
+ * an object that never came would make every redelivery wait for it in vain.
+ */
+export async function createClaimed<T>(repo: Repo, key: string, sha: string, create: () => Promise<T>, exists: () => Promise<boolean>): Promise<T | null> {
+  if (!(await claimOnce(repo, key, sha))) return null;
+  try {
+    return await create();
+  } catch (error) {
+    const made = await exists().catch(() => true);
+    if (!made) await releaseClaim(repo, key).catch(() => undefined);
+    throw error;
+  }
+}
+
 /** Polls `find` a few times: the replica holding a claim is creating the object. */
 export async function awaitObject<T>(find: () => Promise<T | null>, tries = 10, delayMs = 100): Promise<T | null> {
   for (let i = 0; i < tries; i++) {

@@ -3,7 +3,7 @@
  * login, updated in place, and left alone when its body would not change (so
  * redeliveries edit nothing). Creation is claimed first, so two replicas never post two.
  */
-import { awaitObject, claimOnce } from './claims.ts';
+import { awaitObject, claimOnce, createClaimed } from './claims.ts';
 import type { Repo } from './repo.ts';
 
 export const commentMarker = (model: string): string => `<!-- trainyard:${model} -->`;
@@ -30,10 +30,11 @@ export async function upsertStickyComment(repo: Repo, input: StickyComment): Pro
   const body = `${input.marker}\n${input.body}`;
   let existing = await findComment(repo, input);
   if (!existing) {
-    if (await claimOnce(repo, `comment:${input.issueNumber}:${input.marker}`, input.claimSha)) {
+    const created = await createClaimed(repo, `comment:${input.issueNumber}:${input.marker}`, input.claimSha, async () => {
       const { data } = await repo.octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: input.issueNumber, body });
-      return { action: 'created', id: data.id };
-    }
+      return { action: 'created' as const, id: data.id };
+    }, async () => (await findComment(repo, input)) !== null);
+    if (created) return created;
     existing = await awaitObject(() => findComment(repo, input));
     if (!existing) {
       const { data } = await repo.octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: input.issueNumber, body });

@@ -1,0 +1,41 @@
+/**
+ * Finds and loads the sandbox (app/sandbox/api.ts) of a trainyard checkout. The sandbox
+ * needs the GitHub simulator (test/sim) and the dev dependencies behind it, which the
+ * published bundle leaves out on purpose; so the CLI looks for a checkout above its own
+ * file and imports the sandbox by a computed path that esbuild does not follow.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { UsageError } from '../errors.ts';
+import type { LifecycleOptions, LifecycleReport } from '../../app/sandbox/api.ts';
+
+export interface SandboxModule {
+  runLifecycle(options: LifecycleOptions): Promise<LifecycleReport>;
+  LifecycleError: new (message: string) => Error;
+  summarise(report: LifecycleReport): string;
+}
+
+const ENTRY = path.join('app', 'sandbox', 'api.ts');
+const SIMULATOR = path.join('test', 'sim', 'index.ts');
+const ADVICE = 'run it from a checkout of trainyard with its dev dependencies installed: npm run sandbox, or npx tsx src/cli/bin.ts sandbox --scenario lifecycle';
+
+/** The checkout holding the sandbox and the simulator, searched upwards from `from`; null when there is none. */
+export function findCheckout(from: string): string | null {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, ENTRY)) && existsSync(path.join(dir, SIMULATOR))) return dir;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+export async function loadSandbox(from = path.dirname(fileURLToPath(import.meta.url))): Promise<SandboxModule> {
+  const root = findCheckout(from);
+  if (!root) throw new UsageError(`sandbox: the GitHub simulator is not part of this installation; ${ADVICE}`);
+  const specifier = pathToFileURL(path.join(root, ENTRY)).href;
+  try {
+    return (await import(specifier)) as SandboxModule;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`sandbox: cannot load ${path.join(root, ENTRY)} (${code}); ${ADVICE}`);
+  }
+}
