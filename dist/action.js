@@ -2,12 +2,15 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
-  UsageError,
-  describeThrown,
   main,
   processIo
-} from "./chunks/chunk-TGW3YPFB.js";
-import "./chunks/chunk-WUMWTPU7.js";
+} from "./chunks/chunk-AHCIFTRM.js";
+import {
+  UsageError,
+  describeThrown
+} from "./chunks/chunk-Q6IDOZ62.js";
+import "./chunks/chunk-5GYPTEMT.js";
+import "./chunks/chunk-DWJO5JTH.js";
 
 // src/cli/split-args.ts
 function splitArgs(input) {
