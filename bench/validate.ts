@@ -7,9 +7,12 @@
 // pandas reads the CSV (Debian ships no pyarrow, so pandas cannot read Parquet here).
 // trainyard runs as installed: the CLI bundle dist/trainyard.js (build it first with
 // `node scripts/build.mjs`), not through tsx.
+// Elsewhere (a device machine without Debian's Python): TRAINYARD_BENCH_PYTHON names the
+// Python with pandas, bench/measure.py stands in for a missing /usr/bin/time, and the
+// flights case is skipped when vega-datasets is not installed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataEngine } from '../src/data/engine.ts';
 
@@ -30,6 +33,7 @@ async function prepare(): Promise<Case[]> {
   const engine = await DataEngine.open();
   const generated = { csv: path.join(OUT, 'validate-5m.csv'), parquet: path.join(OUT, 'validate-5m.parquet') };
   const flights = { csv: path.join(OUT, 'flights-3m.csv'), parquet: path.resolve('node_modules/vega-datasets/data/flights-3m.parquet') };
+  const hasFlights = existsSync(flights.parquet);
   if (!existsSync(generated.parquet)) {
     await engine.query('SELECT setseed(0.42)');
     await engine.query(`CREATE TABLE g AS SELECT
@@ -41,7 +45,7 @@ async function prepare(): Promise<Case[]> {
     await engine.query(`COPY g TO '${generated.csv}' (HEADER)`);
     await engine.query(`COPY g TO '${generated.parquet}' (FORMAT parquet)`);
   }
-  if (!existsSync(flights.csv)) {
+  if (hasFlights && !existsSync(flights.csv)) {
     await engine.query(`COPY (SELECT strftime(date, '%Y-%m-%d %H:%M:%S') AS date, delay, distance, origin, destination FROM read_parquet('${flights.parquet}')) TO '${flights.csv}' (HEADER)`);
   }
   engine.close();
@@ -51,7 +55,7 @@ async function prepare(): Promise<Case[]> {
   };
   writeFileSync(path.join(OUT, 'generated.yml'), schemas.generated);
   writeFileSync(path.join(OUT, 'flights.yml'), schemas.flights);
-  return [
+  const all: Case[] = [
     {
       name: '5M generated rows',
       ...generated,
@@ -76,7 +80,10 @@ async function prepare(): Promise<Case[]> {
       },
     },
   ];
+  return hasFlights ? all : all.slice(0, 1);
 }
+
+const PYTHON = process.env.TRAINYARD_BENCH_PYTHON ?? '/usr/bin/python3';
 
 interface Measured {
   seconds: number;
@@ -88,7 +95,8 @@ interface Measured {
 
 /** Wall time, CPU time and peak resident memory of a whole process, from GNU time. */
 function measure(command: string, args: string[]): Measured {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const [timer, timerArgs] = existsSync('/usr/bin/time') ? ['/usr/bin/time', ['-f', '%e %U %S %M']] : [PYTHON, ['bench/measure.py']];
+  const result = spawnSync(timer, [...timerArgs, command, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const [seconds, user, system, kib] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} failed: ${result.stderr}`);
   return { seconds: seconds!, cpu: user! + system!, peakMiB: kib! / 1024, stdout: result.stdout };
@@ -103,13 +111,13 @@ const bundle = path.resolve('dist/trainyard.js');
 if (!existsSync(bundle)) throw new Error('dist/trainyard.js is missing: build it with `node scripts/build.mjs`');
 const cases = await prepare();
 const node = process.execPath;
-const pandasVersion = execFileSync('/usr/bin/python3', ['-c', 'import pandas; print(pandas.__version__)'], { encoding: 'utf8' }).trim();
+const pandasVersion = execFileSync(PYTHON, ['-c', 'import pandas; print(pandas.__version__)'], { encoding: 'utf8' }).trim();
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
-console.log(`trainyard validate vs pandas ${pandasVersion}; node ${process.version}; best of 3 runs each (wall), interleaved; load average ${load()}`);
+console.log(`trainyard validate vs pandas ${pandasVersion}; node ${process.version}; ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); best of 3 runs each (wall), interleaved; load average ${load()}`);
 for (const c of cases) {
   const trainyardCsv = () => measure(node, [bundle, 'validate', '--data', c.csv, '--schema', c.schema, '--json']);
   const trainyardParquet = () => measure(node, [bundle, 'validate', '--data', c.parquet, '--schema', c.schema, '--json']);
-  const peer = () => measure('/usr/bin/python3', ['bench/validate_pandas.py', c.csv, JSON.stringify(c.pandas)]);
+  const peer = () => measure(PYTHON, ['bench/validate_pandas.py', c.csv, JSON.stringify(c.pandas)]);
   // Interleaved, so that a burst of other work on the machine hits every tool alike.
   const runs = [0, 1, 2].map(() => ({ csv: trainyardCsv(), parquet: trainyardParquet(), pandas: peer() }));
   const best = (pick: (run: (typeof runs)[number]) => Measured) => runs.map(pick).sort((a, b) => a.seconds - b.seconds)[0]!;
