@@ -2,15 +2,18 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
-  main,
+  main
+} from "./chunks/chunk-D3BAEIWK.js";
+import "./chunks/chunk-QQCKP4CN.js";
+import {
   processIo
-} from "./chunks/chunk-AHCIFTRM.js";
+} from "./chunks/chunk-E5Y67JJO.js";
+import "./chunks/chunk-GKCJ2QSX.js";
 import {
   UsageError,
   describeThrown
-} from "./chunks/chunk-Q6IDOZ62.js";
-import "./chunks/chunk-5GYPTEMT.js";
-import "./chunks/chunk-DWJO5JTH.js";
+} from "./chunks/chunk-5WCRJWUQ.js";
+import "./chunks/chunk-M6HMHLEN.js";
 
 // src/cli/split-args.ts
 function splitArgs(input) {

@@ -6,12 +6,24 @@ import {
   Probot,
   ProbotOctokit,
   createApp
-} from "./chunks/chunk-SYT2IH5Q.js";
+} from "./chunks/chunk-THWTRWB5.js";
+import "./chunks/chunk-DTP7DK6D.js";
+import "./chunks/chunk-ABPIOPCH.js";
+import "./chunks/chunk-FXVCIBPG.js";
+import "./chunks/chunk-RXXXXBIG.js";
+import "./chunks/chunk-LUPGTUBQ.js";
+import "./chunks/chunk-PLGQVMFY.js";
+import "./chunks/chunk-QVVL2KIE.js";
+import "./chunks/chunk-OOJLEY5A.js";
+import "./chunks/chunk-HB6HQUKP.js";
+import "./chunks/chunk-2I52LB5X.js";
+import "./chunks/chunk-D2FE2DU7.js";
+import "./chunks/chunk-PWI6BAP3.js";
+import "./chunks/chunk-FA4IZPLS.js";
 import {
   describeThrown
-} from "./chunks/chunk-Q6IDOZ62.js";
-import "./chunks/chunk-JHRHD3OL.js";
-import "./chunks/chunk-DWJO5JTH.js";
+} from "./chunks/chunk-5WCRJWUQ.js";
+import "./chunks/chunk-M6HMHLEN.js";
 
 // app/actions-adapter.ts
 import { readFile } from "node:fs/promises";

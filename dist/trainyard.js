@@ -1,13 +1,10 @@
 #!/usr/bin/env node
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
-import {
-  main,
-  processIo
-} from "./chunks/chunk-AHCIFTRM.js";
-import "./chunks/chunk-Q6IDOZ62.js";
-import "./chunks/chunk-5GYPTEMT.js";
-import "./chunks/chunk-DWJO5JTH.js";
 
 // src/cli/bin.ts
+import module from "node:module";
+module.enableCompileCache?.();
+var { main } = await import("./chunks/main-P3HHIPU7.js");
+var { processIo } = await import("./chunks/io-F5CFNZZ3.js");
 process.exitCode = await main(process.argv.slice(2), processIo());

@@ -34,7 +34,7 @@ const actions = await actionSources();
 const outputs: Array<[string, string]> = [
   ['schema/trainyard.schema.json', renderConfigJsonSchema()],
   ['docs/configuration.md', renderConfigReference()],
-  ['docs/cli.md', renderCliReference()],
+  ['docs/cli.md', await renderCliReference()],
   ['docs/workflows.md', renderWorkflowReference(workflows)],
   ['docs/actions/README.md', renderActionIndex(actions)],
   ...actions.map((source): [string, string] => [`docs/actions/${actionPageName(source.dir)}.md`, renderActionReference(source, TRAINYARD_REPOSITORY, RELEASE_REF)]),

@@ -5,43 +5,50 @@
 import { Command, CommanderError } from 'commander';
 import { describeThrown, TrainyardError } from '../errors.ts';
 import { VERSION } from '../version.ts';
-import { registerCompare } from './commands/compare.ts';
-import { registerConfig } from './commands/config.ts';
-import { registerDeploy } from './commands/deploy.ts';
-import { registerInit } from './commands/init.ts';
-import { registerRegistry } from './commands/registry.ts';
-import { registerDrift } from './commands/drift.ts';
-import { registerProfile } from './commands/profile.ts';
-import { registerEvaluate } from './commands/evaluate.ts';
-import { registerRun } from './commands/run.ts';
-import { registerRunner } from './commands/runner.ts';
-import { registerSandbox } from './commands/sandbox.ts';
-import { registerSchema } from './commands/schema.ts';
-import { registerTrain } from './commands/train.ts';
-import { registerValidate } from './commands/validate.ts';
 import type { CliIo } from './io.ts';
 
-export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+type Register = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
+
+/**
+ * Every command, in the order help lists them, each loaded only when used: a command's
+ * module brings its domain (DuckDB, the statistics, Octokit), so `trainyard validate`
+ * starts without loading the registry or the drift tests.
+ */
+const COMMANDS: ReadonlyArray<{ name: string; load: () => Promise<Register> }> = [
+  { name: 'run', load: async () => (await import('./commands/run.ts')).registerRun },
+  { name: 'train', load: async () => (await import('./commands/train.ts')).registerTrain },
+  { name: 'config', load: async () => (await import('./commands/config.ts')).registerConfig },
+  { name: 'init', load: async () => (await import('./commands/init.ts')).registerInit },
+  { name: 'runner', load: async () => (await import('./commands/runner.ts')).registerRunner },
+  { name: 'registry', load: async () => (await import('./commands/registry.ts')).registerRegistry },
+  { name: 'deploy', load: async () => (await import('./commands/deploy.ts')).registerDeploy },
+  { name: 'drift', load: async () => (await import('./commands/drift.ts')).registerDrift },
+  { name: 'profile', load: async () => (await import('./commands/profile.ts')).registerProfile },
+  { name: 'validate', load: async () => (await import('./commands/validate.ts')).registerValidate },
+  { name: 'schema', load: async () => (await import('./commands/schema.ts')).registerSchema },
+  { name: 'evaluate', load: async () => (await import('./commands/evaluate.ts')).registerEvaluate },
+  { name: 'compare', load: async () => (await import('./commands/compare.ts')).registerCompare },
+  { name: 'sandbox', load: async () => (await import('./commands/sandbox.ts')).registerSandbox },
+];
+
+/**
+ * The program with the command `argv` names, or with every command (for help, a
+ * mistyped command's suggestions, and the reference docs) when `argv` names none.
+ */
+export async function buildProgram(io: CliIo, setExit: (code: number) => void, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('trainyard')
     .description('trainyard: an ML platform in your GitHub repository.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // `--version <n>` of `deploy` or `registry show` must not read as the program's
+    // `--version`: program options count only before the command.
+    .enablePositionalOptions()
     .exitOverride();
-  registerRun(program, io, setExit);
-  registerTrain(program, io, setExit);
-  registerConfig(program, io, setExit);
-  registerInit(program, io, setExit);
-  registerRunner(program, io, setExit);
-  registerRegistry(program, io, setExit);
-  registerDeploy(program, io, setExit);
-  registerDrift(program, io, setExit);
-  registerProfile(program, io, setExit);
-  registerValidate(program, io, setExit);
-  registerSchema(program, io, setExit);
-  registerEvaluate(program, io, setExit);
-  registerCompare(program, io, setExit);
-  registerSandbox(program, io, setExit);
+  const named = COMMANDS.filter((command) => command.name === argv[0]);
+  const wanted = named.length > 0 ? named : argv[0] === '--version' || argv[0] === '-V' ? [] : COMMANDS;
+  const registers = await Promise.all(wanted.map((command) => command.load()));
+  for (const register of registers) register(program, io, setExit);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();
@@ -52,7 +59,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(io, (code) => (exitCode = code));
+  const program = await buildProgram(io, (code) => (exitCode = code), argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -21,9 +21,9 @@ function walk(command: Command, path: string[]): string[] {
   return sections;
 }
 
-export function renderCliReference(): string {
+export async function renderCliReference(): Promise<string> {
   const io = { stdout: () => {}, stderr: () => {}, cwd: '.', env: {}, now: () => new Date(0) };
-  const program = buildProgram(io, () => {});
+  const program = await buildProgram(io, () => {});
   return [
     '# Command-line reference',
     '',

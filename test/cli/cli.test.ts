@@ -12,12 +12,14 @@ import { runCli } from '../helpers/cli.ts';
 const exec = promisify(execFile);
 
 /** Every command and subcommand the CLI has, as argv prefixes. */
-function commandPaths(): string[][] {
-  const program = buildProgram({ stdout: () => {}, stderr: () => {}, cwd: '.', env: {}, now: () => new Date(0) }, () => {});
+async function commandPaths(): Promise<string[][]> {
+  const program = await buildProgram({ stdout: () => {}, stderr: () => {}, cwd: '.', env: {}, now: () => new Date(0) }, () => {});
   const walk = (command: Command, prefix: string[]): string[][] =>
     command.commands.filter((sub) => sub.name() !== 'help').flatMap((sub) => [[...prefix, sub.name()], ...walk(sub, [...prefix, sub.name()])]);
   return walk(program, []);
 }
+
+const COMMAND_PATHS = await commandPaths();
 
 describe('trainyard CLI', () => {
   it('prints its version', async () => {
@@ -25,7 +27,7 @@ describe('trainyard CLI', () => {
     expect(result).toEqual({ code: 0, stdout: `${packageJson.version}\n`, stderr: '' });
   });
 
-  it.each(commandPaths())('has --help for `%s`', async (...command) => {
+  it.each(COMMAND_PATHS)('has --help for `%s`', async (...command) => {
     const result = await runCli([...command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Usage: trainyard ${command.join(' ')}`);

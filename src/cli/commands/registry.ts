@@ -29,9 +29,6 @@ function refFrom(options: { version?: string; environment?: string }): VersionRe
 }
 
 export function registerRegistry(program: Command, io: CliIo, setExit: (code: number) => void): void {
-  // `--version <n>` of a subcommand must not read as the program's `--version`: program
-  // options count only before the subcommand.
-  program.enablePositionalOptions();
   const registry = program.command('registry').description('Model versions and promotions: the local registry or GitHub Releases.');
   const print = (value: unknown, text: string, json?: boolean) => io.stdout(`${json ? JSON.stringify(value, null, 2) : text}\n`);
 

@@ -2,10 +2,12 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
-  RequestError,
+  RequestError
+} from "./chunk-RXXXXBIG.js";
+import {
   __commonJS,
   __toESM
-} from "./chunk-DWJO5JTH.js";
+} from "./chunk-M6HMHLEN.js";
 
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({

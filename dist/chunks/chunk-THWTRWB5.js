@@ -2,40 +2,60 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
-  ConfigError,
-  DataError,
-  DigestMismatchError,
+  PROMOTION_CHECK
+} from "./chunk-DTP7DK6D.js";
+import {
   GitHubReleasesRegistry,
-  PROMOTION_CHECK,
-  RegistryError,
   call,
-  championOf,
-  compareModels,
-  configSchema,
-  describeThrown,
-  explainIssues,
-  external_exports,
-  flattenMetrics,
-  parseCard,
-  readAsset,
-  require_dist
-} from "./chunk-Q6IDOZ62.js";
+  readAsset
+} from "./chunk-ABPIOPCH.js";
 import {
   require_light,
   retry
-} from "./chunk-JHRHD3OL.js";
+} from "./chunk-FXVCIBPG.js";
 import {
   Octokit,
   RequestError,
-  __commonJS,
-  __require,
-  __toESM,
   createTokenAuth,
   getUserAgent,
   paginateRest,
   request,
   restEndpointMethods
-} from "./chunk-DWJO5JTH.js";
+} from "./chunk-RXXXXBIG.js";
+import {
+  compareModels
+} from "./chunk-LUPGTUBQ.js";
+import {
+  flattenMetrics
+} from "./chunk-PLGQVMFY.js";
+import {
+  DigestMismatchError,
+  RegistryError,
+  championOf,
+  parseCard
+} from "./chunk-QVVL2KIE.js";
+import {
+  configSchema
+} from "./chunk-2I52LB5X.js";
+import {
+  explainIssues
+} from "./chunk-D2FE2DU7.js";
+import {
+  external_exports
+} from "./chunk-PWI6BAP3.js";
+import {
+  require_dist
+} from "./chunk-FA4IZPLS.js";
+import {
+  ConfigError,
+  DataError,
+  describeThrown
+} from "./chunk-5WCRJWUQ.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-M6HMHLEN.js";
 
 // node_modules/pino-std-serializers/lib/err-helpers.js
 var require_err_helpers = __commonJS({

@@ -6,16 +6,18 @@ import {
 } from "./chunk-5GYPTEMT.js";
 import {
   retry
-} from "./chunk-JHRHD3OL.js";
+} from "./chunk-FXVCIBPG.js";
 import {
   Octokit,
+  paginateRest,
+  restEndpointMethods
+} from "./chunk-RXXXXBIG.js";
+import {
   __commonJS,
   __export,
   __require,
-  __toESM,
-  paginateRest,
-  restEndpointMethods
-} from "./chunk-DWJO5JTH.js";
+  __toESM
+} from "./chunk-M6HMHLEN.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
