@@ -17,3 +17,7 @@ python="$(command -v python3)"
 echo "== machine: $(nproc) CPUs, $(awk '/MemTotal/ {print int($2 / 1048576) " GiB"}' /proc/meminfo), $(uptime)"
 "$python" -c 'import pandas, sys; print("pandas", pandas.__version__, "python", sys.version.split()[0])' || { echo "no pandas here: nothing to compare with"; exit 1; }
 TRAINYARD_BENCH_PYTHON="$python" node .gpu/bench-validate.mjs
+echo "== the fixed cost: trainyard validate on a one-row CSV, and node loading DuckDB alone (3 runs each)"
+printf 'id,amount,category,score\n1,2.5,3,0.5\n' > /tmp/one-row.csv
+for _ in 1 2 3; do "$python" bench/measure.py node dist/trainyard.js validate --data /tmp/one-row.csv --schema /tmp/trainyard-bench/generated.yml --json > /dev/null; done
+for _ in 1 2 3; do "$python" bench/measure.py node -e "require('@duckdb/node-api')"; done
