@@ -5,6 +5,8 @@
  * file and imports the sandbox by a computed path that esbuild does not follow.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.ts';
@@ -33,9 +35,25 @@ export async function loadSandbox(from = path.dirname(fileURLToPath(import.meta.
   if (!root) throw new UsageError(`sandbox: the GitHub simulator is not part of this installation; ${ADVICE}`);
   const specifier = pathToFileURL(path.join(root, ENTRY)).href;
   try {
+    await registerTypeScript(root);
     return (await import(specifier)) as SandboxModule;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`sandbox: cannot load ${path.join(root, ENTRY)} (${code}); ${ADVICE}`);
   }
+}
+
+/**
+ * The bundled CLI (dist/trainyard.js) runs on plain Node, which cannot import the
+ * sandbox's TypeScript: it registers the checkout's tsx loader first. Under tsx (tests,
+ * `npx tsx src/cli/bin.ts`) TypeScript already loads and nothing is registered.
+ */
+async function registerTypeScript(root: string): Promise<void> {
+  if (import.meta.url.endsWith('.ts')) return;
+  // The package's `import` entry: its CommonJS twin cannot register the ESM loader.
+  const manifest = createRequire(path.join(root, 'package.json')).resolve('tsx/package.json');
+  const { exports } = JSON.parse(await readFile(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  const api = path.join(path.dirname(manifest), exports['./esm/api']!.import.default);
+  const { register } = (await import(pathToFileURL(api).href)) as { register: () => unknown };
+  register();
 }

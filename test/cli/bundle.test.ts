@@ -39,3 +39,11 @@ describe('the committed bundle without node_modules', () => {
     expect(stderr).toMatch(/^trainyard: DuckDB \(@duckdb\/node-api\) could not be loaded: .*install it with `npm ci` or the trainyard setup action\n$/);
   });
 });
+
+describe('the committed bundle in a checkout', () => {
+  it('plays the sandbox lifecycle (it loads the TypeScript simulator through the checkout\'s tsx)', async () => {
+    const { stdout } = await exec(process.execPath, ['dist/trainyard.js', 'sandbox', '--scenario', 'lifecycle', '--json']);
+    const report = JSON.parse(stdout) as { duplicates: number; gate: { state: string }; promotion: { tag: string } };
+    expect(report).toMatchObject({ duplicates: 0, gate: { state: 'approved' }, promotion: { tag: 'flight-delays#production#2' } });
+  }, 60_000);
+});

@@ -28,7 +28,7 @@ var COMMANDS = [
   { name: "schema", load: async () => (await import("./schema-WSJALJEE.js")).registerSchema },
   { name: "evaluate", load: async () => (await import("./evaluate-KLU6JYPB.js")).registerEvaluate },
   { name: "compare", load: async () => (await import("./compare-73NQNGES.js")).registerCompare },
-  { name: "sandbox", load: async () => (await import("./sandbox-DADV74YN.js")).registerSandbox }
+  { name: "sandbox", load: async () => (await import("./sandbox-ALEHJYI2.js")).registerSandbox }
 ];
 async function buildProgram(io, setExit, argv = []) {
   const program = new Command("trainyard").description("trainyard: an ML platform in your GitHub repository.").version(VERSION, "-V, --version").showHelpAfterError("(run with --help for usage)").configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).enablePositionalOptions().exitOverride();

@@ -11,6 +11,8 @@ import "./chunk-M6HMHLEN.js";
 
 // src/cli/sandbox-loader.ts
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 var ENTRY = path.join("app", "sandbox", "api.ts");
@@ -27,11 +29,20 @@ async function loadSandbox(from = path.dirname(fileURLToPath(import.meta.url))) 
   if (!root) throw new UsageError(`sandbox: the GitHub simulator is not part of this installation; ${ADVICE}`);
   const specifier = pathToFileURL(path.join(root, ENTRY)).href;
   try {
+    await registerTypeScript(root);
     return await import(specifier);
   } catch (error) {
     const code = error.code ?? error.message;
     throw new UsageError(`sandbox: cannot load ${path.join(root, ENTRY)} (${code}); ${ADVICE}`);
   }
+}
+async function registerTypeScript(root) {
+  if (import.meta.url.endsWith(".ts")) return;
+  const manifest = createRequire(path.join(root, "package.json")).resolve("tsx/package.json");
+  const { exports } = JSON.parse(await readFile(manifest, "utf8"));
+  const api = path.join(path.dirname(manifest), exports["./esm/api"].import.default);
+  const { register } = await import(pathToFileURL(api).href);
+  register();
 }
 
 // src/cli/commands/sandbox.ts
