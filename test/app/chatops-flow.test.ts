@@ -1,15 +1,8 @@
 /** The check's Retrain / Re-compare buttons and the `/trainyard` commands, end to end on the simulator. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSimulator } from '../sim/index.ts';
-import { checks, comments, pipelineArtifact, registerVersion, registry, REPO, seedRepo, serveApp, type ServedApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { checks, comments, pipelineArtifact, registerVersion, registry, REPO, seedRepo, useServedApp } from './harness.ts';
 
-const sim = useSimulator();
-let app: ServedApp | undefined;
-afterEach(async () => {
-  await sim().webhooks.idle();
-  await app?.close();
-  app = undefined;
-});
+const { sim, serve } = useServedApp();
 
 const promote = (version: number) => registry(sim()).promote({ model: 'churn', version, environment: 'production', decision: 'approved', approvers: ['bob'], gate: { passed: true, summary: 'seed' }, reason: 'seed', runUrl: null, actor: 'acme' });
 const dispatches = () => sim().state.repo(REPO)!.runs.filter((r) => r.event === 'workflow_dispatch');
@@ -17,7 +10,7 @@ const replies = () => comments(sim()).filter((c) => c.user.login === 'trainyard[
 
 /** Champion v1 (0.7) in production; alice's pull request with a pipeline run at 0.75. */
 async function reviewedPullRequest(): Promise<{ number: number; base: string }> {
-  app = await serveApp(sim());
+  await serve();
   seedRepo(sim());
   sim().seed.user({ login: 'eve' });
   const base = sim().state.repo(REPO)!.git.refs.get('refs/heads/main')!;

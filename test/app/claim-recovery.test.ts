@@ -3,24 +3,17 @@
  * redelivery creates the object; still exactly one of each. Faults come from the
  * simulator's fault injection (before GitHub acts, as a 502 from GitHub's front end).
  */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { claimRef } from '../../src/github/claims.ts';
-import { useSimulator } from '../sim/index.ts';
-import { checks, comments, pipelineArtifact, REPO, seedRepo, serveApp, type ServedApp } from './harness.ts';
+import { checks, comments, pipelineArtifact, REPO, seedRepo, useServedApp } from './harness.ts';
 
-const sim = useSimulator();
-let app: ServedApp | undefined;
-afterEach(async () => {
-  await sim().webhooks.idle();
-  await app?.close();
-  app = undefined;
-});
+const { sim, serve } = useServedApp();
 
 it.each([
   ['the check run', 'checks/create'],
   ['the sticky comment', 'issues/create-comment'],
 ])('creates %s on the redelivery after its creation failed, once', async (_what, operationId) => {
-  app = await serveApp(sim());
+  await serve();
   seedRepo(sim());
   const head = await sim().scenario.push({ repo: REPO, branch: 'feature', files: { 'train.mjs': 'x' }, author: 'alice' });
   const number = await sim().scenario.openPullRequest({ repo: REPO, head: 'feature', title: 'Better model', author: 'alice' });

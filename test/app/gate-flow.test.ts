@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSimulator } from '../sim/index.ts';
-import { registerVersion, registry, REPO, seedRepo, serveApp, type ServedApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { registerVersion, registry, REPO, seedRepo, useServedApp } from './harness.ts';
 import { pipelineArtifact } from './harness.ts';
 
-const sim = useSimulator();
-let app: ServedApp | undefined;
-afterEach(async () => {
-  await sim().webhooks.idle();
-  await app?.close();
-  app = undefined;
-});
+const { sim, serve } = useServedApp();
 
 interface Setup { reviewer?: string; pushAfterReview?: boolean; candidateAuc?: number; demoteReviewer?: boolean }
 
 /** Champion v1 (0.7) in production; a PR by alice, reviewed, merged; candidate v2 from the merge commit; the release run reaches production. */
 async function release(setup: Setup = {}) {
-  app = await serveApp(sim());
+  const app = await serve();
   seedRepo(sim());
   sim().seed.environment({ repo: REPO, name: 'production', protectionApps: [app.appId] });
   const base = sim().state.repo(REPO)!.git.refs.get('refs/heads/main')!;
@@ -65,7 +58,7 @@ describe('the promotion gate (deployment_protection_rule)', () => {
   });
 
   it('rejects when no candidate version exists for the deployed commit (fail closed)', async () => {
-    app = await serveApp(sim());
+    const app = await serve();
     seedRepo(sim());
     sim().seed.environment({ repo: REPO, name: 'production', protectionApps: [app.appId] });
     const run = sim().scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-release.yml', branch: 'main' });

@@ -11,7 +11,8 @@ import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../app/index.ts';
 import { collectVersionContent } from '../../src/registry/content.ts';
 import { GitHubReleasesRegistry } from '../../src/registry/github/github-registry.ts';
-import type { Simulator } from '../sim/index.ts';
+import { afterEach } from 'vitest';
+import { useSimulator, type Simulator } from '../sim/index.ts';
 
 export const SECRET = 'app-test-secret';
 export const REPO = 'acme/models';
@@ -71,6 +72,21 @@ export interface ServedApp {
 }
 
 /** Starts `replicas` App servers; the App's webhook goes to the first (or to a fan-out to all). */
+/**
+ * The test file's simulator, and `serve()` to start the App on it in a test; after each
+ * test the webhooks in flight are drained and the App is closed.
+ */
+export function useServedApp(): { sim: () => Simulator; serve: (options?: { replicas?: number }) => Promise<ServedApp> } {
+  const sim = useSimulator();
+  let app: ServedApp | undefined;
+  afterEach(async () => {
+    await sim().webhooks.idle();
+    await app?.close();
+    app = undefined;
+  });
+  return { sim, serve: async (options = {}) => (app = await serveApp(sim(), options)) };
+}
+
 export async function serveApp(sim: Simulator, options: { replicas?: number } = {}): Promise<ServedApp> {
   const seeded = sim.seed.app({ slug: 'trainyard', privateKey: appKey() });
   const servers: Server[] = [];

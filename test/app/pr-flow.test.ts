@@ -1,14 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSimulator } from '../sim/index.ts';
-import { checks, comments, pipelineArtifact, registerVersion, registry, REPO, seedRepo, serveApp, type ServedApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { checks, comments, pipelineArtifact, registerVersion, registry, REPO, seedRepo, useServedApp } from './harness.ts';
 
-const sim = useSimulator();
-let app: ServedApp | undefined;
-afterEach(async () => {
-  await sim().webhooks.idle();
-  await app?.close();
-  app = undefined;
-});
+const { sim, serve } = useServedApp();
 
 async function openPr(): Promise<{ number: number; head: string }> {
   const head = await sim().scenario.push({ repo: REPO, branch: 'feature', files: { 'train.mjs': 'x' }, author: 'alice' });
@@ -18,7 +11,7 @@ async function openPr(): Promise<{ number: number; head: string }> {
 
 describe('the pull-request comparison', () => {
   it('comments once per model, sets the check, and changes nothing on redelivery', async () => {
-    app = await serveApp(sim());
+    await serve();
     seedRepo(sim());
     const base = sim().state.repo(REPO)!.git.refs.get('refs/heads/main')!;
     await registry(sim()).promote({ model: 'churn', version: await registerVersion(sim(), { roc_auc: 0.7 }, base), environment: 'production', decision: 'approved', approvers: ['bob'], gate: { passed: true, summary: 'first' }, reason: 'seed', runUrl: null, actor: 'acme' });
@@ -38,7 +31,7 @@ describe('the pull-request comparison', () => {
   });
 
   it('recomputes the verdict from raw metrics and ignores a comparison written by the pull request', async () => {
-    app = await serveApp(sim());
+    await serve();
     seedRepo(sim());
     await openPr();
     const forged = { path: 'comparison.json', content: JSON.stringify({ verdict: 'pass' }) };
@@ -48,7 +41,7 @@ describe('the pull-request comparison', () => {
   });
 
   it('marks the comparison stale on a new push, and a failing run without artifacts fails the check', async () => {
-    app = await serveApp(sim());
+    await serve();
     seedRepo(sim());
     const { number } = await openPr();
     sim().scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-pr.yml', branch: 'feature', event: 'pull_request', artifacts: pipelineArtifact({ roc_auc: 0.8 }) });
@@ -64,7 +57,7 @@ describe('the pull-request comparison', () => {
   });
 
   it('judges a run once: a redelivery after a new champion, or a late push event, leaves comment and check alone', async () => {
-    app = await serveApp(sim());
+    await serve();
     seedRepo(sim());
     const base = sim().state.repo(REPO)!.git.refs.get('refs/heads/main')!;
     const promote = async (auc: number) => registry(sim()).promote({ model: 'churn', version: await registerVersion(sim(), { roc_auc: auc }, base), environment: 'production', decision: 'approved', approvers: ['bob'], gate: { passed: true, summary: 's' }, reason: 's', runUrl: null, actor: 'acme' });
@@ -82,7 +75,7 @@ describe('the pull-request comparison', () => {
   });
 
   it('a bad config becomes a failing check that explains it', async () => {
-    app = await serveApp(sim());
+    await serve();
     seedRepo(sim(), 'version: 1\nmodels:\n  churn:\n    task: binary\n');
     await openPr();
     sim().scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-pr.yml', branch: 'feature', event: 'pull_request', artifacts: pipelineArtifact({ roc_auc: 0.8 }) });

@@ -4,18 +4,11 @@
  * Claims (atomic ref creation) must leave exactly one of every object.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSimulator } from '../sim/index.ts';
-import { pipelineArtifact, registerVersion, registry, REPO, seedRepo, serveApp, type ServedApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { pipelineArtifact, registerVersion, registry, REPO, seedRepo, useServedApp } from './harness.ts';
 
 const JUNE = readFileSync(new URL('../fixtures/app/drift-june.json', import.meta.url), 'utf8');
-const sim = useSimulator();
-let app: ServedApp | undefined;
-afterEach(async () => {
-  await sim().webhooks.idle();
-  await app?.close();
-  app = undefined;
-});
+const { sim, serve } = useServedApp();
 
 /** Every object the App creates, keyed so that a duplicate shows as a count above 1. */
 function created(): Map<string, number> {
@@ -32,7 +25,7 @@ function created(): Map<string, number> {
 
 describe('two App replicas on one simulator', () => {
   it('produce one comment, check, gate answer, retraining pull request and dispatch each, also on redelivery', async () => {
-    app = await serveApp(sim(), { replicas: 2 });
+    const app = await serve({ replicas: 2 });
     seedRepo(sim());
     sim().seed.environment({ repo: REPO, name: 'production', protectionApps: [app.appId] });
     const base = sim().state.repo(REPO)!.git.refs.get('refs/heads/main')!;

@@ -6,20 +6,13 @@
  * --method origin=chisquare --method destination=chisquare --json`): drifted.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSimulator } from '../sim/index.ts';
-import { ownerOctokit, REPO, seedRepo, serveApp, type ServedApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ownerOctokit, REPO, seedRepo, useServedApp } from './harness.ts';
 
 const JUNE = readFileSync(new URL('../fixtures/app/drift-june.json', import.meta.url), 'utf8');
 const BRANCH = 'trainyard/retrain/churn';
 
-const sim = useSimulator();
-let app: ServedApp | undefined;
-afterEach(async () => {
-  await sim().webhooks.idle();
-  await app?.close();
-  app = undefined;
-});
+const { sim, serve } = useServedApp();
 
 async function driftRun(driftJson: string): Promise<void> {
   sim().scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-drift.yml', branch: 'main', event: 'schedule', artifacts: [{ name: 'trainyard-drift-churn', files: [{ path: 'drift.json', content: driftJson }, { path: 'drift.md', content: '# drift\n' }] }] });
@@ -36,7 +29,7 @@ async function lockOnBranch(): Promise<{ models: Record<string, { dataSnapshot: 
 
 describe('drift -> retraining pull request', () => {
   it('opens one pull request with a lock commit, labels and the report, dispatches retraining once, and never twice for the same data', async () => {
-    app = await serveApp(sim());
+    await serve();
     seedRepo(sim());
     await driftRun(JUNE);
     expect(retrainPulls()).toHaveLength(1);
@@ -59,7 +52,7 @@ describe('drift -> retraining pull request', () => {
   });
 
   it('updates the same pull request and dispatches again when new data drifts', async () => {
-    app = await serveApp(sim());
+    await serve();
     seedRepo(sim());
     await driftRun(JUNE);
     const first = (await lockOnBranch()).models.churn!.dataSnapshot;
@@ -74,7 +67,7 @@ describe('drift -> retraining pull request', () => {
   });
 
   it('does nothing when the data has not drifted, and ignores drift artifacts of unknown models', async () => {
-    app = await serveApp(sim());
+    await serve();
     seedRepo(sim());
     await driftRun(JSON.stringify({ ...JSON.parse(JUNE), drifted: false, share: 0.25 }));
     sim().scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-drift.yml', branch: 'main', event: 'schedule', artifacts: [{ name: 'trainyard-drift-fraud', files: [{ path: 'drift.json', content: JUNE }] }] });
@@ -85,7 +78,7 @@ describe('drift -> retraining pull request', () => {
   });
 
   it('a drift.json that is not the contract leaves a neutral check saying what failed', async () => {
-    app = await serveApp(sim());
+    await serve();
     seedRepo(sim());
     await driftRun('{"drifted": "yes"}');
     const [check] = sim().state.repo(REPO)!.checkRuns.filter((c) => c.name === 'trainyard / drift churn');

@@ -1,19 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { useSimulator } from '../sim/index.ts';
-import { checks, comments, REPO, SECRET, seedRepo, serveApp, type ServedApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { checks, comments, REPO, SECRET, seedRepo, useServedApp } from './harness.ts';
 
-const sim = useSimulator();
-let app: ServedApp | undefined;
-afterEach(async () => {
-  await sim().webhooks.idle();
-  await app?.close();
-  app = undefined;
-});
+const { sim, serve } = useServedApp();
 
 describe('App security', () => {
   it('refuses a malicious artifact from a fork: no file is used, the comment names the problem', async () => {
-    app = await serveApp(sim());
+    await serve();
     seedRepo(sim());
     sim().seed.repo({ fullName: 'mallory/models', forkOf: REPO, collaborators: {} });
     await sim().scenario.push({ repo: 'mallory/models', branch: 'evil', files: { 'train.mjs': 'x' }, author: 'mallory' });
@@ -31,7 +24,7 @@ describe('App security', () => {
   });
 
   it('refuses a /trainyard command from a user without write access, politely, once', async () => {
-    app = await serveApp(sim());
+    await serve();
     seedRepo(sim());
     await sim().scenario.push({ repo: REPO, branch: 'feature', files: { 'a.txt': 'a' }, author: 'alice' });
     const number = await sim().scenario.openPullRequest({ repo: REPO, head: 'feature', title: 'x', author: 'alice' });
@@ -52,7 +45,7 @@ describe('App security', () => {
   });
 
   it('answers a delivery with a bad signature with an error and does nothing', async () => {
-    app = await serveApp(sim());
+    const app = await serve();
     seedRepo(sim());
     const body = JSON.stringify({ action: 'created', comment: { body: '/trainyard retrain' } });
     const forged = `sha256=${createHmac('sha256', 'not-the-secret').update(body).digest('hex')}`;
