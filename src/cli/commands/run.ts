@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { runPipeline } from '../../run/pipeline.ts';
 import type { CliIo } from '../io.ts';
 import { openProject, runId } from '../shared.ts';
+import { displayPath } from '../../util/display-path.ts';
 
 interface RunOptions {
   config?: string;
@@ -21,7 +22,7 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
       const project = await openProject(io, options.config);
       const runDir = options.out ? path.resolve(io.cwd, options.out) : path.join(project.loaded.root, '.trainyard', 'runs', runId(io.now()));
       const outcome = await runPipeline({ ...project, models: options.model, runDir, env: io.env, echo: io.stderr });
-      io.stdout(`\n${outcome.report}\nReport written to ${path.relative(io.cwd, outcome.reportFile)}\n`);
+      io.stdout(`\n${outcome.report}\nReport written to ${displayPath(io.cwd, outcome.reportFile)}\n`);
       setExit(outcome.exitCode);
     });
 }

@@ -9,6 +9,7 @@ import { trainModel, TrainingFailedError } from '../../train/train-model.ts';
 import { describeThrown, UsageError } from '../../errors.ts';
 import type { CliIo } from '../io.ts';
 import { openProject, runId } from '../shared.ts';
+import { displayPath } from '../../util/display-path.ts';
 
 interface TrainOptions {
   config?: string;
@@ -63,7 +64,7 @@ export function registerTrain(program: Command, io: CliIo, setExit: (code: numbe
         });
         await writeSummary({ model: name!, lineage: result.lineage, preflight: result.preflight, telemetry: result.telemetry, error: null });
         await setOutputs(io, { 'exit-code': '0' });
-        io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path.relative(io.cwd, outputDir) || '.'}\n`);
+        io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${displayPath(io.cwd, outputDir)}\n`);
         setExit(0);
       } catch (error) {
         const message = describeThrown(error);

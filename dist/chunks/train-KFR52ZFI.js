@@ -4,10 +4,11 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   PreflightError,
   TrainingFailedError,
+  displayPath,
   processNvidiaSmi,
   selectModels,
   trainModel
-} from "./chunk-MT3RMOT4.js";
+} from "./chunk-JCURWHIN.js";
 import "./chunk-2725YAOJ.js";
 import "./chunk-H5X6X6HJ.js";
 import "./chunk-3D7M4YD4.js";
@@ -157,7 +158,7 @@ function registerTrain(program, io, setExit) {
       });
       await writeSummary({ model: name, lineage: result.lineage, preflight: result.preflight, telemetry: result.telemetry, error: null });
       await setOutputs(io, { "exit-code": "0" });
-      io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${path.relative(io.cwd, outputDir) || "."}
+      io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${displayPath(io.cwd, outputDir)}
 `);
       setExit(0);
     } catch (error) {

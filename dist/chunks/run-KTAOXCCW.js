@@ -2,8 +2,9 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
+  displayPath,
   runPipeline
-} from "./chunk-MT3RMOT4.js";
+} from "./chunk-JCURWHIN.js";
 import "./chunk-2725YAOJ.js";
 import "./chunk-H5X6X6HJ.js";
 import "./chunk-3D7M4YD4.js";
@@ -43,7 +44,7 @@ function registerRun(program, io, setExit) {
     const outcome = await runPipeline({ ...project, models: options.model, runDir, env: io.env, echo: io.stderr });
     io.stdout(`
 ${outcome.report}
-Report written to ${path.relative(io.cwd, outcome.reportFile)}
+Report written to ${displayPath(io.cwd, outcome.reportFile)}
 `);
     setExit(outcome.exitCode);
   });

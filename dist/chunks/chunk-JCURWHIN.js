@@ -828,11 +828,20 @@ async function runPipeline(request) {
   return { report, reportFile, models: reports, exitCode: stopped ? 1 : 0 };
 }
 
+// src/util/display-path.ts
+import path8 from "node:path";
+function displayPath(cwd, target) {
+  const relative = path8.relative(cwd, target);
+  if (relative === "") return ".";
+  return relative.startsWith("..") || path8.isAbsolute(relative) ? path8.resolve(cwd, target) : relative;
+}
+
 export {
   processNvidiaSmi,
   PreflightError,
   TrainingFailedError,
   trainModel,
   selectModels,
-  runPipeline
+  runPipeline,
+  displayPath
 };

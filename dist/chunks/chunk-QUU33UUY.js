@@ -15,8 +15,8 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = [
-  { name: "run", load: async () => (await import("./run-UZTWNBN2.js")).registerRun },
-  { name: "train", load: async () => (await import("./train-VZYXIK7X.js")).registerTrain },
+  { name: "run", load: async () => (await import("./run-KTAOXCCW.js")).registerRun },
+  { name: "train", load: async () => (await import("./train-KFR52ZFI.js")).registerTrain },
   { name: "config", load: async () => (await import("./config-JGDZNECR.js")).registerConfig },
   { name: "init", load: async () => (await import("./init-LMUESCVM.js")).registerInit },
   { name: "runner", load: async () => (await import("./runner-SH3F6FQK.js")).registerRunner },
