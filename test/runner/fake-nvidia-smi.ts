@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { processNvidiaSmi } from '../../src/runner/nvidia-smi-process.ts';
 
@@ -8,9 +9,14 @@ export function fakeEnv(mode: 'h200' | 'no-driver' | 'hang', extra: Record<strin
   return { PATH: `${FAKE_BIN}${path.delimiter}${process.env.PATH}`, FAKE_NVIDIA_SMI: mode, ...extra };
 }
 
-/** A machine with no nvidia-smi at all: PATH holds only node's folder. */
+/**
+ * A machine with no nvidia-smi at all: node's folder and this machine's PATH without any
+ * folder that holds an nvidia-smi (the shell's tools stay reachable wherever node lives).
+ */
 export function noToolEnv(): Record<string, string | undefined> {
-  return { PATH: path.dirname(process.execPath) };
+  const folders = [path.dirname(process.execPath), ...(process.env.PATH ?? '').split(path.delimiter)];
+  const kept = folders.filter((folder) => folder !== '' && folder !== FAKE_BIN && !existsSync(path.join(folder, 'nvidia-smi')));
+  return { PATH: [...new Set(kept)].join(path.delimiter) };
 }
 
 export const fakeTool = (env: Record<string, string | undefined>) => processNvidiaSmi({ env });
