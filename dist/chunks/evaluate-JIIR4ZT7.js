@@ -108,7 +108,7 @@ async function evaluateCandidate(io, options) {
   const environment = options.environment ?? model.promotion?.environment ?? "production";
   const scratch = await mkdtemp(path.join(tmpdir(), "trainyard-champion-"));
   try {
-    const champion = await fetchChampion({ registry: opened.registry, model: name, environment, dir: scratch });
+    const champion = await fetchChampion({ registry: opened.registry, model: name, environment, dir: path.join(scratch, "champion") });
     const candidateSide = { ...hasMetrics ? { metricsFile } : { metrics, metricsFile: predictionsFile }, ...hasPredictions ? { predictions: predictionsFile } : {} };
     const compared = champion ? {
       comparison: await compareStage({

@@ -26,7 +26,7 @@ var COMMANDS = [
   { name: "profile", load: async () => (await import("./profile-NLSM5SQS.js")).registerProfile },
   { name: "validate", load: async () => (await import("./validate-DFMU4GWR.js")).registerValidate },
   { name: "schema", load: async () => (await import("./schema-WSJALJEE.js")).registerSchema },
-  { name: "evaluate", load: async () => (await import("./evaluate-IYQOVQBI.js")).registerEvaluate },
+  { name: "evaluate", load: async () => (await import("./evaluate-JIIR4ZT7.js")).registerEvaluate },
   { name: "compare", load: async () => (await import("./compare-IBVN2F73.js")).registerCompare },
   { name: "sandbox", load: async () => (await import("./sandbox-ALEHJYI2.js")).registerSandbox }
 ];
