@@ -24,6 +24,7 @@ import type { PermissionLevel } from '../state/apps.ts';
 import type { WorkflowRun } from '../state/actions.ts';
 import { workflowParser } from './github-parser.ts';
 import { condition, interpolate, interpolateString, type Contexts, type JobStatus } from './expressions.ts';
+import { ResultsService } from './results-service.ts';
 import { readKeyValueFile, readPathFile } from './runner-files.ts';
 import { standIn, UnsupportedActionError, type StandInContext } from './stand-ins.ts';
 
@@ -158,6 +159,7 @@ interface Caller {
 export class WorkflowExecutor {
   private readonly actionsDir: string;
   private runs = 0;
+  private results: ResultsService | undefined;
 
   constructor(private readonly options: ExecutorOptions) {
     this.actionsDir = mkdtempSync(path.join(tmpdir(), 'trainyard-actions-'));
@@ -165,6 +167,11 @@ export class WorkflowExecutor {
     for (const entry of ['action.yml', 'actions', 'dist', '.github/workflows']) {
       cpSync(path.join(options.trainyardRoot, entry), path.join(target, entry), { recursive: true, filter: (source) => !source.includes(`${path.sep}node_modules`) });
     }
+  }
+
+  /** Stops the artifact results service. */
+  close(): void {
+    this.results?.close();
   }
 
   /** The installation of the `github-actions` App on the repository's owner, created once. */
@@ -191,6 +198,10 @@ export class WorkflowExecutor {
 
   /** Runs one workflow of the repository for an event and records the run in the simulator. */
   async run(request: RunRequest): Promise<WorkflowRunResult> {
+    if (!this.results) {
+      this.results = new ResultsService();
+      await this.results.start();
+    }
     const file = `.github/workflows/${request.workflow}`;
     const text = this.fileAt(request.repo, request.sha, file);
     await validate('workflow', file, text);
@@ -502,6 +513,7 @@ export class WorkflowExecutor {
       RUNNER_OS: String(runnerContext.os),
       RUNNER_ARCH: String(runnerContext.arch),
       RUNNER_NAME: job.runner.name,
+      ...this.results!.envFor(job.state.runId, `${String(github.job)}-${path.basename(job.temp, '/temp')}`, { artifacts: job.state.artifacts, dir: job.state.dir, nextId: () => this.options.sim.state.ids.next() }),
       ...(action ? { GITHUB_ACTION_PATH: action.dir } : {}),
     };
   }

@@ -16,14 +16,14 @@ import {
 // src/cli/main.ts
 var COMMANDS = [
   { name: "run", load: async () => (await import("./run-5ELLJEWI.js")).registerRun },
-  { name: "train", load: async () => (await import("./train-76AUYBPM.js")).registerTrain },
+  { name: "train", load: async () => (await import("./train-67W22DZO.js")).registerTrain },
   { name: "config", load: async () => (await import("./config-GRHIB7FH.js")).registerConfig },
   { name: "init", load: async () => (await import("./init-FEY4XVTE.js")).registerInit },
   { name: "runner", load: async () => (await import("./runner-SH3F6FQK.js")).registerRunner },
   { name: "registry", load: async () => (await import("./registry-MSQKIBEA.js")).registerRegistry },
   { name: "deploy", load: async () => (await import("./deploy-R5YLA3IM.js")).registerDeploy },
   { name: "drift", load: async () => (await import("./drift-UVBS2GII.js")).registerDrift },
-  { name: "profile", load: async () => (await import("./profile-NLSM5SQS.js")).registerProfile },
+  { name: "profile", load: async () => (await import("./profile-WAH7UHX5.js")).registerProfile },
   { name: "validate", load: async () => (await import("./validate-DFMU4GWR.js")).registerValidate },
   { name: "schema", load: async () => (await import("./schema-WSJALJEE.js")).registerSchema },
   { name: "evaluate", load: async () => (await import("./evaluate-JIIR4ZT7.js")).registerEvaluate },

@@ -2,6 +2,9 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
+  profileData
+} from "./chunk-7JBRVTRX.js";
+import {
   PreflightError,
   TrainingFailedError,
   displayPath,
@@ -16,7 +19,9 @@ import "./chunk-XQPHDGNF.js";
 import "./chunk-M2NHTWGM.js";
 import "./chunk-KV7F7RSY.js";
 import "./chunk-SSMX5QUN.js";
-import "./chunk-7XROHMDV.js";
+import {
+  DEFAULT_SAMPLE_SIZE
+} from "./chunk-7XROHMDV.js";
 import "./chunk-VKN24HTQ.js";
 import "./chunk-LSLOKUQC.js";
 import "./chunk-BPR4QXFR.js";
@@ -43,7 +48,8 @@ import {
 import "./chunk-M6HMHLEN.js";
 
 // src/cli/commands/train.ts
-import { appendFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { appendFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 // src/report/preflight-summary.ts
@@ -154,6 +160,12 @@ function registerTrain(program, io, setExit) {
         echo: io.stdout,
         gpuTool: processNvidiaSmi({ env: io.env, ...io.env.TRAINYARD_NVIDIA_SMI ? { binary: io.env.TRAINYARD_NVIDIA_SMI } : {} })
       });
+      const profileFile = path.join(outputDir, "profile.json");
+      if (!existsSync(profileFile)) {
+        const profile = await profileData({ paths: model.data.train, root: project.loaded.root, sampleSize: DEFAULT_SAMPLE_SIZE, seed: model.training.seed ?? 42 });
+        await writeFile(profileFile, `${JSON.stringify(profile)}
+`);
+      }
       await writeSummary({ model: name, lineage: result.lineage, preflight: result.preflight, telemetry: result.telemetry, error: null });
       await setOutputs(io, { "exit-code": "0" });
       io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${displayPath(io.cwd, outputDir)}
