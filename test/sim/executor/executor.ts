@@ -266,6 +266,17 @@ export class WorkflowExecutor {
     const jobs = (workflow.jobs ?? {}) as Record<string, Yaml>;
     const done: Record<string, JobResult> = {};
     const pending = new Set(Object.keys(jobs));
+    // GitHub refuses a called workflow whose jobs ask more than the caller grants before any job starts.
+    if (caller) {
+      for (const [id, job] of Object.entries(jobs)) {
+        const asked = job.permissions !== undefined ? permissionMap(job.permissions, `${file} jobs.${id}`) : workflowPermissions;
+        for (const [scopeName, level] of Object.entries(asked)) {
+          if (RANK[level]! > RANK[caller.permissions[scopeName] ?? 'none']!) {
+            throw new WorkflowError(`${file}: the nested job '${id}' is requesting '${scopeName}: ${level}', but is only allowed '${scopeName}: ${caller.permissions[scopeName] ?? 'none'}'`);
+          }
+        }
+      }
+    }
     while (pending.size > 0) {
       const ready = [...pending].find((id) => needsOf(jobs[id]!).every((need) => done[need]));
       if (!ready) throw new WorkflowError(`${file}: jobs ${[...pending].join(', ')} wait on each other or on a job that does not exist`);
@@ -284,13 +295,6 @@ export class WorkflowExecutor {
         continue;
       }
       const permissions = job.permissions !== undefined ? permissionMap(job.permissions, `${file} jobs.${ready}`) : workflowPermissions;
-      if (caller) {
-        for (const [scopeName, level] of Object.entries(permissions)) {
-          if (RANK[level]! > RANK[caller.permissions[scopeName] ?? 'none']!) {
-            throw new WorkflowError(`${file}: the nested job '${ready}' is requesting '${scopeName}: ${level}', but is only allowed '${scopeName}: ${caller.permissions[scopeName] ?? 'none'}'`);
-          }
-        }
-      }
       if (job.uses) {
         done[ready] = await this.callWorkflow(ready, job, contexts, state, permissions, shown);
         continue;
@@ -434,7 +438,7 @@ export class WorkflowExecutor {
       } else if (step.uses !== undefined) {
         const uses = interpolateString(step.uses, contexts, job.status);
         const withInputs = stringMap(interpolate(step.with ?? {}, contexts, job.status));
-        const composite = this.resolveAction(uses, action);
+        const composite = this.resolveAction(uses, job.workspace);
         if (composite) {
           const result = await this.runComposite(composite, withInputs, stepEnv, job, where);
           outcome = result.outcome;
@@ -547,13 +551,13 @@ export class WorkflowExecutor {
   }
 
   /** The folder of a composite action, or null for a third-party action (a stand-in). */
-  private resolveAction(uses: string, parent: ActionScope | null): string | null {
+  private resolveAction(uses: string, workspace: string): string | null {
     const root = path.join(this.actionsDir, TRAINYARD, 'v1');
     if (uses === `${TRAINYARD}@v1`) return root;
     const sub = new RegExp(`^${TRAINYARD}/(actions/[\\w-]+)@v1$`).exec(uses);
     if (sub) return path.join(root, sub[1]!);
     if (uses.startsWith(`${TRAINYARD}/`) || uses.startsWith(`${TRAINYARD}@`)) throw new WorkflowError(`${uses}: not an action of trainyard at v1`);
-    if (uses.startsWith('./')) return path.resolve(parent ? parent.workspace : '', uses);
+    if (uses.startsWith('./')) return path.resolve(workspace, uses);
     return null;
   }
 
