@@ -6,18 +6,17 @@ import {
   Probot,
   ProbotOctokit,
   createApp
-} from "./chunks/chunk-THWTRWB5.js";
-import "./chunks/chunk-DTP7DK6D.js";
-import "./chunks/chunk-ABPIOPCH.js";
+} from "./chunks/chunk-7KA45DGW.js";
+import "./chunks/chunk-4F7NA3PV.js";
+import "./chunks/chunk-SAJJO37U.js";
 import "./chunks/chunk-FXVCIBPG.js";
 import "./chunks/chunk-RXXXXBIG.js";
-import "./chunks/chunk-LUPGTUBQ.js";
-import "./chunks/chunk-PLGQVMFY.js";
-import "./chunks/chunk-QVVL2KIE.js";
+import "./chunks/chunk-LSLOKUQC.js";
+import "./chunks/chunk-BPR4QXFR.js";
+import "./chunks/chunk-XJ2T2R5F.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-2I52LB5X.js";
-import "./chunks/chunk-D2FE2DU7.js";
+import "./chunks/chunk-PL3ZQNPW.js";
 import "./chunks/chunk-PWI6BAP3.js";
 import "./chunks/chunk-FA4IZPLS.js";
 import {

@@ -7,10 +7,14 @@ import { TASKS, type Task } from '../../metrics/types.ts';
 import { renderMetrics, writeFileAtomic } from '../../metrics/write-metrics.ts';
 import { renderEvaluation } from '../../report/evaluation-report.ts';
 import type { CliIo } from '../io.ts';
+import { evaluateCandidate } from './evaluate-candidate.ts';
 import { parseNumberOption, parseTask } from './evaluate-options.ts';
 
 interface EvaluateOptions {
-  predictions: string;
+  predictions?: string;
+  candidate?: string;
+  registry?: string;
+  environment?: string;
   task?: string;
   config?: string;
   model?: string;
@@ -28,8 +32,11 @@ interface EvaluateOptions {
 export function registerEvaluate(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('evaluate')
-    .description('Compute metrics from a predictions file (CSV, TSV, Parquet, JSON), overall and per segment.')
-    .requiredOption('-p, --predictions <file>', 'the predictions: a file, directory or glob')
+    .description('Compute metrics from a predictions file (CSV, TSV, Parquet, JSON), overall and per segment; or, with --candidate, judge a training output folder against the champion.')
+    .option('-p, --predictions <file>', 'the predictions: a file, directory or glob')
+    .option('--candidate <dir>', 'instead of --predictions: a training output folder; its predictions are evaluated and compared with the champion (exit 0 pass, 1 fail or inconclusive), and --out names a folder for metrics.json, comparison.json and comparison.md')
+    .option('-r, --registry <spec>', 'with --candidate: where the champion is, local:<dir> or github:<owner>/<repo> (default: the config\'s registry, else local:.trainyard/registry)')
+    .option('-e, --environment <name>', 'with --candidate: the environment whose champion is the baseline (default: the model\'s promotion.environment, else production)')
     .option('-t, --task <task>', `the kind of model: ${TASKS.join(', ')} (default: the model's task in --config)`)
     .option('-c, --config <file>', 'a trainyard config to take the task from, when --task is not given')
     .option('-m, --model <name>', 'the model of --config (when it has several)')
@@ -43,6 +50,14 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
     .option('--json', 'print the full result as JSON')
     .option('-o, --out <file>', 'write the metrics to this file (.json, .yaml, .csv or .tsv)')
     .action(async (options: EvaluateOptions) => {
+      if (options.candidate !== undefined) {
+        if (options.predictions !== undefined) throw new UsageError('give --predictions or --candidate, not both');
+        setExit(await evaluateCandidate(io, { ...options, candidate: options.candidate }));
+        return;
+      }
+      if (options.registry !== undefined || options.environment !== undefined) throw new UsageError('--registry and --environment are only used with --candidate');
+      if (options.predictions === undefined) throw new UsageError('expected --predictions <file> (or --candidate <dir>)');
+      const predictions = options.predictions;
       let task: Task;
       if (options.task) task = parseTask(options.task);
       else if (options.config) {
@@ -52,7 +67,7 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
       } else throw new UsageError(`expected --task ${TASKS.join('|')} (or --config with the model)`);
       if (options.data && !options.sliceBy) throw new UsageError('--data is only used with --slice-by; add --slice-by <column>');
       const result = await evaluateStage({
-        predictions: options.predictions,
+        predictions,
         cwd: io.cwd,
         columns: {
           task,
@@ -67,7 +82,7 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
         const file = path.resolve(io.cwd, options.out);
         await writeFileAtomic(file, renderMetrics(result.metrics, file));
       }
-      io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderEvaluation(result, options.predictions));
+      io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderEvaluation(result, predictions));
       setExit(0);
     });
 }

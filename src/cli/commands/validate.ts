@@ -2,15 +2,20 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { DataEngine } from '../../data/engine.ts';
 import { resolveSource } from '../../data/format.ts';
+import { UsageError } from '../../errors.ts';
 import { loadDataSchema } from '../../validate/load-schema.ts';
 import { renderAnnotations, renderMarkdown, renderText } from '../../validate/render.ts';
 import { validateData } from '../../validate/validate-data.ts';
+import { validateStage } from '../../validate/stage.ts';
 import { checkOutputFolder, writeWhole } from '../../validate/write-output.ts';
 import type { CliIo } from '../io.ts';
+import { openConfig } from '../shared.ts';
 
 interface ValidateOptions {
-  data: string;
-  schema: string;
+  data?: string;
+  schema?: string;
+  config?: string;
+  model?: string;
   json?: boolean;
   report?: string;
   annotations?: boolean;
@@ -19,14 +24,23 @@ interface ValidateOptions {
 export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('validate')
-    .description('Check data against a schema; exit 0 when valid, 1 when a check fails, 2 on bad input.')
-    .requiredOption('-d, --data <file|glob>', 'the data: a file, a directory or a glob of shards (CSV, TSV, Parquet, JSON, JSON Lines)')
-    .requiredOption('-s, --schema <file>', 'the data schema (YAML)')
+    .description('Check data against a schema (--data and --schema, or a model\'s data in --config); exit 0 when valid, 1 when a check fails, 2 on bad input.')
+    .option('-d, --data <file|glob>', 'the data: a file, a directory or a glob of shards (CSV, TSV, Parquet, JSON, JSON Lines)')
+    .option('-s, --schema <file>', 'the data schema (YAML)')
+    .option('-c, --config <file>', 'instead of --data and --schema: check the model\'s training and production data against its data.schema in this trainyard config')
+    .option('-m, --model <name>', 'the model of --config (required when it has several)')
     .option('--json', 'print the result as JSON')
     .option('-r, --report <file.md>', 'also write a Markdown report to this file')
     .option('--annotations', 'print GitHub annotations on the schema line of each failed check')
     .action(async (options: ValidateOptions) => {
       const report = options.report ? path.resolve(io.cwd, options.report) : undefined;
+      if (options.config !== undefined || options.model !== undefined) {
+        if (options.data !== undefined || options.schema !== undefined) throw new UsageError('give --data and --schema, or --config and --model, not both');
+        if (report) await checkOutputFolder(report, options.report!);
+        setExit(await validateModel(io, options, report));
+        return;
+      }
+      if (options.data === undefined || options.schema === undefined) throw new UsageError('expected --data <file|glob> and --schema <file>, or --config <file> with --model <name>');
       if (report) await checkOutputFolder(report, options.report!);
       const schema = await loadDataSchema(path.resolve(io.cwd, options.schema), options.schema);
       const source = await resolveSource(options.data, io.cwd);
@@ -41,4 +55,24 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
         engine.close();
       }
     });
+}
+
+/** Validates a model's configured data sets; the exit code. */
+async function validateModel(io: CliIo, options: ValidateOptions, report: string | undefined): Promise<number> {
+  const loaded = await openConfig(io, options.config);
+  const names = Object.keys(loaded.config.models);
+  if (options.model !== undefined && !names.includes(options.model)) throw new UsageError(`unknown model "${options.model}"; ${loaded.file} has: ${names.join(', ')}`);
+  if (options.model === undefined && names.length > 1) throw new UsageError(`the config has several models (${names.join(', ')}); choose one with --model`);
+  const name = options.model ?? names[0]!;
+  const outcome = await validateStage({ model: name, data: loaded.config.models[name]!.data, root: loaded.root });
+  if (!outcome) {
+    const note = `${name}: models.${name}.data.schema is not set; no data checked\n`;
+    io.stdout(options.json ? `${JSON.stringify({ model: name, valid: true, validations: [] }, null, 2)}\n` : note);
+    if (report) await writeWhole(report, note);
+    return 0;
+  }
+  if (report) await writeWhole(report, outcome.markdown);
+  io.stdout(options.json ? `${JSON.stringify({ model: name, valid: outcome.valid, validations: outcome.validations }, null, 2)}\n` : outcome.text);
+  if (options.annotations) for (const validation of outcome.validations) io.stdout(renderAnnotations(validation.result));
+  return outcome.valid ? 0 : 1;
 }
