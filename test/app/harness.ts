@@ -124,8 +124,20 @@ export function ownerOctokit(sim: Simulator): Octokit {
   return new Octokit({ auth: sim.seed.user({ login: 'acme' }).token, baseUrl: sim.url });
 }
 
+/**
+ * The trainyard App's own client (its installation token), as the App's registrations and
+ * records are made; the owner's when no App is served yet.
+ */
+export function appOctokit(sim: Simulator): Octokit {
+  const app = [...sim.state.apps.values()].find((a) => a.slug === 'trainyard');
+  const installation = app && [...sim.state.installations.values()].find((i) => i.appId === app.id);
+  if (!installation) return ownerOctokit(sim);
+  return new Octokit({ auth: sim.seed.installationToken({ installationId: installation.id }), baseUrl: sim.url });
+}
+
+/** The registry as trainyard's trusted path writes it: through the App's installation. */
 export function registry(sim: Simulator): GitHubReleasesRegistry {
-  return new GitHubReleasesRegistry({ octokit: ownerOctokit(sim), owner: 'acme', repo: 'models' });
+  return new GitHubReleasesRegistry({ octokit: appOctokit(sim), owner: 'acme', repo: 'models' });
 }
 
 /** Registers a version of `churn` with these metrics, trained from `commit`. */

@@ -21,6 +21,7 @@ import { DEFAULT_PART_BYTES, MANIFEST_ASSET, planAssets, type AssetManifest } fr
 import { call, createRefIfFree, tagsStartingWith, type Octokit, type RepoContext } from './client.ts';
 import { readHistory, recordPromotion } from './promotions.ts';
 import { listAllReleases, modelReleases, type ModelRelease, type ReleaseInfo } from './releases.ts';
+import { TrustReader, type Refusal, type TrustPolicy } from './trust.ts';
 import { downloadPart, readAsset, uploadAsset, verifyAsset, type ReleaseAssetInfo } from './transfer.ts';
 
 export interface GitHubReleasesRegistryOptions {
@@ -32,6 +33,12 @@ export interface GitHubReleasesRegistryOptions {
   partBytes?: number;
   /** A draft of other content older than this is an interrupted registration, deleted. */
   staleAfterMs?: number;
+  /**
+   * Believe only what GitHub attests trainyard made (trust.ts): versions made by the
+   * App or the release workflow, promotion records the App attested. Without it every
+   * release with a model card is read, as the command line does for a person's own use.
+   */
+  trust?: TrustPolicy;
 }
 
 const MAX_TRIES = 100;
@@ -42,6 +49,7 @@ export class GitHubReleasesRegistry implements ModelRegistry {
   private readonly now: () => Date;
   private readonly partBytes: number;
   private readonly staleAfterMs: number;
+  private readonly trust: TrustReader | null;
 
   constructor(options: GitHubReleasesRegistryOptions) {
     this.location = `github:${options.owner}/${options.repo}`;
@@ -49,6 +57,7 @@ export class GitHubReleasesRegistry implements ModelRegistry {
     this.now = options.now ?? (() => new Date());
     this.partBytes = options.partBytes ?? DEFAULT_PART_BYTES;
     this.staleAfterMs = options.staleAfterMs ?? 3_600_000;
+    this.trust = options.trust ? new TrustReader(this.context, options.trust) : null;
   }
 
   private get repoParams(): { owner: string; repo: string } {
@@ -69,8 +78,16 @@ export class GitHubReleasesRegistry implements ModelRegistry {
   }
 
   async versions(model: string): Promise<ModelVersion[]> {
+    return (await this.siftVersions(model)).versions;
+  }
+
+  /** The published versions believed, and, with a trust policy, those refused and why. */
+  async siftVersions(model: string): Promise<{ versions: ModelVersion[]; refused: Refusal[] }> {
     checkModelName(model);
-    return (await modelReleases(this.context, model)).flatMap((found) => (found.card && !found.release.draft ? [this.toVersion({ ...found, card: found.card })] : []));
+    const published = (await modelReleases(this.context, model)).flatMap((found) => (found.card && !found.release.draft ? [{ ...found, card: found.card }] : []));
+    if (!this.trust) return { versions: published.map((found) => this.toVersion(found)), refused: [] };
+    const { trusted, refused } = await this.trust.sift(published);
+    return { versions: trusted.map((found) => this.toVersion(found)), refused };
   }
 
   async version(model: string, ref: VersionRef): Promise<ModelVersion> {
