@@ -58,8 +58,8 @@ class World {
   }
 
   registry(): GitHubReleasesRegistry {
-    // The release pipeline's GITHUB_TOKEN: a writer of the repository.
-    return new GitHubReleasesRegistry({ octokit: new Octokit({ auth: this.sim.seed.user({ login: OWNER }).token, baseUrl: this.sim.url }), owner: OWNER, repo: 'flights' });
+    // The release pipeline's GITHUB_TOKEN: what it writes, github-actions[bot] wrote.
+    return new GitHubReleasesRegistry({ octokit: new Octokit({ auth: this.sim.seed.actionsToken({ repo: REPO }), baseUrl: this.sim.url }), owner: OWNER, repo: 'flights' });
   }
 
   /** Waits for every delivery; redelivers failed ones (up to five rounds), as GitHub's "Redeliver" does. */
@@ -133,8 +133,11 @@ async function live(world: World): Promise<LifecycleReport> {
   // Before the story: the team's current model (2 epochs) is the production champion.
   const base = world.repo.git.refs.get('refs/heads/main')!;
   const championRun = await train(world.example, 2, 'champion');
-  const champion = await registry.register({ model: MODEL, content: championRun.content, text: { task: 'binary', description: null, intendedUse: null, limitations: null }, commit: base, runUrl: null });
-  await registry.promote({ model: MODEL, version: champion.version, environment: 'production', decision: 'approved', approvers: ['bob'], gate: { passed: true, summary: 'first model' }, reason: 'first model', runUrl: null, actor: OWNER });
+  const firstRelease = sim.scenario.startWorkflowRun({ repo: REPO, workflow: 'trainyard-release.yml', branch: 'main' });
+  const firstRunUrl = `https://github.com/${REPO}/actions/runs/${firstRelease.id}`;
+  const champion = await registry.register({ model: MODEL, content: championRun.content, text: { task: 'binary', description: null, intendedUse: null, limitations: null }, commit: base, runUrl: firstRunUrl });
+  await registry.promote({ model: MODEL, version: champion.version, environment: 'production', decision: 'approved', approvers: ['bob'], gate: { passed: true, summary: 'first model' }, reason: 'first model', runUrl: firstRunUrl, actor: OWNER });
+  sim.scenario.finishWorkflowRun({ repo: REPO, runId: firstRelease.id });
   await world.settle();
 
   // alice's pull request trains for 8 epochs; the pipeline uploads its metrics and predictions.
@@ -160,7 +163,7 @@ async function live(world: World): Promise<LifecycleReport> {
   await sim.scenario.submitReview({ repo: REPO, number, reviewer: 'bob', event: 'APPROVE' });
   const merge = await sim.scenario.merge({ repo: REPO, number, by: 'bob' });
   await world.settle();
-  const releaseRun = sim.scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-release.yml', branch: 'main' });
+  const releaseRun = sim.scenario.startWorkflowRun({ repo: REPO, workflow: 'trainyard-release.yml', branch: 'main' });
   const candidate = await registry.register({ model: MODEL, content: candidateRun.content, text: { task: 'binary', description: null, intendedUse: null, limitations: null }, commit: merge, runUrl: `https://github.com/${REPO}/actions/runs/${releaseRun.id}` });
   await world.settle();
   expect(world.repo.comments.some((c) => c.issueNumber === number && c.user.login === BOT && c.body.startsWith(`registered as ${candidate.tag}`)), 'release', `no "registered as ${candidate.tag}" note on #${number}`);
