@@ -30,7 +30,7 @@ export function openRegistry(repo: Repo, config: TrainyardConfig, appSlug: strin
   const where = registryRepo(config, repo.owner, repo.repo);
   if (!where) throw new ConfigError({ file: APP_CONFIG_FILE, key: 'registry', message: `${config.registry ?? ''} is a local folder, which the App cannot read; use github:<owner>/<repo>` });
   const trust = { appBot: `${appSlug}[bot]`, releaseWorkflow: RELEASE_WORKFLOW, releaseBranch: null };
-  const registry = new GitHubReleasesRegistry({ octokit: repo.octokit, owner: where.owner, repo: where.repo, trust });
+  const registry = new GitHubReleasesRegistry({ octokit: repo.octokit, owner: where.owner, repo: where.repo, trust, attestRecords: true });
   const context = { octokit: repo.octokit, owner: where.owner, repo: where.repo, location: registry.location };
   return { registry, readMetrics: (version) => readVersionMetrics(context, version) };
 }

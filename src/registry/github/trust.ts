@@ -30,6 +30,9 @@ export interface TrustPolicy {
   releaseBranch: string | null;
 }
 
+/** The App's slug, from its bot's login. */
+export const appSlugOf = (policy: TrustPolicy): string => policy.appBot.replace(/\[bot\]$/, '');
+
 export interface Refusal {
   tag: string;
   reason: string;
