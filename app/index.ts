@@ -34,6 +34,7 @@ export function createApp(options: Partial<AppDeps> = {}): ApplicationFunction {
       limits: options.limits ?? DEFAULT_ZIP_LIMITS,
       compare: options.compare ?? compareByThresholds,
       now: options.now ?? (() => new Date()),
+      ...(options.gateLeaseMs !== undefined ? { gateLeaseMs: options.gateLeaseMs } : {}),
     };
     app.on('workflow_run.completed', workflowRunCompleted(deps));
     app.on('deployment_protection_rule.requested', deploymentProtectionRule(deps));

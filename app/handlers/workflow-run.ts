@@ -2,13 +2,15 @@
  * `workflow_run.completed`: a run that uploaded `trainyard-<model>` is a pull-request
  * pipeline (compare, comment, check); one that uploaded `trainyard-drift-<model>` is a
  * drift run (open or update the retraining pull request). Runs without trainyard
- * artifacts of configured models are ignored.
+ * artifacts of configured models are ignored. A successful run of the release workflow
+ * on the release branch has its deploy records attested (release-records.ts).
  */
 import type { Context } from 'probot';
 import { classifyArtifact } from '../../src/app/config.ts';
 import type { AppDeps } from '../../src/app/deps.ts';
 import { modelCheckName, reviewPipelineRun, runPullNumbers, type RunFacts } from '../../src/app/pipeline-review.ts';
 import { handleDriftArtifact } from '../../src/app/drift-run.ts';
+import { attestReleaseRun } from '../../src/app/release-records.ts';
 import { listRunArtifacts } from '../../src/github/artifacts.ts';
 import { findCheck } from '../../src/github/checks.ts';
 import { guarded, loadConfig, reportConfigProblem, repoOf } from '../context.ts';
@@ -33,7 +35,10 @@ export function workflowRunCompleted(deps: AppDeps) {
         await guarded(repo, run.head_sha, `trainyard / drift ${kind.model}`, deps, () => handleDriftArtifact(repo, kind.model, artifact, run.html_url, deps));
       }
     }
-    if (!isPullRequestRun) return;
+    if (!isPullRequestRun) {
+      await attestReleaseRun(repo, config, { id: run.id, path: run.path ?? '', event: run.event, headBranch: run.head_branch, headSha: run.head_sha, conclusion: run.conclusion, headRepo: run.head_repository?.full_name ?? null }, repository.default_branch, deps);
+      return;
+    }
     let pipelineModels = models.filter((m) => artifacts.some((a) => a.name === `trainyard-${m}` || a.name === `trainyard-${m}-evaluation`));
     // A pipeline that failed before training uploads nothing: with one model, it is that model's.
     const isPipeline = (run.path ?? '').endsWith('trainyard-pr.yml');

@@ -12,7 +12,8 @@ export function createdObjects(sim: Simulator, repoName: string): Map<string, nu
   const counts = new Map<string, number>();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const c of repo.comments) if (c.user.login === BOT) add(`comment #${c.issueNumber} ${c.body.split('\n')[0]!.slice(0, 80)}`);
-  for (const c of repo.checkRuns) add(`check ${c.name} @${c.headSha}`);
+  // A record's attestation is one check per record (its external id), several per commit.
+  for (const c of repo.checkRuns) add(c.name === 'trainyard / record' ? `check ${c.name} ${c.externalId ?? ''}` : `check ${c.name} @${c.headSha}`);
   for (const r of repo.protectionReviews) add(`gate answer ${JSON.stringify(r)}`);
   for (const p of repo.pulls) add(`pull ${p.head.repo}:${p.head.ref}`);
   for (const r of repo.runs) if (r.event === 'workflow_dispatch') add(`dispatch ${r.headBranch} ${JSON.stringify(r.inputs)}`);

@@ -8,8 +8,25 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { startSimulator, type Simulator } from '../../test/sim/index.ts';
+import { RELEASE_WORKFLOW } from '../../src/app/champion.ts';
 import { GitHubReleasesRegistry } from '../../src/registry/github/github-registry.ts';
 import { Octokit } from '@octokit/rest';
+
+/** An Octokit that retries server errors a few times, as the App's own client does. */
+function retryingOctokit(auth: string, baseUrl: string): Octokit {
+  const octokit = new Octokit({ auth, baseUrl });
+  octokit.hook.wrap('request', async (request, options) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await request(options);
+      } catch (error) {
+        const status = (error as { status?: number }).status ?? 0;
+        if (status < 500 || attempt >= 5) throw error;
+      }
+    }
+  });
+  return octokit;
+}
 import { BOT, changedKinds, createdObjects, duplicatesIn, fingerprint } from './ledger.ts';
 import { juneDrift, MODEL, prepareExample, train, type Example } from './example.ts';
 import { serveApp, type ServedApp } from './serve.ts';
@@ -58,8 +75,16 @@ class World {
   }
 
   registry(): GitHubReleasesRegistry {
-    // The release pipeline's GITHUB_TOKEN: a writer of the repository.
-    return new GitHubReleasesRegistry({ octokit: new Octokit({ auth: this.sim.seed.user({ login: OWNER }).token, baseUrl: this.sim.url }), owner: OWNER, repo: 'flights' });
+    // The release pipeline's GITHUB_TOKEN: what it writes, github-actions[bot] wrote.
+    return new GitHubReleasesRegistry({ octokit: new Octokit({ auth: this.sim.seed.actionsToken({ repo: REPO }), baseUrl: this.sim.url }), owner: OWNER, repo: 'flights' });
+  }
+
+  /** The registry as the App reads and writes it: through its installation, believing only what GitHub attests. */
+  appRegistry(): GitHubReleasesRegistry {
+    const installation = [...this.sim.state.installations.values()].find((i) => i.appId === this.app.appId)!;
+    // Retried like the App's own client: the sandbox's faults are aimed at the App's installation.
+    const octokit = retryingOctokit(this.sim.seed.installationToken({ installationId: installation.id }), this.sim.url);
+    return new GitHubReleasesRegistry({ octokit, owner: OWNER, repo: 'flights', trust: { appBot: BOT, releaseWorkflow: RELEASE_WORKFLOW, releaseBranch: null }, attestRecords: true });
   }
 
   /** Waits for every delivery; redelivers failed ones (up to five rounds), as GitHub's "Redeliver" does. */
@@ -133,8 +158,11 @@ async function live(world: World): Promise<LifecycleReport> {
   // Before the story: the team's current model (2 epochs) is the production champion.
   const base = world.repo.git.refs.get('refs/heads/main')!;
   const championRun = await train(world.example, 2, 'champion');
-  const champion = await registry.register({ model: MODEL, content: championRun.content, text: { task: 'binary', description: null, intendedUse: null, limitations: null }, commit: base, runUrl: null });
-  await registry.promote({ model: MODEL, version: champion.version, environment: 'production', decision: 'approved', approvers: ['bob'], gate: { passed: true, summary: 'first model' }, reason: 'first model', runUrl: null, actor: OWNER });
+  const firstRelease = sim.scenario.startWorkflowRun({ repo: REPO, workflow: 'trainyard-release.yml', branch: 'main' });
+  const firstRunUrl = `https://github.com/${REPO}/actions/runs/${firstRelease.id}`;
+  const champion = await registry.register({ model: MODEL, content: championRun.content, text: { task: 'binary', description: null, intendedUse: null, limitations: null }, commit: base, runUrl: firstRunUrl });
+  await world.appRegistry().promote({ model: MODEL, version: champion.version, environment: 'production', decision: 'approved', approvers: ['bob'], gate: { passed: true, summary: 'first model' }, reason: 'first model', runUrl: firstRunUrl, actor: OWNER });
+  sim.scenario.finishWorkflowRun({ repo: REPO, runId: firstRelease.id });
   await world.settle();
 
   // alice's pull request trains for 8 epochs; the pipeline uploads its metrics and predictions.
@@ -160,7 +188,7 @@ async function live(world: World): Promise<LifecycleReport> {
   await sim.scenario.submitReview({ repo: REPO, number, reviewer: 'bob', event: 'APPROVE' });
   const merge = await sim.scenario.merge({ repo: REPO, number, by: 'bob' });
   await world.settle();
-  const releaseRun = sim.scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-release.yml', branch: 'main' });
+  const releaseRun = sim.scenario.startWorkflowRun({ repo: REPO, workflow: 'trainyard-release.yml', branch: 'main' });
   const candidate = await registry.register({ model: MODEL, content: candidateRun.content, text: { task: 'binary', description: null, intendedUse: null, limitations: null }, commit: merge, runUrl: `https://github.com/${REPO}/actions/runs/${releaseRun.id}` });
   await world.settle();
   expect(world.repo.comments.some((c) => c.issueNumber === number && c.user.login === BOT && c.body.startsWith(`registered as ${candidate.tag}`)), 'release', `no "registered as ${candidate.tag}" note on #${number}`);
@@ -170,9 +198,15 @@ async function live(world: World): Promise<LifecycleReport> {
   await world.settle();
   const gate = world.repo.protectionReviews.find((r) => r.environment === 'production');
   expect(gate?.state === 'approved', 'gate', `the protection rule was ${gate ? `${gate.state}: ${gate.comment ?? ''}` : 'not answered'}`);
-  const promotion = (await registry.history(MODEL, 'production')).at(-1);
-  expect(promotion && promotion.version === candidate.version && promotion.decision === 'approved', 'promotion', `the last production record is ${JSON.stringify(promotion)}`);
-  const newChampion = await registry.version(MODEL, { environment: 'production' });
+  // The deploy job ran the deploy command and records the promotion; the release run succeeds and the App attests the record.
+  const releaseUrl = `https://github.com/${REPO}/actions/runs/${releaseRun.id}`;
+  await registry.promote({ model: MODEL, version: candidate.version, environment: 'production', decision: 'approved', approvers: [], gate: { passed: true, summary: 'deployed' }, reason: 'deployed', runUrl: releaseUrl, actor: 'github-actions[bot]', kind: 'deploy' });
+  sim.scenario.finishWorkflowRun({ repo: REPO, runId: releaseRun.id });
+  await world.settle();
+  const trusted = world.appRegistry();
+  const promotion = (await trusted.history(MODEL, 'production')).at(-1);
+  expect(promotion && promotion.version === candidate.version && promotion.decision === 'approved' && promotion.kind === 'deploy', 'promotion', `the last production record is ${JSON.stringify(promotion)}`);
+  const newChampion = await trusted.version(MODEL, { environment: 'production' });
   expect(newChampion.version === candidate.version, 'promotion', `the production champion is ${newChampion.tag}, expected ${candidate.tag}`);
 
   // June's data drifts; the scheduled drift workflow uploads drift.json.

@@ -18,10 +18,19 @@ export interface RegistryHandle {
   readMetrics(version: ModelVersion): Promise<MetricValues>;
 }
 
-export function openRegistry(repo: Repo, config: TrainyardConfig): RegistryHandle {
+/** The release workflow `trainyard init` writes; only its runs on the release branch register versions besides the App. */
+export const RELEASE_WORKFLOW = '.github/workflows/trainyard-release.yml';
+
+/**
+ * The registry as the App reads it: only what GitHub attests trainyard's App or release
+ * workflow made counts (trust.ts), so a writer's hand-made release or tag is never a
+ * candidate or a champion.
+ */
+export function openRegistry(repo: Repo, config: TrainyardConfig, appSlug: string): RegistryHandle {
   const where = registryRepo(config, repo.owner, repo.repo);
   if (!where) throw new ConfigError({ file: APP_CONFIG_FILE, key: 'registry', message: `${config.registry ?? ''} is a local folder, which the App cannot read; use github:<owner>/<repo>` });
-  const registry = new GitHubReleasesRegistry({ octokit: repo.octokit, owner: where.owner, repo: where.repo });
+  const trust = { appBot: `${appSlug}[bot]`, releaseWorkflow: RELEASE_WORKFLOW, releaseBranch: null };
+  const registry = new GitHubReleasesRegistry({ octokit: repo.octokit, owner: where.owner, repo: where.repo, trust, attestRecords: true });
   const context = { octokit: repo.octokit, owner: where.owner, repo: where.repo, location: registry.location };
   return { registry, readMetrics: (version) => readVersionMetrics(context, version) };
 }

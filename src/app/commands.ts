@@ -48,7 +48,7 @@ export async function runCommand(repo: Repo, config: TrainyardConfig, command: C
 
 async function compareWithVersion(repo: Repo, config: TrainyardConfig, model: string, version: number, target: CommandTarget, deps: AppDeps): Promise<string> {
   if (!target.pull) return '`/trainyard compare` works on pull requests: it compares their candidate with a registered version.';
-  const handle = openRegistry(repo, config);
+  const handle = openRegistry(repo, config, deps.appSlug);
   const baseline = await handle.registry.version(model, { version });
   const baselineMetrics = await handle.readMetrics(baseline);
   const candidate = await candidateMetricsForHead(repo, config, model, target.pull.headSha, deps.limits);

@@ -8,6 +8,8 @@ export interface AppDeps {
   limits: ZipLimits;
   compare: Comparator;
   now: () => Date;
+  /** How long a replica holds the promotion gate's lease (GATE_LEASE_MS when absent). */
+  gateLeaseMs?: number;
 }
 
 export const botLogin = (deps: AppDeps): string => `${deps.appSlug}[bot]`;

@@ -69,7 +69,7 @@ async function compareArtifact(repo: Repo, config: TrainyardConfig, name: string
     throw new Error(`${metricsFile} in artifact ${artifact.name} is not JSON`);
   }
   const candidate = flattenMetrics(document, `${artifact.name}/${metricsFile}`);
-  const champion = await readChampion(openRegistry(repo, config), name, environmentOf(model));
+  const champion = await readChampion(openRegistry(repo, config, deps.appSlug), name, environmentOf(model));
   const result = deps.compare({ policy: model.metrics.policy, candidate, champion: champion?.metrics ?? null });
   return { result, championLabel: champion ? `champion ${champion.version.tag} in ${environmentOf(model)}` : `no champion in ${environmentOf(model)} yet (thresholds only)` };
 }

@@ -28,12 +28,14 @@ export interface GatheredGate {
   registry: RegistryHandle | null;
 }
 
-async function findCandidate(handle: RegistryHandle, config: TrainyardConfig, request: GateRequest): Promise<ModelVersion | null> {
+async function findCandidate(handle: RegistryHandle, config: TrainyardConfig, request: GateRequest, problems: string[]): Promise<ModelVersion | null> {
   const found: ModelVersion[] = [];
   for (const [name, model] of Object.entries(config.models)) {
     if (environmentOf(model) !== request.environment) continue;
-    const versions = (await handle.registry.versions(name)).filter((v) => v.card.commit === request.sha);
+    const sifted = await handle.registry.siftVersions(name);
+    const versions = sifted.versions.filter((v) => v.card.commit === request.sha);
     if (versions.length) found.push(versions[versions.length - 1]!);
+    else for (const refusal of sifted.refused) problems.push(`${refusal.tag} is not a version trainyard made: ${refusal.reason}`);
   }
   if (found.length > 1) throw new Error(`commit ${request.sha.slice(0, 7)} has candidates of several models (${found.map((v) => v.tag).join(', ')}); deploy one model per run`);
   return found[0] ?? null;
@@ -41,10 +43,28 @@ async function findCandidate(handle: RegistryHandle, config: TrainyardConfig, re
 
 interface PullFacts { number: number; author: string; headSha: string }
 
+/**
+ * The pull request whose approval covers the deployed commit: GitHub's own list of the
+ * pull requests of that commit, keeping only one whose merge commit is the deployed
+ * commit (merged) or whose final head is (a deploy of the head itself). A commit that is
+ * an older head, or any other commit of a pull request, is covered by none: its approval
+ * was given to other code. The pull request numbers an event carries only narrow it.
+ */
 async function findPull(repo: Repo, request: GateRequest): Promise<PullFacts | null> {
-  const pulls = await repo.octokit.paginate(repo.octokit.rest.pulls.list, { owner: repo.owner, repo: repo.repo, state: 'all', per_page: 100 });
-  const pull = pulls.find((p) => request.pullRequests.includes(p.number)) ?? pulls.find((p) => p.merge_commit_sha === request.sha && p.merged_at) ?? pulls.find((p) => p.head.sha === request.sha);
+  const pulls = await repo.octokit.paginate(repo.octokit.rest.repos.listPullRequestsAssociatedWithCommit, { owner: repo.owner, repo: repo.repo, commit_sha: request.sha, per_page: 100 });
+  const bound = pulls.filter((p) => (p.merged_at ? p.merge_commit_sha === request.sha : p.head.sha === request.sha) || (p.merged_at && p.head.sha === request.sha));
+  const pull = bound.find((p) => request.pullRequests.includes(p.number)) ?? bound.find((p) => p.merged_at && p.merge_commit_sha === request.sha) ?? bound[0];
   return pull && pull.user ? { number: pull.number, author: pull.user.login, headSha: pull.head.sha } : null;
+}
+
+/** Everyone who authored or committed a commit of the pull request, as GitHub links commits to accounts. */
+async function contributorsOf(repo: Repo, pull: PullFacts): Promise<string[]> {
+  const commits = await repo.octokit.paginate(repo.octokit.rest.pulls.listCommits, { owner: repo.owner, repo: repo.repo, pull_number: pull.number, per_page: 100 });
+  const logins = new Set<string>();
+  for (const commit of commits) {
+    for (const account of [commit.author, commit.committer]) if (account && 'login' in account && account.login) logins.add(account.login);
+  }
+  return [...logins];
 }
 
 async function permissionOf(repo: Repo, login: string): Promise<Permission> {
@@ -60,6 +80,7 @@ async function reviewFacts(repo: Repo, pull: PullFacts): Promise<GateFacts['revi
   for (const login of logins) permissions[login] = await permissionOf(repo, login);
   return {
     author: pull.author,
+    contributors: await contributorsOf(repo, pull),
     headSha: pull.headSha,
     reviews: reviews.flatMap((r) => (r.user ? [{ login: r.user.login, state: r.state, commitId: r.commit_id ?? null, submittedAt: r.submitted_at ?? null }] : [])),
     permissions,
@@ -79,8 +100,8 @@ async function attempt<T>(problems: string[], what: string, run: () => Promise<T
 
 export async function gatherGateFacts(repo: Repo, config: TrainyardConfig, request: GateRequest, deps: AppDeps): Promise<GatheredGate> {
   const problems: string[] = [];
-  const registry = await attempt(problems, 'registry', async () => openRegistry(repo, config));
-  const candidate = registry ? await attempt(problems, 'finding the candidate', () => findCandidate(registry, config, request)) : null;
+  const registry = await attempt(problems, 'registry', async () => openRegistry(repo, config, deps.appSlug));
+  const candidate = registry ? await attempt(problems, 'finding the candidate', () => findCandidate(registry, config, request, problems)) : null;
   const modelConfig = candidate ? config.models[candidate.model]! : null;
   let comparison: GateFacts['comparison'] = null;
   if (registry && candidate && modelConfig) {

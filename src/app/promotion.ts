@@ -1,13 +1,11 @@
 /**
- * The promotion gate end to end: gather the facts, decide, record the decision in the
- * registry, answer the deployment protection rule (once: claimed, and the claim is
- * released when the answer fails so a redelivery can answer), and publish the same
- * decision as the check run `trainyard / promotion` on the deployed commit.
+ * The promotion gate end to end: gather the facts, decide, answer the deployment
+ * protection rule (once, under a lease), then publish the same decision as the check run
+ * `trainyard / promotion` on the deployed commit and record it in the registry.
  */
 import { PROMOTION_CHECK } from '../deploy/promotion-check.ts';
 import type { TrainyardConfig } from '../config/schema.ts';
-import { describeThrown } from '../errors.ts';
-import { claimOnce, releaseClaim } from '../github/claims.ts';
+import { completeLease, leaseOutcome, releaseLease, takeLease } from '../github/claims.ts';
 import { upsertCheck } from '../github/checks.ts';
 import type { Repo } from '../github/repo.ts';
 import { decideGate, type GateDecision } from '../promotion/gate.ts';
@@ -55,31 +53,54 @@ function emptyFacts(request: GateRequest, problem: string): Parameters<typeof de
   return { model: null, version: null, environment: request.environment, comparison: null, review: null, pullRequest: null, requiredApprovals: 1, validation: null, problems: [problem] };
 }
 
+/** How long a replica answering the gate holds it before another delivery may take over. */
+export const GATE_LEASE_MS = 10 * 60_000;
+
+/** Records the gate's decision as answered (`kind: gate`, which moves no champion), once per run and environment. */
+async function recordAnswer(gathered: NonNullable<Awaited<ReturnType<typeof gatherGateFacts>>>, rule: ProtectionRule, state: GateDecision['state'], decision: GateDecision, deps: AppDeps): Promise<boolean> {
+  if (!gathered.registry || !gathered.candidate) return false;
+  const { registry } = gathered.registry;
+  const { history } = await registry.siftHistory(gathered.candidate.model, rule.environment);
+  if (history.some((p) => p.kind === 'gate' && p.runUrl === rule.runUrl && p.version === gathered.candidate!.version)) return true;
+  const agrees = state === decision.state;
+  await registry.promote({
+    model: gathered.candidate.model, version: gathered.candidate.version, environment: rule.environment, decision: state, kind: 'gate',
+    approvers: agrees ? decision.approvers : [], gate: decision.gate,
+    reason: agrees ? decision.reasons.join('; ') || 'every gate passed' : `GitHub accepted the answer ${state}; recorded on a later delivery`,
+    runUrl: rule.runUrl, actor: botLogin(deps),
+  });
+  return true;
+}
+
+/**
+ * Answers first, records after: the decision is recorded only once GitHub accepted the
+ * answer, so the records never say what GitHub was not told. The gate is a lease
+ * (claims.ts): a replica that dies holding it loses it when it expires, and the next
+ * delivery takes over. Once answered, the lease is completed with the answer, and a
+ * redelivery writes whatever record or check is missing from that answer (it never
+ * answers again).
+ */
 export async function answerProtectionRule(repo: Repo, config: TrainyardConfig | null, rule: ProtectionRule, configProblem: string | null, deps: AppDeps): Promise<GateOutcome> {
   const gathered = config ? await gatherGateFacts(repo, config, rule, deps) : null;
-  let decision = decideGate(gathered?.facts ?? emptyFacts(rule, configProblem ?? 'no config'));
+  const decision = decideGate(gathered?.facts ?? emptyFacts(rule, configProblem ?? 'no config'));
   const key = `gate:${rule.runId}:${rule.environment}:${rule.deploymentId}`;
-  if (!(await claimOnce(repo, key, rule.sha))) return { decision, answered: false, recorded: false };
-  let recorded = false;
+  const lease = await takeLease(repo, key, rule.sha, deps.gateLeaseMs ?? GATE_LEASE_MS, deps.now);
+  if (!lease) {
+    const answered = await leaseOutcome(repo, key);
+    if (answered !== 'approved' && answered !== 'rejected') return { decision, answered: false, recorded: false };
+    const recorded = gathered ? await recordAnswer(gathered, rule, answered, decision, deps) : false;
+    return { decision, answered: false, recorded };
+  }
   try {
-    if (gathered?.registry && gathered.candidate) {
-      try {
-        await gathered.registry.registry.promote({
-          model: gathered.candidate.model, version: gathered.candidate.version, environment: rule.environment, decision: decision.state,
-          approvers: decision.approvers, gate: decision.gate, reason: decision.reasons.join('; ') || 'every gate passed', runUrl: rule.runUrl, actor: botLogin(deps),
-        });
-        recorded = true;
-      } catch (error) {
-        if (decision.state === 'approved') decision = decideGate({ ...gathered.facts, problems: [...gathered.facts.problems, `recording the decision: ${describeThrown(error)}`] });
-      }
-    }
     await repo.octokit.request('POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule', {
       owner: repo.owner, repo: repo.repo, run_id: rule.runId, environment_name: rule.environment, state: decision.state, comment: decision.comment,
     });
   } catch (error) {
-    await releaseClaim(repo, key).catch(() => undefined);
+    await releaseLease(repo, lease).catch(() => undefined);
     throw error;
   }
+  await completeLease(repo, lease, rule.sha, decision.state);
   await publishPromotionCheck(repo, rule.sha, decision, deps);
+  const recorded = gathered ? await recordAnswer(gathered, rule, decision.state, decision, deps) : false;
   return { decision, answered: true, recorded };
 }

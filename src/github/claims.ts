@@ -70,3 +70,93 @@ export async function awaitObject<T>(find: () => Promise<T | null>, tries = 10, 
   }
   return null;
 }
+
+/**
+ * A lease: a claim that expires, for work a replica may die in the middle of (answering
+ * the promotion gate). Each holder creates its own ref, generation by generation
+ * (`<claim ref>`, then `<claim ref>-2`, `-3`...), pointing at a commit whose message
+ * says until when the lease holds. Creating a ref is atomic, so of the replicas that
+ * find the newest generation expired, exactly one creates the next and takes over.
+ */
+export interface Lease {
+  key: string;
+  /** The generation ref this holder created, to release. */
+  ref: string;
+}
+
+const LEASE_LINE = /^trainyard lease until (\S+)$/m;
+
+async function leaseCommit(repo: Repo, key: string, sha: string, until: Date): Promise<string> {
+  let tree: string;
+  try {
+    tree = (await repo.octokit.rest.git.getCommit({ owner: repo.owner, repo: repo.repo, commit_sha: sha })).data.tree.sha;
+  } catch (error) {
+    if (statusOf(error) !== 404 && statusOf(error) !== 422) throw error;
+    const head = await defaultHead(repo);
+    tree = (await repo.octokit.rest.git.getCommit({ owner: repo.owner, repo: repo.repo, commit_sha: head })).data.tree.sha;
+  }
+  const { data } = await repo.octokit.rest.git.createCommit({ owner: repo.owner, repo: repo.repo, message: `trainyard lease until ${until.toISOString()}\n\n${key}\n`, tree, parents: [] });
+  return data.sha;
+}
+
+const generationOf = (base: string, ref: string): number => (ref === base ? 1 : Number(ref.slice(base.length + 2)));
+
+/** Takes the lease of `key` for `leaseMs`; null while another holder's lease runs. */
+export async function takeLease(repo: Repo, key: string, sha: string, leaseMs: number, now: () => Date): Promise<Lease | null> {
+  const base = claimRef(key);
+  const { data: refs } = await repo.octokit.rest.git.listMatchingRefs({ owner: repo.owner, repo: repo.repo, ref: base.replace(/^refs\//, '') });
+  const generations = refs.filter((r) => r.ref === base || new RegExp(`^${base}-g\\d+$`).test(r.ref)).sort((a, b) => generationOf(base, b.ref) - generationOf(base, a.ref));
+  const newest = generations[0];
+  let next = 1;
+  if (newest) {
+    const { data: commit } = await repo.octokit.rest.git.getCommit({ owner: repo.owner, repo: repo.repo, commit_sha: newest.object.sha });
+    const until = LEASE_LINE.exec(commit.message)?.[1];
+    // A claim without a lease line (an object created once) never expires.
+    if (!until || Date.parse(until) > now().getTime()) return null;
+    next = generationOf(base, newest.ref) + 1;
+  }
+  const ref = next === 1 ? base : `${base}-g${next}`;
+  const target = await leaseCommit(repo, key, sha, new Date(now().getTime() + leaseMs));
+  try {
+    await repo.octokit.rest.git.createRef({ owner: repo.owner, repo: repo.repo, ref, sha: target });
+    return { key, ref };
+  } catch (error) {
+    if (statusOf(error) === 422 && /already exists/i.test(messageOf(error))) return null;
+    throw error;
+  }
+}
+
+/** Ends a lease early, so the next delivery can take it at once. */
+export async function releaseLease(repo: Repo, lease: Lease): Promise<void> {
+  await repo.octokit.rest.git.deleteRef({ owner: repo.owner, repo: repo.repo, ref: lease.ref.replace(/^refs\//, '') });
+}
+
+const DONE_LINE = /^trainyard done: (.+)$/m;
+
+/**
+ * Marks a lease's work done, for good: its ref then points at a commit without a lease
+ * line (it never expires) whose message keeps `outcome`, for redeliveries to read.
+ */
+export async function completeLease(repo: Repo, lease: Lease, sha: string, outcome: string): Promise<void> {
+  let tree: string;
+  try {
+    tree = (await repo.octokit.rest.git.getCommit({ owner: repo.owner, repo: repo.repo, commit_sha: sha })).data.tree.sha;
+  } catch (error) {
+    if (statusOf(error) !== 404 && statusOf(error) !== 422) throw error;
+    tree = (await repo.octokit.rest.git.getCommit({ owner: repo.owner, repo: repo.repo, commit_sha: await defaultHead(repo) })).data.tree.sha;
+  }
+  const { data } = await repo.octokit.rest.git.createCommit({ owner: repo.owner, repo: repo.repo, message: `trainyard done: ${outcome}\n\n${lease.key}\n`, tree, parents: [] });
+  await repo.octokit.rest.git.updateRef({ owner: repo.owner, repo: repo.repo, ref: lease.ref.replace(/^refs\//, ''), sha: data.sha, force: true });
+}
+
+/** The outcome `completeLease` kept for `key`, or null when its work is not done. */
+export async function leaseOutcome(repo: Repo, key: string): Promise<string | null> {
+  const base = claimRef(key);
+  const { data: refs } = await repo.octokit.rest.git.listMatchingRefs({ owner: repo.owner, repo: repo.repo, ref: base.replace(/^refs\//, '') });
+  for (const ref of refs.filter((r) => r.ref === base || new RegExp(`^${base}-g\\d+$`).test(r.ref))) {
+    const { data: commit } = await repo.octokit.rest.git.getCommit({ owner: repo.owner, repo: repo.repo, commit_sha: ref.object.sha });
+    const done = DONE_LINE.exec(commit.message)?.[1];
+    if (done) return done;
+  }
+  return null;
+}

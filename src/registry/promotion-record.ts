@@ -19,6 +19,7 @@ const promotionSchema = z.strictObject({
   runUrl: z.string().nullable(),
   actor: z.string().nullable(),
   at: z.string(),
+  kind: z.enum(['gate', 'deploy']).optional(),
 });
 
 /** The record, checked; null when it is not a trainyard promotion. */
@@ -46,11 +47,15 @@ export function parsePromotionMessage(message: string): Promotion | null {
   }
 }
 
-/** The version an environment runs: its approved promotion with the highest sequence. */
+/**
+ * The version an environment runs: its approved promotion with the highest sequence. A
+ * gate's decision (`kind: gate`) lets a deploy go ahead but changes nothing by itself:
+ * only a deploy that succeeded records what an environment runs.
+ */
 export function championOf(history: Promotion[], environment: string): Promotion | null {
   let best: Promotion | null = null;
   for (const promotion of history) {
-    if (promotion.environment !== environment || promotion.decision !== 'approved') continue;
+    if (promotion.environment !== environment || promotion.decision !== 'approved' || promotion.kind === 'gate') continue;
     if (!best || promotion.sequence > best.sequence) best = promotion;
   }
   return best;

@@ -113,6 +113,11 @@ export interface PromoteRequest {
   reason: string;
   runUrl: string | null;
   actor: string | null;
+  /**
+   * `gate`: the promotion gate's decision, which lets a deploy go ahead but changes no
+   * champion; `deploy` (or absent): a deploy that succeeded, which does.
+   */
+  kind?: 'gate' | 'deploy';
 }
 
 /** One permanent record of a promotion decision (`<model>#<environment>#<seq>`). */

@@ -4,7 +4,7 @@ import { countApprovals, type ApprovalInput } from '../../src/promotion/approval
 import { decideGate, type GateFacts } from '../../src/promotion/gate.ts';
 
 const HEAD = 'b'.repeat(40);
-const base: ApprovalInput = { author: 'alice', headSha: HEAD, reviews: [], permissions: { alice: 'write', bob: 'write', carol: 'read', dave: 'admin' }, allowedReviewers: [] };
+const base: ApprovalInput = { author: 'alice', contributors: ['alice'], headSha: HEAD, reviews: [], permissions: { alice: 'write', bob: 'write', carol: 'read', dave: 'admin' }, allowedReviewers: [] };
 const approve = (login: string, commitId = HEAD) => ({ login, state: 'APPROVED', commitId, submittedAt: null });
 
 describe('countApprovals', () => {
@@ -20,6 +20,11 @@ describe('countApprovals', () => {
     ['only allowed reviewers count when listed', [approve('bob'), approve('dave')], ['dave'], ['dave']],
   ])('%s', (_name, reviews, allowedReviewers, expected) => {
     expect(countApprovals({ ...base, reviews, allowedReviewers }).approvers).toEqual(expected);
+  });
+
+  it('a writer who authored or committed a commit of the pull request does not count as an independent approver', () => {
+    const counted = countApprovals({ ...base, contributors: ['alice', 'Bob'], reviews: [approve('bob'), approve('dave')] });
+    expect(counted).toEqual({ approvers: ['dave'], ignored: ['bob authored or committed a commit of the pull request'] });
   });
 });
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Octokit } from '@octokit/rest';
 import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
 import { createApp } from '../../app/index.ts';
+import type { AppDeps } from '../../src/app/deps.ts';
 import { collectVersionContent } from '../../src/registry/content.ts';
 import { GitHubReleasesRegistry } from '../../src/registry/github/github-registry.ts';
 import { afterEach } from 'vitest';
@@ -76,7 +77,7 @@ export interface ServedApp {
  * The test file's simulator, and `serve()` to start the App on it in a test; after each
  * test the webhooks in flight are drained and the App is closed.
  */
-export function useServedApp(): { sim: () => Simulator; serve: (options?: { replicas?: number }) => Promise<ServedApp> } {
+export function useServedApp(): { sim: () => Simulator; serve: (options?: ServeOptions) => Promise<ServedApp> } {
   const sim = useSimulator();
   let app: ServedApp | undefined;
   afterEach(async () => {
@@ -87,13 +88,19 @@ export function useServedApp(): { sim: () => Simulator; serve: (options?: { repl
   return { sim, serve: async (options = {}) => (app = await serveApp(sim(), options)) };
 }
 
-export async function serveApp(sim: Simulator, options: { replicas?: number } = {}): Promise<ServedApp> {
+export interface ServeOptions {
+  replicas?: number;
+  /** The App's clock and lease length, when a test needs them (the simulator's clock, say). */
+  deps?: Pick<Partial<AppDeps>, 'now' | 'gateLeaseMs'>;
+}
+
+export async function serveApp(sim: Simulator, options: ServeOptions = {}): Promise<ServedApp> {
   const seeded = sim.seed.app({ slug: 'trainyard', privateKey: appKey() });
   const servers: Server[] = [];
   const urls: string[] = [];
   for (let i = 0; i < (options.replicas ?? 1); i++) {
     const probot = new Probot({ appId: seeded.id, privateKey: seeded.privateKey, secret: SECRET, baseUrl: sim.url, logLevel: (process.env.APP_LOG_LEVEL ?? 'fatal') as 'fatal', Octokit: TestOctokit });
-    const middleware = await createNodeMiddleware(createApp({ appSlug: 'trainyard' }), { probot, webhooksPath: '/api/github/webhooks' });
+    const middleware = await createNodeMiddleware(createApp({ appSlug: 'trainyard', ...options.deps }), { probot, webhooksPath: '/api/github/webhooks' });
     const server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     servers.push(server);
@@ -124,8 +131,25 @@ export function ownerOctokit(sim: Simulator): Octokit {
   return new Octokit({ auth: sim.seed.user({ login: 'acme' }).token, baseUrl: sim.url });
 }
 
+/**
+ * The trainyard App's own client (its installation token), as the App's registrations and
+ * records are made; the owner's when no App is served yet.
+ */
+export function appOctokit(sim: Simulator): Octokit {
+  const app = [...sim.state.apps.values()].find((a) => a.slug === 'trainyard');
+  const installation = app && [...sim.state.installations.values()].find((i) => i.appId === app.id);
+  if (!installation) return ownerOctokit(sim);
+  return new Octokit({ auth: sim.seed.installationToken({ installationId: installation.id }), baseUrl: sim.url });
+}
+
+/**
+ * The registry as trainyard's trusted path writes it, through the App's installation
+ * (its promotion records attested), and as the App reads it: only what GitHub attests.
+ */
 export function registry(sim: Simulator): GitHubReleasesRegistry {
-  return new GitHubReleasesRegistry({ octokit: ownerOctokit(sim), owner: 'acme', repo: 'models' });
+  const served = [...sim.state.apps.values()].some((a) => a.slug === 'trainyard');
+  const trust = served ? { trust: { appBot: 'trainyard[bot]', releaseWorkflow: '.github/workflows/trainyard-release.yml', releaseBranch: null }, attestRecords: true } : {};
+  return new GitHubReleasesRegistry({ octokit: appOctokit(sim), owner: 'acme', repo: 'models', ...trust });
 }
 
 /** Registers a version of `churn` with these metrics, trained from `commit`. */

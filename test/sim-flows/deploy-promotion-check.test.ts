@@ -22,6 +22,7 @@ interface Setup {
   env: Record<string, string | undefined>;
   /** The App's client, which alone may write check runs. */
   app: Octokit;
+  appId: number;
 }
 
 /** acme/models with churn v1 registered from its head commit, and the trainyard App installed. */
@@ -38,11 +39,11 @@ async function registered(): Promise<Setup> {
   const registering = await runCli(['registry', 'register', 'churn', '--from', 'out', '--registry', 'github:acme/models'], { cwd, env });
   expect(registering.code, registering.stderr).toBe(0);
   const app = new Octokit({ auth: sim().seed.installationToken({ installationId: installation.id }), baseUrl: sim().url });
-  return { cwd, sha: repo.headSha!, env, app };
+  return { cwd, sha: repo.headSha!, env, app, appId: seeded.id };
 }
 
 const deploy = (setup: Setup, sha: string) =>
-  runCli(['deploy', '-m', 'churn', '-e', 'production', '--registry', 'github:acme/models', '--require-check', sha, '--out', 'deployed'], { cwd: setup.cwd, env: setup.env });
+  runCli(['deploy', '-m', 'churn', '-e', 'production', '--registry', 'github:acme/models', '--require-check', sha, '--out', 'deployed'], { cwd: setup.cwd, env: { ...setup.env, TRAINYARD_APP_ID: String(setup.appId) } });
 
 const promotions = () => sim().state.repo('acme/models')!.releases.filter((release) => release.tagName.includes('production'));
 
@@ -50,7 +51,7 @@ describe('trainyard deploy --require-check against GitHub (the simulator)', () =
   it('refuses to deploy a commit with no promotion check (fail closed)', async () => {
     const setup = await registered();
     const result = await deploy(setup, setup.sha);
-    expect([result.code, result.stdout, result.stderr]).toEqual([1, '', `trainyard: github:acme/models: commit ${setup.sha} has no "${CHECK}" check; refusing to deploy\n`]);
+    expect([result.code, result.stdout, result.stderr]).toEqual([1, '', `trainyard: github:acme/models: commit ${setup.sha} has no "${CHECK}" check by trainyard's App (id ${setup.appId}); refusing to deploy\n`]);
     expect(promotions()).toEqual([]);
   });
 
@@ -85,6 +86,32 @@ describe('trainyard deploy --require-check against GitHub (the simulator)', () =
     await setup.app.checks.create({ owner: 'acme', repo: 'models', name: CHECK, head_sha: setup.sha, status: 'completed', conclusion: 'failure' });
     const result = await deploy(setup, setup.sha);
     expect([result.code, result.stderr]).toEqual([1, `trainyard: github:acme/models: "${CHECK}" on ${setup.sha} concluded failure; refusing to deploy\n`]);
+  });
+
+  it('reads only trainyard\'s own App: a successful check of the same name by another App is not a promotion', async () => {
+    const setup = await registered();
+    const other = sim().seed.app({ slug: 'impostor', privateKey: APP_KEY });
+    const installation = sim().seed.installation({ appId: other.id, account: 'acme' });
+    const impostor = new Octokit({ auth: sim().seed.installationToken({ installationId: installation.id }), baseUrl: sim().url });
+    await impostor.checks.create({ owner: 'acme', repo: 'models', name: CHECK, head_sha: setup.sha, status: 'completed', conclusion: 'success' });
+    const result = await deploy(setup, setup.sha);
+    expect([result.code, result.stderr]).toEqual([1, `trainyard: github:acme/models: commit ${setup.sha} has no "${CHECK}" check by trainyard's App (id ${setup.appId}); refusing to deploy\n`]);
+    expect(promotions()).toEqual([]);
+  });
+
+  it('takes the newest check by the id GitHub assigned, not by the started_at its creator set', async () => {
+    const setup = await registered();
+    await setup.app.checks.create({ owner: 'acme', repo: 'models', name: CHECK, head_sha: setup.sha, status: 'completed', conclusion: 'success', started_at: '2099-01-01T00:00:00Z' });
+    sim().clock.advance(60_000);
+    await setup.app.checks.create({ owner: 'acme', repo: 'models', name: CHECK, head_sha: setup.sha, status: 'completed', conclusion: 'failure' });
+    const result = await deploy(setup, setup.sha);
+    expect([result.code, result.stderr]).toEqual([1, `trainyard: github:acme/models: "${CHECK}" on ${setup.sha} concluded failure; refusing to deploy\n`]);
+  });
+
+  it('needs the App id to read the check (exit 2 without it)', async () => {
+    const setup = await registered();
+    const result = await runCli(['deploy', '-m', 'churn', '-e', 'production', '--registry', 'github:acme/models', '--require-check', setup.sha, '--out', 'deployed'], { cwd: setup.cwd, env: setup.env });
+    expect([result.code, result.stderr]).toEqual([2, 'trainyard: --require-check needs the id of trainyard\'s GitHub App: --check-app-id <id> or TRAINYARD_APP_ID\n']);
   });
 
   it('refuses a commit GitHub does not have (a wrong --require-check: exit 2)', async () => {

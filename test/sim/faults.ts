@@ -10,8 +10,11 @@ export type Fault =
   | { kind: 'latency'; ms: number }
   | { kind: 'drop' };
 
-/** Who makes a request: no credentials, a user's token, an App's JWT, an installation token. */
-export type CallerKind = 'anonymous' | 'user' | 'app' | 'installation';
+/**
+ * Who makes a request: no credentials, a user's token, an App's JWT, an installation
+ * token, or a workflow's `GITHUB_TOKEN` (an installation token of the GitHub Actions App).
+ */
+export type CallerKind = 'anonymous' | 'user' | 'app' | 'installation' | 'actions';
 
 export interface FaultRule {
   /** Only requests to this operation (`repos/upload-release-asset`); all when absent. */

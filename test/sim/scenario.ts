@@ -141,6 +141,35 @@ export class Scenario {
     return run;
   }
 
+  /**
+   * A run of `workflow` that started and is still in progress (`workflow_run.requested`):
+   * what it writes with its token (`seed.actionsToken`) happens while it runs. End it
+   * with `finishWorkflowRun`.
+   */
+  startWorkflowRun(input: Omit<CompleteRunInput, 'conclusion' | 'artifacts' | 'retentionDays'>): WorkflowRun {
+    const repo = this.repo(input.repo);
+    const workflow = findWorkflow(this.ctx, repo, input.workflow);
+    if (!workflow) throw new ScenarioError(`no workflow ${input.workflow} in ${repo.fullName}/.github/workflows on ${repo.defaultBranch}`);
+    const branch = input.branch ?? repo.defaultBranch;
+    const headRepo = input.headRepo ? this.repo(input.headRepo) : repo;
+    const headSha = input.headSha ?? headRepo.git.refs.get(`refs/heads/${branch}`);
+    if (!headSha) throw new ScenarioError(`no branch ${branch} in ${headRepo.fullName}`);
+    const run = this.queueRun(repo, { workflowId: workflow.id, path: workflow.path, name: workflow.name, event: input.event ?? 'push', headBranch: branch, headSha, headRepo: headRepo.fullName, actorLogin: input.actor ?? repo.owner.login });
+    run.status = 'in_progress';
+    workflowRunEvent(this.ctx, repo, run, 'requested', this.seed.account(run.actorLogin));
+    return run;
+  }
+
+  /** Ends a run `startWorkflowRun` began (`workflow_run.completed`). */
+  finishWorkflowRun(input: { repo: string; runId: number; conclusion?: CompleteRunInput['conclusion'] }): WorkflowRun {
+    const repo = this.repo(input.repo);
+    const run = repo.runs.find((r) => r.id === input.runId);
+    if (!run) throw new ScenarioError(`no workflow run ${input.runId} in ${repo.fullName}`);
+    Object.assign(run, { status: 'completed', conclusion: input.conclusion ?? 'success', updatedAt: this.ctx.clock.iso() });
+    workflowRunEvent(this.ctx, repo, run, 'completed', this.seed.account(run.actorLogin));
+    return run;
+  }
+
   /** A scheduled run of `workflow` on the default branch, queued (`workflow_run.requested`). */
   runSchedule(input: { repo: string; workflow: string }): WorkflowRun {
     const repo = this.repo(input.repo);

@@ -195,6 +195,20 @@ export class Seed {
     return token.token;
   }
 
+  /**
+   * The `GITHUB_TOKEN` of a workflow run in `repo`: on GitHub it is an installation token
+   * of the GitHub Actions App, limited to the repository, and what it writes is written
+   * by `github-actions[bot]`, whichever workflow, branch or run holds it.
+   */
+  actionsToken(input: { repo: string; permissions?: Permissions }): string {
+    const repo = this.ctx.state.repo(input.repo);
+    if (!repo) throw new Error(`seed.actionsToken: no repository ${input.repo}`);
+    const app = [...this.ctx.state.apps.values()].find((a) => a.slug === 'github-actions') ?? this.app({ slug: 'github-actions', name: 'GitHub Actions', owner: 'github' }).app;
+    const installation = [...this.ctx.state.installations.values()].find((i) => i.appId === app.id && i.account.id === repo.owner.id)
+      ?? this.installation({ appId: app.id, account: repo.owner.login });
+    return this.installationToken({ installationId: installation.id, repositories: [repo.fullName], permissions: input.permissions ?? { contents: 'write', metadata: 'read', actions: 'read', checks: 'write', deployments: 'write', pull_requests: 'write', issues: 'write', statuses: 'write' } });
+  }
+
   /** An environment, optionally guarded by the custom protection rules of `protectionApps`. */
   environment(input: { repo: string; name: string; protectionApps?: number[] }): Environment {
     const repo = this.ctx.state.repo(input.repo);

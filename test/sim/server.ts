@@ -31,7 +31,7 @@ export interface RequestStats {
 }
 
 export function emptyRequestStats(): RequestStats {
-  return { total: 0, byCaller: { anonymous: 0, user: 0, app: 0, installation: 0 }, byOperation: {} };
+  return { total: 0, byCaller: { anonymous: 0, user: 0, app: 0, installation: 0, actions: 0 }, byOperation: {} };
 }
 
 const DOCS = 'https://docs.github.com/rest';
@@ -101,7 +101,10 @@ export function createHandler(deps: ServerDeps): (req: IncomingMessage, res: Ser
     let caller: CallerKind | undefined;
     const callerKind = (): CallerKind => {
       try {
-        caller ??= authenticate(ctx.state, req.headers.authorization, ctx.clock.now().getTime()).kind;
+        if (caller === undefined) {
+          const actor = authenticate(ctx.state, req.headers.authorization, ctx.clock.now().getTime());
+          caller = actor.kind === 'installation' && actor.app.slug === 'github-actions' ? 'actions' : actor.kind;
+        }
       } catch {
         caller = 'anonymous';
       }

@@ -21,7 +21,14 @@ interface DeployOptions extends DeploymentStatusOptions {
   reason: string;
   gate: string;
   requireCheck?: string;
+  checkAppId?: string;
   dryRun?: boolean;
+}
+
+function appIdFrom(value: string | undefined): number {
+  if (value === undefined || value === '') throw new UsageError('--require-check needs the id of trainyard\'s GitHub App: --check-app-id <id> or TRAINYARD_APP_ID');
+  if (!/^[1-9]\d{0,15}$/.test(value)) throw new UsageError(`--check-app-id: "${value}" is not a GitHub App id; expected a positive whole number`);
+  return Number(value);
 }
 
 export function registerDeploy(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -38,6 +45,7 @@ export function registerDeploy(program: Command, io: CliIo, setExit: (code: numb
     .option('--reason <text>', 'why, for the promotion record', 'deployed')
     .option('--gate <summary>', 'the promotion gate\'s summary for the record', 'approved by the environment\'s protection rules')
     .option('--require-check <sha>', 'first verify that the check "trainyard / promotion" on this commit succeeded (github: registries)')
+    .option('--check-app-id <id>', 'the id of trainyard\'s GitHub App, whose check alone counts for --require-check (default: TRAINYARD_APP_ID)')
     .option('--deployment-status <sha>', 'set the newest GitHub deployment of this commit to the environment in_progress, then success or failure (in GITHUB_REPOSITORY, else the github: registry\'s repository)')
     .option('--environment-url <url>', 'the deployed service\'s URL, set on the deployment status')
     .option('--log-url <url>', 'the deploy\'s log, set on the deployment status (default: this workflow run)')
@@ -49,11 +57,12 @@ export function registerDeploy(program: Command, io: CliIo, setExit: (code: numb
       const model = opened.loaded?.config.models[name];
       if (opened.loaded && !model) throw new UsageError(`unknown model "${name}"; the config has: ${Object.keys(opened.loaded.config.models).join(', ')}`);
       if (options.requireCheck && !opened.github) throw new UsageError('--require-check needs a github: registry');
+      const checkAppId = options.requireCheck ? appIdFrom(options.checkAppId ?? io.env.TRAINYARD_APP_ID) : null;
       const target = deploymentTarget(io, options, options.environment, opened);
       const root = opened.loaded?.root ?? io.cwd;
       const modelDir = options.out ? path.resolve(io.cwd, options.out) : path.join(root, '.trainyard', 'deploy', `${name}-${options.environment}-${runId(io.now())}`);
       const deploy = async (): Promise<DeployOutcome> => {
-        if (options.requireCheck && opened.github) await requirePromotionCheck(opened.github, options.requireCheck);
+        if (options.requireCheck && opened.github && checkAppId !== null) await requirePromotionCheck(opened.github, options.requireCheck, checkAppId);
         return deployVersion({
           registry: opened.registry,
           name,

@@ -19,8 +19,10 @@ import { buildCard, downloadInto, resolveVersion, selectFiles } from '../shared.
 import type { DownloadedVersion, DownloadOptions, ModelCard, ModelRegistry, ModelVersion, PromoteRequest, Promotion, RegisterRequest, VersionRef } from '../types.ts';
 import { DEFAULT_PART_BYTES, MANIFEST_ASSET, planAssets, type AssetManifest } from './asset-plan.ts';
 import { call, createRefIfFree, tagsStartingWith, type Octokit, type RepoContext } from './client.ts';
-import { readHistory, recordPromotion } from './promotions.ts';
+import { readHistory, recordPromotion, type WrittenRecord } from './promotions.ts';
+import { attestRecord } from './record-attestation.ts';
 import { listAllReleases, modelReleases, type ModelRelease, type ReleaseInfo } from './releases.ts';
+import { appSlugOf, TrustReader, type Refusal, type TrustPolicy } from './trust.ts';
 import { downloadPart, readAsset, uploadAsset, verifyAsset, type ReleaseAssetInfo } from './transfer.ts';
 
 export interface GitHubReleasesRegistryOptions {
@@ -32,6 +34,17 @@ export interface GitHubReleasesRegistryOptions {
   partBytes?: number;
   /** A draft of other content older than this is an interrupted registration, deleted. */
   staleAfterMs?: number;
+  /**
+   * Believe only what GitHub attests trainyard made (trust.ts): versions made by the
+   * App or the release workflow, promotion records the App attested. Without it every
+   * release with a model card is read, as the command line does for a person's own use.
+   */
+  trust?: TrustPolicy;
+  /**
+   * The client is trainyard's App: every promotion it records, it attests with a check
+   * run (record-attestation.ts). Only the App's installation can.
+   */
+  attestRecords?: boolean;
 }
 
 const MAX_TRIES = 100;
@@ -42,6 +55,9 @@ export class GitHubReleasesRegistry implements ModelRegistry {
   private readonly now: () => Date;
   private readonly partBytes: number;
   private readonly staleAfterMs: number;
+  private readonly trust: TrustReader | null;
+  private readonly trustPolicy: TrustPolicy | null;
+  private readonly attestRecords: boolean;
 
   constructor(options: GitHubReleasesRegistryOptions) {
     this.location = `github:${options.owner}/${options.repo}`;
@@ -49,6 +65,9 @@ export class GitHubReleasesRegistry implements ModelRegistry {
     this.now = options.now ?? (() => new Date());
     this.partBytes = options.partBytes ?? DEFAULT_PART_BYTES;
     this.staleAfterMs = options.staleAfterMs ?? 3_600_000;
+    this.trust = options.trust ? new TrustReader(this.context, options.trust) : null;
+    this.trustPolicy = options.trust ?? null;
+    this.attestRecords = options.attestRecords ?? false;
   }
 
   private get repoParams(): { owner: string; repo: string } {
@@ -69,8 +88,16 @@ export class GitHubReleasesRegistry implements ModelRegistry {
   }
 
   async versions(model: string): Promise<ModelVersion[]> {
+    return (await this.siftVersions(model)).versions;
+  }
+
+  /** The published versions believed, and, with a trust policy, those refused and why. */
+  async siftVersions(model: string): Promise<{ versions: ModelVersion[]; refused: Refusal[] }> {
     checkModelName(model);
-    return (await modelReleases(this.context, model)).flatMap((found) => (found.card && !found.release.draft ? [this.toVersion({ ...found, card: found.card })] : []));
+    const published = (await modelReleases(this.context, model)).flatMap((found) => (found.card && !found.release.draft ? [{ ...found, card: found.card }] : []));
+    if (!this.trust) return { versions: published.map((found) => this.toVersion(found)), refused: [] };
+    const { trusted, refused } = await this.trust.sift(published);
+    return { versions: trusted.map((found) => this.toVersion(found)), refused };
   }
 
   async version(model: string, ref: VersionRef): Promise<ModelVersion> {
@@ -163,13 +190,31 @@ export class GitHubReleasesRegistry implements ModelRegistry {
   async promote(request: PromoteRequest): Promise<Promotion> {
     checkEnvironmentName(request.environment);
     await this.version(request.model, { version: request.version });
-    return recordPromotion(this.context, request, this.now().toISOString());
+    const attest = this.attestRecords ? (written: WrittenRecord) => attestRecord(this.context, written.tag, written.message, written.commit) : undefined;
+    return recordPromotion(this.context, request, this.now().toISOString(), attest);
   }
 
   async history(model: string, environment?: string): Promise<Promotion[]> {
     checkModelName(model);
     if (environment !== undefined) checkEnvironmentName(environment);
-    return readHistory(this.context, model, environment);
+    return readHistory(this.context, model, environment, this.trustPolicy ? appSlugOf(this.trustPolicy) : undefined);
+  }
+
+  /** Promotion records as written, unattested ones included, with why each would not count. */
+  async siftHistory(model: string, environment?: string): Promise<{ history: Promotion[]; refused: Refusal[]; unattested: { record: Promotion; written: WrittenRecord }[] }> {
+    checkModelName(model);
+    const refused: Refusal[] = [];
+    const unattested: { record: Promotion; written: WrittenRecord }[] = [];
+    const history = await readHistory(this.context, model, environment, this.trustPolicy ? appSlugOf(this.trustPolicy) : undefined, (tag, reason, found) => {
+      refused.push({ tag, reason });
+      if (found) unattested.push(found);
+    });
+    return { history, refused, unattested };
+  }
+
+  /** Attests records an App did not write itself (a release run's deploy records), once checked. */
+  async attest(written: WrittenRecord): Promise<void> {
+    await attestRecord(this.context, written.tag, written.message, written.commit);
   }
 
   private async readManifest(tag: string, assets: ReleaseAssetInfo[]): Promise<AssetManifest> {

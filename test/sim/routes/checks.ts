@@ -119,7 +119,8 @@ export const checkRoutes: Route[] = [
       const sha = resolveCommit(repo, ref);
       if (!sha) throw new SimHttpError(422, `No commit found for SHA: ${ref}`);
       const name = req.params.check_name as string | undefined;
-      const newestFirst = repo.checkRuns.filter((r) => r.headSha === sha && (!name || r.name === name)).reverse();
+      const appId = req.params.app_id === undefined ? null : Number(req.params.app_id);
+      const newestFirst = repo.checkRuns.filter((r) => r.headSha === sha && (!name || r.name === name) && (appId === null || r.appId === appId)).reverse();
       // `filter=latest` (the default) keeps the newest run of each name per App: a re-run replaces the earlier one.
       const seen = new Set<string>();
       const runs = req.params.filter === 'all' ? newestFirst : newestFirst.filter((r) => !seen.has(`${r.appId}:${r.name}`) && seen.add(`${r.appId}:${r.name}`));

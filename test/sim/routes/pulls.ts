@@ -8,6 +8,7 @@ import { json, SimHttpError, type RouteRequest } from '../http.ts';
 import { repoAccess, type Route } from '../route.ts';
 import { matchesState, type PullRequest, type Review, type ReviewState } from '../state/pulls.ts';
 import type { RepoState } from '../state/repos.ts';
+import { commitsBetween, commitView } from '../views/git.ts';
 import { pullHeadSha, pullRequest, review } from '../views/pulls.ts';
 import { bodyOf, findOr404, intParam, paginate, repoOf } from './util.ts';
 
@@ -17,6 +18,17 @@ function pullOf(req: RouteRequest, repo: RepoState): PullRequest {
 
 function view(req: RouteRequest, repo: RepoState, pull: PullRequest): Record<string, unknown> {
   return pullRequest(req.sim, repo, pull, pullHeadSha(req.sim, pull));
+}
+
+/**
+ * The commits of a pull request, oldest first: reachable from its head and not from its
+ * base (the base branch now while open; the merge commit's first parent once merged).
+ */
+export function pullCommits(req: RouteRequest, repo: RepoState, pull: PullRequest): { store: RepoState; shas: string[] } {
+  const head = pullHeadSha(req.sim, pull);
+  const store = repo.git.get(head, 'commit') ? repo : req.sim.state.repo(pull.head.repo) ?? repo;
+  const base = pull.merged && pull.mergeCommitSha ? repo.git.get(pull.mergeCommitSha, 'commit')?.parents[0] ?? null : repo.git.refs.get(`refs/heads/${pull.base.ref}`) ?? null;
+  return { store, shas: commitsBetween(store.git, base, head) };
 }
 
 /** `branch` or `owner:branch` (a fork) to the head branch and its repository. */
@@ -151,6 +163,30 @@ export const pullRoutes: Route[] = [
       refMoved(req.sim, repo, baseRef, baseSha, sha, user);
       pullRequestEvent(req.sim, repo, pull, 'closed', user);
       return json(200, { sha, merged: true, message: 'Pull Request successfully merged' });
+    },
+  },
+  {
+    operationId: 'pulls/list-commits',
+    access: repoAccess('read', 'pull_requests'),
+    handle: (req) => {
+      const repo = repoOf(req);
+      const pull = pullOf(req, repo);
+      const { store, shas } = pullCommits(req, repo, pull);
+      const { page, headers } = paginate(req, shas);
+      return json(200, page.map((sha) => commitView(req.sim.urls, req.sim.state.users, store, sha)), headers);
+    },
+  },
+  {
+    operationId: 'repos/list-pull-requests-associated-with-commit',
+    access: repoAccess('read', 'contents'),
+    handle: (req) => {
+      const repo = repoOf(req);
+      const sha = String(req.params.commit_sha);
+      if (!repo.git.get(sha, 'commit')) throw new SimHttpError(422, `No commit found for SHA: ${sha}`);
+      // GitHub lists the pull requests that contain the commit, or whose merge wrote it.
+      const list = repo.pulls.filter((p) => p.mergeCommitSha === sha || pullCommits(req, repo, p).shas.includes(sha)).reverse();
+      const { page, headers } = paginate(req, list);
+      return json(200, page.map((p) => view(req, repo, p)), headers);
     },
   },
   {

@@ -39,6 +39,19 @@ export class Users {
     return this.byLogin.get(login.toLowerCase());
   }
 
+  /**
+   * The account a commit's email belongs to, as GitHub links commits to users: the
+   * account's own email, or its `<id>+<login>@users.noreply.github.com` address.
+   */
+  byEmail(email: string): SimUser | undefined {
+    const noreply = /^(\d+)\+([^@]+)@users\.noreply\.github\.com$/i.exec(email);
+    if (noreply) {
+      const user = this.find(noreply[2]!);
+      return user && String(user.id) === noreply[1] ? user : undefined;
+    }
+    return [...this.byLogin.values()].find((user) => user.email !== null && user.email.toLowerCase() === email.toLowerCase());
+  }
+
   addToken(token: string, login: string): void {
     this.tokens.set(token, login.toLowerCase());
   }

@@ -4,6 +4,8 @@ import type { GitPerson } from '../state/git-objects.ts';
 import type { GitStore } from '../state/git.ts';
 import { nodeId } from '../state/ids.ts';
 import type { RepoState } from '../state/repos.ts';
+import type { Users } from '../state/users.ts';
+import { simpleUser } from './users.ts';
 
 const VERIFICATION = { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null };
 
@@ -71,4 +73,59 @@ export function gitTag(urls: SimUrls, repo: RepoState, sha: string): Record<stri
     object: { type: tag.objectType, sha: tag.object, url: `${api(urls, repo)}/git/${tag.objectType}s/${tag.object}` },
     verification: VERIFICATION,
   };
+}
+
+/**
+ * GitHub's `commit` shape (the commits and compare APIs): the git commit, and the
+ * accounts its author and committer emails belong to (null when no account has them).
+ */
+export function commitView(urls: SimUrls, users: Users, repo: RepoState, sha: string): Record<string, unknown> {
+  const commit = repo.git.get(sha, 'commit')!;
+  const account = (p: GitPerson) => {
+    const user = users.byEmail(p.email);
+    return user ? simpleUser(urls, user) : null;
+  };
+  return {
+    url: `${api(urls, repo)}/commits/${sha}`,
+    sha,
+    node_id: nodeId('Commit', sha),
+    html_url: `${urls.web}/${repo.fullName}/commit/${sha}`,
+    comments_url: `${api(urls, repo)}/commits/${sha}/comments`,
+    commit: {
+      url: `${api(urls, repo)}/git/commits/${sha}`,
+      author: person(commit.author),
+      committer: person(commit.committer),
+      message: commit.message,
+      comment_count: 0,
+      tree: { sha: commit.tree, url: `${api(urls, repo)}/git/trees/${commit.tree}` },
+      verification: VERIFICATION,
+    },
+    author: account(commit.author),
+    committer: account(commit.committer),
+    parents: commit.parents.map((p) => ({ sha: p, url: `${api(urls, repo)}/commits/${p}`, html_url: `${urls.web}/${repo.fullName}/commit/${p}` })),
+  };
+}
+
+/** Commits reachable from `head` and not from `base`, oldest first (parents before children). */
+export function commitsBetween(git: GitStore, base: string | null, head: string): string[] {
+  const excluded = new Set<string>();
+  if (base) {
+    const queue = [base];
+    while (queue.length > 0) {
+      const at = queue.pop()!;
+      if (excluded.has(at)) continue;
+      excluded.add(at);
+      queue.push(...(git.get(at, 'commit')?.parents ?? []));
+    }
+  }
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const visit = (sha: string): void => {
+    if (seen.has(sha) || excluded.has(sha)) return;
+    seen.add(sha);
+    for (const parent of git.get(sha, 'commit')?.parents ?? []) visit(parent);
+    order.push(sha);
+  };
+  visit(head);
+  return order;
 }
