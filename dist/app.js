@@ -3,22 +3,24 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   Probot,
-  app_default,
+  createApp,
+  createAppMetrics,
   createNodeMiddleware
-} from "./chunks/chunk-THWTRWB5.js";
-import "./chunks/chunk-DTP7DK6D.js";
-import "./chunks/chunk-ABPIOPCH.js";
+} from "./chunks/chunk-WSQFY44Y.js";
+import "./chunks/chunk-55LU33DD.js";
 import "./chunks/chunk-FXVCIBPG.js";
+import "./chunks/chunk-4GRN6SBF.js";
+import "./chunks/chunk-QSHFO2LB.js";
 import "./chunks/chunk-RXXXXBIG.js";
 import "./chunks/chunk-LUPGTUBQ.js";
 import "./chunks/chunk-PLGQVMFY.js";
-import "./chunks/chunk-QVVL2KIE.js";
+import "./chunks/chunk-2BTNKGXE.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
 import "./chunks/chunk-2I52LB5X.js";
 import "./chunks/chunk-D2FE2DU7.js";
-import "./chunks/chunk-PWI6BAP3.js";
 import "./chunks/chunk-FA4IZPLS.js";
+import "./chunks/chunk-PWI6BAP3.js";
 import "./chunks/chunk-5WCRJWUQ.js";
 import "./chunks/chunk-M6HMHLEN.js";
 
@@ -27,10 +29,19 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 
 // app/http.ts
-function appRequestListener(middleware2) {
+function appRequestListener(middleware2, metrics2) {
   return (req, res) => {
-    if (req.method === "GET" && (req.url ?? "").split("?")[0] === "/ping") {
+    const path = (req.url ?? "").split("?")[0];
+    if (req.method === "GET" && path === "/ping") {
       res.writeHead(200, { "content-type": "text/plain" }).end("PONG");
+      return;
+    }
+    if (req.method === "GET" && path === "/metrics" && metrics2) {
+      metrics2.metrics().then(
+        (text) => res.writeHead(200, { "content-type": metrics2.contentType }).end(text),
+        (error) => res.writeHead(500, { "content-type": "text/plain" }).end(`metrics unavailable: ${error instanceof Error ? error.message : String(error)}
+`)
+      );
       return;
     }
     void middleware2(req, res, () => res.writeHead(404).end());
@@ -66,9 +77,10 @@ var probot = new Probot({
   ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {},
   logLevel: process.env.LOG_LEVEL ?? "info"
 });
-var middleware = await createNodeMiddleware(app_default, { probot, webhooksPath: "/api/github/webhooks" });
+var metrics = createAppMetrics();
+var middleware = await createNodeMiddleware(createApp({ metrics }), { probot, webhooksPath: "/api/github/webhooks" });
 var port = Number(process.env.PORT ?? 3e3);
-var server = createServer(appRequestListener(middleware));
+var server = createServer(appRequestListener(middleware, metrics.registry));
 server.listen({ port, ...process.env.HOST ? { host: process.env.HOST } : {} }, () => {
   probot.log.info(`trainyard App listening on :${port}/api/github/webhooks`);
 });

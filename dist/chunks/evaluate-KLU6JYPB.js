@@ -25,8 +25,8 @@ import "./chunk-RPWO2FJL.js";
 import "./chunk-7KOEJRCO.js";
 import "./chunk-2I52LB5X.js";
 import "./chunk-D2FE2DU7.js";
-import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";

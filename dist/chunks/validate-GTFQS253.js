@@ -20,8 +20,8 @@ import {
 } from "./chunk-PMHM62NO.js";
 import "./chunk-7KOEJRCO.js";
 import "./chunk-D2FE2DU7.js";
-import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import "./chunk-5WCRJWUQ.js";
 import "./chunk-M6HMHLEN.js";
 

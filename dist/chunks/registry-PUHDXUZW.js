@@ -4,21 +4,21 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   openRegistry,
   runUrlFrom
-} from "./chunk-HMTQAOEK.js";
+} from "./chunk-SA6NHKDH.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
-import "./chunk-ABPIOPCH.js";
+import "./chunk-QSHFO2LB.js";
 import "./chunk-RXXXXBIG.js";
 import {
   collectVersionContent
 } from "./chunk-3D7M4YD4.js";
-import "./chunk-5KH5PEJ3.js";
+import "./chunk-SPPXELB2.js";
 import "./chunk-PLGQVMFY.js";
 import {
   championOf,
   parseVersionNumber,
   renderCard
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-2BTNKGXE.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
@@ -27,8 +27,8 @@ import "./chunk-RPWO2FJL.js";
 import "./chunk-7KOEJRCO.js";
 import "./chunk-2I52LB5X.js";
 import "./chunk-D2FE2DU7.js";
-import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";

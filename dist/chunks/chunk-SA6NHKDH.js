@@ -6,10 +6,10 @@ import {
 } from "./chunk-HGRMBJXM.js";
 import {
   GitHubReleasesRegistry
-} from "./chunk-ABPIOPCH.js";
+} from "./chunk-QSHFO2LB.js";
 import {
   LocalRegistry
-} from "./chunk-5KH5PEJ3.js";
+} from "./chunk-SPPXELB2.js";
 import {
   DEFAULT_CONFIG_PATH,
   loadConfig

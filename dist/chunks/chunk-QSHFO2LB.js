@@ -20,7 +20,7 @@ import {
   selectFiles,
   sortHistory,
   versionTag
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-2BTNKGXE.js";
 import {
   sha256File
 } from "./chunk-HB6HQUKP.js";
@@ -415,7 +415,9 @@ var GitHubReleasesRegistry = class {
 };
 
 export {
+  statusOf,
   call,
+  createRefIfFree,
   readAsset,
   GitHubReleasesRegistry
 };

@@ -15,14 +15,15 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = [
-  { name: "run", load: async () => (await import("./run-KTAOXCCW.js")).registerRun },
-  { name: "train", load: async () => (await import("./train-KFR52ZFI.js")).registerTrain },
+  { name: "run", load: async () => (await import("./run-2PIW6Z6Q.js")).registerRun },
+  { name: "train", load: async () => (await import("./train-ZPBCTDMR.js")).registerTrain },
   { name: "config", load: async () => (await import("./config-JGDZNECR.js")).registerConfig },
-  { name: "init", load: async () => (await import("./init-LMUESCVM.js")).registerInit },
+  { name: "init", load: async () => (await import("./init-MZUZQNVT.js")).registerInit },
   { name: "runner", load: async () => (await import("./runner-SH3F6FQK.js")).registerRunner },
-  { name: "registry", load: async () => (await import("./registry-TOXOHJ2E.js")).registerRegistry },
-  { name: "deploy", load: async () => (await import("./deploy-YOP4VCSI.js")).registerDeploy },
+  { name: "registry", load: async () => (await import("./registry-PUHDXUZW.js")).registerRegistry },
+  { name: "deploy", load: async () => (await import("./deploy-HUWP7IHI.js")).registerDeploy },
   { name: "drift", load: async () => (await import("./drift-HRTOMJIE.js")).registerDrift },
+  { name: "monitor-publish", load: async () => (await import("./monitor-publish-55FR5EB7.js")).registerMonitorPublish },
   { name: "profile", load: async () => (await import("./profile-NLSM5SQS.js")).registerProfile },
   { name: "validate", load: async () => (await import("./validate-GTFQS253.js")).registerValidate },
   { name: "schema", load: async () => (await import("./schema-WSJALJEE.js")).registerSchema },

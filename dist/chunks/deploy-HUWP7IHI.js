@@ -5,26 +5,26 @@ import {
   githubClient,
   openRegistry,
   runUrlFrom
-} from "./chunk-HMTQAOEK.js";
+} from "./chunk-SA6NHKDH.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
 import {
   requirePromotionCheck
-} from "./chunk-DTP7DK6D.js";
+} from "./chunk-55LU33DD.js";
 import {
   call
-} from "./chunk-ABPIOPCH.js";
+} from "./chunk-QSHFO2LB.js";
 import "./chunk-RXXXXBIG.js";
 import {
   runCommand
 } from "./chunk-XQPHDGNF.js";
-import "./chunk-5KH5PEJ3.js";
+import "./chunk-SPPXELB2.js";
 import {
   RegistryError,
   checkEnvironmentName,
   checkModelName,
   parseVersionNumber
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-2BTNKGXE.js";
 import "./chunk-OOJLEY5A.js";
 import {
   runId
@@ -35,8 +35,8 @@ import "./chunk-RPWO2FJL.js";
 import "./chunk-7KOEJRCO.js";
 import "./chunk-2I52LB5X.js";
 import "./chunk-D2FE2DU7.js";
-import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   CommandError,
   UsageError,

@@ -20,14 +20,14 @@ import {
   runCommand
 } from "./chunk-XQPHDGNF.js";
 import {
-  LocalRegistry
-} from "./chunk-5KH5PEJ3.js";
-import {
   driftJson,
   renderDriftReport,
   resolveDriftOptions,
   runDrift
 } from "./chunk-UWTDR3G3.js";
+import {
+  LocalRegistry
+} from "./chunk-SPPXELB2.js";
 import {
   loadDataSchema,
   renderMarkdown,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-LUPGTUBQ.js";
 import {
   championOf
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-2BTNKGXE.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
