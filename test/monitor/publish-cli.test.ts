@@ -1,5 +1,7 @@
 /** `trainyard monitor-publish` against the simulator: a monitor.json in, the health issue and history out. */
+import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +52,13 @@ describe('trainyard monitor-publish', () => {
     expect(noRepo).toMatchObject({ code: 2, stderr: 'trainyard: --repo is not given and GITHUB_REPOSITORY is not set; expected owner/name\n' });
     const badAfter = await runCli(['monitor-publish', '--result', 'monitor.json', '--retrain-after', 'three'], { cwd: dir, env });
     expect(badAfter).toMatchObject({ code: 2, stderr: 'trainyard: --retrain-after: "three" is not a whole number of chunks\n' });
+  });
+
+  it('the bundle the action runs (dist/trainyard.js) publishes the same way', async () => {
+    const monitor = result('churn', [{ week: '2026-01-05', auc: 0.8, estimatedAuc: 0.79 }]);
+    const { dir, env } = await setup(JSON.stringify(monitor));
+    const run = await promisify(execFile)(process.execPath, [path.resolve('dist/trainyard.js'), 'monitor-publish', '--result', 'monitor.json', '--json'], { cwd: dir, env });
+    expect(JSON.parse(run.stdout)).toMatchObject({ history: { chunks: 1, written: true }, issue: { number: 1, action: 'created' }, alertComment: null, retraining: null });
+    expect(sim().state.repo(REPO)!.issues.map((i) => i.title)).toEqual(['Model health: churn']);
   });
 });

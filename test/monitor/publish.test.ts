@@ -122,3 +122,22 @@ describe('publishMonitoring', () => {
     await expect(publishMonitoring(octokit, target, result('Churn/../x', []), {})).rejects.toThrow(UsageError);
   });
 });
+
+describe('the history branch', () => {
+  it('survives a writer that moved the branch between read and write: merged again, nothing lost', async () => {
+    const octokit = client();
+    await publishMonitoring(octokit, target, result('churn', [week('2026-01-05', 0.8, 0.79)]), { now: NOW });
+    // Another writer's commit lands on the branch right before this run moves it.
+    let raced = false;
+    octokit.hook.before('request', async (options) => {
+      if (raced || options.method !== 'PATCH' || !String(options.url).includes('/git/refs/')) return;
+      raced = true;
+      const other = new Octokit({ auth: sim().seed.user({ login: 'acme' }).token, baseUrl: sim().url });
+      await publishMonitoring(other, target, result('churn', [week('2026-01-12', 0.79, 0.78)]), { now: NOW });
+    });
+    const outcome = await publishMonitoring(octokit, target, result('churn', [week('2026-01-19', 0.77, 0.76)]), { now: NOW });
+    expect(raced).toBe(true);
+    expect(outcome.history).toMatchObject({ chunks: 3, written: true });
+    expect((await historyLines(octokit)).map((l) => l.start)).toEqual(['2026-01-05T00:00:00.000Z', '2026-01-12T00:00:00.000Z', '2026-01-19T00:00:00.000Z']);
+  });
+});
