@@ -14,6 +14,8 @@ import path from 'node:path';
 export interface PrometheusBinaries {
   prometheus: string;
   pushgateway: string;
+  /** promtool, from the same package as prometheus. */
+  promtool: string | null;
 }
 
 function which(names: string[]): string | null {
@@ -25,7 +27,7 @@ function which(names: string[]): string | null {
 export function prometheusBinaries(): PrometheusBinaries | null {
   const prometheus = process.env.PROMETHEUS_BIN ?? which(['prometheus']);
   const pushgateway = process.env.PUSHGATEWAY_BIN ?? which(['prometheus-pushgateway', 'pushgateway']);
-  return prometheus && pushgateway ? { prometheus, pushgateway } : null;
+  return prometheus && pushgateway ? { prometheus, pushgateway, promtool: which(['promtool']) } : null;
 }
 
 export async function freePort(): Promise<number> {
@@ -78,8 +80,11 @@ export interface Monitoring {
 /** Starts a Pushgateway and a Prometheus scraping it (honor_labels) and the `targets` (host:port, path /metrics). */
 export async function startMonitoring(bins: PrometheusBinaries, targets: Record<string, string>): Promise<Monitoring> {
   const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-prometheus-'));
-  const [promPort, gwPort] = [await freePort(), await freePort()];
-  const gw = start(bins.pushgateway, [`--web.listen-address=127.0.0.1:${gwPort}`]);
+  const promPort = await freePort();
+  let gwPort = await freePort();
+  while (gwPort === promPort) gwPort = await freePort();
+  // Debian's build persists to /var/lib/prometheus/pushgateway.data by default: keep each run's pushes to itself.
+  const gw = start(bins.pushgateway, [`--web.listen-address=127.0.0.1:${gwPort}`, `--persistence.file=${path.join(dir, 'pushgateway.data')}`]);
   const jobs = Object.entries(targets).map(([job, target]) => `  - job_name: ${JSON.stringify(job)}\n    static_configs: [{ targets: [${JSON.stringify(target)}] }]\n`);
   await writeFile(path.join(dir, 'prometheus.yml'), [
     'global: { scrape_interval: 1s, evaluation_interval: 1s }',

@@ -4,6 +4,7 @@
  * and answers them back through its HTTP API. Needs Debian's `prometheus` and
  * `prometheus-pushgateway`; skipped, saying so, without them.
  */
+import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, Probot } from 'probot';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRequestListener } from '../../app/http.ts';
 import { createApp } from '../../app/index.ts';
 import { createAppMetrics } from '../../app/metrics.ts';
+import { renderOpenMetrics, renderPrometheusText } from '../../src/monitor/openmetrics.ts';
 import { pushMetrics } from '../../src/monitor/push.ts';
 import { appKey, REPO, SECRET, seedRepo, TestOctokit } from '../app/harness.ts';
 import { prometheusBinaries, startMonitoring, type Monitoring } from '../helpers/prometheus.ts';
@@ -23,7 +25,10 @@ if (!bins) process.stderr.write('test/monitor/prometheus.test.ts: skipped, no pr
 describe.skipIf(!bins)('Prometheus and Pushgateway (Debian prometheus, prometheus-pushgateway)', () => {
   const sim = useSimulator();
   let server: Server;
+  let fileServer: Server;
   let appPort = 0;
+  // An --openmetrics file served as a static scrape target, as OpenMetrics.
+  const fileResult = result('fraud', [{ week: '2026-01-12', auc: 0.7, estimatedAuc: 0.72, alerts: [aucLow(0.7)] }]);
   let monitoring: Monitoring;
   const metrics = createAppMetrics();
 
@@ -31,11 +36,31 @@ describe.skipIf(!bins)('Prometheus and Pushgateway (Debian prometheus, prometheu
     server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     appPort = (server.address() as AddressInfo).port;
-    monitoring = await startMonitoring(bins!, { 'trainyard-app': `127.0.0.1:${appPort}` });
+    fileServer = createServer((req, res) => res.writeHead(200, { 'content-type': 'application/openmetrics-text; version=1.0.0; charset=utf-8' }).end(renderOpenMetrics(fileResult, 'v1\nbeta')));
+    await new Promise<void>((resolve) => fileServer.listen(0, '127.0.0.1', resolve));
+    monitoring = await startMonitoring(bins!, { 'trainyard-app': `127.0.0.1:${appPort}`, 'openmetrics-file': `127.0.0.1:${(fileServer.address() as AddressInfo).port}` });
   });
   afterAll(async () => {
     await monitoring?.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => fileServer.close(() => resolve()));
+  });
+
+  it('parses the --openmetrics file with its OpenMetrics parser, and promtool accepts the pushed text', async () => {
+    const samples = await monitoring.waitFor('trainyard_model_metric{job="openmetrics-file"}', (s) => s.length > 0);
+    const byKey = Object.fromEntries(samples.map((s) => [`${s.metric.kind}/${s.metric.metric}`, s]));
+    expect(byKey['realized/roc_auc']!.value).toBe(0.7);
+    expect(byKey['estimated/roc_auc']!.value).toBe(0.72);
+    expect(byKey['latency/latency_p95']!.value).toBe(40);
+    expect(byKey['realized/roc_auc']!.metric.version).toBe('v1\nbeta');
+    const [alerts] = await monitoring.query('trainyard_model_alerts{job="openmetrics-file"}');
+    expect(alerts!.value).toBe(1);
+    const [up] = await monitoring.query('up{job="openmetrics-file"}');
+    expect(up!.value).toBe(1);
+    if (bins!.promtool) {
+      const lint = spawnSync(bins!.promtool, ['check', 'metrics'], { input: renderPrometheusText(fileResult, '1'), encoding: 'utf8' });
+      expect(lint.status, `${lint.stdout}${lint.stderr}`).toBe(0);
+    }
   });
 
   it('scrapes the App\'s deliveries, handler latency and rate limit, and reads the pushed model metrics back', async () => {
@@ -56,10 +81,10 @@ describe.skipIf(!bins)('Prometheus and Pushgateway (Debian prometheus, prometheu
     const sent = sim().webhooks.deliveries.filter((d) => d.event === 'issue_comment').length;
     expect(sent).toBe(2);
 
-    const deliveries = await monitoring.waitFor('trainyard_app_webhook_deliveries_total{job="trainyard-app"}', (s) => s.some((x) => x.metric.event === 'issue_comment.created'));
+    const deliveries = await monitoring.waitFor('trainyard_app_webhook_deliveries_total{job="trainyard-app"}', (s) => s.some((x) => x.metric.event === 'issue_comment.created' && x.value === sent));
     expect(deliveries.find((x) => x.metric.event === 'issue_comment.created')!.value).toBe(sent);
     expect(deliveries.find((x) => x.metric.event === 'pull_request.opened')!.value).toBe(1);
-    const latency = await monitoring.waitFor('trainyard_app_handler_duration_seconds_count{job="trainyard-app",event="issue_comment.created"}', (s) => s.length === 1);
+    const latency = await monitoring.waitFor('trainyard_app_handler_duration_seconds_count{job="trainyard-app",event="issue_comment.created"}', (s) => s[0]?.value === sent);
     expect(latency[0]!.value).toBe(sent);
     const remaining = await monitoring.waitFor('trainyard_app_github_rate_limit_remaining{job="trainyard-app"}', (s) => s.length > 0);
     // The installation's requests so far, counted down from the simulator's 5,000.
@@ -76,14 +101,14 @@ describe.skipIf(!bins)('Prometheus and Pushgateway (Debian prometheus, prometheu
     const fraud = result('team/fraud', [{ week: '2026-01-12', auc: null, estimatedAuc: 0.91 }]);
     await pushMetrics(monitoring.pushgatewayUrl, churn, 'v"3');
     await pushMetrics(monitoring.pushgatewayUrl, fraud, null);
-    const auc = await monitoring.waitFor('trainyard_model_metric{metric="roc_auc"}', (s) => s.length === 3);
+    const auc = await monitoring.waitFor('trainyard_model_metric{job="trainyard",metric="roc_auc"}', (s) => s.length === 3);
     const byKey = Object.fromEntries(auc.map((s) => [`${s.metric.model}/${s.metric.kind}`, s]));
     expect(byKey['churn/realized']!.value).toBe(0.65);
     expect(byKey['churn/estimated']!.value).toBe(0.68);
     expect(byKey['churn/realized']!.metric).toMatchObject({ job: 'trainyard', model: 'churn', version: 'v"3' });
     expect(byKey['team/fraud/estimated']!.value).toBe(0.91);
     expect(byKey['team/fraud/estimated']!.metric.version).toBeUndefined();
-    const alerts = await monitoring.waitFor('trainyard_model_alerts', (s) => s.length === 2);
+    const alerts = await monitoring.waitFor('trainyard_model_alerts{job="trainyard"}', (s) => s.length === 2);
     expect(Object.fromEntries(alerts.map((s) => [s.metric.model, s.value]))).toEqual({ churn: 2, 'team/fraud': 0 });
 
     // A second push replaces the group: the alerts clear, no stale series of the old chunk remain.
