@@ -35,6 +35,13 @@ function band(alert: Alert): string {
   return '—';
 }
 
+/** A chunk's alerts in a table cell: the first three named, the rest counted. */
+function alertCell(alerts: Alert[]): string {
+  if (alerts.length === 0) return '0';
+  const named = alerts.slice(0, 3).map((a) => `${a.kind} ${a.metric}`).join(', ');
+  return alerts.length > 3 ? `${named} and ${alerts.length - 3} more` : named;
+}
+
 export function alertTable(rows: Array<{ chunk: string; alert: Alert }>): string[] {
   return ['| chunk | kind | metric | value | band |', '| --- | --- | --- | --- | --- |', ...rows.map(({ chunk, alert }) => `| ${chunk} | ${alert.kind} | ${alert.metric} | ${show(alert.value)} | ${band(alert)} |`)];
 }
@@ -103,7 +110,18 @@ export function metricNames(records: HistoryRecord[]): string[] {
   return [...names];
 }
 
+/** GitHub refuses issue and comment bodies over 65,536 characters; this leaves room. */
+export const MAX_BODY = 60_000;
+/** Alerts listed in one comment; the rest are counted. */
+export const MAX_ALERT_ROWS = 100;
+
+/** The health issue's body; the folded charts go first, then the quiet ones are left out, when it would be too long. */
 export function healthBody(input: HealthInput): string {
+  const full = renderHealth(input, true);
+  return full.length <= MAX_BODY ? full : renderHealth(input, false);
+}
+
+function renderHealth(input: HealthInput, quietCharts: boolean): string {
   const { model, records } = input;
   const latest = records.at(-1);
   const out = [healthMarker(model), `## ${model} in production`, ''];
@@ -125,7 +143,8 @@ export function healthBody(input: HealthInput): string {
     out.push(`### Metrics over the last ${window.length} chunk${window.length === 1 ? '' : 's'}`, '', 'A realized line stops at the first chunk without labels; the table below has every value.', '');
     for (const { chart } of charts.filter((c) => alerted.has(c.name))) out.push(...chart!);
     const quiet = charts.filter((c) => !alerted.has(c.name));
-    if (quiet.length > 0) out.push('<details><summary>Metrics without alerts</summary>', '', ...quiet.flatMap((c) => c.chart!), '</details>', '');
+    if (quiet.length > 0 && quietCharts) out.push('<details><summary>Metrics without alerts</summary>', '', ...quiet.flatMap((c) => c.chart!), '</details>', '');
+    else if (quiet.length > 0) out.push(`Metrics without alerts (charts left out for length): ${quiet.map((c) => c.name).join(', ')}.`, '');
   }
   const primary = names[0];
   const recent = records.slice(-TABLE_CHUNKS).reverse();
@@ -134,7 +153,7 @@ export function healthBody(input: HealthInput): string {
     '',
     `| chunk | rows | labelled |${primary ? ` realized ${primary} | estimated ${primary} |` : ''} drift share | alerts | run |`,
     `| --- | --- | --- |${primary ? ' --- | --- |' : ''} --- | --- | --- |`,
-    ...recent.map((r) => `| ${chunkLabel(r)} | ${r.rows} | ${r.labelled} |${primary ? ` ${show(r.realized?.[primary])} | ${show(r.estimated?.[primary])} |` : ''} ${show(r.drift.share)} | ${r.alerts.length === 0 ? '0' : r.alerts.map((a) => `${a.kind} ${a.metric}`).join(', ')} | ${r.runUrl ? `[run](${r.runUrl})` : '—'} |`),
+    ...recent.map((r) => `| ${chunkLabel(r)} | ${r.rows} | ${r.labelled} |${primary ? ` ${show(r.realized?.[primary])} | ${show(r.estimated?.[primary])} |` : ''} ${show(r.drift.share)} | ${alertCell(r.alerts)} | ${r.runUrl ? `[run](${r.runUrl})` : '—'} |`),
     '',
   );
   const runs = [...new Set(records.map((r) => r.runUrl).filter((u): u is string => !!u))].slice(-10).reverse();
@@ -167,7 +186,8 @@ export function alertComment(model: string, alerts: Array<{ record: HistoryRecor
     alertMarker(model, alertDigest(model, alerts)),
     `${people ? `${people}: ` : ''}**${model}** has ${alerts.length} new monitoring alert${alerts.length === 1 ? '' : 's'}${runUrl ? ` ([run](${runUrl}))` : ''}.`,
     '',
-    ...alertTable(alerts.map(({ record, alert }) => ({ chunk: chunkLabel(record), alert }))),
+    ...alertTable(alerts.slice(-MAX_ALERT_ROWS).map(({ record, alert }) => ({ chunk: chunkLabel(record), alert }))),
+    ...(alerts.length > MAX_ALERT_ROWS ? ['', `The ${MAX_ALERT_ROWS} latest are listed; ${alerts.length - MAX_ALERT_ROWS} earlier ones are in the history.`] : []),
     '',
   ].join('\n');
 }
