@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-S4HZ6UHT.js";
+} from "./chunks/chunk-KRZMU5PX.js";
 import "./chunks/chunk-QQCKP4CN.js";
 import {
   processIo

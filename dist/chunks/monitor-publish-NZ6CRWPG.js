@@ -62,6 +62,11 @@ function band(alert2) {
   if (alert2.upper !== null) return `\u2264 ${show(alert2.upper)}`;
   return "\u2014";
 }
+function alertCell(alerts) {
+  if (alerts.length === 0) return "0";
+  const named = alerts.slice(0, 3).map((a) => `${a.kind} ${a.metric}`).join(", ");
+  return alerts.length > 3 ? `${named} and ${alerts.length - 3} more` : named;
+}
 function alertTable(rows) {
   return ["| chunk | kind | metric | value | band |", "| --- | --- | --- | --- | --- |", ...rows.map(({ chunk: chunk2, alert: alert2 }) => `| ${chunk2} | ${alert2.kind} | ${alert2.metric} | ${show(alert2.value)} | ${band(alert2)} |`)];
 }
@@ -113,7 +118,13 @@ function metricNames(records) {
   for (const r of records) for (const values of [r.realized, r.estimated]) for (const name of Object.keys(values ?? {})) names.add(name);
   return [...names];
 }
+var MAX_BODY = 6e4;
+var MAX_ALERT_ROWS = 100;
 function healthBody(input) {
+  const full = renderHealth(input, true);
+  return full.length <= MAX_BODY ? full : renderHealth(input, false);
+}
+function renderHealth(input, quietCharts) {
   const { model, records } = input;
   const latest = records.at(-1);
   const out = [healthMarker(model), `## ${model} in production`, ""];
@@ -135,7 +146,8 @@ function healthBody(input) {
     out.push(`### Metrics over the last ${window.length} chunk${window.length === 1 ? "" : "s"}`, "", "A realized line stops at the first chunk without labels; the table below has every value.", "");
     for (const { chart } of charts.filter((c) => alerted.has(c.name))) out.push(...chart);
     const quiet = charts.filter((c) => !alerted.has(c.name));
-    if (quiet.length > 0) out.push("<details><summary>Metrics without alerts</summary>", "", ...quiet.flatMap((c) => c.chart), "</details>", "");
+    if (quiet.length > 0 && quietCharts) out.push("<details><summary>Metrics without alerts</summary>", "", ...quiet.flatMap((c) => c.chart), "</details>", "");
+    else if (quiet.length > 0) out.push(`Metrics without alerts (charts left out for length): ${quiet.map((c) => c.name).join(", ")}.`, "");
   }
   const primary = names[0];
   const recent = records.slice(-TABLE_CHUNKS).reverse();
@@ -144,7 +156,7 @@ function healthBody(input) {
     "",
     `| chunk | rows | labelled |${primary ? ` realized ${primary} | estimated ${primary} |` : ""} drift share | alerts | run |`,
     `| --- | --- | --- |${primary ? " --- | --- |" : ""} --- | --- | --- |`,
-    ...recent.map((r) => `| ${chunkLabel(r)} | ${r.rows} | ${r.labelled} |${primary ? ` ${show(r.realized?.[primary])} | ${show(r.estimated?.[primary])} |` : ""} ${show(r.drift.share)} | ${r.alerts.length === 0 ? "0" : r.alerts.map((a) => `${a.kind} ${a.metric}`).join(", ")} | ${r.runUrl ? `[run](${r.runUrl})` : "\u2014"} |`),
+    ...recent.map((r) => `| ${chunkLabel(r)} | ${r.rows} | ${r.labelled} |${primary ? ` ${show(r.realized?.[primary])} | ${show(r.estimated?.[primary])} |` : ""} ${show(r.drift.share)} | ${alertCell(r.alerts)} | ${r.runUrl ? `[run](${r.runUrl})` : "\u2014"} |`),
     ""
   );
   const runs = [...new Set(records.map((r) => r.runUrl).filter((u) => !!u))].slice(-10).reverse();
@@ -173,7 +185,8 @@ function alertComment(model, alerts, notify, runUrl) {
     alertMarker(model, alertDigest(model, alerts)),
     `${people ? `${people}: ` : ""}**${model}** has ${alerts.length} new monitoring alert${alerts.length === 1 ? "" : "s"}${runUrl ? ` ([run](${runUrl}))` : ""}.`,
     "",
-    ...alertTable(alerts.map(({ record, alert: alert2 }) => ({ chunk: chunkLabel(record), alert: alert2 }))),
+    ...alertTable(alerts.slice(-MAX_ALERT_ROWS).map(({ record, alert: alert2 }) => ({ chunk: chunkLabel(record), alert: alert2 }))),
+    ...alerts.length > MAX_ALERT_ROWS ? ["", `The ${MAX_ALERT_ROWS} latest are listed; ${alerts.length - MAX_ALERT_ROWS} earlier ones are in the history.`] : [],
     ""
   ].join("\n");
 }
