@@ -14,6 +14,7 @@ import { pullRequestReview } from './handlers/pull-request-review.ts';
 import { pullRequestSynchronize } from './handlers/pull-request-synchronize.ts';
 import { releasePublished } from './handlers/release-published.ts';
 import { workflowRunCompleted } from './handlers/workflow-run.ts';
+import { countDeliveries, createAppMetrics, instrumented, type AppMetrics } from './metrics.ts';
 
 /** Every `<event>.<action>` the App handles; the Actions mode tells the others apart with it. */
 export const HANDLED_EVENTS = [
@@ -27,8 +28,14 @@ export const HANDLED_EVENTS = [
   'release.published',
 ] as const;
 
-export function createApp(options: Partial<AppDeps> = {}): ApplicationFunction {
+/**
+ * The App with its metrics: `metrics` is where deliveries, handler latency, errors and
+ * the rate limit left are counted (app/http.ts serves it at `/metrics`); without it the
+ * App counts into a registry of its own that nothing serves.
+ */
+export function createApp(options: Partial<AppDeps> & { metrics?: AppMetrics } = {}): ApplicationFunction {
   return (app: Probot) => {
+    const metrics = options.metrics ?? createAppMetrics({ processMetrics: false });
     const deps: AppDeps = {
       appSlug: options.appSlug ?? process.env.TRAINYARD_APP_SLUG ?? 'trainyard',
       limits: options.limits ?? DEFAULT_ZIP_LIMITS,
@@ -36,13 +43,14 @@ export function createApp(options: Partial<AppDeps> = {}): ApplicationFunction {
       now: options.now ?? (() => new Date()),
       ...(options.gateLeaseMs !== undefined ? { gateLeaseMs: options.gateLeaseMs } : {}),
     };
-    app.on('workflow_run.completed', workflowRunCompleted(deps));
-    app.on('deployment_protection_rule.requested', deploymentProtectionRule(deps));
-    app.on(['pull_request_review.submitted', 'pull_request_review.dismissed'], pullRequestReview(deps));
-    app.on('pull_request.synchronize', pullRequestSynchronize(deps));
-    app.on('check_run.requested_action', checkRunAction(deps));
-    app.on('issue_comment.created', issueComment(deps));
-    app.on('release.published', releasePublished(deps));
+    countDeliveries(app, metrics);
+    app.on('workflow_run.completed', instrumented(metrics, workflowRunCompleted(deps)));
+    app.on('deployment_protection_rule.requested', instrumented(metrics, deploymentProtectionRule(deps)));
+    app.on(['pull_request_review.submitted', 'pull_request_review.dismissed'], instrumented(metrics, pullRequestReview(deps)));
+    app.on('pull_request.synchronize', instrumented(metrics, pullRequestSynchronize(deps)));
+    app.on('check_run.requested_action', instrumented(metrics, checkRunAction(deps)));
+    app.on('issue_comment.created', instrumented(metrics, issueComment(deps)));
+    app.on('release.published', instrumented(metrics, releasePublished(deps)));
   };
 }
 

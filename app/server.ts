@@ -4,13 +4,15 @@
  * WEBHOOK_SECRET, PORT (default 3000), HOST (all interfaces by default), LOG_LEVEL and
  * GITHUB_API_URL (GitHub Enterprise or the simulator). Octokit's retry and throttling
  * plugins are on (ProbotOctokit's defaults); webhooks arrive at /api/github/webhooks,
- * and `GET /ping` answers `PONG`.
+ * `GET /ping` answers `PONG` and `GET /metrics` serves the App's Prometheus metrics
+ * (app/metrics.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createNodeMiddleware, Probot } from 'probot';
 import { appRequestListener } from './http.ts';
-import app from './index.ts';
+import { createApp } from './index.ts';
+import { createAppMetrics } from './metrics.ts';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -40,9 +42,10 @@ const probot = new Probot({
   ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
   logLevel: (process.env.LOG_LEVEL ?? 'info') as 'info',
 });
-const middleware = await createNodeMiddleware(app, { probot, webhooksPath: '/api/github/webhooks' });
+const metrics = createAppMetrics();
+const middleware = await createNodeMiddleware(createApp({ metrics }), { probot, webhooksPath: '/api/github/webhooks' });
 const port = Number(process.env.PORT ?? 3000);
-const server = createServer(appRequestListener(middleware));
+const server = createServer(appRequestListener(middleware, metrics.registry));
 server.listen({ port, ...(process.env.HOST ? { host: process.env.HOST } : {}) }, () => {
   probot.log.info(`trainyard App listening on :${port}/api/github/webhooks`);
 });

@@ -3,7 +3,11 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   call
+<<<<<<<< HEAD:dist/chunks/chunk-4F7NA3PV.js
 } from "./chunk-SAJJO37U.js";
+========
+} from "./chunk-QSHFO2LB.js";
+>>>>>>>> issue-19b:dist/chunks/chunk-55LU33DD.js
 import {
   TrainyardError
 } from "./chunk-5WCRJWUQ.js";

@@ -21,20 +21,40 @@ import {
   runCommand
 } from "./chunk-XQPHDGNF.js";
 import {
+<<<<<<<< HEAD:dist/chunks/chunk-ACMMQ7SF.js
   LocalRegistry
 } from "./chunk-M2NHTWGM.js";
 import {
+========
+>>>>>>>> issue-19b:dist/chunks/chunk-5KZWYWY5.js
   driftJson,
   renderDriftReport,
   resolveDriftOptions,
   runDrift
 } from "./chunk-KV7F7RSY.js";
 import {
+<<<<<<<< HEAD:dist/chunks/chunk-ACMMQ7SF.js
   validateStage
 } from "./chunk-VKN24HTQ.js";
 import {
   renderRunReport
 } from "./chunk-LSLOKUQC.js";
+========
+  LocalRegistry
+} from "./chunk-SPPXELB2.js";
+import {
+  loadDataSchema,
+  renderMarkdown,
+  renderText,
+  validateData
+} from "./chunk-OQ2MQ6IV.js";
+import {
+  renderRunReport
+} from "./chunk-LUPGTUBQ.js";
+import {
+  championOf
+} from "./chunk-2BTNKGXE.js";
+>>>>>>>> issue-19b:dist/chunks/chunk-5KZWYWY5.js
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";

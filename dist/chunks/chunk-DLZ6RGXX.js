@@ -15,6 +15,7 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = [
+<<<<<<<< HEAD:dist/chunks/chunk-DLZ6RGXX.js
   { name: "run", load: async () => (await import("./run-5ELLJEWI.js")).registerRun },
   { name: "train", load: async () => (await import("./train-67W22DZO.js")).registerTrain },
   { name: "config", load: async () => (await import("./config-GRHIB7FH.js")).registerConfig },
@@ -25,6 +26,19 @@ var COMMANDS = [
   { name: "drift", load: async () => (await import("./drift-UVBS2GII.js")).registerDrift },
   { name: "profile", load: async () => (await import("./profile-WAH7UHX5.js")).registerProfile },
   { name: "validate", load: async () => (await import("./validate-DFMU4GWR.js")).registerValidate },
+========
+  { name: "run", load: async () => (await import("./run-2PIW6Z6Q.js")).registerRun },
+  { name: "train", load: async () => (await import("./train-ZPBCTDMR.js")).registerTrain },
+  { name: "config", load: async () => (await import("./config-JGDZNECR.js")).registerConfig },
+  { name: "init", load: async () => (await import("./init-MZUZQNVT.js")).registerInit },
+  { name: "runner", load: async () => (await import("./runner-SH3F6FQK.js")).registerRunner },
+  { name: "registry", load: async () => (await import("./registry-PUHDXUZW.js")).registerRegistry },
+  { name: "deploy", load: async () => (await import("./deploy-HUWP7IHI.js")).registerDeploy },
+  { name: "drift", load: async () => (await import("./drift-HRTOMJIE.js")).registerDrift },
+  { name: "monitor-publish", load: async () => (await import("./monitor-publish-NZ6CRWPG.js")).registerMonitorPublish },
+  { name: "profile", load: async () => (await import("./profile-NLSM5SQS.js")).registerProfile },
+  { name: "validate", load: async () => (await import("./validate-GTFQS253.js")).registerValidate },
+>>>>>>>> issue-19b:dist/chunks/chunk-KRZMU5PX.js
   { name: "schema", load: async () => (await import("./schema-WSJALJEE.js")).registerSchema },
   { name: "evaluate", load: async () => (await import("./evaluate-JIIR4ZT7.js")).registerEvaluate },
   { name: "compare", load: async () => (await import("./compare-IBVN2F73.js")).registerCompare },

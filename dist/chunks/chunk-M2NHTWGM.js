@@ -15,7 +15,11 @@ import {
   selectFiles,
   sortHistory,
   versionTag
+<<<<<<<< HEAD:dist/chunks/chunk-M2NHTWGM.js
 } from "./chunk-XJ2T2R5F.js";
+========
+} from "./chunk-2BTNKGXE.js";
+>>>>>>>> issue-19b:dist/chunks/chunk-SPPXELB2.js
 import {
   sha256File
 } from "./chunk-HB6HQUKP.js";

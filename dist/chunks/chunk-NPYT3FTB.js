@@ -6,10 +6,17 @@ import {
 } from "./chunk-HGRMBJXM.js";
 import {
   GitHubReleasesRegistry
+<<<<<<<< HEAD:dist/chunks/chunk-NPYT3FTB.js
 } from "./chunk-SAJJO37U.js";
 import {
   LocalRegistry
 } from "./chunk-M2NHTWGM.js";
+========
+} from "./chunk-QSHFO2LB.js";
+import {
+  LocalRegistry
+} from "./chunk-SPPXELB2.js";
+>>>>>>>> issue-19b:dist/chunks/chunk-SA6NHKDH.js
 import {
   DEFAULT_CONFIG_PATH,
   loadConfig

@@ -20,7 +20,11 @@ import {
   selectFiles,
   sortHistory,
   versionTag
+<<<<<<<< HEAD:dist/chunks/chunk-SAJJO37U.js
 } from "./chunk-XJ2T2R5F.js";
+========
+} from "./chunk-2BTNKGXE.js";
+>>>>>>>> issue-19b:dist/chunks/chunk-QSHFO2LB.js
 import {
   sha256File
 } from "./chunk-HB6HQUKP.js";
@@ -415,7 +419,9 @@ var GitHubReleasesRegistry = class {
 };
 
 export {
+  statusOf,
   call,
+  createRefIfFree,
   readAsset,
   GitHubReleasesRegistry
 };

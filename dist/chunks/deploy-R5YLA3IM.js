@@ -5,36 +5,63 @@ import {
   githubClient,
   openRegistry,
   runUrlFrom
+<<<<<<<< HEAD:dist/chunks/deploy-R5YLA3IM.js
 } from "./chunk-NPYT3FTB.js";
+========
+} from "./chunk-SA6NHKDH.js";
+>>>>>>>> issue-19b:dist/chunks/deploy-HUWP7IHI.js
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
 import {
   requirePromotionCheck
+<<<<<<<< HEAD:dist/chunks/deploy-R5YLA3IM.js
 } from "./chunk-4F7NA3PV.js";
 import {
   call
 } from "./chunk-SAJJO37U.js";
+========
+} from "./chunk-55LU33DD.js";
+import {
+  call
+} from "./chunk-QSHFO2LB.js";
+>>>>>>>> issue-19b:dist/chunks/deploy-HUWP7IHI.js
 import "./chunk-RXXXXBIG.js";
 import {
   runCommand
 } from "./chunk-XQPHDGNF.js";
+<<<<<<<< HEAD:dist/chunks/deploy-R5YLA3IM.js
 import "./chunk-M2NHTWGM.js";
+========
+import "./chunk-SPPXELB2.js";
+>>>>>>>> issue-19b:dist/chunks/deploy-HUWP7IHI.js
 import {
   RegistryError,
   checkEnvironmentName,
   checkModelName,
   parseVersionNumber
+<<<<<<<< HEAD:dist/chunks/deploy-R5YLA3IM.js
 } from "./chunk-XJ2T2R5F.js";
+========
+} from "./chunk-2BTNKGXE.js";
+>>>>>>>> issue-19b:dist/chunks/deploy-HUWP7IHI.js
 import "./chunk-OOJLEY5A.js";
 import {
   runId
 } from "./chunk-FM4Y3QPE.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
+<<<<<<<< HEAD:dist/chunks/deploy-R5YLA3IM.js
 import "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
 import "./chunk-PWI6BAP3.js";
+========
+import "./chunk-RPWO2FJL.js";
+import "./chunk-7KOEJRCO.js";
+import "./chunk-2I52LB5X.js";
+import "./chunk-D2FE2DU7.js";
+>>>>>>>> issue-19b:dist/chunks/deploy-HUWP7IHI.js
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   CommandError,
   UsageError,

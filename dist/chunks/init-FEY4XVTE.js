@@ -15,11 +15,17 @@ import {
 } from "./chunk-VE7YDIIK.js";
 import {
   MODEL_NAME
+<<<<<<<< HEAD:dist/chunks/init-FEY4XVTE.js
 } from "./chunk-PL3ZQNPW.js";
 import "./chunk-PWI6BAP3.js";
+========
+} from "./chunk-2I52LB5X.js";
+import "./chunk-D2FE2DU7.js";
+>>>>>>>> issue-19b:dist/chunks/init-MZUZQNVT.js
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";
@@ -258,8 +264,31 @@ function drift(choices) {
     `      environment: ${q(choices.environment)}`
   ]);
 }
+function monitor(choices) {
+  return caller("trainyard-monitor.yml", [
+    "name: trainyard monitor",
+    "on:",
+    "  schedule:",
+    `    - cron: ${q(MONITOR_SCHEDULE)}`,
+    "  workflow_dispatch:",
+    "permissions:",
+    "  contents: read",
+    "jobs:",
+    "  monitor:",
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef("trainyard-monitor.yml")}`,
+    "    permissions:",
+    "      contents: write",
+    "      issues: write",
+    "      pull-requests: write",
+    "      actions: write",
+    "    with:",
+    `      model: ${q(choices.model)}`
+  ]);
+}
+var MONITOR_SCHEDULE = "17 1 * * *";
 function renderCallers(choices) {
-  return [pullRequest(choices), release(choices), retrain(choices), ...choices.production ? [drift(choices)] : []];
+  return [pullRequest(choices), release(choices), retrain(choices), ...choices.production ? [drift(choices), monitor(choices)] : []];
 }
 
 // src/init/render-config.ts
@@ -313,6 +342,7 @@ function nextSteps(choices) {
     `Add metric gates under models.${choices.model}.metrics.policy in ${CONFIG_FILE}, then run \`trainyard config check\`.`
   ];
   if (!choices.schema) steps.push(`Add a data schema and point models.${choices.model}.data.schema at it, so pull requests validate the data.`);
+  if (choices.production) steps.push(`Point models.${choices.model}.monitoring at the prediction log for trainyard-monitor.yml, and let GitHub Actions create pull requests (Settings > Actions > General) so monitoring can open the retraining pull request (docs/monitoring-github.md).`);
   if (!choices.production) steps.push(`Add production data as models.${choices.model}.data.production to monitor drift (trainyard-drift.yml was not written).`);
   steps.push("Commit the files and open a pull request.");
   return steps;

@@ -4,7 +4,11 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   buildProgram,
   main
+<<<<<<<< HEAD:dist/chunks/main-D252B7ZT.js
 } from "./chunk-DLZ6RGXX.js";
+========
+} from "./chunk-KRZMU5PX.js";
+>>>>>>>> issue-19b:dist/chunks/main-UXADEQ6O.js
 import "./chunk-QQCKP4CN.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-5WCRJWUQ.js";

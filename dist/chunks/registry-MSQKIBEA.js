@@ -4,6 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   openRegistry,
   runUrlFrom
+<<<<<<<< HEAD:dist/chunks/registry-MSQKIBEA.js
 } from "./chunk-NPYT3FTB.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
@@ -14,19 +15,43 @@ import {
 } from "./chunk-RHT74652.js";
 import "./chunk-M2NHTWGM.js";
 import "./chunk-BPR4QXFR.js";
+========
+} from "./chunk-SA6NHKDH.js";
+import "./chunk-HGRMBJXM.js";
+import "./chunk-5GYPTEMT.js";
+import "./chunk-QSHFO2LB.js";
+import "./chunk-RXXXXBIG.js";
+import {
+  collectVersionContent
+} from "./chunk-3D7M4YD4.js";
+import "./chunk-SPPXELB2.js";
+import "./chunk-PLGQVMFY.js";
+>>>>>>>> issue-19b:dist/chunks/registry-PUHDXUZW.js
 import {
   championOf,
   parseVersionNumber,
   renderCard
+<<<<<<<< HEAD:dist/chunks/registry-MSQKIBEA.js
 } from "./chunk-XJ2T2R5F.js";
+========
+} from "./chunk-2BTNKGXE.js";
+>>>>>>>> issue-19b:dist/chunks/registry-PUHDXUZW.js
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
 import "./chunk-HB6HQUKP.js";
+<<<<<<<< HEAD:dist/chunks/registry-MSQKIBEA.js
 import "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
 import "./chunk-PWI6BAP3.js";
+========
+import "./chunk-RPWO2FJL.js";
+import "./chunk-7KOEJRCO.js";
+import "./chunk-2I52LB5X.js";
+import "./chunk-D2FE2DU7.js";
+>>>>>>>> issue-19b:dist/chunks/registry-PUHDXUZW.js
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";

@@ -4,6 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   displayPath,
   runPipeline
+<<<<<<<< HEAD:dist/chunks/run-5ELLJEWI.js
 } from "./chunk-ACMMQ7SF.js";
 import "./chunk-GS5XSXSW.js";
 import "./chunk-4PA5ZKRG.js";
@@ -11,12 +12,28 @@ import "./chunk-RHT74652.js";
 import "./chunk-XQPHDGNF.js";
 import "./chunk-M2NHTWGM.js";
 import "./chunk-KV7F7RSY.js";
+========
+} from "./chunk-5KZWYWY5.js";
+import "./chunk-2725YAOJ.js";
+import "./chunk-H5X6X6HJ.js";
+import "./chunk-3D7M4YD4.js";
+import "./chunk-XQPHDGNF.js";
+import "./chunk-UWTDR3G3.js";
+>>>>>>>> issue-19b:dist/chunks/run-2PIW6Z6Q.js
 import "./chunk-SSMX5QUN.js";
+import "./chunk-SPPXELB2.js";
 import "./chunk-7XROHMDV.js";
+<<<<<<<< HEAD:dist/chunks/run-5ELLJEWI.js
 import "./chunk-VKN24HTQ.js";
 import "./chunk-LSLOKUQC.js";
 import "./chunk-BPR4QXFR.js";
 import "./chunk-XJ2T2R5F.js";
+========
+import "./chunk-OQ2MQ6IV.js";
+import "./chunk-LUPGTUBQ.js";
+import "./chunk-PLGQVMFY.js";
+import "./chunk-2BTNKGXE.js";
+>>>>>>>> issue-19b:dist/chunks/run-2PIW6Z6Q.js
 import "./chunk-OOJLEY5A.js";
 import {
   openProject,
@@ -26,10 +43,18 @@ import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
 import "./chunk-GRHDYEXN.js";
 import "./chunk-PMHM62NO.js";
+<<<<<<<< HEAD:dist/chunks/run-5ELLJEWI.js
 import "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
 import "./chunk-PWI6BAP3.js";
+========
+import "./chunk-RPWO2FJL.js";
+import "./chunk-7KOEJRCO.js";
+import "./chunk-2I52LB5X.js";
+import "./chunk-D2FE2DU7.js";
+>>>>>>>> issue-19b:dist/chunks/run-2PIW6Z6Q.js
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import "./chunk-5WCRJWUQ.js";
 import "./chunk-M6HMHLEN.js";
 

@@ -1,15 +1,16 @@
 /**
- * Retraining pull requests and dispatches. On drift: one branch `trainyard/retrain/<model>`
- * with a commit to `trainyard.lock`, one open pull request with the drift report, and a
+ * Retraining pull requests and dispatches. On drift, or on a performance drop that
+ * monitoring saw (src/monitor/github): one branch `trainyard/retrain/<model>`
+ * with a commit to `trainyard.lock`, one open pull request with the evidence, and a
  * dispatch of the retraining workflow on that branch with the installation token (a
  * push made with GITHUB_TOKEN would start no workflow). A data snapshot already in the
- * lock (on the branch or the default branch) does nothing; a claim per snapshot stops
+ * lock (on the branch or the default branch) does nothing; a claim per key stops
  * two replicas from both acting.
  */
 import { claimOnce } from '../github/claims.ts';
 import { statusOf, type Repo } from '../github/repo.ts';
 import type { DriftReport } from '../retrain/drift-report.ts';
-import { planRetraining, readLock, retrainBranch, snapshotKey } from '../retrain/plan.ts';
+import { driftEvidence, planFromEvidence, readLock, retrainBranch, type RetrainEvidence } from '../retrain/plan.ts';
 import type { AppDeps } from './deps.ts';
 
 export const LOCK_FILE = 'trainyard.lock';
@@ -48,8 +49,13 @@ export interface RetrainOutcome {
 }
 
 export async function retrainOnDrift(repo: Repo, model: string, report: DriftReport, runUrl: string | null, deps: AppDeps): Promise<RetrainOutcome> {
+  return retrainWith(repo, model, driftEvidence({ model, report, runUrl }), runUrl, deps.now);
+}
+
+/** Opens (or updates) the model's retraining pull request for this evidence and dispatches the retraining. */
+export async function retrainWith(repo: Repo, model: string, evidence: RetrainEvidence, runUrl: string | null, now: () => Date): Promise<RetrainOutcome> {
   const branch = retrainBranch(model);
-  const key = snapshotKey(report);
+  const { key } = evidence;
   const unchanged: RetrainOutcome = { action: 'unchanged', pullRequest: null, branch, key };
   const { data: info } = await repo.octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo });
   const base = info.default_branch;
@@ -66,7 +72,7 @@ export async function retrainOnDrift(repo: Repo, model: string, report: DriftRep
     }
   }
   const branchLock = await readFileAt(repo, LOCK_FILE, branch);
-  const plan = planRetraining({ model, report, lockText: branchLock?.text ?? baseLock?.text ?? null, runUrl, detectedAt: deps.now().toISOString() });
+  const plan = planFromEvidence({ model, evidence, lockText: branchLock?.text ?? baseLock?.text ?? null, runUrl, detectedAt: now().toISOString() });
   if (!plan) return unchanged;
   await repo.octokit.rest.repos.createOrUpdateFileContents({
     owner: repo.owner, repo: repo.repo, path: LOCK_FILE, branch, message: plan.commitMessage,
@@ -83,6 +89,6 @@ export async function retrainOnDrift(repo: Repo, model: string, report: DriftRep
     number = data.number;
   }
   await repo.octokit.rest.issues.addLabels({ owner: repo.owner, repo: repo.repo, issue_number: number, labels: plan.labels });
-  await dispatchRetraining(repo, model, branch, 'drift', key);
+  await dispatchRetraining(repo, model, branch, evidence.reason, key);
   return { action: existing ? 'updated' : 'opened', pullRequest: number, branch, key };
 }

@@ -117,7 +117,34 @@ function drift(choices: InitChoices): PlannedFile {
   ]);
 }
 
-/** The callers; drift monitoring only when there is production data to monitor. */
+/** Production monitoring, daily: its sources and people to notify come from the model's `monitoring:` config. */
+function monitor(choices: InitChoices): PlannedFile {
+  return caller('trainyard-monitor.yml', [
+    'name: trainyard monitor',
+    'on:',
+    '  schedule:',
+    `    - cron: ${q(MONITOR_SCHEDULE)}`,
+    '  workflow_dispatch:',
+    'permissions:',
+    '  contents: read',
+    'jobs:',
+    '  monitor:',
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef('trainyard-monitor.yml')}`,
+    '    permissions:',
+    '      contents: write',
+    '      issues: write',
+    '      pull-requests: write',
+    '      actions: write',
+    '    with:',
+    `      model: ${q(choices.model)}`,
+  ]);
+}
+
+/** Daily, an hour after midnight UTC. */
+export const MONITOR_SCHEDULE = '17 1 * * *';
+
+/** The callers; drift and production monitoring only when there is production data to monitor. */
 export function renderCallers(choices: InitChoices): PlannedFile[] {
-  return [pullRequest(choices), release(choices), retrain(choices), ...(choices.production ? [drift(choices)] : [])];
+  return [pullRequest(choices), release(choices), retrain(choices), ...(choices.production ? [drift(choices), monitor(choices)] : [])];
 }

@@ -1,9 +1,10 @@
 /**
- * The retraining plan for one drifted model: the data snapshot key, the new
- * `trainyard.lock`, and the pull request's title, body and labels. The snapshot key is
- * the current data's digest when drift.json carries one, else a digest of the drift
- * evidence (the current data's source and size and every column's statistic): the same
- * data gives the same key, and a key already in the lock triggers nothing.
+ * The retraining plan for one model: the snapshot key, the new `trainyard.lock`, and the
+ * pull request's title, body and labels. Two kinds of evidence lead here: drift (the key
+ * is the current data's digest when drift.json carries one, else a digest of the drift
+ * evidence: the current data's source and size and every column's statistic) and a
+ * performance drop seen by monitoring (the key names the run of out-of-band chunks). The
+ * same evidence gives the same key, and a key already in the lock triggers nothing.
  */
 import { createHash } from 'node:crypto';
 import type { DriftReport } from './drift-report.ts';
@@ -20,6 +21,8 @@ export interface LockEntry {
   detectedAt: string;
   runUrl: string | null;
   drift: { share: number; driftShare: number; columns: string[] } | null;
+  /** A performance drop: the metric out of its band and the chunks it stayed out for. */
+  performance?: { kind: string; metric: string; chunks: number; since: string } | null;
 }
 
 export interface LockFile {
@@ -66,34 +69,70 @@ export interface PlanInput {
   detectedAt: string;
 }
 
-/** Null when the lock already records this snapshot for the model: nothing to do. */
-export function planRetraining(input: PlanInput): RetrainPlan | null {
-  const key = snapshotKey(input.report);
+/** Why a model should be retrained: the lock's key and entry details, and the pull request's text. */
+export interface RetrainEvidence {
+  key: string;
+  reason: 'drift' | 'performance';
+  title: string;
+  /** The pull request body; it starts with the model's retrain marker. */
+  body: string;
+  drift: LockEntry['drift'];
+  performance?: LockEntry['performance'];
+}
+
+export interface EvidencePlanInput {
+  model: string;
+  evidence: RetrainEvidence;
+  lockText: string | null;
+  runUrl: string | null;
+  detectedAt: string;
+}
+
+/** Null when the lock already records this key for the model: nothing to do. */
+export function planFromEvidence(input: EvidencePlanInput): RetrainPlan | null {
+  const { evidence } = input;
   const lock = readLock(input.lockText);
-  if (lock.models[input.model]?.dataSnapshot === key) return null;
-  const drifted = input.report.columns.filter((c) => c.drifted);
+  if (lock.models[input.model]?.dataSnapshot === evidence.key) return null;
   lock.models[input.model] = {
-    dataSnapshot: key,
-    reason: 'drift',
+    dataSnapshot: evidence.key,
+    reason: evidence.reason,
     detectedAt: input.detectedAt,
     runUrl: input.runUrl,
-    drift: { share: input.report.share, driftShare: input.report.driftShare, columns: drifted.map((c) => c.column) },
+    drift: evidence.drift,
+    ...(evidence.performance ? { performance: evidence.performance } : {}),
   };
   const sorted: LockFile = { version: 1, models: Object.fromEntries(Object.entries(lock.models).sort(([a], [b]) => a.localeCompare(b))) };
   return {
     branch: retrainBranch(input.model),
-    key,
+    key: evidence.key,
     lockText: `${JSON.stringify(sorted, null, 2)}\n`,
+    title: evidence.title,
+    body: evidence.body,
+    labels: RETRAIN_LABELS,
+    commitMessage: `trainyard: retrain ${input.model} on data snapshot ${evidence.key}`,
+  };
+}
+
+export function driftEvidence(input: Omit<PlanInput, 'lockText' | 'detectedAt'>): RetrainEvidence {
+  const key = snapshotKey(input.report);
+  const drifted = input.report.columns.filter((c) => c.drifted);
+  return {
+    key,
+    reason: 'drift',
     title: `Retrain ${input.model}: input data drifted`,
     body: retrainBody(input, key),
-    labels: RETRAIN_LABELS,
-    commitMessage: `trainyard: retrain ${input.model} on data snapshot ${key}`,
+    drift: { share: input.report.share, driftShare: input.report.driftShare, columns: drifted.map((c) => c.column) },
   };
+}
+
+/** Null when the lock already records this snapshot for the model: nothing to do. */
+export function planRetraining(input: PlanInput): RetrainPlan | null {
+  return planFromEvidence({ model: input.model, evidence: driftEvidence(input), lockText: input.lockText, runUrl: input.runUrl, detectedAt: input.detectedAt });
 }
 
 const num = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : String(Math.round(value * 1e4) / 1e4));
 
-function retrainBody(input: PlanInput, key: string): string {
+function retrainBody(input: Omit<PlanInput, 'lockText' | 'detectedAt'>, key: string): string {
   const { report } = input;
   const rows = report.columns.map((c) => `| ${c.column} | ${c.method ?? '—'} | ${num(c.statistic)} | ${num(c.pValue)} | ${num(c.threshold)} | ${c.drifted ? 'drifted' : 'ok'} |`);
   return [

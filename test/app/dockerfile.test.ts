@@ -1,7 +1,7 @@
 /**
  * app/Dockerfile, read as a user relies on it (no Docker engine runs here): pinned
  * bases, a non-root user, only repository files copied in, the entry point the build
- * produces, Probot's port, a health check on /ping, no secret baked in. Then the image's
+ * produces, Probot's port, a health check on /ping, /metrics, no secret baked in. Then the image's
  * runtime layout is rebuilt in a temporary folder (the bundle without node_modules) and
  * the HEALTHCHECK command itself is run against it.
  */
@@ -116,6 +116,14 @@ describe('app/Dockerfile', () => {
       expect(notFound.status).toBe(404);
       const unsigned = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'ping', 'x-github-delivery': '1' }, body: '{}' });
       expect(unsigned.status).toBe(400);
+      const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(metrics.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      const text = await metrics.text();
+      expect(text).toContain('# TYPE trainyard_app_webhook_deliveries_total counter');
+      expect(text).toContain('# TYPE trainyard_app_handler_duration_seconds histogram');
+      expect(text).toContain('# TYPE trainyard_app_github_rate_limit_remaining gauge');
+      expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
     } finally {
       server.kill();
     }

@@ -40,7 +40,7 @@ describe('trainyard init', () => {
     expect(loaded.config.models['flight-delays']).toMatchObject({ task: 'binary', data: { train: 'data/train.csv', production: 'data/production.csv', schema: 'data/schema.yml' }, training: { command: 'python train.py' } });
     expect(await lintWorkflows(dir)).toEqual([]);
     const workflows = await readdir(path.join(dir, '.github/workflows'));
-    expect(workflows.sort()).toEqual(['trainyard-drift.yml', 'trainyard-pr.yml', 'trainyard-release.yml', 'trainyard-retrain.yml']);
+    expect(workflows.sort()).toEqual(['trainyard-drift.yml', 'trainyard-monitor.yml', 'trainyard-pr.yml', 'trainyard-release.yml', 'trainyard-retrain.yml']);
     for (const name of workflows) {
       const file = `.github/workflows/${name}`;
       expect(checkFile(file, await readFile(path.join(dir, file), 'utf8'), 'workflow')).toEqual([]);
@@ -77,7 +77,7 @@ describe('trainyard init', () => {
     const forced = await runCli(['init', '--model', 'delays', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
     const files = await snapshot(dir);
-    expect(Object.keys(files).sort()).toEqual(['.github/trainyard.yml', ...['drift', 'pr', 'release', 'retrain'].map((name) => `.github/workflows/trainyard-${name}.yml`)]);
+    expect(Object.keys(files).sort()).toEqual(['.github/trainyard.yml', ...['drift', 'monitor', 'pr', 'release', 'retrain'].map((name) => `.github/workflows/trainyard-${name}.yml`)]);
     expect(files['.github/workflows/trainyard-pr.yml']).toContain('model: "delays"');
   });
 

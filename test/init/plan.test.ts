@@ -36,7 +36,7 @@ describe('planInit', () => {
 
   it('writes callers of the reusable workflows at the release tag that follow the workflow rules', () => {
     const callers = planInit(choices).files.slice(1);
-    expect(callers.map((file) => file.path)).toEqual(['trainyard-pr', 'trainyard-release', 'trainyard-retrain', 'trainyard-drift'].map((name) => `.github/workflows/${name}.yml`));
+    expect(callers.map((file) => file.path)).toEqual(['trainyard-pr', 'trainyard-release', 'trainyard-retrain', 'trainyard-drift', 'trainyard-monitor'].map((name) => `.github/workflows/${name}.yml`));
     for (const file of callers) {
       expect(checkFile(file.path, file.content, 'workflow'), file.path).toEqual([]);
       const workflow = parse(file.content) as { jobs: Record<string, { uses: string; with: Record<string, string> }> };
@@ -47,11 +47,16 @@ describe('planInit', () => {
     const release = parse(callers[1]!.content) as { on: { push: { branches: string[] } }; jobs: { release: { permissions: Record<string, string> } } };
     expect(release.on.push.branches).toEqual(['trunk']);
     expect(release.jobs.release.permissions).toEqual({ contents: 'write', deployments: 'write', checks: 'read' });
+    const monitor = parse(callers[4]!.content) as { on: { schedule: Array<{ cron: string }> }; jobs: { monitor: { permissions: Record<string, string>; with: Record<string, string> } } };
+    expect(monitor.on.schedule).toEqual([{ cron: '17 1 * * *' }]);
+    expect(monitor.jobs.monitor.permissions).toEqual({ contents: 'write', issues: 'write', 'pull-requests': 'write', actions: 'write' });
+    expect(monitor.jobs.monitor.with).toEqual({ model: 'churn' });
   });
 
   it('skips drift monitoring and the schema without production data or a schema, and says so', () => {
     const plan = planInit({ ...choices, production: undefined, schema: undefined, task: 'regression' });
     expect(plan.files.map((file) => file.path)).not.toContain('.github/workflows/trainyard-drift.yml');
+    expect(plan.files.map((file) => file.path)).not.toContain('.github/workflows/trainyard-monitor.yml');
     const model = parseConfig(plan.files[0]!.content, 'x').models.churn!;
     expect(model.data.schema).toBeUndefined();
     expect(model.drift).toBeUndefined();

@@ -13,7 +13,7 @@ import type { SimUser } from './state/users.ts';
 import type { IssueComment } from './state/issues.ts';
 import type { WorkflowRun } from './state/actions.ts';
 import { checkRun } from './views/checks.ts';
-import { issueComment, pullAsIssue } from './views/issues.ts';
+import { issueComment, issueView, pullAsIssue } from './views/issues.ts';
 import { pullHeadSha, pullRequest, review } from './views/pulls.ts';
 import { release } from './views/releases.ts';
 import { workflowRun } from './views/actions.ts';
@@ -86,7 +86,8 @@ export function reviewSubmitted(ctx: SimContext, repo: RepoState, pull: PullRequ
 export function commentEvent(ctx: SimContext, repo: RepoState, comment: IssueComment, action: 'created' | 'edited', sender: SimUser): void {
   const pull = repo.pulls.find((p) => p.number === comment.issueNumber);
   const labels = (repo.issueLabels.get(comment.issueNumber) ?? []).map((name) => repo.labels.find((l) => l.name === name)).filter((l) => l !== undefined);
-  const issue = pull ? pullAsIssue(ctx.urls, repo, pull, labels) : { number: comment.issueNumber };
+  const plain = repo.issues.find((i) => i.number === comment.issueNumber);
+  const issue = pull ? pullAsIssue(ctx.urls, repo, pull, labels) : plain ? issueView(ctx.urls, repo, plain, labels) : { number: comment.issueNumber };
   ctx.webhooks.emit({
     event: 'issue_comment',
     action,

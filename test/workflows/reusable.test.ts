@@ -26,8 +26,8 @@ const names = (await readdir('reusable-workflows')).filter((name) => name.endsWi
 const load = async (name: string) => parse(await readFile(`reusable-workflows/${name}`, 'utf8')) as Workflow;
 
 describe('the reusable workflows', () => {
-  it('are the four trainyard pipelines', () => {
-    expect(names).toEqual(['trainyard-drift.yml', 'trainyard-pr.yml', 'trainyard-release.yml', 'trainyard-retrain.yml']);
+  it('are the five trainyard pipelines', () => {
+    expect(names).toEqual(['trainyard-drift.yml', 'trainyard-monitor.yml', 'trainyard-pr.yml', 'trainyard-release.yml', 'trainyard-retrain.yml']);
   });
 
   it.each(names)('%s has a callable copy in .github/workflows equal to its source', async (name) => {
@@ -46,11 +46,15 @@ describe('the reusable workflows', () => {
     }
   });
 
-  it.each(names)('%s grants write access only to the jobs that register and promote', async (name) => {
+  it.each(names)('%s grants write access only to the jobs that register, promote and publish monitoring', async (name) => {
     const workflow = await load(name);
+    const writers: Record<string, Record<string, string[]>> = {
+      'trainyard-release.yml': { register: ['contents'], promote: ['contents', 'deployments'] },
+      'trainyard-monitor.yml': { publish: ['contents', 'issues', 'pull-requests', 'actions'] },
+    };
     for (const [id, job] of Object.entries(workflow.jobs)) {
       const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => scope);
-      const allowed = name === 'trainyard-release.yml' ? { register: ['contents'], promote: ['contents', 'deployments'] }[id] ?? [] : [];
+      const allowed = writers[name]?.[id] ?? [];
       expect(writes, `${name} ${id}`).toEqual(allowed);
     }
   });
@@ -75,5 +79,27 @@ describe('the reusable workflows', () => {
     expect(release.jobs.validate!.if).toBe("github.ref == format('refs/heads/{0}', github.event.repository.default_branch)");
     expect(release.jobs.promote!.environment).toEqual({ name: '${{ inputs.environment }}' });
     expect(Object.keys(release.jobs)).toEqual(['validate', 'train', 'evaluate', 'register', 'promote']);
+  });
+});
+
+describe('trainyard-monitor.yml', () => {
+  it('publishes what the monitor job computed, also when it alerted, with the write permissions in publish alone', async () => {
+    const workflow = parse(await readFile('reusable-workflows/trainyard-monitor.yml', 'utf8')) as Workflow & { jobs: Record<string, Job & { needs?: string; outputs?: Record<string, string>; 'timeout-minutes'?: number }> };
+    const { monitor, publish } = workflow.jobs;
+    expect(monitor!.permissions).toEqual({ contents: 'read' });
+    const monitorStep = monitor!.steps!.find((s) => s.with?.command === 'monitor') as Step & { 'continue-on-error'?: boolean };
+    expect(monitorStep['continue-on-error']).toBe(true);
+    expect(String(monitorStep.with!.args)).toContain('--out "${{ runner.temp }}/trainyard/monitor/monitor.json"');
+    const upload = monitor!.steps!.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(upload.with!.path).toBe('${{ runner.temp }}/trainyard/monitor');
+    expect(publish!.needs).toBe('monitor');
+    expect(publish!.if).toBe("${{ !cancelled() && needs.monitor.outputs.found == 'true' }}");
+    expect(monitor!.outputs!.found).toBe('${{ steps.result.outputs.found }}');
+    const download = publish!.steps!.find((s) => s.uses?.startsWith('actions/download-artifact@'))!;
+    expect(download.with).toEqual({ name: upload.with!.name, path: upload.with!.path });
+    const publishStep = publish!.steps!.find((s) => s.with?.command === 'monitor-publish')!;
+    expect(String(publishStep.with!.args)).toMatch(/^--result "\$\{\{ runner\.temp \}\}\/trainyard\/monitor\/monitor\.json" --retrain-after "\$\{\{ inputs\.retrain-after \}\}"/);
+    expect(publish!.steps!.some((s) => s.uses?.startsWith('actions/checkout@'))).toBe(false);
+    expect(workflow.concurrency).toEqual({ group: 'trainyard-monitor-${{ github.repository }}-${{ inputs.model }}', 'cancel-in-progress': false });
   });
 });

@@ -1,5 +1,19 @@
-/** Issue comments and labels (pull requests are issues for both). */
+/** Issues, issue comments and labels (pull requests are issues for comments and labels). */
 import type { SimUser } from './users.ts';
+
+/** An issue that is not a pull request; it shares the repository's number sequence with them. */
+export interface Issue {
+  id: number;
+  number: number;
+  title: string;
+  body: string | null;
+  user: SimUser;
+  state: 'open' | 'closed';
+  stateReason: 'completed' | 'not_planned' | 'reopened' | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
 
 export interface IssueComment {
   id: number;

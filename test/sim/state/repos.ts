@@ -3,7 +3,7 @@ import type { Artifact, JitRunner, Workflow, WorkflowRun } from './actions.ts';
 import type { CheckRun } from './checks.ts';
 import type { Deployment, Environment, ProtectionRuleReview } from './deployments.ts';
 import { GitStore } from './git.ts';
-import type { IssueComment, Label } from './issues.ts';
+import type { Issue, IssueComment, Label } from './issues.ts';
 import type { PullRequest } from './pulls.ts';
 import type { Release } from './releases.ts';
 import type { SimUser } from './users.ts';
@@ -30,6 +30,7 @@ export interface RepoState {
   /** Next issue/PR number. */
   nextNumber: number;
   pulls: PullRequest[];
+  issues: Issue[];
   comments: IssueComment[];
   labels: Label[];
   /** Issue/PR number to label names applied to it. */
@@ -66,6 +67,7 @@ export function newRepo(input: {
     git: new GitStore(),
     nextNumber: 1,
     pulls: [],
+    issues: [],
     comments: [],
     labels: [],
     issueLabels: new Map(),

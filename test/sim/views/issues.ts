@@ -1,7 +1,7 @@
 /** GitHub's `issue-comment` and `label` shapes. */
 import type { SimUrls } from '../context.ts';
 import { nodeId } from '../state/ids.ts';
-import type { IssueComment, Label } from '../state/issues.ts';
+import type { Issue, IssueComment, Label } from '../state/issues.ts';
 import type { PullRequest } from '../state/pulls.ts';
 import type { RepoState } from '../state/repos.ts';
 import { authorAssociation } from './pulls.ts';
@@ -28,7 +28,7 @@ export function issueComment(urls: SimUrls, repo: RepoState, comment: IssueComme
     id: comment.id,
     node_id: nodeId('IssueComment', comment.id),
     url: `${urls.api}/repos/${repo.fullName}/issues/comments/${comment.id}`,
-    html_url: `${urls.web}/${repo.fullName}/pull/${comment.issueNumber}#issuecomment-${comment.id}`,
+    html_url: `${urls.web}/${repo.fullName}/${repo.pulls.some((p) => p.number === comment.issueNumber) ? 'pull' : 'issues'}/${comment.issueNumber}#issuecomment-${comment.id}`,
     issue_url: `${urls.api}/repos/${repo.fullName}/issues/${comment.issueNumber}`,
     body: comment.body,
     user: simpleUser(urls, comment.user),
@@ -71,5 +71,38 @@ export function pullAsIssue(urls: SimUrls, repo: RepoState, pull: PullRequest, l
     body: pull.body,
     reactions: reactions(url),
     pull_request: { url: `${urls.api}/repos/${repo.fullName}/pulls/${pull.number}`, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: pull.mergedAt },
+  };
+}
+
+/** GitHub's `issue` shape for an issue that is not a pull request. */
+export function issueView(urls: SimUrls, repo: RepoState, issue: Issue, labels: Label[]): Record<string, unknown> {
+  const url = `${urls.api}/repos/${repo.fullName}/issues/${issue.number}`;
+  return {
+    url,
+    repository_url: `${urls.api}/repos/${repo.fullName}`,
+    labels_url: `${url}/labels{/name}`,
+    comments_url: `${url}/comments`,
+    events_url: `${url}/events`,
+    html_url: `${urls.web}/${repo.fullName}/issues/${issue.number}`,
+    id: issue.id,
+    node_id: nodeId('Issue', issue.id),
+    number: issue.number,
+    title: issue.title,
+    user: simpleUser(urls, issue.user),
+    labels: labels.map((l) => labelView(urls, repo, l)),
+    state: issue.state,
+    state_reason: issue.stateReason,
+    locked: false,
+    assignee: null,
+    assignees: [],
+    milestone: null,
+    comments: repo.comments.filter((c) => c.issueNumber === issue.number).length,
+    created_at: issue.createdAt,
+    updated_at: issue.updatedAt,
+    closed_at: issue.closedAt,
+    author_association: authorAssociation(repo, issue.user.login),
+    active_lock_reason: null,
+    body: issue.body,
+    reactions: reactions(url),
   };
 }
