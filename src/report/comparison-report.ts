@@ -121,7 +121,8 @@ function metricsTable(comparison: Comparison, baselineName: string): string {
   const lines = [...head];
   for (const metric of comparison.metrics) {
     const ci = metric.ci ? `[${formatChange(metric.ci[0])}, ${formatChange(metric.ci[1])}]` : '—';
-    const cells = [`${cell(name(metric.name))}${arrow(metric)}`, value(metric.baseline), value(metric.candidate), changeText(metric), ...(withIntervals ? [ci] : []), STATUS_TEXT[metric.status]];
+    const by = metric.source === 'trainer' ? ' (reported by the trainer)' : '';
+    const cells = [`${cell(name(metric.name))}${arrow(metric)}${by}`, value(metric.baseline), value(metric.candidate), changeText(metric), ...(withIntervals ? [ci] : []), STATUS_TEXT[metric.status]];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
@@ -129,7 +130,9 @@ function metricsTable(comparison: Comparison, baselineName: string): string {
 
 function headline(report: ComparisonReport, comparison: Comparison): string {
   const verb = { pass: 'passes', fail: 'fails', inconclusive: 'is inconclusive' }[comparison.verdict];
-  const against = comparison.hasBaseline ? `against the ${report.baselineName ?? 'champion'}` : 'with no baseline yet (first model: threshold rules only)';
+  const against = comparison.baselineUnavailable
+    ? `threshold rules only: the ${report.baselineName ?? 'champion'} could not be judged on the evaluation rows`
+    : comparison.hasBaseline ? `against the ${report.baselineName ?? 'champion'}` : 'with no baseline yet (first model: threshold rules only)';
   const summary = summarize(comparison.verdict, comparison.metrics, name);
   const lines = [`## ${VERDICT_ICON[comparison.verdict]} trainyard: ${report.model} ${verb}`, '', `**${summary}**, ${against}.`];
   for (const note of report.notes ?? []) lines.push('', sentence(note));
