@@ -107,3 +107,20 @@ export async function joinToEvaluationSet(engine: DataEngine, input: { predictio
   await writeFile(input.out, `${header.map(csvCell).join(',')}\n${lines.join('\n')}\n`);
   return { file: input.out, missing: Number(counts?.missing ?? 0), extra: Number(counts?.extra ?? 0) };
 }
+
+/**
+ * The features of the evaluation rows, for a `predict` command: the rows of the
+ * evaluation data whose id is in the set, less the label column (when the label is a
+ * column), written as CSV.
+ */
+export async function writeEvaluationFeatures(engine: DataEngine, input: { evaluation: EvaluationConfig; train: string | string[]; set: EvaluationSet; cwd: string; out: string }): Promise<number> {
+  const { evaluation } = input;
+  await engine.register('features_source', await resolveSource(evaluation.file ?? input.train, input.cwd));
+  await engine.register('features_set', await resolveSource(input.set.file, input.cwd));
+  const columns = (await engine.columns('features_source')).map((column) => column.name).filter((name) => name !== evaluation.label);
+  const select = columns.map((name) => `f.${quoteIdentifier(name)}`).join(', ');
+  const rows = await engine.query(`SELECT ${select} FROM features_source f JOIN features_set e ON CAST(f.${quoteIdentifier(evaluation.id)} AS VARCHAR) = CAST(e.id AS VARCHAR) ORDER BY CAST(e.id AS VARCHAR)`);
+  const lines = rows.map((row) => columns.map((name) => (row[name] === null || row[name] === undefined ? '' : csvCell(row[name] instanceof Date ? (row[name] as Date).toISOString() : String(row[name])))).join(','));
+  await writeFile(input.out, `${columns.map(csvCell).join(',')}\n${lines.join('\n')}\n`);
+  return rows.length;
+}

@@ -7,7 +7,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DataEngine } from '../data/engine.ts';
-import { DataError } from '../errors.ts';
+import { CommandError, DataError } from '../errors.ts';
+import { runCommand } from '../train/run-command.ts';
 import type { ModelConfig } from '../config/schema.ts';
 import { renderJobSummary } from '../report/comparison-report.ts';
 import { BASELINE_PREFIX } from '../report/run-report.ts';
@@ -15,7 +16,7 @@ import { pairedBootstrap } from './bootstrap.ts';
 import { compareModels, type Comparison, type PairedEvidence, type SignificanceTest } from './compare.ts';
 import { delong } from './delong.ts';
 import { evaluateRows, type EvaluationResult } from './evaluate.ts';
-import { buildEvaluationSet, joinToEvaluationSet, type EvaluationSet, type TrustedPredictions } from './evaluation-set.ts';
+import { buildEvaluationSet, joinToEvaluationSet, writeEvaluationFeatures, type EvaluationSet, type TrustedPredictions } from './evaluation-set.ts';
 import { loadPairedPredictions, loadPredictions, type PairedPredictions, type SliceOptions } from './load-predictions.ts';
 import { mcnemar } from './mcnemar.ts';
 import type { ColumnOptions } from './prediction-columns.ts';
@@ -160,11 +161,15 @@ export interface EvaluatedChampion {
   tag: string;
   metricsFile: string;
   predictions: string | null;
+  /** The champion's downloaded version folder (MODEL_DIR of a `predict` command). */
+  modelDir?: string | null;
 }
 
 export interface EvaluationCompareInput {
-  model: Pick<ModelConfig, 'task' | 'metrics' | 'evaluation' | 'data'>;
+  model: Pick<ModelConfig, 'task' | 'metrics' | 'evaluation' | 'data' | 'predict'>;
   candidate: { metrics: MetricValues; metricsFile: string; predictions: string };
+  /** Where the output of a `predict` command goes (the terminal, the step log). */
+  echo?: (chunk: string) => void;
   champion: EvaluatedChampion | null;
   cwd: string;
   /** Where the evaluation set and the joined predictions are written. */
@@ -174,6 +179,34 @@ export interface EvaluationCompareInput {
 export interface EvaluationComparison {
   comparison: Comparison;
   set: EvaluationSet;
+  /** Whether the champion was re-scored on the evaluation rows with the `predict` command. */
+  rescored: boolean;
+}
+
+/** Runs the `predict` command on the champion's version for the evaluation rows' features; returns its predictions file. */
+async function rescoreChampion(input: EvaluationCompareInput, set: EvaluationSet): Promise<string> {
+  const { evaluation, predict } = input.model;
+  const champion = input.champion!;
+  const features = path.join(input.workDir, 'champion-features.csv');
+  const output = path.join(input.workDir, 'champion-rescored.csv');
+  const engine = await DataEngine.open();
+  try {
+    await writeEvaluationFeatures(engine, { evaluation: evaluation!, train: input.model.data.train, set, cwd: input.cwd, out: features });
+  } finally {
+    engine.close();
+  }
+  const outcome = await runCommand({
+    command: predict!.command,
+    cwd: input.cwd,
+    env: { ...process.env, MODEL_DIR: champion.modelDir!, MODEL_VERSION: champion.tag, TRAINYARD_PREDICT_INPUT: features, TRAINYARD_PREDICT_OUTPUT: output },
+    timeoutMs: 30 * 60_000,
+    logFile: path.join(input.workDir, 'predict.log'),
+    echo: input.echo ?? (() => undefined),
+  });
+  if (outcome.exitCode !== 0 || outcome.timedOut) {
+    throw new CommandError(`predict command "${predict!.command}" ${outcome.timedOut ? 'timed out' : `exited ${outcome.exitCode}`} re-scoring ${champion.tag}; its log: ${path.join(input.workDir, 'predict.log')}`);
+  }
+  return output;
 }
 
 /**
@@ -204,6 +237,19 @@ export async function evaluationCompareStage(input: EvaluationCompareInput): Pro
     }
   } finally {
     engine.close();
+  }
+  let rescored = false;
+  const stale = input.champion && (!champion || champion.missing > 0);
+  if (stale && input.model.predict && input.champion!.modelDir) {
+    const file = await rescoreChampion(input, set);
+    const joining = await DataEngine.open();
+    try {
+      champion = await joinToEvaluationSet(joining, { predictions: file, set, id: evaluation.id, cwd: input.cwd, out: path.join(input.workDir, 'champion-predictions.csv'), table: 'rescored' });
+    } finally {
+      joining.close();
+    }
+    if (champion.missing > 0) throw new DataError(`${file}: the predict command left ${champion.missing} of the ${set.rows} evaluation rows without a prediction re-scoring ${input.champion!.tag}; expected one per row`);
+    rescored = true;
   }
   let unavailable: string | null = null;
   if (input.champion && !champion) unavailable = `the champion ${input.champion.tag} has no predictions to score on the evaluation rows, and the config has no \`predict\` command to re-score it`;
@@ -236,5 +282,5 @@ export async function evaluationCompareStage(input: EvaluationCompareInput): Pro
     reported: { metrics: input.candidate.metrics, file: input.candidate.metricsFile, tolerance: evaluation.tolerance, baseline: championReported },
     baselineUnavailable: unavailable,
   });
-  return { comparison, set };
+  return { comparison, set, rescored };
 }

@@ -20,6 +20,7 @@ interface Expected {
   buckets: Record<string, number>;
   candidate: Record<string, number>;
   champion: Record<string, number>;
+  rescored_roc_auc: number;
 }
 
 let expected: Expected;
@@ -107,6 +108,30 @@ describe('the comparison on the evaluation set', () => {
     const report = renderJobSummary({ model: 'm', comparison, baselineName: 'champion m@v1' });
     expect(report).not.toContain('Significance of the differences');
     expect(report).toContain('the champion m@v1 could not be judged on the evaluation rows');
+  });
+
+  it('re-scores the champion with the predict command (features without the label) when the evaluation rows changed', async () => {
+    const modelDir = await mkdtemp(path.join(work, 'champion-model-'));
+    const script = path.join(work, 'predict.mjs');
+    await writeFile(script, [
+      "import { readFileSync, writeFileSync } from 'node:fs';",
+      "const [header, ...rows] = readFileSync(process.env.TRAINYARD_PREDICT_INPUT, 'utf8').trim().split('\\n');",
+      "if (header !== 'id,x') { console.error('unexpected columns ' + header); process.exit(3); }",
+      "if (!process.env.MODEL_DIR) process.exit(4);",
+      "writeFileSync(process.env.TRAINYARD_PREDICT_OUTPUT, 'id,score\\n' + rows.map((row) => { const [id, x] = row.split(','); return id + ',' + 1 / (1 + Math.exp(-Number(x))); }).join('\\n') + '\\n');",
+    ].join('\n'));
+    const { comparison, rescored } = await evaluationCompareStage({
+      model: { ...model(), predict: { command: `node ${script}` } },
+      candidate: { metrics: { roc_auc: expected.candidate.roc_auc! }, metricsFile: await metricsFile('m.json', { roc_auc: expected.candidate.roc_auc! }), predictions: 'candidate.csv' },
+      champion: { tag: 'm@v1', metricsFile: await metricsFile('c.json', { roc_auc: 0.7 }), predictions: 'champion-old-set.csv', modelDir },
+      cwd: fixtures,
+      workDir: path.join(work, 'rescore'),
+    });
+    expect(rescored).toBe(true);
+    const auc = comparison.metrics.find((metric) => metric.name === 'roc_auc')!;
+    expect(auc.baseline).toBeCloseTo(expected.rescored_roc_auc, 12);
+    expect(comparison.significance!.rows).toEqual({ shared: expected.evaluation_ids.length, candidateOnly: 0, baselineOnly: 0 });
+    expect(comparison.baselineUnavailable).toBeUndefined();
   });
 
   it('fails when predictions miss evaluation rows or score others, with the counts', async () => {
