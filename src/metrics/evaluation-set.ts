@@ -67,7 +67,7 @@ export async function buildEvaluationSet(engine: DataEngine, input: { evaluation
   if (kept.length === 0) throw new DataError(`${shown}: the evaluation set is empty${fraction === undefined ? '' : ` (no id hashes below evaluation.split.fraction ${fraction})`}; expected labelled rows`);
   kept.sort((a, b) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0));
   await writeFile(input.out, `id,label\n${kept.map((row) => `${csvCell(String(row.id))},${csvCell(String(row.label))}`).join('\n')}\n`);
-  const what = fraction === undefined ? shown : `the ${fraction} of ${shown} whose id hashes below it`;
+  const what = fraction === undefined ? shown : `the rows of ${shown} whose id hashes below ${fraction}`;
   return { file: input.out, rows: kept.length, source: what };
 }
 
