@@ -5,17 +5,18 @@ import {
   Probot,
   app_default,
   createNodeMiddleware
-} from "./chunks/chunk-THWTRWB5.js";
-import "./chunks/chunk-DTP7DK6D.js";
-import "./chunks/chunk-ABPIOPCH.js";
+} from "./chunks/chunk-PQCLZDPC.js";
+import "./chunks/chunk-LL5AZYGJ.js";
+import "./chunks/chunk-IIXC5KBO.js";
 import "./chunks/chunk-FXVCIBPG.js";
 import "./chunks/chunk-RXXXXBIG.js";
-import "./chunks/chunk-LUPGTUBQ.js";
-import "./chunks/chunk-PLGQVMFY.js";
-import "./chunks/chunk-QVVL2KIE.js";
+import "./chunks/chunk-75XCVD74.js";
+import "./chunks/chunk-VB7HGJW6.js";
+import "./chunks/chunk-EWUOZ7UO.js";
+import "./chunks/chunk-HHUPVB5M.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-2I52LB5X.js";
+import "./chunks/chunk-G5MI35OT.js";
 import "./chunks/chunk-D2FE2DU7.js";
 import "./chunks/chunk-PWI6BAP3.js";
 import "./chunks/chunk-FA4IZPLS.js";

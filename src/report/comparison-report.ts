@@ -189,7 +189,7 @@ function history(report: ComparisonReport, comparison: Comparison): string {
   points.push({ label: 'candidate', value: primary.candidate });
   if (points.length < 2) return '';
   const shown = cell(name(primary.name));
-  const table = [`| version | ${shown} |`, '| --- | ---: |', ...points.map((point) => `| ${cell(name(point.label))} | ${formatNumber(point.value)} |`)].join('\n');
+  const table = [`| version | ${shown} |`, '| --- | ---: |', ...points.map((point) => `| ${cell(sentence(point.label))} | ${formatNumber(point.value)} |`)].join('\n');
   return [`### ${shown} across versions`, '', lineChart({ title: `${primary.name} by version`, axis: primary.name, points }), '', table].join('\n');
 }
 

@@ -6,30 +6,31 @@ import {
   parseNumberOption,
   parseTask,
   writeFileAtomic
-} from "./chunk-RQCYNAXX.js";
+} from "./chunk-RNRDEX5I.js";
 import {
   comparisonDocument
 } from "./chunk-2725YAOJ.js";
 import {
   TASKS,
   compareStage,
-  loadPolicy,
-  renderJobSummary
-} from "./chunk-H5X6X6HJ.js";
-import "./chunk-SSMX5QUN.js";
+  loadPolicy
+} from "./chunk-IQH6ZIGV.js";
+import "./chunk-XQPHDGNF.js";
 import {
+  renderJobSummary,
   verdictExitCode
-} from "./chunk-LUPGTUBQ.js";
+} from "./chunk-75XCVD74.js";
 import {
   flattenMetrics
-} from "./chunk-PLGQVMFY.js";
+} from "./chunk-VB7HGJW6.js";
+import "./chunk-HHUPVB5M.js";
 import "./chunk-OOJLEY5A.js";
 import "./chunk-PMHM62NO.js";
 import {
   DEFAULT_CONFIG_PATH
-} from "./chunk-RPWO2FJL.js";
+} from "./chunk-M6AHWI5D.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-2I52LB5X.js";
+import "./chunk-G5MI35OT.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";

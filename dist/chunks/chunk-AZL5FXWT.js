@@ -2,15 +2,15 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
-  referenceVsCurrentChart
-} from "./chunk-SSMX5QUN.js";
-import {
   kindOfType,
   looksLikeProfile,
   presentSql,
   readProfile,
   valueSql
 } from "./chunk-7XROHMDV.js";
+import {
+  referenceVsCurrentChart
+} from "./chunk-HHUPVB5M.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
@@ -24,7 +24,7 @@ import {
 import {
   CORRECTIONS,
   DRIFT_METHOD_NAMES
-} from "./chunk-2I52LB5X.js";
+} from "./chunk-G5MI35OT.js";
 import {
   didYouMean
 } from "./chunk-D2FE2DU7.js";

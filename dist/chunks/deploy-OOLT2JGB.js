@@ -5,35 +5,35 @@ import {
   githubClient,
   openRegistry,
   runUrlFrom
-} from "./chunk-HMTQAOEK.js";
+} from "./chunk-LNJXBLR6.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
 import {
   requirePromotionCheck
-} from "./chunk-DTP7DK6D.js";
+} from "./chunk-LL5AZYGJ.js";
 import {
   call
-} from "./chunk-ABPIOPCH.js";
+} from "./chunk-IIXC5KBO.js";
 import "./chunk-RXXXXBIG.js";
 import {
   runCommand
 } from "./chunk-XQPHDGNF.js";
-import "./chunk-5KH5PEJ3.js";
+import "./chunk-JDDPTRQQ.js";
 import {
   RegistryError,
   checkEnvironmentName,
   checkModelName,
   parseVersionNumber
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-EWUOZ7UO.js";
 import "./chunk-OOJLEY5A.js";
 import {
   runId
-} from "./chunk-3XA4GD7S.js";
+} from "./chunk-JPFY62ZN.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
-import "./chunk-RPWO2FJL.js";
+import "./chunk-M6AHWI5D.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-2I52LB5X.js";
+import "./chunk-G5MI35OT.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";

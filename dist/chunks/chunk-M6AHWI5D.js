@@ -8,7 +8,7 @@ import {
 } from "./chunk-7KOEJRCO.js";
 import {
   configSchema
-} from "./chunk-2I52LB5X.js";
+} from "./chunk-G5MI35OT.js";
 import {
   explainIssues
 } from "./chunk-D2FE2DU7.js";

@@ -3,10 +3,10 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   TASKS
-} from "./chunk-H5X6X6HJ.js";
+} from "./chunk-IQH6ZIGV.js";
 import {
   metricFileFormat
-} from "./chunk-PLGQVMFY.js";
+} from "./chunk-VB7HGJW6.js";
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";

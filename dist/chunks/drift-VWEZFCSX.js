@@ -6,23 +6,23 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-UWTDR3G3.js";
-import "./chunk-SSMX5QUN.js";
+} from "./chunk-AZL5FXWT.js";
 import "./chunk-7XROHMDV.js";
+import "./chunk-HHUPVB5M.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
 import {
   openConfig
-} from "./chunk-3XA4GD7S.js";
+} from "./chunk-JPFY62ZN.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
 import "./chunk-PMHM62NO.js";
 import {
   DEFAULT_CONFIG_PATH
-} from "./chunk-RPWO2FJL.js";
+} from "./chunk-M6AHWI5D.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-2I52LB5X.js";
+import "./chunk-G5MI35OT.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";

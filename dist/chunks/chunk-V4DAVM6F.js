@@ -7,27 +7,27 @@ import {
 import {
   compareStage,
   evaluateStage,
+  evaluationCompareStage,
   policyOfModel,
-  renderJobSummary,
   trainerComparisonStage
-} from "./chunk-H5X6X6HJ.js";
+} from "./chunk-IQH6ZIGV.js";
 import {
   LINEAGE_FILE,
   collectVersionContent,
   readTrainingArtifacts
-} from "./chunk-3D7M4YD4.js";
+} from "./chunk-V4HUA3V6.js";
 import {
   runCommand
 } from "./chunk-XQPHDGNF.js";
 import {
   LocalRegistry
-} from "./chunk-5KH5PEJ3.js";
+} from "./chunk-JDDPTRQQ.js";
 import {
   driftJson,
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-UWTDR3G3.js";
+} from "./chunk-AZL5FXWT.js";
 import {
   loadDataSchema,
   renderMarkdown,
@@ -35,11 +35,12 @@ import {
   validateData
 } from "./chunk-OQ2MQ6IV.js";
 import {
+  renderJobSummary,
   renderRunReport
-} from "./chunk-LUPGTUBQ.js";
+} from "./chunk-75XCVD74.js";
 import {
   championOf
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-EWUOZ7UO.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
@@ -741,7 +742,8 @@ async function fetchChampion(input) {
     version: version.version,
     tag: version.tag,
     metricsFile: path5.join(downloaded.dir, "metrics.json"),
-    predictionsFile: predictions ? path5.join(downloaded.dir, predictions) : null
+    predictionsFile: predictions ? path5.join(downloaded.dir, predictions) : null,
+    dir: downloaded.dir
   };
 }
 
@@ -769,15 +771,27 @@ async function runModel(request) {
   const shown = ["roc_auc", "pr_auc", "accuracy", "f1", "log_loss", "brier", "ece", "rmse", "mae", "r2", "macro_f1"].filter((metric) => evaluation.metrics[metric] !== void 0);
   note({ stage: "evaluate", status: "info", summary: `${formatNumber(evaluation.rows)} held-out rows: ${shown.map((metric) => `${metric} ${formatNumber(evaluation.metrics[metric])}`).join(", ")}` });
   const champion = await fetchChampion({ registry: request.registry, model: name, environment: model.promotion?.environment ?? "production", dir: path6.join(outputDir, "..", `${name}.champion`) });
-  const compared = champion ? await compareStage({
-    candidate: { metrics: trained.artifacts.metrics, metricsFile: path6.join(outputDir, model.metrics.file), predictions: trained.artifacts.predictionsFile },
+  const metricsFile = path6.join(outputDir, model.metrics.file);
+  const compared = model.evaluation ? await evaluationCompareStage({
+    model,
+    candidate: { metrics: trained.artifacts.metrics, metricsFile, predictions: trained.artifacts.predictionsFile },
+    champion: champion ? { tag: champion.tag, metricsFile: champion.metricsFile, predictions: champion.predictionsFile, modelDir: champion.dir } : null,
+    cwd: root,
+    workDir: path6.join(outputDir, "..", `${name}.evaluation`),
+    echo
+  }).then(({ comparison, set, rescored }) => {
+    const notes = [`${champion ? "Both models" : "The candidate"} scored on the ${formatNumber(set.rows)} evaluation rows (${set.source}), labels read from the data; every metric trainyard can compute is computed from the predictions.`];
+    if (rescored && champion) notes.push(`The champion ${champion.tag} was re-scored on these rows with the config's predict command.`);
+    return { comparison, report: renderJobSummary({ model: name, comparison, baselineName: champion ? `champion ${champion.tag}` : "champion", notes }) };
+  }) : champion ? await compareStage({
+    candidate: { metrics: trained.artifacts.metrics, metricsFile, predictions: trained.artifacts.predictionsFile },
     baseline: { metricsFile: champion.metricsFile, ...champion.predictionsFile ? { predictions: champion.predictionsFile } : {} },
     policy: policyOfModel(model),
     columns: { task: model.task },
     id: "id",
     cwd: root
-  }).then((comparison) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: `champion ${champion.tag}` }) })) : await trainerComparisonStage({ name, model, metrics: trained.artifacts.metrics, metricsFile: path6.join(outputDir, model.metrics.file), cwd: root });
-  const against = champion ? `champion ${champion.tag}` : "the trainer's baseline (no champion yet)";
+  }).then((comparison) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: `champion ${champion.tag}` }) })) : await trainerComparisonStage({ name, model, metrics: trained.artifacts.metrics, metricsFile, cwd: root });
+  const against = champion ? `champion ${champion.tag}` : model.evaluation ? "threshold rules on the evaluation rows (no champion yet)" : "the trainer's baseline (no champion yet)";
   await writeFile4(path6.join(outputDir, "comparison.json"), `${JSON.stringify(comparisonDocument(compared.comparison, { model: name, candidate: model.metrics.file, baseline: champion?.tag ?? null }), null, 2)}
 `);
   note({ stage: "compare", status: compared.comparison.verdict === "pass" ? "passed" : "failed", summary: `against ${against}: ${compared.comparison.summary}`, markdown: compared.report });

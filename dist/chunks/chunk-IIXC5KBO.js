@@ -20,7 +20,7 @@ import {
   selectFiles,
   sortHistory,
   versionTag
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-EWUOZ7UO.js";
 import {
   sha256File
 } from "./chunk-HB6HQUKP.js";

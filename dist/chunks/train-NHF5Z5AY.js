@@ -8,33 +8,33 @@ import {
   processNvidiaSmi,
   selectModels,
   trainModel
-} from "./chunk-JCURWHIN.js";
+} from "./chunk-V4DAVM6F.js";
 import "./chunk-2725YAOJ.js";
-import "./chunk-H5X6X6HJ.js";
-import "./chunk-3D7M4YD4.js";
+import "./chunk-IQH6ZIGV.js";
+import "./chunk-V4HUA3V6.js";
 import "./chunk-XQPHDGNF.js";
-import "./chunk-5KH5PEJ3.js";
-import "./chunk-UWTDR3G3.js";
-import "./chunk-SSMX5QUN.js";
+import "./chunk-JDDPTRQQ.js";
+import "./chunk-AZL5FXWT.js";
 import "./chunk-7XROHMDV.js";
 import "./chunk-OQ2MQ6IV.js";
-import "./chunk-LUPGTUBQ.js";
-import "./chunk-PLGQVMFY.js";
-import "./chunk-QVVL2KIE.js";
+import "./chunk-75XCVD74.js";
+import "./chunk-VB7HGJW6.js";
+import "./chunk-EWUOZ7UO.js";
+import "./chunk-HHUPVB5M.js";
 import {
   formatSeconds
 } from "./chunk-OOJLEY5A.js";
 import {
   openProject,
   runId
-} from "./chunk-3XA4GD7S.js";
+} from "./chunk-JPFY62ZN.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
 import "./chunk-GRHDYEXN.js";
 import "./chunk-PMHM62NO.js";
-import "./chunk-RPWO2FJL.js";
+import "./chunk-M6AHWI5D.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-2I52LB5X.js";
+import "./chunk-G5MI35OT.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";

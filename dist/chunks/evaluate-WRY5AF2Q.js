@@ -6,24 +6,25 @@ import {
   parseTask,
   renderMetrics,
   writeFileAtomic
-} from "./chunk-RQCYNAXX.js";
+} from "./chunk-RNRDEX5I.js";
 import {
   TASKS,
   evaluateStage,
   loadPolicy
-} from "./chunk-H5X6X6HJ.js";
-import "./chunk-SSMX5QUN.js";
+} from "./chunk-IQH6ZIGV.js";
+import "./chunk-XQPHDGNF.js";
 import {
   TASK_METRICS
-} from "./chunk-LUPGTUBQ.js";
-import "./chunk-PLGQVMFY.js";
+} from "./chunk-75XCVD74.js";
+import "./chunk-VB7HGJW6.js";
+import "./chunk-HHUPVB5M.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
 import "./chunk-PMHM62NO.js";
-import "./chunk-RPWO2FJL.js";
+import "./chunk-M6AHWI5D.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-2I52LB5X.js";
+import "./chunk-G5MI35OT.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";

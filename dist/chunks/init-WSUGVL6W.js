@@ -12,11 +12,11 @@ import {
 } from "./chunk-PMHM62NO.js";
 import {
   parseConfig
-} from "./chunk-RPWO2FJL.js";
+} from "./chunk-M6AHWI5D.js";
 import "./chunk-7KOEJRCO.js";
 import {
   MODEL_NAME
-} from "./chunk-2I52LB5X.js";
+} from "./chunk-G5MI35OT.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-PWI6BAP3.js";
 import {
@@ -289,6 +289,13 @@ function renderConfig(choices) {
     "    training:",
     `      command: ${q2(choices.command)}`,
     `      runs_on: [${choices.runsOn.map(q2).join(", ")}]`,
+    "    # The labelled rows every version is judged on: the training rows whose id hashes",
+    "    # below the fraction (SHA-256 of the id; the trainer holds out the same rows).",
+    "    # trainyard joins the predictions to them by id and computes the metrics itself.",
+    "    evaluation:",
+    "      split: { fraction: 0.2 }",
+    "      id: id",
+    "      label: label",
     "    metrics:",
     "      # Files the training command writes into $TRAINYARD_OUTPUT_DIR.",
     "      file: metrics.json",

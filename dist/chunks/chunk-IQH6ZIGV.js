@@ -2,25 +2,20 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
-  lineChart
-} from "./chunk-SSMX5QUN.js";
+  runCommand
+} from "./chunk-XQPHDGNF.js";
 import {
   BASELINE_PREFIX,
   TASK_METRICS,
   argsortDescending,
   compareModels,
   confusion,
-  metricSuite
-} from "./chunk-LUPGTUBQ.js";
+  metricSuite,
+  renderJobSummary
+} from "./chunk-75XCVD74.js";
 import {
   readMetricsFile
-} from "./chunk-PLGQVMFY.js";
-import {
-  formatBytes,
-  formatChange,
-  formatNumber,
-  formatSeconds
-} from "./chunk-OOJLEY5A.js";
+} from "./chunk-VB7HGJW6.js";
 import {
   DataEngine,
   quoteIdentifier,
@@ -29,7 +24,7 @@ import {
 } from "./chunk-PMHM62NO.js";
 import {
   parseConfig
-} from "./chunk-RPWO2FJL.js";
+} from "./chunk-M6AHWI5D.js";
 import {
   parseYamlSource,
   positionOf
@@ -37,7 +32,7 @@ import {
 import {
   metricRuleSchema,
   significanceSchema
-} from "./chunk-2I52LB5X.js";
+} from "./chunk-G5MI35OT.js";
 import {
   didYouMean,
   explainIssues
@@ -46,144 +41,11 @@ import {
   external_exports
 } from "./chunk-PWI6BAP3.js";
 import {
+  CommandError,
   ConfigError,
   DataError,
   UsageError
 } from "./chunk-5WCRJWUQ.js";
-
-// src/report/fit.ts
-var COMMENT_LIMIT = 65536;
-var join = (parts) => `${parts.filter((part) => part !== "").join("\n\n")}
-`;
-function truncateTable(table, budget) {
-  if (table.length <= budget) return table;
-  const lines = table.split("\n");
-  const head = lines.slice(0, 2);
-  const body = lines.slice(2);
-  let kept = body.length;
-  const render = (count) => [...head, ...body.slice(0, count), `
-_${body.length - count} more rows left out to stay under GitHub's size limit._`].join("\n");
-  while (kept > 0 && render(kept).length > budget) kept = Math.floor(kept * 0.9);
-  return render(kept);
-}
-function fitSections(sections2, limit) {
-  const current = sections2.map((section) => section.text);
-  const order = sections2.map((section, index) => ({ section, index })).sort((a, b) => a.section.priority - b.section.priority || b.index - a.index);
-  for (const { section, index } of order) {
-    if (join(current).length <= limit) break;
-    current[index] = section.fallback ?? "";
-  }
-  const text = join(current);
-  if (text.length <= limit) return text;
-  const note = "\n\n_Report cut to stay under GitHub's size limit._\n";
-  return `${text.slice(0, limit - note.length)}${note}`;
-}
-
-// src/report/comparison-report.ts
-var VERDICT_ICON = { pass: "\u2705", fail: "\u274C", inconclusive: "\u26A0\uFE0F" };
-var STATUS_TEXT = { pass: "\u2705 pass", fail: "\u274C fail", inconclusive: "\u26A0\uFE0F inconclusive", info: "\u2014" };
-var CHECK_ICON = { pass: "\u2705", fail: "\u274C", warn: "\u26A0\uFE0F" };
-function cell(text) {
-  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
-}
-function changeText(metric) {
-  if (metric.delta === null) return "\u2014";
-  const relative = metric.relative === null ? "" : ` (${metric.relative > 0 ? "+" : ""}${(metric.relative * 100).toFixed(1)}%)`;
-  return `${formatChange(metric.delta)}${relative}`;
-}
-function arrow(metric) {
-  if (metric.greaterIsBetter === null) return "";
-  return metric.greaterIsBetter ? " \u2191" : " \u2193";
-}
-function metricsTable(comparison, baselineName) {
-  const level = comparison.significance ? `${Math.round(comparison.significance.confidence * 1e3) / 10}% interval` : "interval";
-  const lines = [`| metric | ${cell(baselineName)} | candidate | change | ${level} | gate |`, "| --- | ---: | ---: | ---: | :---: | :---: |"];
-  for (const metric of comparison.metrics) {
-    const ci = metric.ci ? `[${formatChange(metric.ci[0])}, ${formatChange(metric.ci[1])}]` : "\u2014";
-    const baseline = metric.baseline === null ? "\u2014" : formatNumber(metric.baseline);
-    lines.push(`| ${cell(metric.name)}${arrow(metric)} | ${baseline} | ${formatNumber(metric.candidate)} | ${changeText(metric)} | ${ci} | ${STATUS_TEXT[metric.status]} |`);
-  }
-  return lines.join("\n");
-}
-function headline(report) {
-  const { comparison } = report;
-  const verb = { pass: "passes", fail: "fails", inconclusive: "is inconclusive" }[comparison.verdict];
-  const against = comparison.hasBaseline ? `against the ${report.baselineName ?? "champion"}` : "with no baseline yet (first model: threshold rules only)";
-  const lines = [`## ${VERDICT_ICON[comparison.verdict]} trainyard: ${report.model} ${verb}`, "", `**${comparison.summary}**, ${against}.`];
-  const sig = comparison.significance;
-  if (sig) {
-    const rows = `${sig.rows.shared.toLocaleString("en-US")} shared rows`;
-    const unpaired = sig.rows.candidateOnly + sig.rows.baselineOnly > 0 ? ` (${sig.rows.candidateOnly.toLocaleString("en-US")} only in the candidate's predictions, ${sig.rows.baselineOnly.toLocaleString("en-US")} only in the baseline's)` : "";
-    const role = sig.gating ? "gate the change" : "are shown, not gating (add `significance` to the policy to gate on them)";
-    lines.push("", `Intervals: paired bootstrap over ${rows}${unpaired}, ${sig.resamples.toLocaleString("en-US")} resamples, seed ${sig.seed}; they ${role}.`);
-  }
-  return lines.join("\n");
-}
-function reasons(comparison) {
-  const gated = comparison.metrics.filter((metric) => metric.status !== "info");
-  if (gated.length === 0) return "";
-  const lines = gated.map((metric) => `- **${cell(metric.name)}** ${STATUS_TEXT[metric.status]}: ${metric.reason}`);
-  return ["<details><summary>Why each gate decided as it did</summary>", "", ...lines, "", "</details>"].join("\n");
-}
-function tests(comparison) {
-  const lines = [];
-  for (const metric of comparison.metrics) {
-    const test = metric.test;
-    if (!test) continue;
-    if (test.test === "mcnemar-exact") {
-      lines.push(`- ${metric.name}: McNemar exact test p = ${formatNumber(test.p)} (${test.b} rows only the candidate gets right, ${test.c} only the baseline)`);
-    } else {
-      lines.push(`- ${metric.name}: DeLong test p = ${formatNumber(test.p)} (z = ${test.z.toFixed(2)})`);
-    }
-  }
-  return lines.length === 0 ? "" : ["Significance of the differences:", "", ...lines].join("\n");
-}
-function checks(list) {
-  if (!list || list.length === 0) return "";
-  return ["### Data checks", "", ...list.map((line) => `- ${CHECK_ICON[line.status]} **${cell(line.name)}**: ${line.summary}`)].join("\n");
-}
-function history(report) {
-  const primary = report.comparison.metrics.find((metric) => metric.status !== "info") ?? report.comparison.metrics[0];
-  if (!primary) return "";
-  const points = (report.history ?? []).filter((entry) => entry.metrics[primary.name] !== void 0).map((entry) => ({ label: entry.version, value: entry.metrics[primary.name] }));
-  if (points.length === 0 && primary.baseline !== null) points.push({ label: report.baselineName ?? "champion", value: primary.baseline });
-  points.push({ label: "candidate", value: primary.candidate });
-  if (points.length < 2) return "";
-  const table = ["| version | " + cell(primary.name) + " |", "| --- | ---: |", ...points.map((point) => `| ${cell(point.label)} | ${formatNumber(point.value)} |`)].join("\n");
-  return [`### ${cell(primary.name)} across versions`, "", lineChart({ title: `${primary.name} by version`, axis: primary.name, points }), "", table].join("\n");
-}
-function lineage(value) {
-  if (!value) return "";
-  const bytes = value.data.reduce((sum, file) => sum + file.bytes, 0);
-  const lines = [
-    `- commit: ${value.commit ? `\`${value.commit.slice(0, 12)}\`${value.dirty ? " (with uncommitted changes)" : ""}` : "none"}`,
-    `- command: \`${value.command.replace(/`/g, "'")}\` (seed ${value.seed}, exit ${value.exitStatus}, ${formatSeconds(value.durationSeconds)})`,
-    `- params: ${Object.keys(value.params).length === 0 ? "none" : Object.entries(value.params).map(([key, param]) => `\`${key}=${String(param)}\``).join(", ")}`,
-    `- data: ${value.data.length} file${value.data.length === 1 ? "" : "s"}, ${formatBytes(bytes)}${value.data.map((file) => `
-  - \`${file.path}\` sha256 \`${file.sha256.slice(0, 16)}\u2026\``).join("")}`,
-    `- runner: ${value.runner.name ?? "local"} (${value.runner.os}/${value.runner.arch}), node ${value.versions.node}, trainyard ${value.versions.trainyard}`
-  ];
-  return ["<details><summary>Lineage</summary>", "", ...lines, "", "</details>"].join("\n");
-}
-function sections(report, limit) {
-  const head = headline(report);
-  const table = metricsTable(report.comparison, report.baselineName ?? "champion");
-  const footer = report.runUrl ? `[Workflow run and artifacts](${report.runUrl})` : "";
-  const tableBudget = Math.max(1e3, limit - head.length - footer.length - 200);
-  return [
-    { text: head, priority: 10 },
-    { text: truncateTable(table, tableBudget), priority: 9 },
-    { text: reasons(report.comparison), priority: 3, fallback: "" },
-    { text: tests(report.comparison), priority: 4 },
-    { text: checks(report.checks), priority: 6 },
-    { text: history(report), priority: 2 },
-    { text: lineage(report.lineage), priority: 1 },
-    { text: footer, priority: 8 }
-  ];
-}
-function renderJobSummary(report) {
-  return fitSections(sections(report, COMMENT_LIMIT), COMMENT_LIMIT);
-}
 
 // src/metrics/types.ts
 var TASKS = ["binary", "multiclass", "regression"];
@@ -237,6 +99,10 @@ async function loadPolicy(file, shownAs, model) {
   }
   return parsePolicy(text, shownAs, model);
 }
+
+// src/metrics/stages.ts
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
 
 // src/metrics/percentile.ts
 function percentile(values, q) {
@@ -531,6 +397,87 @@ function evaluateRows(rows, slicing = null) {
   return { task: suite.task, rows: n, ...overall, confusionMatrix, slices };
 }
 
+// src/metrics/evaluation-set.ts
+import { createHash } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+function stableBucket(id) {
+  const digest = createHash("sha256").update(id, "utf8").digest();
+  return Number(digest.readBigUInt64BE(0)) / 2 ** 64;
+}
+function inEvaluationSplit(id, fraction) {
+  return stableBucket(id) < fraction;
+}
+var csvCell = (value) => /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+async function buildEvaluationSet(engine, input) {
+  const { evaluation } = input;
+  const from = evaluation.file ?? input.train;
+  const shown = Array.isArray(from) ? from.join(", ") : from;
+  const source = await resolveSource(from, input.cwd);
+  await engine.register("evaluation_source", source);
+  const columns = (await engine.columns("evaluation_source")).map((column) => column.name);
+  if (!columns.includes(evaluation.id)) throw new DataError(`${shown}: no id column "${evaluation.id}" (evaluation.id); it has: ${columns.join(", ")}`);
+  let rows;
+  try {
+    rows = await engine.query(`SELECT CAST(${quoteIdentifier(evaluation.id)} AS VARCHAR) AS id, CAST((${evaluation.label}) AS VARCHAR) AS label FROM evaluation_source`);
+  } catch (error) {
+    throw new DataError(`${shown}: evaluation.label "${evaluation.label}" is not a column or expression of it (${error.message.split("\n")[0]}); it has: ${columns.join(", ")}`);
+  }
+  const fraction = evaluation.split?.fraction;
+  const kept = fraction === void 0 ? rows : rows.filter((row) => row.id !== null && inEvaluationSplit(String(row.id), fraction));
+  const seen = /* @__PURE__ */ new Set();
+  for (const row of kept) {
+    if (row.id === null) throw new DataError(`${shown}: an evaluation row has no id in column "${evaluation.id}"; expected an id on every row`);
+    if (row.label === null) throw new DataError(`${shown}: evaluation row ${String(row.id)} has no label ("${evaluation.label}"); expected a label on every evaluation row`);
+    if (seen.has(String(row.id))) throw new DataError(`${shown}: id ${String(row.id)} repeats in column "${evaluation.id}"; expected one row per id`);
+    seen.add(String(row.id));
+  }
+  if (kept.length === 0) throw new DataError(`${shown}: the evaluation set is empty${fraction === void 0 ? "" : ` (no id hashes below evaluation.split.fraction ${fraction})`}; expected labelled rows`);
+  kept.sort((a, b) => String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0);
+  await writeFile(input.out, `id,label
+${kept.map((row) => `${csvCell(String(row.id))},${csvCell(String(row.label))}`).join("\n")}
+`);
+  const what = fraction === void 0 ? shown : `the rows of ${shown} whose id hashes below ${fraction}`;
+  return { file: input.out, rows: kept.length, source: what };
+}
+async function joinToEvaluationSet(engine, input) {
+  const source = await resolveSource(input.predictions, input.cwd);
+  const table = input.table;
+  await engine.register(`${table}_raw`, source);
+  const columns = (await engine.columns(`${table}_raw`)).map((column) => column.name);
+  if (!columns.includes(input.id)) throw new DataError(`${input.predictions}: no id column "${input.id}" to join the predictions to the evaluation rows (evaluation.id)`);
+  await engine.register(`${table}_set`, await resolveSource(input.set.file, input.cwd));
+  const key = quoteIdentifier(input.id);
+  const [dupes] = await engine.query(`SELECT count(*) - count(DISTINCT ${key}) AS d FROM ${quoteIdentifier(`${table}_raw`)}`);
+  if (Number(dupes?.d ?? 0) > 0) throw new DataError(`${input.predictions}: column "${input.id}" repeats ${Number(dupes?.d)} ids; expected one prediction per row id`);
+  const raw = quoteIdentifier(`${table}_raw`);
+  const set = quoteIdentifier(`${table}_set`);
+  const [counts] = await engine.query(
+    `SELECT count(*) FILTER (WHERE p.${key} IS NULL) AS missing, count(*) FILTER (WHERE e.id IS NULL) AS extra FROM ${set} e FULL OUTER JOIN ${raw} p ON CAST(e.id AS VARCHAR) = CAST(p.${key} AS VARCHAR)`
+  );
+  const kept = columns.filter((name) => name !== input.id && name !== "label");
+  const select = ["CAST(e.id AS VARCHAR) AS id", "e.label AS label", ...kept.map((name) => `p.${quoteIdentifier(name)}`)].join(", ");
+  const rows = await engine.query(`SELECT ${select} FROM ${set} e JOIN ${raw} p ON CAST(e.id AS VARCHAR) = CAST(p.${key} AS VARCHAR) ORDER BY CAST(e.id AS VARCHAR)`);
+  const header = ["id", "label", ...kept];
+  const lines = rows.map((row) => header.map((name) => row[name] === null || row[name] === void 0 ? "" : csvCell(String(row[name]))).join(","));
+  await writeFile(input.out, `${header.map(csvCell).join(",")}
+${lines.join("\n")}
+`);
+  return { file: input.out, missing: Number(counts?.missing ?? 0), extra: Number(counts?.extra ?? 0) };
+}
+async function writeEvaluationFeatures(engine, input) {
+  const { evaluation } = input;
+  await engine.register("features_source", await resolveSource(evaluation.file ?? input.train, input.cwd));
+  await engine.register("features_set", await resolveSource(input.set.file, input.cwd));
+  const columns = (await engine.columns("features_source")).map((column) => column.name).filter((name) => name !== evaluation.label);
+  const select = columns.map((name) => `f.${quoteIdentifier(name)}`).join(", ");
+  const rows = await engine.query(`SELECT ${select} FROM features_source f JOIN features_set e ON CAST(f.${quoteIdentifier(evaluation.id)} AS VARCHAR) = CAST(e.id AS VARCHAR) ORDER BY CAST(e.id AS VARCHAR)`);
+  const lines = rows.map((row) => columns.map((name) => row[name] === null || row[name] === void 0 ? "" : csvCell(row[name] instanceof Date ? row[name].toISOString() : String(row[name]))).join(","));
+  await writeFile(input.out, `${columns.map(csvCell).join(",")}
+${lines.join("\n")}
+`);
+  return rows.length;
+}
+
 // src/metrics/prediction-columns.ts
 function requireColumn(columns, name, display, role) {
   if (columns.includes(name)) return name;
@@ -789,13 +736,13 @@ function pairedEvidence(paired, settings, names) {
   const { candidate, baseline } = paired;
   const metrics = TASK_METRICS[candidate.task].filter((name) => names.includes(name));
   const bootstrap = pairedBootstrap(candidate, baseline, { metrics, ...settings });
-  const tests2 = {};
-  if (candidate.task !== "regression" && baseline.task !== "regression" && names.includes("accuracy")) tests2.accuracy = mcnemar(candidate, baseline);
+  const tests = {};
+  if (candidate.task !== "regression" && baseline.task !== "regression" && names.includes("accuracy")) tests.accuracy = mcnemar(candidate, baseline);
   if (candidate.task === "binary" && baseline.task === "binary" && names.includes("roc_auc")) {
     const result = delong(candidate, baseline);
-    if (result) tests2.roc_auc = result;
+    if (result) tests.roc_auc = result;
   }
-  return { bootstrap, tests: tests2, rows: { shared: paired.shared, candidateOnly: paired.candidateOnly, baselineOnly: paired.baselineOnly } };
+  return { bootstrap, tests, rows: { shared: paired.shared, candidateOnly: paired.candidateOnly, baselineOnly: paired.baselineOnly } };
 }
 async function compareStage(input) {
   const candidate = await sideMetrics(input.candidate, input, "candidate");
@@ -836,13 +783,105 @@ async function trainerComparisonStage(input) {
   });
   return { comparison, report: renderJobSummary({ model: input.name, comparison, baselineName: "trainer baseline" }) };
 }
+async function rescoreChampion(input, set) {
+  const { evaluation, predict } = input.model;
+  const champion = input.champion;
+  const features = path.join(input.workDir, "champion-features.csv");
+  const output = path.join(input.workDir, "champion-rescored.csv");
+  const engine = await DataEngine.open();
+  try {
+    await writeEvaluationFeatures(engine, { evaluation, train: input.model.data.train, set, cwd: input.cwd, out: features });
+  } finally {
+    engine.close();
+  }
+  const outcome = await runCommand({
+    command: predict.command,
+    cwd: input.cwd,
+    env: { ...process.env, MODEL_DIR: champion.modelDir, MODEL_VERSION: champion.tag, TRAINYARD_PREDICT_INPUT: features, TRAINYARD_PREDICT_OUTPUT: output },
+    timeoutMs: 30 * 6e4,
+    logFile: path.join(input.workDir, "predict.log"),
+    echo: input.echo ?? (() => void 0)
+  });
+  if (outcome.exitCode !== 0 || outcome.timedOut) {
+    throw new CommandError(`predict command "${predict.command}" ${outcome.timedOut ? "timed out" : `exited ${outcome.exitCode}`} re-scoring ${champion.tag}; its log: ${path.join(input.workDir, "predict.log")}`);
+  }
+  return output;
+}
+async function evaluationCompareStage(input) {
+  const evaluation = input.model.evaluation;
+  if (!evaluation) throw new DataError("the model has no evaluation section; expected evaluation.file or evaluation.split");
+  await mkdir(input.workDir, { recursive: true });
+  const engine = await DataEngine.open();
+  let set;
+  let candidate;
+  let champion = null;
+  try {
+    set = await buildEvaluationSet(engine, { evaluation, train: input.model.data.train, cwd: input.cwd, out: path.join(input.workDir, "evaluation-set.csv") });
+    candidate = await joinToEvaluationSet(engine, { predictions: input.candidate.predictions, set, id: evaluation.id, cwd: input.cwd, out: path.join(input.workDir, "candidate-predictions.csv"), table: "candidate" });
+    if (candidate.missing > 0 || candidate.extra > 0) {
+      throw new DataError(
+        `${input.candidate.predictions}: ${candidate.missing} of the ${set.rows} evaluation rows have no prediction and ${candidate.extra} predictions are of rows outside the evaluation set (${set.source}); expected exactly one prediction per evaluation row, joined by "${evaluation.id}"`
+      );
+    }
+    if (input.champion?.predictions) {
+      champion = await joinToEvaluationSet(engine, { predictions: input.champion.predictions, set, id: evaluation.id, cwd: input.cwd, out: path.join(input.workDir, "champion-predictions.csv"), table: "champion" });
+    }
+  } finally {
+    engine.close();
+  }
+  let rescored = false;
+  const stale = input.champion && (!champion || champion.missing > 0);
+  if (stale && input.model.predict && input.champion.modelDir) {
+    const file = await rescoreChampion(input, set);
+    const joining = await DataEngine.open();
+    try {
+      champion = await joinToEvaluationSet(joining, { predictions: file, set, id: evaluation.id, cwd: input.cwd, out: path.join(input.workDir, "champion-predictions.csv"), table: "rescored" });
+    } finally {
+      joining.close();
+    }
+    if (champion.missing > 0) throw new DataError(`${file}: the predict command left ${champion.missing} of the ${set.rows} evaluation rows without a prediction re-scoring ${input.champion.tag}; expected one per row`);
+    rescored = true;
+  }
+  let unavailable = null;
+  if (input.champion && !champion) unavailable = `the champion ${input.champion.tag} has no predictions to score on the evaluation rows, and the config has no \`predict\` command to re-score it`;
+  else if (input.champion && champion && champion.missing > 0) {
+    unavailable = `the champion ${input.champion.tag} has no predictions for ${champion.missing} of the ${set.rows} evaluation rows (the evaluation set changed since it was trained), and the config has no \`predict\` command to re-score it`;
+  }
+  const columns = { task: input.model.task };
+  const computed = await evaluateStage({ predictions: candidate.file, cwd: input.cwd, columns });
+  const judged = input.champion && champion && !unavailable ? champion : null;
+  const baselineComputed = judged ? await evaluateStage({ predictions: judged.file, cwd: input.cwd, columns }) : null;
+  const policy = policyOfModel(input.model);
+  let paired = null;
+  if (judged) {
+    const pairing = await DataEngine.open();
+    try {
+      const rows = await loadPairedPredictions(pairing, { candidate: candidate.file, baseline: judged.file, cwd: input.cwd, columns, id: "id" });
+      const settings = { ...DEFAULT_BOOTSTRAP, ...policy.significance ?? {} };
+      paired = pairedEvidence(rows, settings, [...Object.keys(policy.rules), ...Object.keys(computed.metrics)]);
+    } finally {
+      pairing.close();
+    }
+  }
+  const championReported = input.champion ? await readMetricsFile(input.champion.metricsFile).catch(() => null) : null;
+  const comparison = compareModels({
+    candidate: { metrics: computed.metrics, file: `${input.candidate.predictions} on the evaluation rows` },
+    baseline: baselineComputed && input.champion ? { metrics: baselineComputed.metrics, file: `${input.champion.tag} on the evaluation rows` } : null,
+    policy,
+    paired,
+    missing: "fail",
+    reported: { metrics: input.candidate.metrics, file: input.candidate.metricsFile, tolerance: evaluation.tolerance, baseline: championReported },
+    baselineUnavailable: unavailable
+  });
+  return { comparison, set, rescored };
+}
 
 export {
-  renderJobSummary,
   TASKS,
   policyOfModel,
   loadPolicy,
   evaluateStage,
   compareStage,
-  trainerComparisonStage
+  trainerComparisonStage,
+  evaluationCompareStage
 };

@@ -18,7 +18,8 @@ var metricRuleSchema = external_exports.strictObject({
   greater_is_better: external_exports.boolean().describe("Whether a higher value of the metric is better (MLflow `greater_is_better`)."),
   threshold: external_exports.number().optional().describe("Absolute bound: the candidate must be >= threshold when higher is better, <= otherwise."),
   min_absolute_change: external_exports.number().positive().optional().describe("The candidate must beat the baseline by at least this much (candidate >= baseline + change when higher is better)."),
-  min_relative_change: external_exports.number().min(0).max(1).optional().describe("The candidate must beat the baseline by at least this share of it, in [0, 1]; a zero baseline needs candidate > baseline by 1e-10.")
+  min_relative_change: external_exports.number().min(0).max(1).optional().describe("The candidate must beat the baseline by at least this share of it, in [0, 1]; a zero baseline needs candidate > baseline by 1e-10."),
+  reported: external_exports.boolean().optional().describe("Gate on the value the trainer reports in its metrics file. Only for metrics trainyard cannot compute from predictions (custom ones); without it such a metric is shown, reported by the trainer, and a rule on it fails.")
 }).refine((rule) => rule.threshold !== void 0 || rule.min_absolute_change !== void 0 || rule.min_relative_change !== void 0, {
   message: "expected at least one of threshold, min_absolute_change, min_relative_change"
 }).describe("A gate on one metric, with the semantics of MLflow MetricThreshold.");
@@ -73,12 +74,26 @@ var deploySchema = external_exports.strictObject({
   timeout_minutes: external_exports.number().positive().max(360).default(30).describe("The deploy command is stopped after this many minutes.")
 }).describe("How `trainyard deploy` ships a version.");
 var REGISTRY_SPEC = /^(local:.+|github:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)$/;
+var evaluationSchema = external_exports.strictObject({
+  file: pathOrGlobs.optional().describe("Labelled evaluation rows (with the id and label columns), relative to the project root."),
+  split: external_exports.strictObject({
+    fraction: external_exports.number().gt(0).lt(1).describe("The share of `data.train` rows held out for evaluation, chosen by a stable hash of the id.")
+  }).optional().describe("Evaluate on the rows of `data.train` whose id hashes below `fraction` (SHA-256 of the id text, first 8 bytes as an unsigned integer over 2^64): stable across seeds and code changes."),
+  id: external_exports.string().min(1).default("id").describe("The row id column, in the evaluation rows and in the predictions."),
+  label: external_exports.string().min(1).default("label").describe("The label: a column of the evaluation rows, or a SQL expression over them (`CAST(delay > 15 AS INTEGER)`). Read by trainyard from the data, never from the predictions."),
+  tolerance: external_exports.number().min(0).default(1e-4).describe("A metric the trainer also reports may differ from the value trainyard computes by at most this much; more fails the comparison.")
+}).refine((value) => value.file === void 0 !== (value.split === void 0), { message: "expected exactly one of file, split" }).describe("The labelled rows every version of the model is judged on. trainyard joins predictions to them by id and computes every metric it can.");
+var predictSchema = external_exports.strictObject({
+  command: external_exports.string().min(1).describe("Scores rows with a registered version: run in the project root with MODEL_DIR (the version), TRAINYARD_PREDICT_INPUT (a CSV of features, without the label) and TRAINYARD_PREDICT_OUTPUT (the predictions CSV to write).")
+}).describe("How trainyard re-scores the champion when the evaluation rows changed.");
 var modelSchema = external_exports.strictObject({
   task: external_exports.enum(["binary", "multiclass", "regression"]).describe("The kind of prediction."),
   description: external_exports.string().optional().describe("One line about the model."),
   data: dataSchema,
   training: trainingSchema,
   metrics: metricsSchema.default({ file: "metrics.json", predictions: "predictions.csv", policy: {} }),
+  evaluation: evaluationSchema.optional(),
+  predict: predictSchema.optional(),
   promotion: promotionSchema.optional(),
   drift: driftSchema.optional(),
   card: cardSchema.optional(),

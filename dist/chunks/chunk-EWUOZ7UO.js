@@ -7,7 +7,7 @@ import {
 } from "./chunk-OOJLEY5A.js";
 import {
   MODEL_NAME
-} from "./chunk-2I52LB5X.js";
+} from "./chunk-G5MI35OT.js";
 import {
   external_exports
 } from "./chunk-PWI6BAP3.js";

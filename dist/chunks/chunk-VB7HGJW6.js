@@ -97,7 +97,7 @@ function flattenMetrics(document, file) {
     for (const [key, value] of Object.entries(node)) {
       const name = prefix ? `${prefix}.${key}` : key;
       if (value !== null && typeof value === "object" && !Array.isArray(value)) visit(value, name);
-      else if (typeof value === "number" && Number.isFinite(value)) values[name] = value;
+      else if (typeof value === "number" && Number.isFinite(value)) Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
       else throw new DataError(`${file}: metric "${name}" is ${describeValue(value)}; expected a finite number`);
     }
   };
@@ -138,7 +138,7 @@ async function readMetricsFile(file) {
   return parseMetricsText(text, metricFileFormat(file), file);
 }
 function metricValue(values, name, file) {
-  const value = values[name];
+  const value = Object.hasOwn(values, name) ? values[name] : void 0;
   if (value !== void 0) return value;
   const near = didYouMean(name, Object.keys(values));
   throw new DataError(`${file}: no metric "${name}"${near ? ` (did you mean "${near}"?)` : ""}; it has: ${Object.keys(values).join(", ")}`);

@@ -4,28 +4,28 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   openRegistry,
   runUrlFrom
-} from "./chunk-HMTQAOEK.js";
+} from "./chunk-LNJXBLR6.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
-import "./chunk-ABPIOPCH.js";
+import "./chunk-IIXC5KBO.js";
 import "./chunk-RXXXXBIG.js";
 import {
   collectVersionContent
-} from "./chunk-3D7M4YD4.js";
-import "./chunk-5KH5PEJ3.js";
-import "./chunk-PLGQVMFY.js";
+} from "./chunk-V4HUA3V6.js";
+import "./chunk-JDDPTRQQ.js";
+import "./chunk-VB7HGJW6.js";
 import {
   championOf,
   parseVersionNumber,
   renderCard
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-EWUOZ7UO.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
 import "./chunk-HB6HQUKP.js";
-import "./chunk-RPWO2FJL.js";
+import "./chunk-M6AHWI5D.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-2I52LB5X.js";
+import "./chunk-G5MI35OT.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";

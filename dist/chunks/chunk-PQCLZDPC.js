@@ -3,12 +3,12 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   PROMOTION_CHECK
-} from "./chunk-DTP7DK6D.js";
+} from "./chunk-LL5AZYGJ.js";
 import {
   GitHubReleasesRegistry,
   call,
   readAsset
-} from "./chunk-ABPIOPCH.js";
+} from "./chunk-IIXC5KBO.js";
 import {
   require_light,
   retry
@@ -23,20 +23,34 @@ import {
   restEndpointMethods
 } from "./chunk-RXXXXBIG.js";
 import {
-  compareModels
-} from "./chunk-LUPGTUBQ.js";
+  awaitObject,
+  claimOnce,
+  claimRef,
+  commentMarker,
+  compareModels,
+  createClaimed,
+  judgedCommit,
+  postOnce,
+  quote,
+  releaseClaim,
+  renderCheckOutput,
+  renderCommentBody,
+  renderJobSummary,
+  statusOf,
+  upsertStickyComment
+} from "./chunk-75XCVD74.js";
 import {
   flattenMetrics
-} from "./chunk-PLGQVMFY.js";
+} from "./chunk-VB7HGJW6.js";
 import {
   DigestMismatchError,
   RegistryError,
   championOf,
   parseCard
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-EWUOZ7UO.js";
 import {
   configSchema
-} from "./chunk-2I52LB5X.js";
+} from "./chunk-G5MI35OT.js";
 import {
   explainIssues
 } from "./chunk-D2FE2DU7.js";
@@ -2952,14 +2966,14 @@ var require_tools = __commonJS({
       }
       return point < 32 ? JSON.stringify(str) : '"' + result + '"';
     }
-    function asJson(obj, msg, num3, time) {
+    function asJson(obj, msg, num2, time) {
       if (asJsonChan.hasSubscribers === false) {
-        return _asJson.call(this, obj, msg, num3, time);
+        return _asJson.call(this, obj, msg, num2, time);
       }
       const store = { instance: this, arguments };
-      return asJsonChan.traceSync(_asJson, store, this, obj, msg, num3, time);
+      return asJsonChan.traceSync(_asJson, store, this, obj, msg, num2, time);
     }
-    function _asJson(obj, msg, num3, time) {
+    function _asJson(obj, msg, num2, time) {
       const stringify2 = this[stringifySym];
       const stringifySafe = this[stringifySafeSym];
       const stringifiers = this[stringifiersSym];
@@ -2969,7 +2983,7 @@ var require_tools = __commonJS({
       const formatters = this[formattersSym];
       const messageKey = this[messageKeySym];
       const errorKey = this[errorKeySym];
-      let data = this[lsCacheSym][num3] + time;
+      let data = this[lsCacheSym][num2] + time;
       data = data + chindings;
       let value;
       if (formatters.log) {
@@ -3594,7 +3608,7 @@ var require_proto = __commonJS({
     function defaultMixinMergeStrategy(mergeObject, mixinObject) {
       return Object.assign(mixinObject, mergeObject);
     }
-    function write(_obj, msg, num3) {
+    function write(_obj, msg, num2) {
       const t = this[timeSym]();
       const mixin = this[mixinSym];
       const errorKey = this[errorKeySym];
@@ -3616,12 +3630,12 @@ var require_proto = __commonJS({
         }
       }
       if (mixin) {
-        obj = mixinMergeStrategy(obj, mixin(obj, num3, this));
+        obj = mixinMergeStrategy(obj, mixin(obj, num2, this));
       }
-      const s = this[asJsonSym](obj, msg, num3, t);
+      const s = this[asJsonSym](obj, msg, num2, t);
       const stream = this[streamSym];
       if (stream[needsMetadataGsym] === true) {
-        stream.lastLevel = num3;
+        stream.lastLevel = num2;
         stream.lastObj = obj;
         stream.lastMsg = msg;
         stream.lastTime = t.slice(this[timeSliceIndexSym]);
@@ -15283,24 +15297,12 @@ var decode2 = textDecoder2.decode.bind(textDecoder2);
 
 // src/comparison/threshold.ts
 function compareByThresholds(facts) {
-  const missing = Object.keys(facts.policy).filter((name) => facts.candidate[name] === void 0);
-  const rules = Object.fromEntries(Object.entries(facts.policy).filter(([name]) => !missing.includes(name)));
-  const comparison = compareModels({
+  return compareModels({
     candidate: { metrics: facts.candidate, file: "candidate metrics" },
     baseline: facts.champion ? { metrics: facts.champion, file: "champion metrics" } : null,
-    policy: { rules, significance: null }
+    policy: { rules: facts.policy, significance: null },
+    missing: "fail"
   });
-  const missingRows = missing.map((name) => ({ name, candidate: null, champion: facts.champion?.[name] ?? null, status: "fail", reason: "missing from the candidate's metrics" }));
-  const rows = comparison.metrics.map((metric) => ({
-    name: metric.name,
-    candidate: metric.candidate,
-    champion: metric.baseline,
-    status: metric.status === "info" ? null : metric.status,
-    reason: metric.reason
-  }));
-  const verdict = missing.length > 0 ? "fail" : comparison.verdict;
-  const summary = missing.length > 0 ? `fail: ${missing.join(", ")} missing from the candidate's metrics` : comparison.summary;
-  return { verdict, rows: [...missingRows, ...rows], summary };
 }
 
 // src/github/zip-limits.ts
@@ -15367,60 +15369,6 @@ async function downloadArtifact(repo, artifact, limits) {
   return bytes;
 }
 
-// src/github/claims.ts
-import { createHash } from "node:crypto";
-
-// src/github/repo.ts
-function statusOf(error) {
-  const status = error?.status;
-  return typeof status === "number" ? status : null;
-}
-
-// src/github/claims.ts
-function claimRef(key) {
-  return `refs/trainyard/claims/${createHash("sha256").update(key).digest("hex").slice(0, 40)}`;
-}
-var messageOf = (error) => String(error.response?.data?.message ?? error.message);
-async function defaultHead(repo) {
-  const { data } = await repo.octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo });
-  const { data: ref } = await repo.octokit.rest.git.getRef({ owner: repo.owner, repo: repo.repo, ref: `heads/${data.default_branch}` });
-  return ref.object.sha;
-}
-async function claimOnce(repo, key, sha) {
-  for (let attempt2 = 0; attempt2 < 2; attempt2++) {
-    try {
-      await repo.octokit.rest.git.createRef({ owner: repo.owner, repo: repo.repo, ref: claimRef(key), sha: attempt2 === 0 ? sha : await defaultHead(repo) });
-      return true;
-    } catch (error) {
-      if (statusOf(error) !== 422) throw error;
-      if (/already exists/i.test(messageOf(error))) return false;
-      if (attempt2 === 1) throw error;
-    }
-  }
-  return false;
-}
-async function releaseClaim(repo, key) {
-  await repo.octokit.rest.git.deleteRef({ owner: repo.owner, repo: repo.repo, ref: claimRef(key).replace(/^refs\//, "") });
-}
-async function createClaimed(repo, key, sha, create, exists) {
-  if (!await claimOnce(repo, key, sha)) return null;
-  try {
-    return await create();
-  } catch (error) {
-    const made = await exists().catch(() => true);
-    if (!made) await releaseClaim(repo, key).catch(() => void 0);
-    throw error;
-  }
-}
-async function awaitObject(find, tries = 10, delayMs = 100) {
-  for (let i = 0; i < tries; i++) {
-    const found = await find();
-    if (found !== null) return found;
-    await new Promise((resolve2) => setTimeout(resolve2, delayMs));
-  }
-  return null;
-}
-
 // src/github/checks.ts
 var OUTPUT_LIMIT = 65535;
 var clipOutput = (text) => text.length <= OUTPUT_LIMIT ? text : `${text.slice(0, OUTPUT_LIMIT - 1)}\u2026`;
@@ -15464,39 +15412,6 @@ async function addAnnotations(repo, id, output, rest) {
   for (let i = 0; i < rest.length; i += 50) {
     await repo.octokit.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: id, output: { ...output, annotations: rest.slice(i, i + 50) } });
   }
-}
-
-// src/github/sticky-comment.ts
-var commentMarker = (model) => `<!-- trainyard:${model} -->`;
-async function findComment(repo, input) {
-  const comments = await repo.octokit.paginate(repo.octokit.rest.issues.listComments, { owner: repo.owner, repo: repo.repo, issue_number: input.issueNumber, per_page: 100 });
-  const own = comments.find((c) => c.user?.login === input.botLogin && (c.body ?? "").startsWith(input.marker));
-  return own ? { id: own.id, body: own.body ?? "" } : null;
-}
-async function upsertStickyComment(repo, input) {
-  const body = `${input.marker}
-${input.body}`;
-  let existing = await findComment(repo, input);
-  if (!existing) {
-    const created = await createClaimed(repo, `comment:${input.issueNumber}:${input.marker}`, input.claimSha, async () => {
-      const { data } = await repo.octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: input.issueNumber, body });
-      return { action: "created", id: data.id };
-    }, async () => await findComment(repo, input) !== null);
-    if (created) return created;
-    existing = await awaitObject(() => findComment(repo, input));
-    if (!existing) {
-      const { data } = await repo.octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: input.issueNumber, body });
-      return { action: "created", id: data.id };
-    }
-  }
-  if (existing.body === body) return { action: "unchanged", id: existing.id };
-  await repo.octokit.rest.issues.updateComment({ owner: repo.owner, repo: repo.repo, comment_id: existing.id, body });
-  return { action: "updated", id: existing.id };
-}
-async function postOnce(repo, issueNumber, key, body, claimSha) {
-  if (!await claimOnce(repo, `note:${key}`, claimSha)) return false;
-  await repo.octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: issueNumber, body });
-  return true;
 }
 
 // src/github/zip-reader.ts
@@ -15649,32 +15564,6 @@ async function readChampion(handle, model, environment, exclude) {
 // src/app/deps.ts
 var botLogin = (deps) => `${deps.appSlug}[bot]`;
 
-// src/app/render-comment.ts
-var commitMarker = (sha) => `<!-- trainyard-commit:${sha} -->`;
-function judgedCommit(body) {
-  return /<!-- trainyard-commit:([0-9a-f]{40}) -->/.exec(body)?.[1] ?? null;
-}
-var ICON = { pass: "\u2705", fail: "\u274C", inconclusive: "\u26A0\uFE0F" };
-var num = (value) => value === null ? "\u2014" : String(Math.round(value * 1e4) / 1e4);
-function row(metric) {
-  const delta = metric.candidate !== null && metric.champion !== null ? num(metric.candidate - metric.champion) : "\u2014";
-  const status = metric.status ? `${ICON[metric.status]} ${metric.status}` : "info";
-  return `| ${metric.name} | ${num(metric.candidate)} | ${num(metric.champion)} | ${delta} | ${status} | ${metric.reason} |`;
-}
-function renderComment(facts) {
-  const lines = [];
-  if (facts.result) {
-    lines.push(`### ${ICON[facts.result.verdict]} trainyard: ${facts.model} \u2014 ${facts.result.verdict}`, "", facts.result.summary, "");
-    lines.push(`Candidate at ${facts.headSha.slice(0, 7)} against ${facts.championLabel}, recomputed by the App from the run's raw metrics.`, "");
-    lines.push("| metric | candidate | champion | change | result | why |", "| --- | --- | --- | --- | --- | --- |", ...facts.result.rows.map(row), "");
-  } else {
-    lines.push(`### \u274C trainyard: ${facts.model} \u2014 no comparison`, "", facts.problem ?? "the run produced no candidate", "");
-  }
-  if (facts.fromFork) lines.push("This run came from a fork: its metrics were written by the fork's code. Promotion retrains on the default branch and never uses them.", "");
-  lines.push(`[Pipeline run](${facts.runUrl})`, "", commitMarker(facts.headSha));
-  return lines.join("\n");
-}
-
 // src/app/pipeline-review.ts
 var modelCheckName = (model) => `trainyard / ${model}`;
 var CHECK_ACTIONS = [
@@ -15704,10 +15593,9 @@ async function compareArtifact(repo, config2, name, model, artifact, deps) {
   }
   const candidate = flattenMetrics(document, `${artifact.name}/${metricsFile}`);
   const champion = await readChampion(openRegistry(repo, config2), name, environmentOf(model));
-  const result = deps.compare({ policy: model.metrics.policy, candidate, champion: champion?.metrics ?? null });
-  return { result, championLabel: champion ? `champion ${champion.version.tag} in ${environmentOf(model)}` : `no champion in ${environmentOf(model)} yet (thresholds only)` };
+  const comparison = deps.compare({ policy: model.metrics.policy, candidate, champion: champion?.metrics ?? null });
+  return { comparison, championLabel: champion ? `champion ${champion.version.tag}` : `no champion in ${environmentOf(model)} yet` };
 }
-var CONCLUSION = { pass: "success", fail: "failure", inconclusive: "neutral" };
 async function reviewPipelineRun(repo, config2, name, run2, artifact, deps, existingCheck) {
   const model = config2.models[name];
   let compared = null;
@@ -15718,15 +15606,19 @@ async function reviewPipelineRun(repo, config2, name, run2, artifact, deps, exis
     problem = describeThrown(error);
   }
   const pull = run2.pullRequests.length ? { number: run2.pullRequests[0] } : await pullRequestForHead(repo, run2.headSha);
-  const body = renderComment({ model: name, headSha: run2.headSha, runUrl: run2.htmlUrl, championLabel: compared?.championLabel ?? "", result: compared?.result ?? null, problem, fromFork: run2.fromFork });
+  const notes = compared ? [`Candidate at ${run2.headSha.slice(0, 7)} against the ${compared.championLabel}, recomputed by the App from the run's raw metrics.`] : [];
+  if (run2.fromFork) notes.push("This run came from a fork: its metrics were written by the fork's code. Promotion retrains on the default branch and never uses them.");
+  const report = { model: name, comparison: compared?.comparison ?? null, ...problem ? { problem } : {}, baselineName: compared?.championLabel ?? "champion", notes, runUrl: run2.htmlUrl, commit: run2.headSha };
+  const body = renderCommentBody(report);
   const comment = pull ? await upsertStickyComment(repo, { issueNumber: pull.number, marker: commentMarker(name), body, botLogin: botLogin(deps), claimSha: run2.headSha }) : null;
-  const verdict = compared?.result.verdict ?? "error";
+  const verdict = compared?.comparison.verdict ?? "error";
+  const output = renderCheckOutput(report);
   const check = await upsertCheck(repo, {
     name: modelCheckName(name),
     headSha: run2.headSha,
-    conclusion: compared ? CONCLUSION[compared.result.verdict] : "failure",
-    title: compared ? compared.result.summary : "No comparison",
-    summary: body,
+    conclusion: output.conclusion,
+    title: output.title,
+    summary: output.summary,
     externalId: `run:${run2.id}`,
     detailsUrl: run2.htmlUrl,
     actions: CHECK_ACTIONS
@@ -15735,7 +15627,7 @@ async function reviewPipelineRun(repo, config2, name, run2, artifact, deps, exis
 }
 
 // src/retrain/plan.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 var RETRAIN_LABELS = ["trainyard", "trainyard:retrain"];
 function retrainBranch(model) {
   return `trainyard/retrain/${model}`;
@@ -15746,7 +15638,7 @@ function snapshotKey(report) {
     current: { source: report.current?.source ?? null, rows: report.current?.rows ?? null },
     columns: report.columns.map((c) => [c.column, c.method ?? null, c.statistic ?? null, c.pValue ?? null])
   };
-  return `drift:${createHash2("sha256").update(JSON.stringify(evidence)).digest("hex").slice(0, 32)}`;
+  return `drift:${createHash("sha256").update(JSON.stringify(evidence)).digest("hex").slice(0, 32)}`;
 }
 function readLock(text) {
   if (!text) return { version: 1, models: {} };
@@ -15781,10 +15673,10 @@ function planRetraining(input) {
     commitMessage: `trainyard: retrain ${input.model} on data snapshot ${key}`
   };
 }
-var num2 = (value) => value === null || value === void 0 ? "\u2014" : String(Math.round(value * 1e4) / 1e4);
+var num = (value) => value === null || value === void 0 ? "\u2014" : String(Math.round(value * 1e4) / 1e4);
 function retrainBody(input, key) {
   const { report } = input;
-  const rows = report.columns.map((c) => `| ${c.column} | ${c.method ?? "\u2014"} | ${num2(c.statistic)} | ${num2(c.pValue)} | ${num2(c.threshold)} | ${c.drifted ? "drifted" : "ok"} |`);
+  const rows = report.columns.map((c) => `| ${c.column} | ${c.method ?? "\u2014"} | ${num(c.statistic)} | ${num(c.pValue)} | ${num(c.threshold)} | ${c.drifted ? "drifted" : "ok"} |`);
   return [
     `<!-- trainyard:retrain:${input.model} -->`,
     `The input data of **${input.model}** drifted: ${Math.round(report.share * 1e3) / 10}% of the columns drifted (the limit is ${Math.round(report.driftShare * 1e3) / 10}%).`,
@@ -16204,7 +16096,7 @@ async function runCommand(repo, config2, command, target, deps) {
         () => `Retraining of **${model}** dispatched on \`${ref}\` (${command.reason}).`,
         (error) => `Could not dispatch the retraining workflow: ${describeThrown(error)}`
       );
-    } else answer = await compareWithVersion(repo, config2, model, command.version, target, deps).catch((error) => `Could not compare: ${describeThrown(error)}`);
+    } else answer = await compareWithVersion(repo, config2, model, command.version, target, deps).catch((error) => `Could not compare: ${quote(describeThrown(error), 2e3)}`);
   }
   await reply(repo, target.issueNumber, answer);
   return answer;
@@ -16217,9 +16109,13 @@ async function compareWithVersion(repo, config2, model, version, target, deps) {
   const candidate = await candidateMetricsForHead(repo, config2, model, target.pull.headSha, deps.limits);
   if (!candidate) return `No finished pipeline run with artifact trainyard-${model} for ${target.pull.headSha.slice(0, 7)} yet.`;
   const modelConfig = config2.models[model];
-  const result = deps.compare({ policy: modelConfig.metrics.policy, candidate, champion: baselineMetrics });
-  const rows = result.rows.map((r) => `| ${r.name} | ${r.candidate ?? "\u2014"} | ${r.champion ?? "\u2014"} | ${r.status ?? "info"} |`);
-  return [`**${model}** at ${target.pull.headSha.slice(0, 7)} against ${baseline.tag} (not the ${environmentOf(modelConfig)} champion): ${result.summary}`, "", "| metric | candidate | baseline | result |", "| --- | --- | --- | --- |", ...rows].join("\n");
+  const comparison = deps.compare({ policy: modelConfig.metrics.policy, candidate, champion: baselineMetrics });
+  return renderJobSummary({
+    model,
+    comparison,
+    baselineName: baseline.tag,
+    notes: [`Candidate at ${target.pull.headSha.slice(0, 7)} against ${baseline.tag}, not the ${environmentOf(modelConfig)} champion.`]
+  });
 }
 
 // app/handlers/issue-comment.ts

@@ -6,17 +6,17 @@ import {
 } from "./chunk-HGRMBJXM.js";
 import {
   GitHubReleasesRegistry
-} from "./chunk-ABPIOPCH.js";
+} from "./chunk-IIXC5KBO.js";
 import {
   LocalRegistry
-} from "./chunk-5KH5PEJ3.js";
+} from "./chunk-JDDPTRQQ.js";
 import {
   DEFAULT_CONFIG_PATH,
   loadConfig
-} from "./chunk-RPWO2FJL.js";
+} from "./chunk-M6AHWI5D.js";
 import {
   REGISTRY_SPEC
-} from "./chunk-2I52LB5X.js";
+} from "./chunk-G5MI35OT.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";
