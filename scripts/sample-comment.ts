@@ -45,6 +45,7 @@ export async function renderSampleComment(examples: string): Promise<string> {
       hasBaseline: document.baseline !== null,
       significance: document.significance,
       summary: document.summary,
+      ...(document.baselineUnavailable ? { baselineUnavailable: document.baselineUnavailable } : {}),
     };
     const comment = renderPrComment({
       model: MODEL,
