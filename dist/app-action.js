@@ -6,19 +6,21 @@ import {
   Probot,
   ProbotOctokit,
   createApp
-} from "./chunks/chunk-PQCLZDPC.js";
-import "./chunks/chunk-LL5AZYGJ.js";
-import "./chunks/chunk-IIXC5KBO.js";
+} from "./chunks/chunk-NJVZ3O55.js";
+import "./chunks/chunk-4XSJFSNV.js";
+import "./chunks/chunk-7YVDOS2W.js";
 import "./chunks/chunk-FXVCIBPG.js";
 import "./chunks/chunk-RXXXXBIG.js";
-import "./chunks/chunk-75XCVD74.js";
-import "./chunks/chunk-VB7HGJW6.js";
-import "./chunks/chunk-EWUOZ7UO.js";
+import "./chunks/chunk-VJFCMVYB.js";
+import "./chunks/chunk-AEXKXCMM.js";
+import "./chunks/chunk-XQPHDGNF.js";
+import "./chunks/chunk-TIEDHPI3.js";
 import "./chunks/chunk-HHUPVB5M.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-G5MI35OT.js";
-import "./chunks/chunk-D2FE2DU7.js";
+import "./chunks/chunk-PMHM62NO.js";
+import "./chunks/chunk-3SIPTSTL.js";
+import "./chunks/chunk-ZHPIKPMO.js";
 import "./chunks/chunk-PWI6BAP3.js";
 import "./chunks/chunk-FA4IZPLS.js";
 import {

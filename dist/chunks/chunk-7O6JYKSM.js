@@ -24,10 +24,10 @@ import {
 import {
   CORRECTIONS,
   DRIFT_METHOD_NAMES
-} from "./chunk-G5MI35OT.js";
+} from "./chunk-3SIPTSTL.js";
 import {
   didYouMean
-} from "./chunk-D2FE2DU7.js";
+} from "./chunk-ZHPIKPMO.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";

@@ -6,26 +6,22 @@ import {
   parseTask,
   renderMetrics,
   writeFileAtomic
-} from "./chunk-RNRDEX5I.js";
+} from "./chunk-VIE2WKDN.js";
 import {
   TASKS,
+  TASK_METRICS,
   evaluateStage,
   loadPolicy
-} from "./chunk-IQH6ZIGV.js";
+} from "./chunk-VJFCMVYB.js";
+import "./chunk-AEXKXCMM.js";
 import "./chunk-XQPHDGNF.js";
-import {
-  TASK_METRICS
-} from "./chunk-75XCVD74.js";
-import "./chunk-VB7HGJW6.js";
 import "./chunk-HHUPVB5M.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
 import "./chunk-PMHM62NO.js";
-import "./chunk-M6AHWI5D.js";
-import "./chunk-7KOEJRCO.js";
-import "./chunk-G5MI35OT.js";
-import "./chunk-D2FE2DU7.js";
+import "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
 import {

@@ -17,12 +17,10 @@ import {
 } from "./chunk-PMHM62NO.js";
 import {
   MAX_CONFIG_BYTES,
+  explainIssues,
   parseYamlSource,
   positionOf
-} from "./chunk-7KOEJRCO.js";
-import {
-  explainIssues
-} from "./chunk-D2FE2DU7.js";
+} from "./chunk-ZHPIKPMO.js";
 import {
   external_exports
 } from "./chunk-PWI6BAP3.js";

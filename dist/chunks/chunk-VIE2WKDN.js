@@ -3,10 +3,10 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   TASKS
-} from "./chunk-IQH6ZIGV.js";
+} from "./chunk-VJFCMVYB.js";
 import {
   metricFileFormat
-} from "./chunk-VB7HGJW6.js";
+} from "./chunk-AEXKXCMM.js";
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";

@@ -5,36 +5,34 @@ import {
   githubClient,
   openRegistry,
   runUrlFrom
-} from "./chunk-LNJXBLR6.js";
+} from "./chunk-HZAFU6SO.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
 import {
   requirePromotionCheck
-} from "./chunk-LL5AZYGJ.js";
+} from "./chunk-4XSJFSNV.js";
 import {
   call
-} from "./chunk-IIXC5KBO.js";
+} from "./chunk-7YVDOS2W.js";
 import "./chunk-RXXXXBIG.js";
+import "./chunk-CGNWEF7P.js";
 import {
   runCommand
 } from "./chunk-XQPHDGNF.js";
-import "./chunk-JDDPTRQQ.js";
 import {
   RegistryError,
   checkEnvironmentName,
   checkModelName,
   parseVersionNumber
-} from "./chunk-EWUOZ7UO.js";
+} from "./chunk-TIEDHPI3.js";
 import "./chunk-OOJLEY5A.js";
 import {
   runId
-} from "./chunk-JPFY62ZN.js";
+} from "./chunk-PGXO5EJF.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
-import "./chunk-M6AHWI5D.js";
-import "./chunk-7KOEJRCO.js";
-import "./chunk-G5MI35OT.js";
-import "./chunk-D2FE2DU7.js";
+import "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
 import {

@@ -6,17 +6,15 @@ import {
 } from "./chunk-HGRMBJXM.js";
 import {
   GitHubReleasesRegistry
-} from "./chunk-IIXC5KBO.js";
+} from "./chunk-7YVDOS2W.js";
 import {
   LocalRegistry
-} from "./chunk-JDDPTRQQ.js";
+} from "./chunk-CGNWEF7P.js";
 import {
   DEFAULT_CONFIG_PATH,
+  REGISTRY_SPEC,
   loadConfig
-} from "./chunk-M6AHWI5D.js";
-import {
-  REGISTRY_SPEC
-} from "./chunk-G5MI35OT.js";
+} from "./chunk-3SIPTSTL.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";

@@ -3,44 +3,42 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   comparisonDocument
-} from "./chunk-2725YAOJ.js";
-import {
-  compareStage,
-  evaluateStage,
-  evaluationCompareStage,
-  policyOfModel,
-  trainerComparisonStage
-} from "./chunk-IQH6ZIGV.js";
+} from "./chunk-WGJTOKJB.js";
 import {
   LINEAGE_FILE,
   collectVersionContent,
   readTrainingArtifacts
-} from "./chunk-V4HUA3V6.js";
-import {
-  runCommand
-} from "./chunk-XQPHDGNF.js";
+} from "./chunk-UER5RNEN.js";
 import {
   LocalRegistry
-} from "./chunk-JDDPTRQQ.js";
+} from "./chunk-CGNWEF7P.js";
 import {
   driftJson,
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-AZL5FXWT.js";
+} from "./chunk-7O6JYKSM.js";
 import {
   loadDataSchema,
   renderMarkdown,
   renderText,
   validateData
-} from "./chunk-OQ2MQ6IV.js";
+} from "./chunk-FSFNWE2U.js";
 import {
+  compareStage,
+  evaluateStage,
+  evaluationCompareStage,
+  policyOfModel,
   renderJobSummary,
-  renderRunReport
-} from "./chunk-75XCVD74.js";
+  renderRunReport,
+  trainerComparisonStage
+} from "./chunk-VJFCMVYB.js";
+import {
+  runCommand
+} from "./chunk-XQPHDGNF.js";
 import {
   championOf
-} from "./chunk-EWUOZ7UO.js";
+} from "./chunk-TIEDHPI3.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";

@@ -10,7 +10,7 @@ import {
 import {
   DEFAULT_CONFIG_PATH,
   loadConfig
-} from "./chunk-M6AHWI5D.js";
+} from "./chunk-3SIPTSTL.js";
 
 // src/cli/shared.ts
 import path from "node:path";

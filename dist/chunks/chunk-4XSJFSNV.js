@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   call
-} from "./chunk-IIXC5KBO.js";
+} from "./chunk-7YVDOS2W.js";
 import {
   TrainyardError
 } from "./chunk-5WCRJWUQ.js";

@@ -6,32 +6,28 @@ import {
   parseNumberOption,
   parseTask,
   writeFileAtomic
-} from "./chunk-RNRDEX5I.js";
+} from "./chunk-VIE2WKDN.js";
 import {
   comparisonDocument
-} from "./chunk-2725YAOJ.js";
+} from "./chunk-WGJTOKJB.js";
 import {
   TASKS,
   compareStage,
-  loadPolicy
-} from "./chunk-IQH6ZIGV.js";
-import "./chunk-XQPHDGNF.js";
-import {
+  loadPolicy,
   renderJobSummary,
   verdictExitCode
-} from "./chunk-75XCVD74.js";
+} from "./chunk-VJFCMVYB.js";
 import {
   flattenMetrics
-} from "./chunk-VB7HGJW6.js";
+} from "./chunk-AEXKXCMM.js";
+import "./chunk-XQPHDGNF.js";
 import "./chunk-HHUPVB5M.js";
 import "./chunk-OOJLEY5A.js";
 import "./chunk-PMHM62NO.js";
 import {
   DEFAULT_CONFIG_PATH
-} from "./chunk-M6AHWI5D.js";
-import "./chunk-7KOEJRCO.js";
-import "./chunk-G5MI35OT.js";
-import "./chunk-D2FE2DU7.js";
+} from "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
 import {

@@ -6,7 +6,7 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-AZL5FXWT.js";
+} from "./chunk-7O6JYKSM.js";
 import "./chunk-7XROHMDV.js";
 import "./chunk-HHUPVB5M.js";
 import {
@@ -14,16 +14,14 @@ import {
 } from "./chunk-OOJLEY5A.js";
 import {
   openConfig
-} from "./chunk-JPFY62ZN.js";
+} from "./chunk-PGXO5EJF.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
 import "./chunk-PMHM62NO.js";
 import {
   DEFAULT_CONFIG_PATH
-} from "./chunk-M6AHWI5D.js";
-import "./chunk-7KOEJRCO.js";
-import "./chunk-G5MI35OT.js";
-import "./chunk-D2FE2DU7.js";
+} from "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
 import {

@@ -15,19 +15,19 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = [
-  { name: "run", load: async () => (await import("./run-ZGS2FFNG.js")).registerRun },
-  { name: "train", load: async () => (await import("./train-NHF5Z5AY.js")).registerTrain },
-  { name: "config", load: async () => (await import("./config-Y7W7N2R5.js")).registerConfig },
-  { name: "init", load: async () => (await import("./init-WSUGVL6W.js")).registerInit },
+  { name: "run", load: async () => (await import("./run-JQZXHX4U.js")).registerRun },
+  { name: "train", load: async () => (await import("./train-LTOFHAQM.js")).registerTrain },
+  { name: "config", load: async () => (await import("./config-6MG2TNCA.js")).registerConfig },
+  { name: "init", load: async () => (await import("./init-CCU5QWVC.js")).registerInit },
   { name: "runner", load: async () => (await import("./runner-SH3F6FQK.js")).registerRunner },
-  { name: "registry", load: async () => (await import("./registry-7QDD7MFK.js")).registerRegistry },
-  { name: "deploy", load: async () => (await import("./deploy-OOLT2JGB.js")).registerDeploy },
-  { name: "drift", load: async () => (await import("./drift-VWEZFCSX.js")).registerDrift },
+  { name: "registry", load: async () => (await import("./registry-NIRVDEF3.js")).registerRegistry },
+  { name: "deploy", load: async () => (await import("./deploy-24IAF245.js")).registerDeploy },
+  { name: "drift", load: async () => (await import("./drift-4BIPCRCU.js")).registerDrift },
   { name: "profile", load: async () => (await import("./profile-NLSM5SQS.js")).registerProfile },
-  { name: "validate", load: async () => (await import("./validate-GTFQS253.js")).registerValidate },
+  { name: "validate", load: async () => (await import("./validate-JQO36KFN.js")).registerValidate },
   { name: "schema", load: async () => (await import("./schema-WSJALJEE.js")).registerSchema },
-  { name: "evaluate", load: async () => (await import("./evaluate-WRY5AF2Q.js")).registerEvaluate },
-  { name: "compare", load: async () => (await import("./compare-OBE4A3YP.js")).registerCompare },
+  { name: "evaluate", load: async () => (await import("./evaluate-LXFAT3QV.js")).registerEvaluate },
+  { name: "compare", load: async () => (await import("./compare-OQ2EONWP.js")).registerCompare },
   { name: "sandbox", load: async () => (await import("./sandbox-ALEHJYI2.js")).registerSandbox }
 ];
 async function buildProgram(io, setExit, argv = []) {

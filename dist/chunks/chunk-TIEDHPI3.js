@@ -7,7 +7,7 @@ import {
 } from "./chunk-OOJLEY5A.js";
 import {
   MODEL_NAME
-} from "./chunk-G5MI35OT.js";
+} from "./chunk-3SIPTSTL.js";
 import {
   external_exports
 } from "./chunk-PWI6BAP3.js";

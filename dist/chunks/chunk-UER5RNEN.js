@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   readMetricsFile
-} from "./chunk-VB7HGJW6.js";
+} from "./chunk-AEXKXCMM.js";
 import {
   sha256File,
   sha256Text

@@ -15,7 +15,7 @@ import {
   selectFiles,
   sortHistory,
   versionTag
-} from "./chunk-EWUOZ7UO.js";
+} from "./chunk-TIEDHPI3.js";
 import {
   sha256File
 } from "./chunk-HB6HQUKP.js";

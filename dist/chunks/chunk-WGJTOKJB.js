@@ -12,7 +12,8 @@ function comparisonDocument(comparison, sources) {
     candidate: sources.candidate,
     baseline: sources.baseline,
     metrics: comparison.metrics,
-    significance: comparison.significance
+    significance: comparison.significance,
+    ...comparison.baselineUnavailable ? { baselineUnavailable: comparison.baselineUnavailable } : {}
   };
 }
 

@@ -3,13 +3,11 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   openConfig
-} from "./chunk-JPFY62ZN.js";
+} from "./chunk-PGXO5EJF.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
-import "./chunk-M6AHWI5D.js";
-import "./chunk-7KOEJRCO.js";
-import "./chunk-G5MI35OT.js";
-import "./chunk-D2FE2DU7.js";
+import "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-5WCRJWUQ.js";

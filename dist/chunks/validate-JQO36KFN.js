@@ -11,15 +11,14 @@ import {
   renderMarkdown,
   renderText,
   validateData
-} from "./chunk-OQ2MQ6IV.js";
+} from "./chunk-FSFNWE2U.js";
 import "./chunk-OOJLEY5A.js";
 import "./chunk-GRHDYEXN.js";
 import {
   DataEngine,
   resolveSource
 } from "./chunk-PMHM62NO.js";
-import "./chunk-7KOEJRCO.js";
-import "./chunk-D2FE2DU7.js";
+import "./chunk-ZHPIKPMO.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-5WCRJWUQ.js";

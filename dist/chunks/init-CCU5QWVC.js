@@ -11,13 +11,10 @@ import {
   resolveSource
 } from "./chunk-PMHM62NO.js";
 import {
+  MODEL_NAME,
   parseConfig
-} from "./chunk-M6AHWI5D.js";
-import "./chunk-7KOEJRCO.js";
-import {
-  MODEL_NAME
-} from "./chunk-G5MI35OT.js";
-import "./chunk-D2FE2DU7.js";
+} from "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
 import "./chunk-PWI6BAP3.js";
 import {
   require_dist

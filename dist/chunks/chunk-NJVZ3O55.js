@@ -3,12 +3,12 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   PROMOTION_CHECK
-} from "./chunk-LL5AZYGJ.js";
+} from "./chunk-4XSJFSNV.js";
 import {
   GitHubReleasesRegistry,
   call,
   readAsset
-} from "./chunk-IIXC5KBO.js";
+} from "./chunk-7YVDOS2W.js";
 import {
   require_light,
   retry
@@ -29,6 +29,7 @@ import {
   commentMarker,
   compareModels,
   createClaimed,
+  evaluationCompareStage,
   judgedCommit,
   postOnce,
   quote,
@@ -38,22 +39,22 @@ import {
   renderJobSummary,
   statusOf,
   upsertStickyComment
-} from "./chunk-75XCVD74.js";
+} from "./chunk-VJFCMVYB.js";
 import {
   flattenMetrics
-} from "./chunk-VB7HGJW6.js";
+} from "./chunk-AEXKXCMM.js";
 import {
   DigestMismatchError,
   RegistryError,
   championOf,
   parseCard
-} from "./chunk-EWUOZ7UO.js";
+} from "./chunk-TIEDHPI3.js";
 import {
   configSchema
-} from "./chunk-G5MI35OT.js";
+} from "./chunk-3SIPTSTL.js";
 import {
   explainIssues
-} from "./chunk-D2FE2DU7.js";
+} from "./chunk-ZHPIKPMO.js";
 import {
   external_exports
 } from "./chunk-PWI6BAP3.js";
@@ -334,8 +335,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path2 = req.path;
-        _req.url = typeof path2 === "string" ? path2 : req.url ? req.url.path || req.url : void 0;
+        const path3 = req.path;
+        _req.url = typeof path3 === "string" ? path3 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -505,14 +506,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path2) {
+    function parsePath(path3) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path2.length; i++) {
-        const char = path2[i];
+      for (let i = 0; i < path3.length; i++) {
+        const char = path3[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -643,10 +644,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path2 of paths) {
-        const parts = parsePath(path2);
+      for (const path3 of paths) {
+        const parts = parsePath(path3);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path2, remove);
+          redactWildcardPath(obj, parts, censor, path3, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -731,8 +732,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path2) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path2];
+            const wrappedCensor = typeof censor === "function" ? (value, path3) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path3];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -767,8 +768,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path2 of pathsToClone) {
-        const parts = parsePath(path2);
+      for (const path3 of pathsToClone) {
+        const parts = parsePath(path3);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -820,24 +821,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path2) {
-      if (typeof path2 !== "string") {
+    function validatePath(path3) {
+      if (typeof path3 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path2 === "") {
+      if (path3 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path2.includes("..")) {
-        throw new Error(`Invalid redaction path (${path2})`);
+      if (path3.includes("..")) {
+        throw new Error(`Invalid redaction path (${path3})`);
       }
-      if (path2.includes(",")) {
-        throw new Error(`Invalid redaction path (${path2})`);
+      if (path3.includes(",")) {
+        throw new Error(`Invalid redaction path (${path3})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path2.length; i++) {
-        const char = path2[i];
+      for (let i = 0; i < path3.length; i++) {
+        const char = path3[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -851,20 +852,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path2})`);
+            throw new Error(`Invalid redaction path (${path3})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path2})`);
+        throw new Error(`Invalid redaction path (${path3})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path2 of paths) {
-        validatePath(path2);
+      for (const path3 of paths) {
+        validatePath(path3);
       }
     }
     function slowRedact(options2 = {}) {
@@ -1034,8 +1035,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path2) => {
-            return censor(value, [k, ...path2]);
+          const wrappedCensor = typeof censor === "function" ? (value, path3) => {
+            return censor(value, [k, ...path3]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -1256,7 +1257,7 @@ var require_sonic_boom = __commonJS({
     var fs = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path2 = __require("path");
+    var path3 = __require("path");
     var sleep = require_atomic_sleep();
     var assert = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -1310,7 +1311,7 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path2.dirname(file), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path3.dirname(file), { recursive: true });
           const fd = fs.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -1318,7 +1319,7 @@ var require_sonic_boom = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path2.dirname(file), { recursive: true }, (err) => {
+        fs.mkdir(path3.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file, flags, mode, fileOpened);
         });
@@ -1330,7 +1331,7 @@ var require_sonic_boom = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir, retryEAGAIN, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir2, retryEAGAIN, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -1355,7 +1356,7 @@ var require_sonic_boom = __commonJS({
       this.append = append || false;
       this.mode = mode;
       this.retryEAGAIN = retryEAGAIN || (() => true);
-      this.mkdir = mkdir || false;
+      this.mkdir = mkdir2 || false;
       let fsWriteSync;
       let fsWrite;
       if (contentMode === kContentModeBuffer) {
@@ -2713,15 +2714,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path2 = unquoted;
-      if (path2.startsWith("file://")) {
+      let path3 = unquoted;
+      if (path3.startsWith("file://")) {
         try {
-          path2 = fileURLToPath(path2);
+          path3 = fileURLToPath(path3);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path2) && !existsSync2(path2);
+      return isAbsolute(path3) && !existsSync2(path3);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -5456,7 +5457,7 @@ var require_sonic_boom2 = __commonJS({
     var fs = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
-    var path2 = __require("node:path");
+    var path3 = __require("node:path");
     var assert = __require("node:assert");
     var sleep = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
@@ -5527,7 +5528,7 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path2.dirname(file), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path3.dirname(file), { recursive: true });
           const fd = fs.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -5535,7 +5536,7 @@ var require_sonic_boom2 = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path2.dirname(file), { recursive: true }, (err) => {
+        fs.mkdir(path3.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file, flags, mode, fileOpened);
         });
@@ -5547,7 +5548,7 @@ var require_sonic_boom2 = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir2, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -5578,7 +5579,7 @@ var require_sonic_boom2 = __commonJS({
       this.retryEAGAIN = retryEAGAIN || (() => true);
       this.maxWriteRetries = maxWriteRetries || 0;
       this._writeRetries = 0;
-      this.mkdir = mkdir || false;
+      this.mkdir = mkdir2 || false;
       let fsWriteSync;
       let fsWrite;
       if (contentMode === kContentModeBuffer) {
@@ -11963,20 +11964,20 @@ async function verifyAndReceive(state, event) {
     payload
   });
 }
-function normalizeTrailingSlashes(path2) {
-  let i = path2.length;
+function normalizeTrailingSlashes(path3) {
+  let i = path3.length;
   if (i === 0) {
     return "/";
   }
   while (i > 0) {
-    if (path2.charCodeAt(--i) !== 47) {
+    if (path3.charCodeAt(--i) !== 47) {
       break;
     }
   }
   if (i === -1) {
     return "/";
   }
-  return path2.slice(0, i + 1);
+  return path3.slice(0, i + 1);
 }
 var isApplicationJsonRE = /^\s*(application\/json)\s*(?:;|$)/u;
 var WEBHOOK_HEADERS = [
@@ -12177,7 +12178,7 @@ function getPayloadFromRequestStream(request2) {
   });
 }
 function createNodeMiddleware(webhooks, {
-  path: path2 = "/api/github/webhooks",
+  path: path3 = "/api/github/webhooks",
   log = createLogger(),
   timeout = 9e3
 } = {}) {
@@ -12186,7 +12187,7 @@ function createNodeMiddleware(webhooks, {
     getRequestHeader,
     getPayload
   })(webhooks, {
-    path: path2,
+    path: path3,
     log,
     timeout
   });
@@ -12424,7 +12425,7 @@ var emitPath = osPlatform() === "win32" ? `set PATH` : `printenv PATH`;
 var isTempPath = RegExp.prototype.test.bind(
   osPlatform() === "win32" ? /\\npm[-\\]+cache\\_npx\\/ : /\/\.npm\/_npx\//
 );
-var splitPathEnvVar = osPlatform() === "win32" ? (path2) => path2.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path2) => path2.split(":");
+var splitPathEnvVar = osPlatform() === "win32" ? (path3) => path3.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path3) => path3.split(":");
 var getTempPath = (stdout) => {
   const paths = splitPathEnvVar(stdout);
   const tempPath = paths.find(isTempPath);
@@ -12503,7 +12504,7 @@ async function processPackageParameter(pkg) {
   const packageNames = [];
   const packages = [];
   for (const p of Array.isArray(pkg) ? pkg : [pkg]) {
-    const { raw, scope, name, packageName, nameWithPath, version, cli, path: path2 } = parsePackage(p);
+    const { raw, scope, name, packageName, nameWithPath, version, cli, path: path3 } = parsePackage(p);
     if (packageNames.includes(name)) {
       throw new Error(
         `cannot import the same package twice! Got: '${p}' but already saw '${name}' earlier!`
@@ -12515,7 +12516,7 @@ async function processPackageParameter(pkg) {
       name,
       nameWithPath,
       packageName,
-      path: path2,
+      path: path3,
       raw,
       scope,
       version,
@@ -12539,12 +12540,12 @@ function parsePackage(pkg) {
     packageName,
     version = "latest",
     // Default to 'latest' if no version is specified
-    path2 = ""
+    path3 = ""
   ] = packageWithVersionRE.exec(pkg) || [];
   if (match === null) {
     throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
   }
-  const nameWithPath = `${name}${path2}`;
+  const nameWithPath = `${name}${path3}`;
   const cli = cliEscapeCharsRE.test(version) ? `'${name}@${version}'` : `${name}@${version}`;
   if (name.length === 0 || name.length > 214 || name === "favicon.ico" || name === "node_modules") {
     throw new TypeError(`can't import invalid package name: parsed name '${name}' from '${pkg}'`);
@@ -12557,7 +12558,7 @@ function parsePackage(pkg) {
     name,
     nameWithPath,
     packageName,
-    path: path2,
+    path: path3,
     raw: pkg,
     scope,
     version
@@ -12870,7 +12871,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path3) => path3.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -13036,11 +13037,11 @@ var VERSION4 = "4.1.0";
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
-  const fileExtension = path2.split(".").pop().toLowerCase();
+async function getConfigFile(octokit, { owner, repo, path: path3, ref }) {
+  const fileExtension = path3.split(".").pop().toLowerCase();
   if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
     throw new Error(
-      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path2}")`
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path3}")`
     );
   }
   const endpoint = {
@@ -13048,7 +13049,7 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
     url: "/repos/{owner}/{repo}/contents/{path}",
     owner,
     repo,
-    path: path2,
+    path: path3,
     mediaType: {
       format: "raw"
     },
@@ -13059,7 +13060,7 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
   const emptyConfigResult = {
     owner,
     repo,
-    path: path2,
+    path: path3,
     url,
     config: null
   };
@@ -13117,7 +13118,7 @@ var EXTENDS_REGEX = new RegExp(
 );
 function extendsToGetContentParams({
   owner,
-  path: path2,
+  path: path3,
   url,
   extendsValue
 }) {
@@ -13137,16 +13138,16 @@ function extendsToGetContentParams({
   return {
     owner: match[1] || owner,
     repo: match[2],
-    path: match[3] || path2
+    path: match[3] || path3
   };
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
-async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
+async function getConfigFiles(octokit, { owner, repo, path: path3, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
     repo,
-    path: path2,
+    path: path3,
     ref: branch
   });
   const files = [requestedRepoFile];
@@ -13157,7 +13158,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
     const defaultRepoConfig = await getConfigFile(octokit, {
       owner,
       repo: ".github",
-      path: path2
+      path: path3
     });
     files.push(defaultRepoConfig);
   }
@@ -13167,7 +13168,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
   }
   let extendConfigOptions = extendsToGetContentParams({
     owner,
-    path: path2,
+    path: path3,
     url: file.url,
     extendsValue: file.config._extends
   });
@@ -13180,7 +13181,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
     }
     extendConfigOptions = extendsToGetContentParams({
       owner,
-      path: path2,
+      path: path3,
       url: extendRepoConfig.url,
       extendsValue: extendRepoConfig.config._extends
     });
@@ -13197,11 +13198,11 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
-async function composeConfigGet(octokit, { owner, repo, defaults, path: path2, branch }) {
+async function composeConfigGet(octokit, { owner, repo, defaults, path: path3, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
     repo,
-    path: path2,
+    path: path3,
     branch
   });
   const configs = files.map((file) => file.config).reverse().filter(Boolean);
@@ -15028,11 +15029,11 @@ var Probot = class {
       return this.#state.initializedPromise.promise;
     }
   }
-  async getNodeMiddleware({ log, path: path2 } = {}) {
+  async getNodeMiddleware({ log, path: path3 } = {}) {
     await this.#initialize();
     return createNodeMiddleware(this.#state.webhooks, {
       log: log || this.#state.log,
-      path: path2 || this.#state.webhookPath
+      path: path3 || this.#state.webhookPath
     });
   }
   async auth(installationId) {
@@ -15182,7 +15183,7 @@ function getPrivateKey(options2 = {}) {
       );
     }
   }
-  const pemFiles = readdirSync(cwd).filter((path2) => path2.endsWith(".pem"));
+  const pemFiles = readdirSync(cwd).filter((path3) => path3.endsWith(".pem"));
   if (pemFiles.length > 1) {
     const paths = pemFiles.join(", ");
     throw new Error(
@@ -15449,11 +15450,11 @@ function readDirectory(zip, archive, limits) {
     const extra = zip.readUInt16LE(at + 30);
     const comment = zip.readUInt16LE(at + 32);
     const raw = zip.subarray(at + 46, at + 46 + nameLength).toString("utf8");
-    const path2 = safeEntryPath(raw);
-    if (path2 === null) throw new UnsafeArchiveError(archive, `entry ${JSON.stringify(raw)} would be written outside the extraction folder`);
+    const path3 = safeEntryPath(raw);
+    if (path3 === null) throw new UnsafeArchiveError(archive, `entry ${JSON.stringify(raw)} would be written outside the extraction folder`);
     const unixMode = zip.readUInt32LE(at + 38) >>> 16;
     if ((unixMode & 61440) === 40960) throw new UnsafeArchiveError(archive, `entry ${JSON.stringify(raw)} is a symbolic link`);
-    entries.push({ path: path2, method: zip.readUInt16LE(at + 10), crc: zip.readUInt32LE(at + 16), compressedSize: zip.readUInt32LE(at + 20), localOffset: zip.readUInt32LE(at + 42), isDirectory: raw.endsWith("/") });
+    entries.push({ path: path3, method: zip.readUInt16LE(at + 10), crc: zip.readUInt32LE(at + 16), compressedSize: zip.readUInt32LE(at + 20), localOffset: zip.readUInt32LE(at + 42), isDirectory: raw.endsWith("/") });
     at += 46 + nameLength + extra + comment;
   }
   return entries;
@@ -15564,6 +15565,51 @@ async function readChampion(handle, model, environment, exclude) {
 // src/app/deps.ts
 var botLogin = (deps) => `${deps.appSlug}[bot]`;
 
+// src/app/trusted-evaluation.ts
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path2 from "node:path";
+var CONTENT_LIMIT = 1024 * 1024;
+async function readTrustedFile(repo, file, dir) {
+  if (Array.isArray(file) || /[*?[\]{}]/.test(file)) {
+    throw new Error(`the App reads the evaluation rows from one file of the default branch; evaluation.file (or data.train) is ${JSON.stringify(file)}`);
+  }
+  const { data: meta } = await repo.octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+  const { data } = await repo.octokit.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path: file, ref: meta.default_branch });
+  if (Array.isArray(data) || data.type !== "file") throw new Error(`${file} on ${meta.default_branch} is not a file; expected the evaluation rows`);
+  if (data.size > CONTENT_LIMIT) throw new Error(`${file} on ${meta.default_branch} has ${data.size} bytes; the App reads evaluation rows of at most ${CONTENT_LIMIT} (use a smaller evaluation.file)`);
+  const target = path2.join(dir, "trusted", path2.normalize(file).replace(/^(\.\.(\/|\\|$))+/, ""));
+  await mkdir(path2.dirname(target), { recursive: true });
+  await writeFile(target, Buffer.from(data.content, "base64"));
+  return path2.relative(dir, target);
+}
+async function compareOnEvaluationRows(repo, model, name, candidate, champion, handle) {
+  const dir = await mkdtemp(path2.join(tmpdir(), "trainyard-app-eval-"));
+  try {
+    const trusted = await readTrustedFile(repo, model.evaluation.file ?? model.data.train, dir);
+    const predictions = path2.join(dir, "candidate", "predictions.csv");
+    await mkdir(path2.dirname(predictions), { recursive: true });
+    await writeFile(predictions, candidate.predictions);
+    let championFiles = null;
+    if (champion) {
+      const downloaded = await handle.registry.download(name, champion.version.version, path2.join(dir, "champion"));
+      const file = (await readdir(downloaded.dir)).find((entry) => entry.startsWith("predictions."));
+      championFiles = { metricsFile: path2.join(downloaded.dir, "metrics.json"), predictions: file ? path2.join(downloaded.dir, file) : null };
+    }
+    const evaluation = { ...model.evaluation, ...model.evaluation.file ? { file: trusted } : {} };
+    const { comparison } = await evaluationCompareStage({
+      model: { ...model, evaluation, data: { ...model.data, train: trusted }, predict: void 0 },
+      candidate: { metrics: candidate.metrics, metricsFile: candidate.metricsFile, predictions: path2.relative(dir, predictions) },
+      champion: champion && championFiles ? { tag: champion.version.tag, ...championFiles, modelDir: null } : null,
+      cwd: dir,
+      workDir: path2.join(dir, "work")
+    });
+    return comparison;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 // src/app/pipeline-review.ts
 var modelCheckName = (model) => `trainyard / ${model}`;
 var CHECK_ACTIONS = [
@@ -15582,7 +15628,8 @@ async function compareArtifact(repo, config2, name, model, artifact, deps) {
   if (!artifact) throw new Error(`the run uploaded no artifact trainyard-${name}; it failed before a candidate was trained (data validation or training)`);
   const zip = await downloadArtifact(repo, artifact, deps.limits);
   const metricsFile = model.metrics.file;
-  const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path2) => path2 === metricsFile);
+  const predictionsFile = model.metrics.predictions;
+  const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path3) => path3 === metricsFile || model.evaluation !== void 0 && path3 === predictionsFile);
   const bytes = files.get(metricsFile);
   if (!bytes) throw new Error(`artifact ${artifact.name} has no ${metricsFile}`);
   let document;
@@ -15592,9 +15639,17 @@ async function compareArtifact(repo, config2, name, model, artifact, deps) {
     throw new Error(`${metricsFile} in artifact ${artifact.name} is not JSON`);
   }
   const candidate = flattenMetrics(document, `${artifact.name}/${metricsFile}`);
-  const champion = await readChampion(openRegistry(repo, config2), name, environmentOf(model));
+  const handle = openRegistry(repo, config2);
+  const champion = await readChampion(handle, name, environmentOf(model));
+  const championLabel = champion ? `champion ${champion.version.tag}` : `no champion in ${environmentOf(model)} yet`;
+  if (model.evaluation) {
+    const predictions = files.get(predictionsFile);
+    if (!predictions) throw new Error(`artifact ${artifact.name} has no ${predictionsFile}; the model's evaluation section needs the candidate's predictions`);
+    const comparison2 = await compareOnEvaluationRows(repo, model, name, { metrics: candidate, metricsFile: `${artifact.name}/${metricsFile}`, predictions }, champion, handle);
+    return { comparison: comparison2, championLabel, onEvaluationRows: true };
+  }
   const comparison = deps.compare({ policy: model.metrics.policy, candidate, champion: champion?.metrics ?? null });
-  return { comparison, championLabel: champion ? `champion ${champion.version.tag}` : `no champion in ${environmentOf(model)} yet` };
+  return { comparison, championLabel, onEvaluationRows: false };
 }
 async function reviewPipelineRun(repo, config2, name, run2, artifact, deps, existingCheck) {
   const model = config2.models[name];
@@ -15606,7 +15661,8 @@ async function reviewPipelineRun(repo, config2, name, run2, artifact, deps, exis
     problem = describeThrown(error);
   }
   const pull = run2.pullRequests.length ? { number: run2.pullRequests[0] } : await pullRequestForHead(repo, run2.headSha);
-  const notes = compared ? [`Candidate at ${run2.headSha.slice(0, 7)} against the ${compared.championLabel}, recomputed by the App from the run's raw metrics.`] : [];
+  const how = compared?.onEvaluationRows ? "computed by the App from the run's predictions joined to the evaluation rows of the default branch (labels the pull request cannot change)" : "recomputed by the App from the run's raw metrics";
+  const notes = compared ? [`Candidate at ${run2.headSha.slice(0, 7)} against the ${compared.championLabel}, ${how}.`] : [];
   if (run2.fromFork) notes.push("This run came from a fork: its metrics were written by the fork's code. Promotion retrains on the default branch and never uses them.");
   const report = { model: name, comparison: compared?.comparison ?? null, ...problem ? { problem } : {}, baselineName: compared?.championLabel ?? "champion", notes, runUrl: run2.htmlUrl, commit: run2.headSha };
   const body = renderCommentBody(report);
@@ -15695,9 +15751,9 @@ Drift run: ${input.runUrl}` : "",
 // src/app/retrain.ts
 var LOCK_FILE = "trainyard.lock";
 var RETRAIN_WORKFLOW = "trainyard-retrain.yml";
-async function readFileAt(repo, path2, ref) {
+async function readFileAt(repo, path3, ref) {
   try {
-    const { data } = await repo.octokit.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path: path2, ref });
+    const { data } = await repo.octokit.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path: path3, ref });
     if (Array.isArray(data) || data.type !== "file") return null;
     return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
   } catch (error) {
@@ -16256,7 +16312,7 @@ function parseDriftReport(text, file) {
 // src/app/drift-run.ts
 async function handleDriftArtifact(repo, model, artifact, runUrl, deps) {
   const zip = await downloadArtifact(repo, artifact, deps.limits);
-  const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path2) => path2 === "drift.json");
+  const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path3) => path3 === "drift.json");
   const bytes = files.get("drift.json");
   if (!bytes) throw new Error(`artifact ${artifact.name} has no drift.json`);
   const report = parseDriftReport(bytes.toString("utf8"), `${artifact.name}/drift.json`);

@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   didYouMean
-} from "./chunk-D2FE2DU7.js";
+} from "./chunk-ZHPIKPMO.js";
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";

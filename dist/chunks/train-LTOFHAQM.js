@@ -8,18 +8,17 @@ import {
   processNvidiaSmi,
   selectModels,
   trainModel
-} from "./chunk-V4DAVM6F.js";
-import "./chunk-2725YAOJ.js";
-import "./chunk-IQH6ZIGV.js";
-import "./chunk-V4HUA3V6.js";
-import "./chunk-XQPHDGNF.js";
-import "./chunk-JDDPTRQQ.js";
-import "./chunk-AZL5FXWT.js";
+} from "./chunk-65XMDWBC.js";
+import "./chunk-WGJTOKJB.js";
+import "./chunk-UER5RNEN.js";
+import "./chunk-CGNWEF7P.js";
+import "./chunk-7O6JYKSM.js";
 import "./chunk-7XROHMDV.js";
-import "./chunk-OQ2MQ6IV.js";
-import "./chunk-75XCVD74.js";
-import "./chunk-VB7HGJW6.js";
-import "./chunk-EWUOZ7UO.js";
+import "./chunk-FSFNWE2U.js";
+import "./chunk-VJFCMVYB.js";
+import "./chunk-AEXKXCMM.js";
+import "./chunk-XQPHDGNF.js";
+import "./chunk-TIEDHPI3.js";
 import "./chunk-HHUPVB5M.js";
 import {
   formatSeconds
@@ -27,15 +26,13 @@ import {
 import {
   openProject,
   runId
-} from "./chunk-JPFY62ZN.js";
+} from "./chunk-PGXO5EJF.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
 import "./chunk-GRHDYEXN.js";
 import "./chunk-PMHM62NO.js";
-import "./chunk-M6AHWI5D.js";
-import "./chunk-7KOEJRCO.js";
-import "./chunk-G5MI35OT.js";
-import "./chunk-D2FE2DU7.js";
+import "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
 import {

@@ -4,29 +4,27 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   openRegistry,
   runUrlFrom
-} from "./chunk-LNJXBLR6.js";
+} from "./chunk-HZAFU6SO.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
-import "./chunk-IIXC5KBO.js";
+import "./chunk-7YVDOS2W.js";
 import "./chunk-RXXXXBIG.js";
 import {
   collectVersionContent
-} from "./chunk-V4HUA3V6.js";
-import "./chunk-JDDPTRQQ.js";
-import "./chunk-VB7HGJW6.js";
+} from "./chunk-UER5RNEN.js";
+import "./chunk-CGNWEF7P.js";
+import "./chunk-AEXKXCMM.js";
 import {
   championOf,
   parseVersionNumber,
   renderCard
-} from "./chunk-EWUOZ7UO.js";
+} from "./chunk-TIEDHPI3.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
 import "./chunk-HB6HQUKP.js";
-import "./chunk-M6AHWI5D.js";
-import "./chunk-7KOEJRCO.js";
-import "./chunk-G5MI35OT.js";
-import "./chunk-D2FE2DU7.js";
+import "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
 import {

@@ -2,8 +2,21 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
+  MAX_CONFIG_BYTES,
+  explainIssues,
+  parseYamlSource,
+  positionOf
+} from "./chunk-ZHPIKPMO.js";
+import {
   external_exports
 } from "./chunk-PWI6BAP3.js";
+import {
+  ConfigError
+} from "./chunk-5WCRJWUQ.js";
+
+// src/config/load.ts
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
 
 // src/drift/methods.ts
 var DRIFT_METHOD_NAMES = ["ks", "wasserstein", "jensenshannon", "psi", "kl", "hellinger", "chisquare", "z", "linf"];
@@ -107,6 +120,43 @@ var configSchema = external_exports.strictObject({
   models: external_exports.record(external_exports.string().regex(MODEL_NAME), modelSchema).refine((models) => Object.keys(models).length > 0, { message: "expected at least one model" }).describe("The models of the repository, by name (lowercase letters, digits, `.`, `_`, `-`).")
 }).describe("trainyard configuration (.github/trainyard.yml).");
 
+// src/config/load.ts
+var DEFAULT_CONFIG_PATH = ".github/trainyard.yml";
+function parseConfig(text, file) {
+  const source = parseYamlSource(text, file);
+  if (source.value === null || source.value === void 0) {
+    throw new ConfigError({ file, message: 'the file is empty; expected a mapping with a "models" key' });
+  }
+  const result = configSchema.safeParse(source.value);
+  if (result.success) return result.data;
+  const [first] = explainIssues(configSchema, source.value, result.error.issues);
+  if (!first) throw new ConfigError({ file, message: result.error.message });
+  const position = positionOf(source, first.unknownKey ? first.path.slice(0, -1) : first.path, first.unknownKey);
+  const key = first.path.map(String).join(".") || void 0;
+  throw new ConfigError({ file, message: first.message, ...position ? { position } : {}, ...key ? { key } : {} });
+}
+function projectRootOf(configFile) {
+  const folder = path.dirname(path.resolve(configFile));
+  return path.basename(folder) === ".github" ? path.dirname(folder) : folder;
+}
+async function loadConfig(path_, shownAs) {
+  const file = shownAs ?? path_;
+  let size;
+  try {
+    const info = await stat(path_);
+    if (!info.isFile()) throw new ConfigError({ file, message: "not a file; expected a YAML config file" });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError({ file, message: `cannot read the config (${error.code ?? "error"}); expected a YAML file such as ${DEFAULT_CONFIG_PATH}` });
+  }
+  if (size > MAX_CONFIG_BYTES) {
+    throw new ConfigError({ file, message: `file is ${size} bytes; expected at most ${MAX_CONFIG_BYTES} (1 MiB)` });
+  }
+  const text = await readFile(path_, "utf8");
+  return { config: parseConfig(text, file), file, text, root: projectRootOf(path_) };
+}
+
 export {
   DRIFT_METHOD_NAMES,
   CORRECTIONS,
@@ -114,5 +164,8 @@ export {
   metricRuleSchema,
   significanceSchema,
   REGISTRY_SPEC,
-  configSchema
+  configSchema,
+  DEFAULT_CONFIG_PATH,
+  parseConfig,
+  loadConfig
 };
