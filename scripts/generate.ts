@@ -1,5 +1,5 @@
 // Writes the generated files: schema/trainyard.schema.json, docs/configuration.md,
-// docs/cli.md, the callable copies of reusable-workflows/ in .github/workflows/, and
+// docs/cli.md, docs/sample-pr-comment.md (from a real run of the example), the callable copies of reusable-workflows/ in .github/workflows/, and
 // the action and workflow references. `--check` fails when a committed file differs.
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { actionPageName, renderActionIndex, renderActionReference, type ActionSo
 import { renderWorkflowReference } from '../src/docs/workflow-reference.ts';
 import { WORKFLOW_COPY_DIR, WORKFLOW_SOURCE_DIR, workflowCopy } from '../src/workflows/copies.ts';
 import { RELEASE_REF, TRAINYARD_REPOSITORY } from '../src/workflows/refs.ts';
+import { renderSampleComment } from './sample-comment.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const read = (file: string) => readFile(path.join(root, file), 'utf8');
@@ -36,6 +37,7 @@ const outputs: Array<[string, string]> = [
   ['docs/configuration.md', renderConfigReference()],
   ['docs/cli.md', await renderCliReference()],
   ['docs/workflows.md', renderWorkflowReference(workflows)],
+  ['docs/sample-pr-comment.md', await renderSampleComment(path.join(root, 'examples'))],
   ['docs/actions/README.md', renderActionIndex(actions)],
   ...actions.map((source): [string, string] => [`docs/actions/${actionPageName(source.dir)}.md`, renderActionReference(source, TRAINYARD_REPOSITORY, RELEASE_REF)]),
   ...workflows.map(({ file, text }): [string, string] => [`${WORKFLOW_COPY_DIR}/${file}`, workflowCopy(file, text)]),

@@ -4,10 +4,14 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   call
 <<<<<<<< HEAD:dist/chunks/chunk-4F7NA3PV.js
+<<<<<<<< HEAD:dist/chunks/chunk-4F7NA3PV.js
 } from "./chunk-SAJJO37U.js";
 ========
 } from "./chunk-QSHFO2LB.js";
 >>>>>>>> issue-19b:dist/chunks/chunk-55LU33DD.js
+========
+} from "./chunk-7YVDOS2W.js";
+>>>>>>>> issue-16:dist/chunks/chunk-4XSJFSNV.js
 import {
   TrainyardError
 } from "./chunk-5WCRJWUQ.js";

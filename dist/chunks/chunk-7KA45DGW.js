@@ -4,15 +4,23 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   PROMOTION_CHECK
 <<<<<<<< HEAD:dist/chunks/chunk-7KA45DGW.js
+<<<<<<<< HEAD:dist/chunks/chunk-7KA45DGW.js
 } from "./chunk-4F7NA3PV.js";
+========
+} from "./chunk-4XSJFSNV.js";
+>>>>>>>> issue-16:dist/chunks/chunk-NJVZ3O55.js
 import {
   GitHubReleasesRegistry,
   call,
   readAsset
+<<<<<<<< HEAD:dist/chunks/chunk-7KA45DGW.js
 } from "./chunk-SAJJO37U.js";
 ========
 } from "./chunk-55LU33DD.js";
 >>>>>>>> issue-19b:dist/chunks/chunk-WSQFY44Y.js
+========
+} from "./chunk-7YVDOS2W.js";
+>>>>>>>> issue-16:dist/chunks/chunk-NJVZ3O55.js
 import {
   require_light,
   retry
@@ -41,16 +49,40 @@ import {
   restEndpointMethods
 } from "./chunk-RXXXXBIG.js";
 import {
+<<<<<<<< HEAD:dist/chunks/chunk-7KA45DGW.js
   compareModels
 } from "./chunk-LSLOKUQC.js";
 import {
   flattenMetrics
 } from "./chunk-BPR4QXFR.js";
+========
+  awaitObject,
+  claimOnce,
+  claimRef,
+  commentMarker,
+  compareModels,
+  createClaimed,
+  evaluationCompareStage,
+  judgedCommit,
+  postOnce,
+  quote,
+  releaseClaim,
+  renderCheckOutput,
+  renderCommentBody,
+  renderJobSummary,
+  statusOf,
+  upsertStickyComment
+} from "./chunk-VJFCMVYB.js";
+import {
+  flattenMetrics
+} from "./chunk-AEXKXCMM.js";
+>>>>>>>> issue-16:dist/chunks/chunk-NJVZ3O55.js
 import {
   DigestMismatchError,
   RegistryError,
   championOf,
   parseCard
+<<<<<<<< HEAD:dist/chunks/chunk-7KA45DGW.js
 <<<<<<<< HEAD:dist/chunks/chunk-7KA45DGW.js
 } from "./chunk-XJ2T2R5F.js";
 ========
@@ -59,10 +91,23 @@ import {
   configSchema
 } from "./chunk-2I52LB5X.js";
 >>>>>>>> issue-19b:dist/chunks/chunk-WSQFY44Y.js
+========
+} from "./chunk-TIEDHPI3.js";
+import {
+  configSchema
+} from "./chunk-3SIPTSTL.js";
+>>>>>>>> issue-16:dist/chunks/chunk-NJVZ3O55.js
 import {
   configSchema,
   explainIssues
+<<<<<<<< HEAD:dist/chunks/chunk-7KA45DGW.js
 } from "./chunk-PL3ZQNPW.js";
+========
+} from "./chunk-ZHPIKPMO.js";
+import {
+  external_exports
+} from "./chunk-PWI6BAP3.js";
+>>>>>>>> issue-16:dist/chunks/chunk-NJVZ3O55.js
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";
@@ -343,8 +388,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path2 = req.path;
-        _req.url = typeof path2 === "string" ? path2 : req.url ? req.url.path || req.url : void 0;
+        const path3 = req.path;
+        _req.url = typeof path3 === "string" ? path3 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -514,14 +559,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path2) {
+    function parsePath(path3) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path2.length; i++) {
-        const char = path2[i];
+      for (let i = 0; i < path3.length; i++) {
+        const char = path3[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -652,10 +697,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path2 of paths) {
-        const parts = parsePath(path2);
+      for (const path3 of paths) {
+        const parts = parsePath(path3);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path2, remove);
+          redactWildcardPath(obj, parts, censor, path3, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -740,8 +785,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path2) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path2];
+            const wrappedCensor = typeof censor === "function" ? (value, path3) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path3];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -776,8 +821,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path2 of pathsToClone) {
-        const parts = parsePath(path2);
+      for (const path3 of pathsToClone) {
+        const parts = parsePath(path3);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -829,24 +874,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path2) {
-      if (typeof path2 !== "string") {
+    function validatePath(path3) {
+      if (typeof path3 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path2 === "") {
+      if (path3 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path2.includes("..")) {
-        throw new Error(`Invalid redaction path (${path2})`);
+      if (path3.includes("..")) {
+        throw new Error(`Invalid redaction path (${path3})`);
       }
-      if (path2.includes(",")) {
-        throw new Error(`Invalid redaction path (${path2})`);
+      if (path3.includes(",")) {
+        throw new Error(`Invalid redaction path (${path3})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path2.length; i++) {
-        const char = path2[i];
+      for (let i = 0; i < path3.length; i++) {
+        const char = path3[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -860,20 +905,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path2})`);
+            throw new Error(`Invalid redaction path (${path3})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path2})`);
+        throw new Error(`Invalid redaction path (${path3})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path2 of paths) {
-        validatePath(path2);
+      for (const path3 of paths) {
+        validatePath(path3);
       }
     }
     function slowRedact(options2 = {}) {
@@ -1043,8 +1088,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path2) => {
-            return censor(value, [k, ...path2]);
+          const wrappedCensor = typeof censor === "function" ? (value, path3) => {
+            return censor(value, [k, ...path3]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -1265,7 +1310,7 @@ var require_sonic_boom = __commonJS({
     var fs = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path2 = __require("path");
+    var path3 = __require("path");
     var sleep = require_atomic_sleep();
     var assert = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -1319,7 +1364,7 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path2.dirname(file), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path3.dirname(file), { recursive: true });
           const fd = fs.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -1327,7 +1372,7 @@ var require_sonic_boom = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path2.dirname(file), { recursive: true }, (err) => {
+        fs.mkdir(path3.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file, flags, mode, fileOpened);
         });
@@ -1339,7 +1384,7 @@ var require_sonic_boom = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir, retryEAGAIN, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir2, retryEAGAIN, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -1364,7 +1409,7 @@ var require_sonic_boom = __commonJS({
       this.append = append || false;
       this.mode = mode;
       this.retryEAGAIN = retryEAGAIN || (() => true);
-      this.mkdir = mkdir || false;
+      this.mkdir = mkdir2 || false;
       let fsWriteSync;
       let fsWrite;
       if (contentMode === kContentModeBuffer) {
@@ -2722,15 +2767,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path2 = unquoted;
-      if (path2.startsWith("file://")) {
+      let path3 = unquoted;
+      if (path3.startsWith("file://")) {
         try {
-          path2 = fileURLToPath(path2);
+          path3 = fileURLToPath(path3);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path2) && !existsSync2(path2);
+      return isAbsolute(path3) && !existsSync2(path3);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -5465,7 +5510,7 @@ var require_sonic_boom2 = __commonJS({
     var fs = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
-    var path2 = __require("node:path");
+    var path3 = __require("node:path");
     var assert = __require("node:assert");
     var sleep = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
@@ -5536,7 +5581,7 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs.mkdirSync(path2.dirname(file), { recursive: true });
+          if (sonic.mkdir) fs.mkdirSync(path3.dirname(file), { recursive: true });
           const fd = fs.openSync(file, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -5544,7 +5589,7 @@ var require_sonic_boom2 = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs.mkdir(path2.dirname(file), { recursive: true }, (err) => {
+        fs.mkdir(path3.dirname(file), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs.open(file, flags, mode, fileOpened);
         });
@@ -5556,7 +5601,7 @@ var require_sonic_boom2 = __commonJS({
       if (!(this instanceof SonicBoom)) {
         return new SonicBoom(opts);
       }
-      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
+      let { fd, dest, minLength, maxLength, maxWrite, periodicFlush, sync, append = true, mkdir: mkdir2, retryEAGAIN, maxWriteRetries, fsync, contentMode, mode } = opts || {};
       fd = fd || dest;
       this._len = 0;
       this.fd = -1;
@@ -5587,7 +5632,7 @@ var require_sonic_boom2 = __commonJS({
       this.retryEAGAIN = retryEAGAIN || (() => true);
       this.maxWriteRetries = maxWriteRetries || 0;
       this._writeRetries = 0;
-      this.mkdir = mkdir || false;
+      this.mkdir = mkdir2 || false;
       let fsWriteSync;
       let fsWrite;
       if (contentMode === kContentModeBuffer) {
@@ -16936,20 +16981,20 @@ async function verifyAndReceive(state, event) {
     payload
   });
 }
-function normalizeTrailingSlashes(path2) {
-  let i = path2.length;
+function normalizeTrailingSlashes(path3) {
+  let i = path3.length;
   if (i === 0) {
     return "/";
   }
   while (i > 0) {
-    if (path2.charCodeAt(--i) !== 47) {
+    if (path3.charCodeAt(--i) !== 47) {
       break;
     }
   }
   if (i === -1) {
     return "/";
   }
-  return path2.slice(0, i + 1);
+  return path3.slice(0, i + 1);
 }
 var isApplicationJsonRE = /^\s*(application\/json)\s*(?:;|$)/u;
 var WEBHOOK_HEADERS = [
@@ -17150,7 +17195,7 @@ function getPayloadFromRequestStream(request2) {
   });
 }
 function createNodeMiddleware(webhooks, {
-  path: path2 = "/api/github/webhooks",
+  path: path3 = "/api/github/webhooks",
   log = createLogger(),
   timeout = 9e3
 } = {}) {
@@ -17159,7 +17204,7 @@ function createNodeMiddleware(webhooks, {
     getRequestHeader,
     getPayload
   })(webhooks, {
-    path: path2,
+    path: path3,
     log,
     timeout
   });
@@ -17397,7 +17442,7 @@ var emitPath = osPlatform() === "win32" ? `set PATH` : `printenv PATH`;
 var isTempPath = RegExp.prototype.test.bind(
   osPlatform() === "win32" ? /\\npm[-\\]+cache\\_npx\\/ : /\/\.npm\/_npx\//
 );
-var splitPathEnvVar = osPlatform() === "win32" ? (path2) => path2.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path2) => path2.split(":");
+var splitPathEnvVar = osPlatform() === "win32" ? (path3) => path3.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path3) => path3.split(":");
 var getTempPath = (stdout) => {
   const paths = splitPathEnvVar(stdout);
   const tempPath = paths.find(isTempPath);
@@ -17476,7 +17521,7 @@ async function processPackageParameter(pkg) {
   const packageNames = [];
   const packages = [];
   for (const p of Array.isArray(pkg) ? pkg : [pkg]) {
-    const { raw, scope, name, packageName, nameWithPath, version, cli, path: path2 } = parsePackage(p);
+    const { raw, scope, name, packageName, nameWithPath, version, cli, path: path3 } = parsePackage(p);
     if (packageNames.includes(name)) {
       throw new Error(
         `cannot import the same package twice! Got: '${p}' but already saw '${name}' earlier!`
@@ -17488,7 +17533,7 @@ async function processPackageParameter(pkg) {
       name,
       nameWithPath,
       packageName,
-      path: path2,
+      path: path3,
       raw,
       scope,
       version,
@@ -17512,12 +17557,12 @@ function parsePackage(pkg) {
     packageName,
     version = "latest",
     // Default to 'latest' if no version is specified
-    path2 = ""
+    path3 = ""
   ] = packageWithVersionRE.exec(pkg) || [];
   if (match === null) {
     throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
   }
-  const nameWithPath = `${name}${path2}`;
+  const nameWithPath = `${name}${path3}`;
   const cli = cliEscapeCharsRE.test(version) ? `'${name}@${version}'` : `${name}@${version}`;
   if (name.length === 0 || name.length > 214 || name === "favicon.ico" || name === "node_modules") {
     throw new TypeError(`can't import invalid package name: parsed name '${name}' from '${pkg}'`);
@@ -17530,7 +17575,7 @@ function parsePackage(pkg) {
     name,
     nameWithPath,
     packageName,
-    path: path2,
+    path: path3,
     raw: pkg,
     scope,
     version
@@ -17843,7 +17888,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path3) => path3.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -18009,11 +18054,11 @@ var VERSION4 = "4.1.0";
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
-  const fileExtension = path2.split(".").pop().toLowerCase();
+async function getConfigFile(octokit, { owner, repo, path: path3, ref }) {
+  const fileExtension = path3.split(".").pop().toLowerCase();
   if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
     throw new Error(
-      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path2}")`
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path3}")`
     );
   }
   const endpoint = {
@@ -18021,7 +18066,7 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
     url: "/repos/{owner}/{repo}/contents/{path}",
     owner,
     repo,
-    path: path2,
+    path: path3,
     mediaType: {
       format: "raw"
     },
@@ -18032,7 +18077,7 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
   const emptyConfigResult = {
     owner,
     repo,
-    path: path2,
+    path: path3,
     url,
     config: null
   };
@@ -18090,7 +18135,7 @@ var EXTENDS_REGEX = new RegExp(
 );
 function extendsToGetContentParams({
   owner,
-  path: path2,
+  path: path3,
   url,
   extendsValue
 }) {
@@ -18110,16 +18155,16 @@ function extendsToGetContentParams({
   return {
     owner: match[1] || owner,
     repo: match[2],
-    path: match[3] || path2
+    path: match[3] || path3
   };
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
-async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
+async function getConfigFiles(octokit, { owner, repo, path: path3, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
     repo,
-    path: path2,
+    path: path3,
     ref: branch
   });
   const files = [requestedRepoFile];
@@ -18130,7 +18175,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
     const defaultRepoConfig = await getConfigFile(octokit, {
       owner,
       repo: ".github",
-      path: path2
+      path: path3
     });
     files.push(defaultRepoConfig);
   }
@@ -18140,7 +18185,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
   }
   let extendConfigOptions = extendsToGetContentParams({
     owner,
-    path: path2,
+    path: path3,
     url: file.url,
     extendsValue: file.config._extends
   });
@@ -18153,7 +18198,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
     }
     extendConfigOptions = extendsToGetContentParams({
       owner,
-      path: path2,
+      path: path3,
       url: extendRepoConfig.url,
       extendsValue: extendRepoConfig.config._extends
     });
@@ -18170,11 +18215,11 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
-async function composeConfigGet(octokit, { owner, repo, defaults, path: path2, branch }) {
+async function composeConfigGet(octokit, { owner, repo, defaults, path: path3, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
     repo,
-    path: path2,
+    path: path3,
     branch
   });
   const configs = files.map((file) => file.config).reverse().filter(Boolean);
@@ -20001,11 +20046,11 @@ var Probot = class {
       return this.#state.initializedPromise.promise;
     }
   }
-  async getNodeMiddleware({ log, path: path2 } = {}) {
+  async getNodeMiddleware({ log, path: path3 } = {}) {
     await this.#initialize();
     return createNodeMiddleware(this.#state.webhooks, {
       log: log || this.#state.log,
-      path: path2 || this.#state.webhookPath
+      path: path3 || this.#state.webhookPath
     });
   }
   async auth(installationId) {
@@ -20155,7 +20200,7 @@ function getPrivateKey(options2 = {}) {
       );
     }
   }
-  const pemFiles = readdirSync(cwd).filter((path2) => path2.endsWith(".pem"));
+  const pemFiles = readdirSync(cwd).filter((path3) => path3.endsWith(".pem"));
   if (pemFiles.length > 1) {
     const paths = pemFiles.join(", ");
     throw new Error(
@@ -20333,24 +20378,12 @@ function instrumented(metrics, handler) {
 
 // src/comparison/threshold.ts
 function compareByThresholds(facts) {
-  const missing = Object.keys(facts.policy).filter((name) => facts.candidate[name] === void 0);
-  const rules = Object.fromEntries(Object.entries(facts.policy).filter(([name]) => !missing.includes(name)));
-  const comparison = compareModels({
+  return compareModels({
     candidate: { metrics: facts.candidate, file: "candidate metrics" },
     baseline: facts.champion ? { metrics: facts.champion, file: "champion metrics" } : null,
-    policy: { rules, significance: null }
+    policy: { rules: facts.policy, significance: null },
+    missing: "fail"
   });
-  const missingRows = missing.map((name) => ({ name, candidate: null, champion: facts.champion?.[name] ?? null, status: "fail", reason: "missing from the candidate's metrics" }));
-  const rows = comparison.metrics.map((metric) => ({
-    name: metric.name,
-    candidate: metric.candidate,
-    champion: metric.baseline,
-    status: metric.status === "info" ? null : metric.status,
-    reason: metric.reason
-  }));
-  const verdict = missing.length > 0 ? "fail" : comparison.verdict;
-  const summary = missing.length > 0 ? `fail: ${missing.join(", ")} missing from the candidate's metrics` : comparison.summary;
-  return { verdict, rows: [...missingRows, ...rows], summary };
 }
 
 // src/github/zip-limits.ts
@@ -20462,39 +20495,6 @@ async function addAnnotations(repo, id, output, rest) {
   }
 }
 
-// src/github/sticky-comment.ts
-var commentMarker = (model) => `<!-- trainyard:${model} -->`;
-async function findComment(repo, input) {
-  const comments = await repo.octokit.paginate(repo.octokit.rest.issues.listComments, { owner: repo.owner, repo: repo.repo, issue_number: input.issueNumber, per_page: 100 });
-  const own = comments.find((c) => c.user?.login === input.botLogin && (c.body ?? "").startsWith(input.marker));
-  return own ? { id: own.id, body: own.body ?? "" } : null;
-}
-async function upsertStickyComment(repo, input) {
-  const body = `${input.marker}
-${input.body}`;
-  let existing = await findComment(repo, input);
-  if (!existing) {
-    const created = await createClaimed(repo, `comment:${input.issueNumber}:${input.marker}`, input.claimSha, async () => {
-      const { data } = await repo.octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: input.issueNumber, body });
-      return { action: "created", id: data.id };
-    }, async () => await findComment(repo, input) !== null);
-    if (created) return created;
-    existing = await awaitObject(() => findComment(repo, input));
-    if (!existing) {
-      const { data } = await repo.octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: input.issueNumber, body });
-      return { action: "created", id: data.id };
-    }
-  }
-  if (existing.body === body) return { action: "unchanged", id: existing.id };
-  await repo.octokit.rest.issues.updateComment({ owner: repo.owner, repo: repo.repo, comment_id: existing.id, body });
-  return { action: "updated", id: existing.id };
-}
-async function postOnce(repo, issueNumber, key, body, claimSha) {
-  if (!await claimOnce(repo, `note:${key}`, claimSha)) return false;
-  await repo.octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: issueNumber, body });
-  return true;
-}
-
 // src/github/zip-reader.ts
 import { crc32, inflateRawSync } from "node:zlib";
 
@@ -20530,11 +20530,11 @@ function readDirectory(zip, archive, limits) {
     const extra = zip.readUInt16LE(at + 30);
     const comment = zip.readUInt16LE(at + 32);
     const raw = zip.subarray(at + 46, at + 46 + nameLength).toString("utf8");
-    const path2 = safeEntryPath(raw);
-    if (path2 === null) throw new UnsafeArchiveError(archive, `entry ${JSON.stringify(raw)} would be written outside the extraction folder`);
+    const path3 = safeEntryPath(raw);
+    if (path3 === null) throw new UnsafeArchiveError(archive, `entry ${JSON.stringify(raw)} would be written outside the extraction folder`);
     const unixMode = zip.readUInt32LE(at + 38) >>> 16;
     if ((unixMode & 61440) === 40960) throw new UnsafeArchiveError(archive, `entry ${JSON.stringify(raw)} is a symbolic link`);
-    entries.push({ path: path2, method: zip.readUInt16LE(at + 10), crc: zip.readUInt32LE(at + 16), compressedSize: zip.readUInt32LE(at + 20), localOffset: zip.readUInt32LE(at + 42), isDirectory: raw.endsWith("/") });
+    entries.push({ path: path3, method: zip.readUInt16LE(at + 10), crc: zip.readUInt32LE(at + 16), compressedSize: zip.readUInt32LE(at + 20), localOffset: zip.readUInt32LE(at + 42), isDirectory: raw.endsWith("/") });
     at += 46 + nameLength + extra + comment;
   }
   return entries;
@@ -20645,30 +20645,49 @@ async function readChampion(handle, model, environment, exclude) {
 // src/app/deps.ts
 var botLogin = (deps) => `${deps.appSlug}[bot]`;
 
-// src/app/render-comment.ts
-var commitMarker = (sha) => `<!-- trainyard-commit:${sha} -->`;
-function judgedCommit(body) {
-  return /<!-- trainyard-commit:([0-9a-f]{40}) -->/.exec(body)?.[1] ?? null;
-}
-var ICON = { pass: "\u2705", fail: "\u274C", inconclusive: "\u26A0\uFE0F" };
-var num = (value) => value === null ? "\u2014" : String(Math.round(value * 1e4) / 1e4);
-function row(metric) {
-  const delta = metric.candidate !== null && metric.champion !== null ? num(metric.candidate - metric.champion) : "\u2014";
-  const status = metric.status ? `${ICON[metric.status]} ${metric.status}` : "info";
-  return `| ${metric.name} | ${num(metric.candidate)} | ${num(metric.champion)} | ${delta} | ${status} | ${metric.reason} |`;
-}
-function renderComment(facts) {
-  const lines = [];
-  if (facts.result) {
-    lines.push(`### ${ICON[facts.result.verdict]} trainyard: ${facts.model} \u2014 ${facts.result.verdict}`, "", facts.result.summary, "");
-    lines.push(`Candidate at ${facts.headSha.slice(0, 7)} against ${facts.championLabel}, recomputed by the App from the run's raw metrics.`, "");
-    lines.push("| metric | candidate | champion | change | result | why |", "| --- | --- | --- | --- | --- | --- |", ...facts.result.rows.map(row), "");
-  } else {
-    lines.push(`### \u274C trainyard: ${facts.model} \u2014 no comparison`, "", facts.problem ?? "the run produced no candidate", "");
+// src/app/trusted-evaluation.ts
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path2 from "node:path";
+var CONTENT_LIMIT = 1024 * 1024;
+async function readTrustedFile(repo, file, dir) {
+  if (Array.isArray(file) || /[*?[\]{}]/.test(file)) {
+    throw new Error(`the App reads the evaluation rows from one file of the default branch; evaluation.file (or data.train) is ${JSON.stringify(file)}`);
   }
-  if (facts.fromFork) lines.push("This run came from a fork: its metrics were written by the fork's code. Promotion retrains on the default branch and never uses them.", "");
-  lines.push(`[Pipeline run](${facts.runUrl})`, "", commitMarker(facts.headSha));
-  return lines.join("\n");
+  const { data: meta } = await repo.octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+  const { data } = await repo.octokit.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path: file, ref: meta.default_branch });
+  if (Array.isArray(data) || data.type !== "file") throw new Error(`${file} on ${meta.default_branch} is not a file; expected the evaluation rows`);
+  if (data.size > CONTENT_LIMIT) throw new Error(`${file} on ${meta.default_branch} has ${data.size} bytes; the App reads evaluation rows of at most ${CONTENT_LIMIT} (use a smaller evaluation.file)`);
+  const target = path2.join(dir, "trusted", path2.normalize(file).replace(/^(\.\.(\/|\\|$))+/, ""));
+  await mkdir(path2.dirname(target), { recursive: true });
+  await writeFile(target, Buffer.from(data.content, "base64"));
+  return path2.relative(dir, target);
+}
+async function compareOnEvaluationRows(repo, model, name, candidate, champion, handle) {
+  const dir = await mkdtemp(path2.join(tmpdir(), "trainyard-app-eval-"));
+  try {
+    const trusted = await readTrustedFile(repo, model.evaluation.file ?? model.data.train, dir);
+    const predictions = path2.join(dir, "candidate", "predictions.csv");
+    await mkdir(path2.dirname(predictions), { recursive: true });
+    await writeFile(predictions, candidate.predictions);
+    let championFiles = null;
+    if (champion) {
+      const downloaded = await handle.registry.download(name, champion.version.version, path2.join(dir, "champion"));
+      const file = (await readdir(downloaded.dir)).find((entry) => entry.startsWith("predictions."));
+      championFiles = { metricsFile: path2.join(downloaded.dir, "metrics.json"), predictions: file ? path2.join(downloaded.dir, file) : null };
+    }
+    const evaluation = { ...model.evaluation, ...model.evaluation.file ? { file: trusted } : {} };
+    const { comparison } = await evaluationCompareStage({
+      model: { ...model, evaluation, data: { ...model.data, train: trusted }, predict: void 0 },
+      candidate: { metrics: candidate.metrics, metricsFile: candidate.metricsFile, predictions: path2.relative(dir, predictions) },
+      champion: champion && championFiles ? { tag: champion.version.tag, ...championFiles, modelDir: null } : null,
+      cwd: dir,
+      workDir: path2.join(dir, "work")
+    });
+    return comparison;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 // src/app/pipeline-review.ts
@@ -20689,7 +20708,8 @@ async function compareArtifact(repo, config2, name, model, artifact, deps) {
   if (!artifact) throw new Error(`the run uploaded no artifact trainyard-${name}; it failed before a candidate was trained (data validation or training)`);
   const zip = await downloadArtifact(repo, artifact, deps.limits);
   const metricsFile = model.metrics.file;
-  const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path2) => path2 === metricsFile);
+  const predictionsFile = model.metrics.predictions;
+  const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path3) => path3 === metricsFile || model.evaluation !== void 0 && path3 === predictionsFile);
   const bytes = files.get(metricsFile);
   if (!bytes) throw new Error(`artifact ${artifact.name} has no ${metricsFile}`);
   let document;
@@ -20699,11 +20719,18 @@ async function compareArtifact(repo, config2, name, model, artifact, deps) {
     throw new Error(`${metricsFile} in artifact ${artifact.name} is not JSON`);
   }
   const candidate = flattenMetrics(document, `${artifact.name}/${metricsFile}`);
-  const champion = await readChampion(openRegistry(repo, config2), name, environmentOf(model));
-  const result = deps.compare({ policy: model.metrics.policy, candidate, champion: champion?.metrics ?? null });
-  return { result, championLabel: champion ? `champion ${champion.version.tag} in ${environmentOf(model)}` : `no champion in ${environmentOf(model)} yet (thresholds only)` };
+  const handle = openRegistry(repo, config2);
+  const champion = await readChampion(handle, name, environmentOf(model));
+  const championLabel = champion ? `champion ${champion.version.tag}` : `no champion in ${environmentOf(model)} yet`;
+  if (model.evaluation) {
+    const predictions = files.get(predictionsFile);
+    if (!predictions) throw new Error(`artifact ${artifact.name} has no ${predictionsFile}; the model's evaluation section needs the candidate's predictions`);
+    const comparison2 = await compareOnEvaluationRows(repo, model, name, { metrics: candidate, metricsFile: `${artifact.name}/${metricsFile}`, predictions }, champion, handle);
+    return { comparison: comparison2, championLabel, onEvaluationRows: true };
+  }
+  const comparison = deps.compare({ policy: model.metrics.policy, candidate, champion: champion?.metrics ?? null });
+  return { comparison, championLabel, onEvaluationRows: false };
 }
-var CONCLUSION = { pass: "success", fail: "failure", inconclusive: "neutral" };
 async function reviewPipelineRun(repo, config2, name, run2, artifact, deps, existingCheck) {
   const model = config2.models[name];
   let compared = null;
@@ -20714,15 +20741,20 @@ async function reviewPipelineRun(repo, config2, name, run2, artifact, deps, exis
     problem = describeThrown(error);
   }
   const pull = run2.pullRequests.length ? { number: run2.pullRequests[0] } : await pullRequestForHead(repo, run2.headSha);
-  const body = renderComment({ model: name, headSha: run2.headSha, runUrl: run2.htmlUrl, championLabel: compared?.championLabel ?? "", result: compared?.result ?? null, problem, fromFork: run2.fromFork });
+  const how = compared?.onEvaluationRows ? "computed by the App from the run's predictions joined to the evaluation rows of the default branch (labels the pull request cannot change)" : "recomputed by the App from the run's raw metrics";
+  const notes = compared ? [`Candidate at ${run2.headSha.slice(0, 7)} against the ${compared.championLabel}, ${how}.`] : [];
+  if (run2.fromFork) notes.push("This run came from a fork: its metrics were written by the fork's code. Promotion retrains on the default branch and never uses them.");
+  const report = { model: name, comparison: compared?.comparison ?? null, ...problem ? { problem } : {}, baselineName: compared?.championLabel ?? "champion", notes, runUrl: run2.htmlUrl, commit: run2.headSha };
+  const body = renderCommentBody(report);
   const comment = pull ? await upsertStickyComment(repo, { issueNumber: pull.number, marker: commentMarker(name), body, botLogin: botLogin(deps), claimSha: run2.headSha }) : null;
-  const verdict = compared?.result.verdict ?? "error";
+  const verdict = compared?.comparison.verdict ?? "error";
+  const output = renderCheckOutput(report);
   const check = await upsertCheck(repo, {
     name: modelCheckName(name),
     headSha: run2.headSha,
-    conclusion: compared ? CONCLUSION[compared.result.verdict] : "failure",
-    title: compared ? compared.result.summary : "No comparison",
-    summary: body,
+    conclusion: output.conclusion,
+    title: output.title,
+    summary: output.summary,
     externalId: `run:${run2.id}`,
     detailsUrl: run2.htmlUrl,
     actions: CHECK_ACTIONS
@@ -20730,6 +20762,145 @@ async function reviewPipelineRun(repo, config2, name, run2, artifact, deps, exis
   return { pullRequest: pull?.number ?? null, check, comment, verdict };
 }
 
+<<<<<<<< HEAD:dist/chunks/chunk-7KA45DGW.js
+========
+// src/retrain/plan.ts
+import { createHash } from "node:crypto";
+var RETRAIN_LABELS = ["trainyard", "trainyard:retrain"];
+function retrainBranch(model) {
+  return `trainyard/retrain/${model}`;
+}
+function snapshotKey(report) {
+  if (report.current?.sha256) return `sha256:${report.current.sha256.replace(/^sha256:/, "")}`;
+  const evidence = {
+    current: { source: report.current?.source ?? null, rows: report.current?.rows ?? null },
+    columns: report.columns.map((c) => [c.column, c.method ?? null, c.statistic ?? null, c.pValue ?? null])
+  };
+  return `drift:${createHash("sha256").update(JSON.stringify(evidence)).digest("hex").slice(0, 32)}`;
+}
+function readLock(text) {
+  if (!text) return { version: 1, models: {} };
+  try {
+    const parsed = JSON.parse(text);
+    if (parsed && typeof parsed.models === "object" && parsed.models !== null) return { version: 1, models: parsed.models };
+  } catch {
+  }
+  return { version: 1, models: {} };
+}
+function planRetraining(input) {
+  const key = snapshotKey(input.report);
+  const lock = readLock(input.lockText);
+  if (lock.models[input.model]?.dataSnapshot === key) return null;
+  const drifted = input.report.columns.filter((c) => c.drifted);
+  lock.models[input.model] = {
+    dataSnapshot: key,
+    reason: "drift",
+    detectedAt: input.detectedAt,
+    runUrl: input.runUrl,
+    drift: { share: input.report.share, driftShare: input.report.driftShare, columns: drifted.map((c) => c.column) }
+  };
+  const sorted = { version: 1, models: Object.fromEntries(Object.entries(lock.models).sort(([a], [b]) => a.localeCompare(b))) };
+  return {
+    branch: retrainBranch(input.model),
+    key,
+    lockText: `${JSON.stringify(sorted, null, 2)}
+`,
+    title: `Retrain ${input.model}: input data drifted`,
+    body: retrainBody(input, key),
+    labels: RETRAIN_LABELS,
+    commitMessage: `trainyard: retrain ${input.model} on data snapshot ${key}`
+  };
+}
+var num = (value) => value === null || value === void 0 ? "\u2014" : String(Math.round(value * 1e4) / 1e4);
+function retrainBody(input, key) {
+  const { report } = input;
+  const rows = report.columns.map((c) => `| ${c.column} | ${c.method ?? "\u2014"} | ${num(c.statistic)} | ${num(c.pValue)} | ${num(c.threshold)} | ${c.drifted ? "drifted" : "ok"} |`);
+  return [
+    `<!-- trainyard:retrain:${input.model} -->`,
+    `The input data of **${input.model}** drifted: ${Math.round(report.share * 1e3) / 10}% of the columns drifted (the limit is ${Math.round(report.driftShare * 1e3) / 10}%).`,
+    "",
+    `This pull request records data snapshot \`${key}\` in \`trainyard.lock\` and the retraining workflow runs on its branch; the comparison with the champion appears here when it finishes.`,
+    input.runUrl ? `
+Drift run: ${input.runUrl}` : "",
+    "",
+    "| column | test | statistic | p-value | threshold | result |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...rows,
+    ""
+  ].join("\n");
+}
+
+// src/app/retrain.ts
+var LOCK_FILE = "trainyard.lock";
+var RETRAIN_WORKFLOW = "trainyard-retrain.yml";
+async function readFileAt(repo, path3, ref) {
+  try {
+    const { data } = await repo.octokit.rest.repos.getContent({ owner: repo.owner, repo: repo.repo, path: path3, ref });
+    if (Array.isArray(data) || data.type !== "file") return null;
+    return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
+  } catch (error) {
+    if (statusOf(error) === 404) return null;
+    throw error;
+  }
+}
+async function branchHead(repo, branch) {
+  try {
+    const { data } = await repo.octokit.rest.git.getRef({ owner: repo.owner, repo: repo.repo, ref: `heads/${branch}` });
+    return data.object.sha;
+  } catch (error) {
+    if (statusOf(error) === 404) return null;
+    throw error;
+  }
+}
+async function dispatchRetraining(repo, model, ref, reason, snapshot) {
+  await repo.octokit.rest.actions.createWorkflowDispatch({ owner: repo.owner, repo: repo.repo, workflow_id: RETRAIN_WORKFLOW, ref, inputs: { model, reason: reason.slice(0, 200), "data-snapshot": snapshot } });
+}
+async function retrainOnDrift(repo, model, report, runUrl, deps) {
+  const branch = retrainBranch(model);
+  const key = snapshotKey(report);
+  const unchanged = { action: "unchanged", pullRequest: null, branch, key };
+  const { data: info } = await repo.octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo });
+  const base = info.default_branch;
+  const baseHead = await branchHead(repo, base);
+  if (!baseHead) throw new Error(`the default branch ${base} has no commits`);
+  const baseLock = await readFileAt(repo, LOCK_FILE, base);
+  if (readLock(baseLock?.text ?? null).models[model]?.dataSnapshot === key) return unchanged;
+  if (!await claimOnce(repo, `retrain:${model}:${key}`, baseHead)) return unchanged;
+  if (!await branchHead(repo, branch)) {
+    try {
+      await repo.octokit.rest.git.createRef({ owner: repo.owner, repo: repo.repo, ref: `refs/heads/${branch}`, sha: baseHead });
+    } catch (error) {
+      if (statusOf(error) !== 422) throw error;
+    }
+  }
+  const branchLock = await readFileAt(repo, LOCK_FILE, branch);
+  const plan = planRetraining({ model, report, lockText: branchLock?.text ?? baseLock?.text ?? null, runUrl, detectedAt: deps.now().toISOString() });
+  if (!plan) return unchanged;
+  await repo.octokit.rest.repos.createOrUpdateFileContents({
+    owner: repo.owner,
+    repo: repo.repo,
+    path: LOCK_FILE,
+    branch,
+    message: plan.commitMessage,
+    content: Buffer.from(plan.lockText).toString("base64"),
+    ...branchLock ? { sha: branchLock.sha } : {}
+  });
+  const open = await repo.octokit.paginate(repo.octokit.rest.pulls.list, { owner: repo.owner, repo: repo.repo, state: "open", head: `${repo.owner}:${branch}`, per_page: 100 });
+  const existing = open.find((p) => p.head.ref === branch);
+  let number;
+  if (existing) {
+    await repo.octokit.rest.pulls.update({ owner: repo.owner, repo: repo.repo, pull_number: existing.number, title: plan.title, body: plan.body });
+    number = existing.number;
+  } else {
+    const { data } = await repo.octokit.rest.pulls.create({ owner: repo.owner, repo: repo.repo, head: branch, base, title: plan.title, body: plan.body });
+    number = data.number;
+  }
+  await repo.octokit.rest.issues.addLabels({ owner: repo.owner, repo: repo.repo, issue_number: number, labels: plan.labels });
+  await dispatchRetraining(repo, model, branch, "drift", key);
+  return { action: existing ? "updated" : "opened", pullRequest: number, branch, key };
+}
+
+>>>>>>>> issue-16:dist/chunks/chunk-NJVZ3O55.js
 // app/context.ts
 function repoOf(context) {
   const { owner, repo } = context.repo();
@@ -21064,7 +21235,7 @@ async function runCommand(repo, config2, command, target, deps) {
         () => `Retraining of **${model}** dispatched on \`${ref}\` (${command.reason}).`,
         (error) => `Could not dispatch the retraining workflow: ${describeThrown(error)}`
       );
-    } else answer = await compareWithVersion(repo, config2, model, command.version, target, deps).catch((error) => `Could not compare: ${describeThrown(error)}`);
+    } else answer = await compareWithVersion(repo, config2, model, command.version, target, deps).catch((error) => `Could not compare: ${quote(describeThrown(error), 2e3)}`);
   }
   await reply(repo, target.issueNumber, answer);
   return answer;
@@ -21077,9 +21248,13 @@ async function compareWithVersion(repo, config2, model, version, target, deps) {
   const candidate = await candidateMetricsForHead(repo, config2, model, target.pull.headSha, deps.limits);
   if (!candidate) return `No finished pipeline run with artifact trainyard-${model} for ${target.pull.headSha.slice(0, 7)} yet.`;
   const modelConfig = config2.models[model];
-  const result = deps.compare({ policy: modelConfig.metrics.policy, candidate, champion: baselineMetrics });
-  const rows = result.rows.map((r) => `| ${r.name} | ${r.candidate ?? "\u2014"} | ${r.champion ?? "\u2014"} | ${r.status ?? "info"} |`);
-  return [`**${model}** at ${target.pull.headSha.slice(0, 7)} against ${baseline.tag} (not the ${environmentOf(modelConfig)} champion): ${result.summary}`, "", "| metric | candidate | baseline | result |", "| --- | --- | --- | --- |", ...rows].join("\n");
+  const comparison = deps.compare({ policy: modelConfig.metrics.policy, candidate, champion: baselineMetrics });
+  return renderJobSummary({
+    model,
+    comparison,
+    baselineName: baseline.tag,
+    notes: [`Candidate at ${target.pull.headSha.slice(0, 7)} against ${baseline.tag}, not the ${environmentOf(modelConfig)} champion.`]
+  });
 }
 
 // app/handlers/issue-comment.ts
@@ -21220,7 +21395,7 @@ function parseDriftReport(text, file) {
 // src/app/drift-run.ts
 async function handleDriftArtifact(repo, model, artifact, runUrl, deps) {
   const zip = await downloadArtifact(repo, artifact, deps.limits);
-  const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path2) => path2 === "drift.json");
+  const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path3) => path3 === "drift.json");
   const bytes = files.get("drift.json");
   if (!bytes) throw new Error(`artifact ${artifact.name} has no drift.json`);
   const report = parseDriftReport(bytes.toString("utf8"), `${artifact.name}/drift.json`);

@@ -2,6 +2,7 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
+<<<<<<<< HEAD:dist/chunks/chunk-ACMMQ7SF.js
   fetchChampion
 } from "./chunk-GS5XSXSW.js";
 import {
@@ -12,18 +13,30 @@ import {
   renderJobSummary,
   trainerComparisonStage
 } from "./chunk-4PA5ZKRG.js";
+========
+  comparisonDocument
+} from "./chunk-WGJTOKJB.js";
+>>>>>>>> issue-16:dist/chunks/chunk-65XMDWBC.js
 import {
   LINEAGE_FILE,
   collectVersionContent,
   readTrainingArtifacts
+<<<<<<<< HEAD:dist/chunks/chunk-ACMMQ7SF.js
 } from "./chunk-RHT74652.js";
 import {
   runCommand
 } from "./chunk-XQPHDGNF.js";
+========
+} from "./chunk-UER5RNEN.js";
+>>>>>>>> issue-16:dist/chunks/chunk-65XMDWBC.js
 import {
 <<<<<<<< HEAD:dist/chunks/chunk-ACMMQ7SF.js
   LocalRegistry
+<<<<<<<< HEAD:dist/chunks/chunk-ACMMQ7SF.js
 } from "./chunk-M2NHTWGM.js";
+========
+} from "./chunk-CGNWEF7P.js";
+>>>>>>>> issue-16:dist/chunks/chunk-65XMDWBC.js
 import {
 ========
 >>>>>>>> issue-19b:dist/chunks/chunk-5KZWYWY5.js
@@ -31,6 +44,7 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
+<<<<<<<< HEAD:dist/chunks/chunk-ACMMQ7SF.js
 } from "./chunk-KV7F7RSY.js";
 import {
 <<<<<<<< HEAD:dist/chunks/chunk-ACMMQ7SF.js
@@ -42,19 +56,35 @@ import {
 ========
   LocalRegistry
 } from "./chunk-SPPXELB2.js";
+========
+} from "./chunk-7O6JYKSM.js";
+>>>>>>>> issue-16:dist/chunks/chunk-65XMDWBC.js
 import {
   loadDataSchema,
   renderMarkdown,
   renderText,
   validateData
-} from "./chunk-OQ2MQ6IV.js";
+} from "./chunk-FSFNWE2U.js";
 import {
-  renderRunReport
-} from "./chunk-LUPGTUBQ.js";
+  compareStage,
+  evaluateStage,
+  evaluationCompareStage,
+  policyOfModel,
+  renderJobSummary,
+  renderRunReport,
+  trainerComparisonStage
+} from "./chunk-VJFCMVYB.js";
+import {
+  runCommand
+} from "./chunk-XQPHDGNF.js";
 import {
   championOf
+<<<<<<<< HEAD:dist/chunks/chunk-ACMMQ7SF.js
 } from "./chunk-2BTNKGXE.js";
 >>>>>>>> issue-19b:dist/chunks/chunk-5KZWYWY5.js
+========
+} from "./chunk-TIEDHPI3.js";
+>>>>>>>> issue-16:dist/chunks/chunk-65XMDWBC.js
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
@@ -715,6 +745,53 @@ async function registerAndPromote(request) {
   return { version, environment, promotion };
 }
 
+<<<<<<<< HEAD:dist/chunks/chunk-ACMMQ7SF.js
+========
+// src/validate/stage.ts
+import path4 from "node:path";
+async function validateStage(request) {
+  const { data, root } = request;
+  if (!data.schema) return void 0;
+  const schema = await loadDataSchema(path4.resolve(root, data.schema), data.schema);
+  const sets = [["train", data.train]];
+  if (data.production) sets.push(["production", data.production]);
+  const engine = await DataEngine.open();
+  try {
+    const validations = [];
+    for (const [role, patterns] of sets) {
+      const source = await resolveSource(patterns, root);
+      validations.push({ role, result: await validateData({ engine, source, schema, root }) });
+    }
+    return {
+      model: request.model,
+      valid: validations.every((validation) => validation.result.valid),
+      validations,
+      text: validations.map((validation) => renderText(validation.result)).join(""),
+      markdown: validations.map((validation) => renderMarkdown(validation.result)).join("\n")
+    };
+  } finally {
+    engine.close();
+  }
+}
+
+// src/run/champion.ts
+import { readdir } from "node:fs/promises";
+import path5 from "node:path";
+async function fetchChampion(input) {
+  if (!championOf(await input.registry.history(input.model, input.environment), input.environment)) return null;
+  const version = await input.registry.version(input.model, { environment: input.environment });
+  const downloaded = await input.registry.download(input.model, version.version, input.dir);
+  const predictions = (await readdir(downloaded.dir)).find((file) => file.startsWith("predictions."));
+  return {
+    version: version.version,
+    tag: version.tag,
+    metricsFile: path5.join(downloaded.dir, "metrics.json"),
+    predictionsFile: predictions ? path5.join(downloaded.dir, predictions) : null,
+    dir: downloaded.dir
+  };
+}
+
+>>>>>>>> issue-16:dist/chunks/chunk-65XMDWBC.js
 // src/run/model-run.ts
 async function runModel(request) {
   const { name, model, root, outputDir, echo } = request;
@@ -738,17 +815,41 @@ async function runModel(request) {
   const evaluation = await evaluateStage({ predictions: trained.artifacts.predictionsFile, cwd: root, columns: { task: model.task } });
   const shown = ["roc_auc", "pr_auc", "accuracy", "f1", "log_loss", "brier", "ece", "rmse", "mae", "r2", "macro_f1"].filter((metric) => evaluation.metrics[metric] !== void 0);
   note({ stage: "evaluate", status: "info", summary: `${formatNumber(evaluation.rows)} held-out rows: ${shown.map((metric) => `${metric} ${formatNumber(evaluation.metrics[metric])}`).join(", ")}` });
+<<<<<<<< HEAD:dist/chunks/chunk-ACMMQ7SF.js
   const champion = await fetchChampion({ registry: request.registry, model: name, environment: model.promotion?.environment ?? "production", dir: path4.join(outputDir, "..", `${name}.champion`) });
   const compared = champion ? await compareStage({
     candidate: { metrics: trained.artifacts.metrics, metricsFile: path4.join(outputDir, model.metrics.file), predictions: trained.artifacts.predictionsFile },
+========
+  const champion = await fetchChampion({ registry: request.registry, model: name, environment: model.promotion?.environment ?? "production", dir: path6.join(outputDir, "..", `${name}.champion`) });
+  const metricsFile = path6.join(outputDir, model.metrics.file);
+  const compared = model.evaluation ? await evaluationCompareStage({
+    model,
+    candidate: { metrics: trained.artifacts.metrics, metricsFile, predictions: trained.artifacts.predictionsFile },
+    champion: champion ? { tag: champion.tag, metricsFile: champion.metricsFile, predictions: champion.predictionsFile, modelDir: champion.dir } : null,
+    cwd: root,
+    workDir: path6.join(outputDir, "..", `${name}.evaluation`),
+    echo
+  }).then(({ comparison, set, rescored }) => {
+    const notes = [`${champion ? "Both models" : "The candidate"} scored on the ${formatNumber(set.rows)} evaluation rows (${set.source}), labels read from the data; every metric trainyard can compute is computed from the predictions.`];
+    if (rescored && champion) notes.push(`The champion ${champion.tag} was re-scored on these rows with the config's predict command.`);
+    return { comparison, report: renderJobSummary({ model: name, comparison, baselineName: champion ? `champion ${champion.tag}` : "champion", notes }) };
+  }) : champion ? await compareStage({
+    candidate: { metrics: trained.artifacts.metrics, metricsFile, predictions: trained.artifacts.predictionsFile },
+>>>>>>>> issue-16:dist/chunks/chunk-65XMDWBC.js
     baseline: { metricsFile: champion.metricsFile, ...champion.predictionsFile ? { predictions: champion.predictionsFile } : {} },
     policy: policyOfModel(model),
     columns: { task: model.task },
     id: "id",
     cwd: root
+<<<<<<<< HEAD:dist/chunks/chunk-ACMMQ7SF.js
   }).then((comparison) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: `champion ${champion.tag}` }) })) : await trainerComparisonStage({ name, model, metrics: trained.artifacts.metrics, metricsFile: path4.join(outputDir, model.metrics.file), cwd: root });
   const against = champion ? `champion ${champion.tag}` : "the trainer's baseline (no champion yet)";
   await writeFile4(path4.join(outputDir, "comparison.json"), `${JSON.stringify(comparisonDocument(compared.comparison, { model: name, candidate: model.metrics.file, baseline: champion?.tag ?? null }), null, 2)}
+========
+  }).then((comparison) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: `champion ${champion.tag}` }) })) : await trainerComparisonStage({ name, model, metrics: trained.artifacts.metrics, metricsFile, cwd: root });
+  const against = champion ? `champion ${champion.tag}` : model.evaluation ? "threshold rules on the evaluation rows (no champion yet)" : "the trainer's baseline (no champion yet)";
+  await writeFile4(path6.join(outputDir, "comparison.json"), `${JSON.stringify(comparisonDocument(compared.comparison, { model: name, candidate: model.metrics.file, baseline: champion?.tag ?? null }), null, 2)}
+>>>>>>>> issue-16:dist/chunks/chunk-65XMDWBC.js
 `);
   note({ stage: "compare", status: compared.comparison.verdict === "pass" ? "passed" : "failed", summary: `against ${against}: ${compared.comparison.summary}`, markdown: compared.report });
   const drift = await driftStage({ name, model, root, outputDir });

@@ -3,7 +3,11 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   didYouMean
+<<<<<<<< HEAD:dist/chunks/chunk-BPR4QXFR.js
 } from "./chunk-PL3ZQNPW.js";
+========
+} from "./chunk-ZHPIKPMO.js";
+>>>>>>>> issue-16:dist/chunks/chunk-AEXKXCMM.js
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";
@@ -97,7 +101,7 @@ function flattenMetrics(document, file) {
     for (const [key, value] of Object.entries(node)) {
       const name = prefix ? `${prefix}.${key}` : key;
       if (value !== null && typeof value === "object" && !Array.isArray(value)) visit(value, name);
-      else if (typeof value === "number" && Number.isFinite(value)) values[name] = value;
+      else if (typeof value === "number" && Number.isFinite(value)) Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
       else throw new DataError(`${file}: metric "${name}" is ${describeValue(value)}; expected a finite number`);
     }
   };
@@ -138,7 +142,7 @@ async function readMetricsFile(file) {
   return parseMetricsText(text, metricFileFormat(file), file);
 }
 function metricValue(values, name, file) {
-  const value = values[name];
+  const value = Object.hasOwn(values, name) ? values[name] : void 0;
   if (value !== void 0) return value;
   const near = didYouMean(name, Object.keys(values));
   throw new DataError(`${file}: no metric "${name}"${near ? ` (did you mean "${near}"?)` : ""}; it has: ${Object.keys(values).join(", ")}`);

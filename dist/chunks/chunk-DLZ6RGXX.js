@@ -16,6 +16,7 @@ import {
 // src/cli/main.ts
 var COMMANDS = [
 <<<<<<<< HEAD:dist/chunks/chunk-DLZ6RGXX.js
+<<<<<<<< HEAD:dist/chunks/chunk-DLZ6RGXX.js
   { name: "run", load: async () => (await import("./run-5ELLJEWI.js")).registerRun },
   { name: "train", load: async () => (await import("./train-67W22DZO.js")).registerTrain },
   { name: "config", load: async () => (await import("./config-GRHIB7FH.js")).registerConfig },
@@ -42,6 +43,21 @@ var COMMANDS = [
   { name: "schema", load: async () => (await import("./schema-WSJALJEE.js")).registerSchema },
   { name: "evaluate", load: async () => (await import("./evaluate-JIIR4ZT7.js")).registerEvaluate },
   { name: "compare", load: async () => (await import("./compare-IBVN2F73.js")).registerCompare },
+========
+  { name: "run", load: async () => (await import("./run-JQZXHX4U.js")).registerRun },
+  { name: "train", load: async () => (await import("./train-LTOFHAQM.js")).registerTrain },
+  { name: "config", load: async () => (await import("./config-6MG2TNCA.js")).registerConfig },
+  { name: "init", load: async () => (await import("./init-CCU5QWVC.js")).registerInit },
+  { name: "runner", load: async () => (await import("./runner-SH3F6FQK.js")).registerRunner },
+  { name: "registry", load: async () => (await import("./registry-NIRVDEF3.js")).registerRegistry },
+  { name: "deploy", load: async () => (await import("./deploy-24IAF245.js")).registerDeploy },
+  { name: "drift", load: async () => (await import("./drift-4BIPCRCU.js")).registerDrift },
+  { name: "profile", load: async () => (await import("./profile-NLSM5SQS.js")).registerProfile },
+  { name: "validate", load: async () => (await import("./validate-JQO36KFN.js")).registerValidate },
+  { name: "schema", load: async () => (await import("./schema-WSJALJEE.js")).registerSchema },
+  { name: "evaluate", load: async () => (await import("./evaluate-LXFAT3QV.js")).registerEvaluate },
+  { name: "compare", load: async () => (await import("./compare-OQ2EONWP.js")).registerCompare },
+>>>>>>>> issue-16:dist/chunks/chunk-5FCV2JZD.js
   { name: "sandbox", load: async () => (await import("./sandbox-ALEHJYI2.js")).registerSandbox }
 ];
 async function buildProgram(io, setExit, argv = []) {

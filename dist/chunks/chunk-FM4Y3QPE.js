@@ -10,7 +10,11 @@ import {
 import {
   DEFAULT_CONFIG_PATH,
   loadConfig
+<<<<<<<< HEAD:dist/chunks/chunk-FM4Y3QPE.js
 } from "./chunk-VE7YDIIK.js";
+========
+} from "./chunk-3SIPTSTL.js";
+>>>>>>>> issue-16:dist/chunks/chunk-PGXO5EJF.js
 
 // src/cli/shared.ts
 import path from "node:path";

@@ -2,15 +2,15 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
-  referenceVsCurrentChart
-} from "./chunk-SSMX5QUN.js";
-import {
   kindOfType,
   looksLikeProfile,
   presentSql,
   readProfile,
   valueSql
 } from "./chunk-7XROHMDV.js";
+import {
+  referenceVsCurrentChart
+} from "./chunk-HHUPVB5M.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
@@ -23,9 +23,17 @@ import {
 } from "./chunk-PMHM62NO.js";
 import {
   CORRECTIONS,
+<<<<<<<< HEAD:dist/chunks/chunk-KV7F7RSY.js
   DRIFT_METHOD_NAMES,
   didYouMean
 } from "./chunk-PL3ZQNPW.js";
+========
+  DRIFT_METHOD_NAMES
+} from "./chunk-3SIPTSTL.js";
+import {
+  didYouMean
+} from "./chunk-ZHPIKPMO.js";
+>>>>>>>> issue-16:dist/chunks/chunk-7O6JYKSM.js
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";

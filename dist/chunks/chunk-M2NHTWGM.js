@@ -16,10 +16,14 @@ import {
   sortHistory,
   versionTag
 <<<<<<<< HEAD:dist/chunks/chunk-M2NHTWGM.js
+<<<<<<<< HEAD:dist/chunks/chunk-M2NHTWGM.js
 } from "./chunk-XJ2T2R5F.js";
 ========
 } from "./chunk-2BTNKGXE.js";
 >>>>>>>> issue-19b:dist/chunks/chunk-SPPXELB2.js
+========
+} from "./chunk-TIEDHPI3.js";
+>>>>>>>> issue-16:dist/chunks/chunk-CGNWEF7P.js
 import {
   sha256File
 } from "./chunk-HB6HQUKP.js";

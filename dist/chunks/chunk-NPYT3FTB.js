@@ -7,6 +7,7 @@ import {
 import {
   GitHubReleasesRegistry
 <<<<<<<< HEAD:dist/chunks/chunk-NPYT3FTB.js
+<<<<<<<< HEAD:dist/chunks/chunk-NPYT3FTB.js
 } from "./chunk-SAJJO37U.js";
 import {
   LocalRegistry
@@ -17,13 +18,24 @@ import {
   LocalRegistry
 } from "./chunk-SPPXELB2.js";
 >>>>>>>> issue-19b:dist/chunks/chunk-SA6NHKDH.js
+========
+} from "./chunk-7YVDOS2W.js";
+import {
+  LocalRegistry
+} from "./chunk-CGNWEF7P.js";
+>>>>>>>> issue-16:dist/chunks/chunk-HZAFU6SO.js
 import {
   DEFAULT_CONFIG_PATH,
+  REGISTRY_SPEC,
   loadConfig
+<<<<<<<< HEAD:dist/chunks/chunk-NPYT3FTB.js
 } from "./chunk-VE7YDIIK.js";
 import {
   REGISTRY_SPEC
 } from "./chunk-PL3ZQNPW.js";
+========
+} from "./chunk-3SIPTSTL.js";
+>>>>>>>> issue-16:dist/chunks/chunk-HZAFU6SO.js
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";

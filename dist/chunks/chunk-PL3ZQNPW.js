@@ -2,8 +2,21 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
+  MAX_CONFIG_BYTES,
+  explainIssues,
+  parseYamlSource,
+  positionOf
+} from "./chunk-ZHPIKPMO.js";
+import {
   external_exports
 } from "./chunk-PWI6BAP3.js";
+import {
+  ConfigError
+} from "./chunk-5WCRJWUQ.js";
+
+// src/config/load.ts
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
 
 // src/drift/methods.ts
 var DRIFT_METHOD_NAMES = ["ks", "wasserstein", "jensenshannon", "psi", "kl", "hellinger", "chisquare", "z", "linf"];
@@ -18,7 +31,8 @@ var metricRuleSchema = external_exports.strictObject({
   greater_is_better: external_exports.boolean().describe("Whether a higher value of the metric is better (MLflow `greater_is_better`)."),
   threshold: external_exports.number().optional().describe("Absolute bound: the candidate must be >= threshold when higher is better, <= otherwise."),
   min_absolute_change: external_exports.number().positive().optional().describe("The candidate must beat the baseline by at least this much (candidate >= baseline + change when higher is better)."),
-  min_relative_change: external_exports.number().min(0).max(1).optional().describe("The candidate must beat the baseline by at least this share of it, in [0, 1]; a zero baseline needs candidate > baseline by 1e-10.")
+  min_relative_change: external_exports.number().min(0).max(1).optional().describe("The candidate must beat the baseline by at least this share of it, in [0, 1]; a zero baseline needs candidate > baseline by 1e-10."),
+  reported: external_exports.boolean().optional().describe("Gate on the value the trainer reports in its metrics file. Only for metrics trainyard cannot compute from predictions (custom ones); without it such a metric is shown, reported by the trainer, and a rule on it fails.")
 }).refine((rule) => rule.threshold !== void 0 || rule.min_absolute_change !== void 0 || rule.min_relative_change !== void 0, {
   message: "expected at least one of threshold, min_absolute_change, min_relative_change"
 }).describe("A gate on one metric, with the semantics of MLflow MetricThreshold.");
@@ -73,12 +87,26 @@ var deploySchema = external_exports.strictObject({
   timeout_minutes: external_exports.number().positive().max(360).default(30).describe("The deploy command is stopped after this many minutes.")
 }).describe("How `trainyard deploy` ships a version.");
 var REGISTRY_SPEC = /^(local:.+|github:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)$/;
+var evaluationSchema = external_exports.strictObject({
+  file: pathOrGlobs.optional().describe("Labelled evaluation rows (with the id and label columns), relative to the project root."),
+  split: external_exports.strictObject({
+    fraction: external_exports.number().gt(0).lt(1).describe("The share of `data.train` rows held out for evaluation, chosen by a stable hash of the id.")
+  }).optional().describe("Evaluate on the rows of `data.train` whose id hashes below `fraction` (SHA-256 of the id text, first 8 bytes as an unsigned integer over 2^64): stable across seeds and code changes."),
+  id: external_exports.string().min(1).default("id").describe("The row id column, in the evaluation rows and in the predictions."),
+  label: external_exports.string().min(1).default("label").describe("The label: a column of the evaluation rows, or a SQL expression over them (`CAST(delay > 15 AS INTEGER)`). Read by trainyard from the data, never from the predictions."),
+  tolerance: external_exports.number().min(0).default(1e-4).describe("A metric the trainer also reports may differ from the value trainyard computes by at most this much; more fails the comparison.")
+}).refine((value) => value.file === void 0 !== (value.split === void 0), { message: "expected exactly one of file, split" }).describe("The labelled rows every version of the model is judged on. trainyard joins predictions to them by id and computes every metric it can.");
+var predictSchema = external_exports.strictObject({
+  command: external_exports.string().min(1).describe("Scores rows with a registered version: run in the project root with MODEL_DIR (the version), TRAINYARD_PREDICT_INPUT (a CSV of features, without the label) and TRAINYARD_PREDICT_OUTPUT (the predictions CSV to write).")
+}).describe("How trainyard re-scores the champion when the evaluation rows changed.");
 var modelSchema = external_exports.strictObject({
   task: external_exports.enum(["binary", "multiclass", "regression"]).describe("The kind of prediction."),
   description: external_exports.string().optional().describe("One line about the model."),
   data: dataSchema,
   training: trainingSchema,
   metrics: metricsSchema.default({ file: "metrics.json", predictions: "predictions.csv", policy: {} }),
+  evaluation: evaluationSchema.optional(),
+  predict: predictSchema.optional(),
   promotion: promotionSchema.optional(),
   drift: driftSchema.optional(),
   card: cardSchema.optional(),
@@ -92,6 +120,7 @@ var configSchema = external_exports.strictObject({
   models: external_exports.record(external_exports.string().regex(MODEL_NAME), modelSchema).refine((models) => Object.keys(models).length > 0, { message: "expected at least one model" }).describe("The models of the repository, by name (lowercase letters, digits, `.`, `_`, `-`).")
 }).describe("trainyard configuration (.github/trainyard.yml).");
 
+<<<<<<<< HEAD:dist/chunks/chunk-PL3ZQNPW.js
 // src/util/did-you-mean.ts
 function editDistance(a, b) {
   const rows = a.length + 1;
@@ -223,6 +252,43 @@ function unionWords(schema, path) {
     return typeWords[inner?.type ?? ""] ?? inner?.type ?? "a value";
   });
   return words.join(" or ");
+========
+// src/config/load.ts
+var DEFAULT_CONFIG_PATH = ".github/trainyard.yml";
+function parseConfig(text, file) {
+  const source = parseYamlSource(text, file);
+  if (source.value === null || source.value === void 0) {
+    throw new ConfigError({ file, message: 'the file is empty; expected a mapping with a "models" key' });
+  }
+  const result = configSchema.safeParse(source.value);
+  if (result.success) return result.data;
+  const [first] = explainIssues(configSchema, source.value, result.error.issues);
+  if (!first) throw new ConfigError({ file, message: result.error.message });
+  const position = positionOf(source, first.unknownKey ? first.path.slice(0, -1) : first.path, first.unknownKey);
+  const key = first.path.map(String).join(".") || void 0;
+  throw new ConfigError({ file, message: first.message, ...position ? { position } : {}, ...key ? { key } : {} });
+}
+function projectRootOf(configFile) {
+  const folder = path.dirname(path.resolve(configFile));
+  return path.basename(folder) === ".github" ? path.dirname(folder) : folder;
+}
+async function loadConfig(path_, shownAs) {
+  const file = shownAs ?? path_;
+  let size;
+  try {
+    const info = await stat(path_);
+    if (!info.isFile()) throw new ConfigError({ file, message: "not a file; expected a YAML config file" });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError({ file, message: `cannot read the config (${error.code ?? "error"}); expected a YAML file such as ${DEFAULT_CONFIG_PATH}` });
+  }
+  if (size > MAX_CONFIG_BYTES) {
+    throw new ConfigError({ file, message: `file is ${size} bytes; expected at most ${MAX_CONFIG_BYTES} (1 MiB)` });
+  }
+  const text = await readFile(path_, "utf8");
+  return { config: parseConfig(text, file), file, text, root: projectRootOf(path_) };
+>>>>>>>> issue-16:dist/chunks/chunk-3SIPTSTL.js
 }
 
 export {
@@ -233,6 +299,12 @@ export {
   significanceSchema,
   REGISTRY_SPEC,
   configSchema,
+<<<<<<<< HEAD:dist/chunks/chunk-PL3ZQNPW.js
   didYouMean,
   explainIssues
+========
+  DEFAULT_CONFIG_PATH,
+  parseConfig,
+  loadConfig
+>>>>>>>> issue-16:dist/chunks/chunk-3SIPTSTL.js
 };

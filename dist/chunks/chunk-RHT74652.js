@@ -3,7 +3,11 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   readMetricsFile
+<<<<<<<< HEAD:dist/chunks/chunk-RHT74652.js
 } from "./chunk-BPR4QXFR.js";
+========
+} from "./chunk-AEXKXCMM.js";
+>>>>>>>> issue-16:dist/chunks/chunk-UER5RNEN.js
 import {
   sha256File,
   sha256Text

@@ -21,10 +21,14 @@ import {
   sortHistory,
   versionTag
 <<<<<<<< HEAD:dist/chunks/chunk-SAJJO37U.js
+<<<<<<<< HEAD:dist/chunks/chunk-SAJJO37U.js
 } from "./chunk-XJ2T2R5F.js";
 ========
 } from "./chunk-2BTNKGXE.js";
 >>>>>>>> issue-19b:dist/chunks/chunk-QSHFO2LB.js
+========
+} from "./chunk-TIEDHPI3.js";
+>>>>>>>> issue-16:dist/chunks/chunk-7YVDOS2W.js
 import {
   sha256File
 } from "./chunk-HB6HQUKP.js";

@@ -19,12 +19,17 @@ import {
 } from "./chunk-PMHM62NO.js";
 import {
   MAX_CONFIG_BYTES,
+  explainIssues,
   parseYamlSource,
   positionOf
+<<<<<<<< HEAD:dist/chunks/chunk-VKN24HTQ.js
 } from "./chunk-VE7YDIIK.js";
 import {
   explainIssues
 } from "./chunk-PL3ZQNPW.js";
+========
+} from "./chunk-ZHPIKPMO.js";
+>>>>>>>> issue-16:dist/chunks/chunk-FSFNWE2U.js
 import {
   external_exports
 } from "./chunk-PWI6BAP3.js";

@@ -3,10 +3,17 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   TASKS
+<<<<<<<< HEAD:dist/chunks/chunk-WAHAFGSQ.js
 } from "./chunk-4PA5ZKRG.js";
 import {
   metricFileFormat
 } from "./chunk-BPR4QXFR.js";
+========
+} from "./chunk-VJFCMVYB.js";
+import {
+  metricFileFormat
+} from "./chunk-AEXKXCMM.js";
+>>>>>>>> issue-16:dist/chunks/chunk-VIE2WKDN.js
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";

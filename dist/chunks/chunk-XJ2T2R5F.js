@@ -7,7 +7,14 @@ import {
 } from "./chunk-OOJLEY5A.js";
 import {
   MODEL_NAME
+<<<<<<<< HEAD:dist/chunks/chunk-XJ2T2R5F.js
 } from "./chunk-PL3ZQNPW.js";
+========
+} from "./chunk-3SIPTSTL.js";
+import {
+  external_exports
+} from "./chunk-PWI6BAP3.js";
+>>>>>>>> issue-16:dist/chunks/chunk-TIEDHPI3.js
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";

@@ -6,12 +6,20 @@ import {
   parseNumberOption,
   parseTask,
   writeFileAtomic
+<<<<<<<< HEAD:dist/chunks/compare-IBVN2F73.js
 } from "./chunk-WAHAFGSQ.js";
+========
+} from "./chunk-VIE2WKDN.js";
+import {
+  comparisonDocument
+} from "./chunk-WGJTOKJB.js";
+>>>>>>>> issue-16:dist/chunks/compare-OQ2EONWP.js
 import {
   TASKS,
   compareStage,
   comparisonDocument,
   loadPolicy,
+<<<<<<<< HEAD:dist/chunks/compare-IBVN2F73.js
   renderJobSummary
 } from "./chunk-4PA5ZKRG.js";
 import "./chunk-SSMX5QUN.js";
@@ -21,12 +29,27 @@ import {
 import {
   flattenMetrics
 } from "./chunk-BPR4QXFR.js";
+========
+  renderJobSummary,
+  verdictExitCode
+} from "./chunk-VJFCMVYB.js";
+import {
+  flattenMetrics
+} from "./chunk-AEXKXCMM.js";
+import "./chunk-XQPHDGNF.js";
+import "./chunk-HHUPVB5M.js";
+>>>>>>>> issue-16:dist/chunks/compare-OQ2EONWP.js
 import "./chunk-OOJLEY5A.js";
 import "./chunk-PMHM62NO.js";
 import {
   DEFAULT_CONFIG_PATH
+<<<<<<<< HEAD:dist/chunks/compare-IBVN2F73.js
 } from "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
+========
+} from "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
+>>>>>>>> issue-16:dist/chunks/compare-OQ2EONWP.js
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
 import {

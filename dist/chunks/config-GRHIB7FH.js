@@ -3,11 +3,19 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   openConfig
+<<<<<<<< HEAD:dist/chunks/config-GRHIB7FH.js
 } from "./chunk-FM4Y3QPE.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
 import "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
+========
+} from "./chunk-PGXO5EJF.js";
+import "./chunk-GKCJ2QSX.js";
+import "./chunk-HB6HQUKP.js";
+import "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
+>>>>>>>> issue-16:dist/chunks/config-6MG2TNCA.js
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-5WCRJWUQ.js";

@@ -6,14 +6,19 @@ import {
   openRegistry,
   runUrlFrom
 <<<<<<<< HEAD:dist/chunks/deploy-R5YLA3IM.js
+<<<<<<<< HEAD:dist/chunks/deploy-R5YLA3IM.js
 } from "./chunk-NPYT3FTB.js";
 ========
 } from "./chunk-SA6NHKDH.js";
 >>>>>>>> issue-19b:dist/chunks/deploy-HUWP7IHI.js
+========
+} from "./chunk-HZAFU6SO.js";
+>>>>>>>> issue-16:dist/chunks/deploy-24IAF245.js
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
 import {
   requirePromotionCheck
+<<<<<<<< HEAD:dist/chunks/deploy-R5YLA3IM.js
 <<<<<<<< HEAD:dist/chunks/deploy-R5YLA3IM.js
 } from "./chunk-4F7NA3PV.js";
 import {
@@ -25,20 +30,31 @@ import {
   call
 } from "./chunk-QSHFO2LB.js";
 >>>>>>>> issue-19b:dist/chunks/deploy-HUWP7IHI.js
+========
+} from "./chunk-4XSJFSNV.js";
+import {
+  call
+} from "./chunk-7YVDOS2W.js";
+>>>>>>>> issue-16:dist/chunks/deploy-24IAF245.js
 import "./chunk-RXXXXBIG.js";
+import "./chunk-CGNWEF7P.js";
 import {
   runCommand
 } from "./chunk-XQPHDGNF.js";
+<<<<<<<< HEAD:dist/chunks/deploy-R5YLA3IM.js
 <<<<<<<< HEAD:dist/chunks/deploy-R5YLA3IM.js
 import "./chunk-M2NHTWGM.js";
 ========
 import "./chunk-SPPXELB2.js";
 >>>>>>>> issue-19b:dist/chunks/deploy-HUWP7IHI.js
+========
+>>>>>>>> issue-16:dist/chunks/deploy-24IAF245.js
 import {
   RegistryError,
   checkEnvironmentName,
   checkModelName,
   parseVersionNumber
+<<<<<<<< HEAD:dist/chunks/deploy-R5YLA3IM.js
 <<<<<<<< HEAD:dist/chunks/deploy-R5YLA3IM.js
 } from "./chunk-XJ2T2R5F.js";
 ========
@@ -60,6 +76,18 @@ import "./chunk-7KOEJRCO.js";
 import "./chunk-2I52LB5X.js";
 import "./chunk-D2FE2DU7.js";
 >>>>>>>> issue-19b:dist/chunks/deploy-HUWP7IHI.js
+========
+} from "./chunk-TIEDHPI3.js";
+import "./chunk-OOJLEY5A.js";
+import {
+  runId
+} from "./chunk-PGXO5EJF.js";
+import "./chunk-GKCJ2QSX.js";
+import "./chunk-HB6HQUKP.js";
+import "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
+import "./chunk-PWI6BAP3.js";
+>>>>>>>> issue-16:dist/chunks/deploy-24IAF245.js
 import "./chunk-FA4IZPLS.js";
 import "./chunk-PWI6BAP3.js";
 import {

@@ -6,22 +6,36 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
+<<<<<<<< HEAD:dist/chunks/drift-UVBS2GII.js
 } from "./chunk-KV7F7RSY.js";
 import "./chunk-SSMX5QUN.js";
+========
+} from "./chunk-7O6JYKSM.js";
+>>>>>>>> issue-16:dist/chunks/drift-4BIPCRCU.js
 import "./chunk-7XROHMDV.js";
+import "./chunk-HHUPVB5M.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
 import {
   openConfig
+<<<<<<<< HEAD:dist/chunks/drift-UVBS2GII.js
 } from "./chunk-FM4Y3QPE.js";
+========
+} from "./chunk-PGXO5EJF.js";
+>>>>>>>> issue-16:dist/chunks/drift-4BIPCRCU.js
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
 import "./chunk-PMHM62NO.js";
 import {
   DEFAULT_CONFIG_PATH
+<<<<<<<< HEAD:dist/chunks/drift-UVBS2GII.js
 } from "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
+========
+} from "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
+>>>>>>>> issue-16:dist/chunks/drift-4BIPCRCU.js
 import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
 import {

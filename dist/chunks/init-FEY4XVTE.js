@@ -11,7 +11,9 @@ import {
   resolveSource
 } from "./chunk-PMHM62NO.js";
 import {
+  MODEL_NAME,
   parseConfig
+<<<<<<<< HEAD:dist/chunks/init-FEY4XVTE.js
 } from "./chunk-VE7YDIIK.js";
 import {
   MODEL_NAME
@@ -22,6 +24,11 @@ import "./chunk-PWI6BAP3.js";
 } from "./chunk-2I52LB5X.js";
 import "./chunk-D2FE2DU7.js";
 >>>>>>>> issue-19b:dist/chunks/init-MZUZQNVT.js
+========
+} from "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
+import "./chunk-PWI6BAP3.js";
+>>>>>>>> issue-16:dist/chunks/init-CCU5QWVC.js
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";
@@ -316,6 +323,13 @@ function renderConfig(choices) {
     "    training:",
     `      command: ${q2(choices.command)}`,
     `      runs_on: [${choices.runsOn.map(q2).join(", ")}]`,
+    "    # The labelled rows every version is judged on: the training rows whose id hashes",
+    "    # below the fraction (SHA-256 of the id; the trainer holds out the same rows).",
+    "    # trainyard joins the predictions to them by id and computes the metrics itself.",
+    "    evaluation:",
+    "      split: { fraction: 0.2 }",
+    "      id: id",
+    "      label: label",
     "    metrics:",
     "      # Files the training command writes into $TRAINYARD_OUTPUT_DIR.",
     "      file: metrics.json",

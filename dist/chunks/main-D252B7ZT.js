@@ -5,10 +5,14 @@ import {
   buildProgram,
   main
 <<<<<<<< HEAD:dist/chunks/main-D252B7ZT.js
+<<<<<<<< HEAD:dist/chunks/main-D252B7ZT.js
 } from "./chunk-DLZ6RGXX.js";
 ========
 } from "./chunk-KRZMU5PX.js";
 >>>>>>>> issue-19b:dist/chunks/main-UXADEQ6O.js
+========
+} from "./chunk-5FCV2JZD.js";
+>>>>>>>> issue-16:dist/chunks/main-ALPFQLMB.js
 import "./chunk-QQCKP4CN.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-5WCRJWUQ.js";

@@ -5,6 +5,7 @@ import {
   openRegistry,
   runUrlFrom
 <<<<<<<< HEAD:dist/chunks/registry-MSQKIBEA.js
+<<<<<<<< HEAD:dist/chunks/registry-MSQKIBEA.js
 } from "./chunk-NPYT3FTB.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
@@ -27,19 +28,36 @@ import {
 import "./chunk-SPPXELB2.js";
 import "./chunk-PLGQVMFY.js";
 >>>>>>>> issue-19b:dist/chunks/registry-PUHDXUZW.js
+========
+} from "./chunk-HZAFU6SO.js";
+import "./chunk-HGRMBJXM.js";
+import "./chunk-5GYPTEMT.js";
+import "./chunk-7YVDOS2W.js";
+import "./chunk-RXXXXBIG.js";
+import {
+  collectVersionContent
+} from "./chunk-UER5RNEN.js";
+import "./chunk-CGNWEF7P.js";
+import "./chunk-AEXKXCMM.js";
+>>>>>>>> issue-16:dist/chunks/registry-NIRVDEF3.js
 import {
   championOf,
   parseVersionNumber,
   renderCard
 <<<<<<<< HEAD:dist/chunks/registry-MSQKIBEA.js
+<<<<<<<< HEAD:dist/chunks/registry-MSQKIBEA.js
 } from "./chunk-XJ2T2R5F.js";
 ========
 } from "./chunk-2BTNKGXE.js";
 >>>>>>>> issue-19b:dist/chunks/registry-PUHDXUZW.js
+========
+} from "./chunk-TIEDHPI3.js";
+>>>>>>>> issue-16:dist/chunks/registry-NIRVDEF3.js
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
 import "./chunk-HB6HQUKP.js";
+<<<<<<<< HEAD:dist/chunks/registry-MSQKIBEA.js
 <<<<<<<< HEAD:dist/chunks/registry-MSQKIBEA.js
 import "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
@@ -50,6 +68,11 @@ import "./chunk-7KOEJRCO.js";
 import "./chunk-2I52LB5X.js";
 import "./chunk-D2FE2DU7.js";
 >>>>>>>> issue-19b:dist/chunks/registry-PUHDXUZW.js
+========
+import "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
+import "./chunk-PWI6BAP3.js";
+>>>>>>>> issue-16:dist/chunks/registry-NIRVDEF3.js
 import "./chunk-FA4IZPLS.js";
 import "./chunk-PWI6BAP3.js";
 import {

@@ -5,6 +5,7 @@ import {
   displayPath,
   runPipeline
 <<<<<<<< HEAD:dist/chunks/run-5ELLJEWI.js
+<<<<<<<< HEAD:dist/chunks/run-5ELLJEWI.js
 } from "./chunk-ACMMQ7SF.js";
 import "./chunk-GS5XSXSW.js";
 import "./chunk-4PA5ZKRG.js";
@@ -34,15 +35,34 @@ import "./chunk-LUPGTUBQ.js";
 import "./chunk-PLGQVMFY.js";
 import "./chunk-2BTNKGXE.js";
 >>>>>>>> issue-19b:dist/chunks/run-2PIW6Z6Q.js
+========
+} from "./chunk-65XMDWBC.js";
+import "./chunk-WGJTOKJB.js";
+import "./chunk-UER5RNEN.js";
+import "./chunk-CGNWEF7P.js";
+import "./chunk-7O6JYKSM.js";
+import "./chunk-7XROHMDV.js";
+import "./chunk-FSFNWE2U.js";
+import "./chunk-VJFCMVYB.js";
+import "./chunk-AEXKXCMM.js";
+import "./chunk-XQPHDGNF.js";
+import "./chunk-TIEDHPI3.js";
+import "./chunk-HHUPVB5M.js";
+>>>>>>>> issue-16:dist/chunks/run-JQZXHX4U.js
 import "./chunk-OOJLEY5A.js";
 import {
   openProject,
   runId
+<<<<<<<< HEAD:dist/chunks/run-5ELLJEWI.js
 } from "./chunk-FM4Y3QPE.js";
+========
+} from "./chunk-PGXO5EJF.js";
+>>>>>>>> issue-16:dist/chunks/run-JQZXHX4U.js
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
 import "./chunk-GRHDYEXN.js";
 import "./chunk-PMHM62NO.js";
+<<<<<<<< HEAD:dist/chunks/run-5ELLJEWI.js
 <<<<<<<< HEAD:dist/chunks/run-5ELLJEWI.js
 import "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
@@ -53,6 +73,11 @@ import "./chunk-7KOEJRCO.js";
 import "./chunk-2I52LB5X.js";
 import "./chunk-D2FE2DU7.js";
 >>>>>>>> issue-19b:dist/chunks/run-2PIW6Z6Q.js
+========
+import "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
+import "./chunk-PWI6BAP3.js";
+>>>>>>>> issue-16:dist/chunks/run-JQZXHX4U.js
 import "./chunk-FA4IZPLS.js";
 import "./chunk-PWI6BAP3.js";
 import "./chunk-5WCRJWUQ.js";

@@ -12,6 +12,7 @@ import {
   selectModels,
   trainModel
 <<<<<<<< HEAD:dist/chunks/train-67W22DZO.js
+<<<<<<<< HEAD:dist/chunks/train-67W22DZO.js
 } from "./chunk-ACMMQ7SF.js";
 import "./chunk-GS5XSXSW.js";
 import "./chunk-4PA5ZKRG.js";
@@ -42,17 +43,36 @@ import "./chunk-LUPGTUBQ.js";
 import "./chunk-PLGQVMFY.js";
 import "./chunk-2BTNKGXE.js";
 >>>>>>>> issue-19b:dist/chunks/train-ZPBCTDMR.js
+========
+} from "./chunk-65XMDWBC.js";
+import "./chunk-WGJTOKJB.js";
+import "./chunk-UER5RNEN.js";
+import "./chunk-CGNWEF7P.js";
+import "./chunk-7O6JYKSM.js";
+import "./chunk-7XROHMDV.js";
+import "./chunk-FSFNWE2U.js";
+import "./chunk-VJFCMVYB.js";
+import "./chunk-AEXKXCMM.js";
+import "./chunk-XQPHDGNF.js";
+import "./chunk-TIEDHPI3.js";
+import "./chunk-HHUPVB5M.js";
+>>>>>>>> issue-16:dist/chunks/train-LTOFHAQM.js
 import {
   formatSeconds
 } from "./chunk-OOJLEY5A.js";
 import {
   openProject,
   runId
+<<<<<<<< HEAD:dist/chunks/train-67W22DZO.js
 } from "./chunk-FM4Y3QPE.js";
+========
+} from "./chunk-PGXO5EJF.js";
+>>>>>>>> issue-16:dist/chunks/train-LTOFHAQM.js
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
 import "./chunk-GRHDYEXN.js";
 import "./chunk-PMHM62NO.js";
+<<<<<<<< HEAD:dist/chunks/train-67W22DZO.js
 <<<<<<<< HEAD:dist/chunks/train-67W22DZO.js
 import "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
@@ -63,6 +83,11 @@ import "./chunk-7KOEJRCO.js";
 import "./chunk-2I52LB5X.js";
 import "./chunk-D2FE2DU7.js";
 >>>>>>>> issue-19b:dist/chunks/train-ZPBCTDMR.js
+========
+import "./chunk-3SIPTSTL.js";
+import "./chunk-ZHPIKPMO.js";
+import "./chunk-PWI6BAP3.js";
+>>>>>>>> issue-16:dist/chunks/train-LTOFHAQM.js
 import "./chunk-FA4IZPLS.js";
 import "./chunk-PWI6BAP3.js";
 import {

@@ -13,6 +13,7 @@
 // The module also exports loadModel/scoreRow so a saved model.json can score
 // new rows:  const m = loadModel('out/model/model.json'); scoreRow(m, row)
 
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,7 +26,7 @@ export const DEFAULT_PARAMS = Object.freeze({
   epochs: 8, // passes over the training split
   learning_rate: 0.01, // Adam step size (0.05 makes the loss bounce between epochs)
   l2: 0.0001, // penalty (l2 / 2) * ||w||^2 on the weights (not the bias)
-  holdout: 0.2, // fraction of rows held out for metrics
+  holdout: 0.2, // fraction of rows held out for metrics, by a stable hash of the id
   batch_size: 256,
   top_airports: 30, // origins/destinations with their own one-hot column
 });
@@ -176,20 +177,27 @@ export function shuffle(items, rand) {
 }
 
 /**
- * Seeded holdout split of id-sorted rows: the first round(n * fraction)
- * rows of the shuffled order are held out. train.py makes the same split.
+ * Where a row id falls in [0, 1): the first 8 bytes of the SHA-256 of the id's
+ * text, as an unsigned big-endian integer over 2^64. trainyard's evaluation split
+ * (`evaluation.split`) reads ids the same way, and so does train.py.
  */
-export function splitHoldout(rows, fraction, rand) {
-  const order = shuffle(rows.map((_, i) => i), rand);
-  const nHoldout = Math.floor(rows.length * fraction + 0.5);
-  if (nHoldout < 1 || nHoldout >= rows.length) {
+export function idBucket(id) {
+  return Number(createHash('sha256').update(String(id), 'utf8').digest().readBigUInt64BE(0)) / 2 ** 64;
+}
+
+/**
+ * Holdout split by a stable hash of the row id: a row is held out when its id
+ * hashes below `fraction`. The same rows whatever the seed or the code, so every
+ * version of the model is scored on the rows trainyard evaluates.
+ */
+export function splitHoldout(rows, fraction) {
+  const holdout = [];
+  const train = [];
+  for (const row of rows) (idBucket(row.id) < fraction ? holdout : train).push(row);
+  if (holdout.length === 0 || train.length === 0) {
     throw new UsageError(`holdout ${fraction} of ${rows.length} rows leaves an empty split`);
   }
-  const byId = (a, b) => a.id - b.id;
-  return {
-    holdout: order.slice(0, nHoldout).map((i) => rows[i]).sort(byId),
-    train: order.slice(nHoldout).map((i) => rows[i]).sort(byId),
-  };
+  return { holdout, train };
 }
 
 // ---------------------------------------------------------------- features
@@ -424,7 +432,7 @@ export function run(env = process.env, log = console.log) {
   log(`read ${rows.length} rows from ${dataPath} (seed ${seed})`);
 
   const rand = mulberry32(seed);
-  const { train, holdout } = splitHoldout(rows, params.holdout, rand);
+  const { train, holdout } = splitHoldout(rows, params.holdout);
   const encoding = fitEncoding(train, params.top_airports);
   const X = train.map((r) => encodeRow(r, encoding));
   const y = train.map((r) => r.label);

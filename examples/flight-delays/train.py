@@ -18,6 +18,7 @@ tested on a machine without torch.
 
 import csv
 import datetime
+import hashlib
 import json
 import math
 import os
@@ -204,15 +205,19 @@ def shuffle(items, rand):
     return items
 
 
-def split_holdout(rows, fraction, rand):
-    """Seeded holdout split of id-sorted rows, identical to train.mjs's."""
-    order = shuffle(list(range(len(rows))), rand)
-    n_holdout = math.floor(len(rows) * fraction + 0.5)  # not round(): banker's rounding
-    if n_holdout < 1 or n_holdout >= len(rows):
+def id_bucket(identifier):
+    """Where a row id falls in [0, 1): the first 8 bytes of the SHA-256 of its text
+    over 2^64, as train.mjs and trainyard's evaluation split read it."""
+    return int.from_bytes(hashlib.sha256(str(identifier).encode("utf-8")).digest()[:8], "big") / 2**64
+
+
+def split_holdout(rows, fraction):
+    """Holdout split by a stable hash of the row id, identical to train.mjs's: the
+    same rows whatever the seed or the code."""
+    holdout = [row for row in rows if id_bucket(row["id"]) < fraction]
+    train = [row for row in rows if id_bucket(row["id"]) >= fraction]
+    if not holdout or not train:
         raise UsageError(f"holdout {fraction} of {len(rows)} rows leaves an empty split")
-    by_id = lambda r: r["id"]  # noqa: E731
-    holdout = sorted((rows[i] for i in order[:n_holdout]), key=by_id)
-    train = sorted((rows[i] for i in order[n_holdout:]), key=by_id)
     return train, holdout
 
 
@@ -442,7 +447,7 @@ def run(env=os.environ, log=print, trainer=train_torch):
     log(f"read {len(rows)} rows from {config['data_path']} (seed {seed})")
 
     rand = Mulberry32(seed)
-    train, holdout = split_holdout(rows, params["holdout"], rand)
+    train, holdout = split_holdout(rows, params["holdout"])
     encoding = fit_encoding(train, params["top_airports"])
     X = [encode_row(r, encoding) for r in train]
     y = [r["label"] for r in train]

@@ -6,6 +6,7 @@ import type { TrainyardConfig } from '../config/schema.ts';
 import { describeThrown } from '../errors.ts';
 import { claimOnce } from '../github/claims.ts';
 import type { Repo } from '../github/repo.ts';
+import { quote, renderJobSummary } from '../report/comparison-report.ts';
 import { commandModel, type ChatCommand } from './chatops.ts';
 import { environmentOf } from './config.ts';
 import { openRegistry } from './champion.ts';
@@ -40,7 +41,7 @@ export async function runCommand(repo: Repo, config: TrainyardConfig, command: C
         () => `Retraining of **${model}** dispatched on \`${ref}\` (${command.reason}).`,
         (error: unknown) => `Could not dispatch the retraining workflow: ${describeThrown(error)}`,
       );
-    } else answer = await compareWithVersion(repo, config, model, command.version, target, deps).catch((error: unknown) => `Could not compare: ${describeThrown(error)}`);
+    } else answer = await compareWithVersion(repo, config, model, command.version, target, deps).catch((error: unknown) => `Could not compare: ${quote(describeThrown(error), 2000)}`);
   }
   await reply(repo, target.issueNumber, answer);
   return answer;
@@ -54,7 +55,11 @@ async function compareWithVersion(repo: Repo, config: TrainyardConfig, model: st
   const candidate = await candidateMetricsForHead(repo, config, model, target.pull.headSha, deps.limits);
   if (!candidate) return `No finished pipeline run with artifact trainyard-${model} for ${target.pull.headSha.slice(0, 7)} yet.`;
   const modelConfig = config.models[model]!;
-  const result = deps.compare({ policy: modelConfig.metrics.policy, candidate, champion: baselineMetrics });
-  const rows = result.rows.map((r) => `| ${r.name} | ${r.candidate ?? '—'} | ${r.champion ?? '—'} | ${r.status ?? 'info'} |`);
-  return [`**${model}** at ${target.pull.headSha.slice(0, 7)} against ${baseline.tag} (not the ${environmentOf(modelConfig)} champion): ${result.summary}`, '', '| metric | candidate | baseline | result |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  const comparison = deps.compare({ policy: modelConfig.metrics.policy, candidate, champion: baselineMetrics });
+  return renderJobSummary({
+    model,
+    comparison,
+    baselineName: baseline.tag,
+    notes: [`Candidate at ${target.pull.headSha.slice(0, 7)} against ${baseline.tag}, not the ${environmentOf(modelConfig)} champion.`],
+  });
 }

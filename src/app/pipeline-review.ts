@@ -5,18 +5,19 @@
  * the check run `trainyard / <model>` on the run's head commit.
  */
 import type { ModelConfig, TrainyardConfig } from '../config/schema.ts';
-import type { ComparisonResult } from '../comparison/types.ts';
 import { describeThrown } from '../errors.ts';
 import { downloadArtifact, type ArtifactInfo } from '../github/artifacts.ts';
-import { upsertCheck, type CheckOutcome, type Conclusion, type ExistingCheck } from '../github/checks.ts';
+import { upsertCheck, type CheckOutcome, type ExistingCheck } from '../github/checks.ts';
 import type { Repo } from '../github/repo.ts';
 import { commentMarker, upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.ts';
 import { readZip } from '../github/zip-reader.ts';
+import type { Comparison } from '../metrics/compare.ts';
 import { flattenMetrics } from '../metrics/read-metrics.ts';
+import { renderCheckOutput, renderCommentBody, type ComparisonReport } from '../report/comparison-report.ts';
 import { environmentOf } from './config.ts';
 import { openRegistry, readChampion } from './champion.ts';
 import { botLogin, type AppDeps } from './deps.ts';
-import { renderComment } from './render-comment.ts';
+import { compareOnEvaluationRows } from './trusted-evaluation.ts';
 
 export const modelCheckName = (model: string): string => `trainyard / ${model}`;
 
@@ -55,11 +56,12 @@ export async function pullRequestForHead(repo: Repo, headSha: string): Promise<{
   return pull ? { number: pull.number, headSha: pull.head.sha } : null;
 }
 
-async function compareArtifact(repo: Repo, config: TrainyardConfig, name: string, model: ModelConfig, artifact: ArtifactInfo | undefined, deps: AppDeps): Promise<{ result: ComparisonResult; championLabel: string }> {
+async function compareArtifact(repo: Repo, config: TrainyardConfig, name: string, model: ModelConfig, artifact: ArtifactInfo | undefined, deps: AppDeps): Promise<{ comparison: Comparison; championLabel: string; onEvaluationRows: boolean }> {
   if (!artifact) throw new Error(`the run uploaded no artifact trainyard-${name}; it failed before a candidate was trained (data validation or training)`);
   const zip = await downloadArtifact(repo, artifact, deps.limits);
   const metricsFile = model.metrics.file;
-  const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path) => path === metricsFile);
+  const predictionsFile = model.metrics.predictions;
+  const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path) => path === metricsFile || (model.evaluation !== undefined && path === predictionsFile));
   const bytes = files.get(metricsFile);
   if (!bytes) throw new Error(`artifact ${artifact.name} has no ${metricsFile}`);
   let document: unknown;
@@ -69,17 +71,23 @@ async function compareArtifact(repo: Repo, config: TrainyardConfig, name: string
     throw new Error(`${metricsFile} in artifact ${artifact.name} is not JSON`);
   }
   const candidate = flattenMetrics(document, `${artifact.name}/${metricsFile}`);
-  const champion = await readChampion(openRegistry(repo, config, deps.appSlug), name, environmentOf(model));
-  const result = deps.compare({ policy: model.metrics.policy, candidate, champion: champion?.metrics ?? null });
-  return { result, championLabel: champion ? `champion ${champion.version.tag} in ${environmentOf(model)}` : `no champion in ${environmentOf(model)} yet (thresholds only)` };
+  const handle = openRegistry(repo, config, deps.appSlug);
+  const champion = await readChampion(handle, name, environmentOf(model));
+  const championLabel = champion ? `champion ${champion.version.tag} in ${environmentOf(model)}` : `no champion in ${environmentOf(model)} yet (thresholds only)`;
+  if (model.evaluation) {
+    const predictions = files.get(predictionsFile);
+    if (!predictions) throw new Error(`artifact ${artifact.name} has no ${predictionsFile}; the model's evaluation section needs the candidate's predictions`);
+    const comparison = await compareOnEvaluationRows(repo, model, name, { metrics: candidate, metricsFile: `${artifact.name}/${metricsFile}`, predictions }, champion, handle);
+    return { comparison, championLabel, onEvaluationRows: true };
+  }
+  const comparison = deps.compare({ policy: model.metrics.policy, candidate, champion: champion?.metrics ?? null });
+  return { comparison, championLabel, onEvaluationRows: false };
 }
-
-const CONCLUSION: Record<string, Conclusion> = { pass: 'success', fail: 'failure', inconclusive: 'neutral' };
 
 /** `existingCheck`: the check `trainyard / <model>` on the head as the caller just read it, if it did. */
 export async function reviewPipelineRun(repo: Repo, config: TrainyardConfig, name: string, run: RunFacts, artifact: ArtifactInfo | undefined, deps: AppDeps, existingCheck?: ExistingCheck | null): Promise<ReviewOutcome> {
   const model = config.models[name]!;
-  let compared: { result: ComparisonResult; championLabel: string } | null = null;
+  let compared: { comparison: Comparison; championLabel: string; onEvaluationRows: boolean } | null = null;
   let problem: string | null = null;
   try {
     compared = await compareArtifact(repo, config, name, model, artifact, deps);
@@ -88,15 +96,22 @@ export async function reviewPipelineRun(repo: Repo, config: TrainyardConfig, nam
   }
   // The run names its pull request; only fork runs need the list of open pull requests.
   const pull = run.pullRequests.length ? { number: run.pullRequests[0]! } : await pullRequestForHead(repo, run.headSha);
-  const body = renderComment({ model: name, headSha: run.headSha, runUrl: run.htmlUrl, championLabel: compared?.championLabel ?? '', result: compared?.result ?? null, problem, fromFork: run.fromFork });
+  const how = compared?.onEvaluationRows
+    ? 'computed by the App from the run\'s predictions joined to the evaluation rows of the default branch (labels the pull request cannot change)'
+    : 'recomputed by the App from the run\'s raw metrics';
+  const notes = compared ? [`Candidate at ${run.headSha.slice(0, 7)} against the ${compared.championLabel}, ${how}.`] : [];
+  if (run.fromFork) notes.push('This run came from a fork: its metrics were written by the fork\'s code. Promotion retrains on the default branch and never uses them.');
+  const report: ComparisonReport = { model: name, comparison: compared?.comparison ?? null, ...(problem ? { problem } : {}), baselineName: compared?.championLabel ?? 'champion', notes, runUrl: run.htmlUrl, commit: run.headSha };
+  const body = renderCommentBody(report);
   const comment = pull ? await upsertStickyComment(repo, { issueNumber: pull.number, marker: commentMarker(name), body, botLogin: botLogin(deps), claimSha: run.headSha }) : null;
-  const verdict = compared?.result.verdict ?? 'error';
+  const verdict = compared?.comparison.verdict ?? 'error';
+  const output = renderCheckOutput(report);
   const check = await upsertCheck(repo, {
     name: modelCheckName(name),
     headSha: run.headSha,
-    conclusion: compared ? CONCLUSION[compared.result.verdict]! : 'failure',
-    title: compared ? compared.result.summary : 'No comparison',
-    summary: body,
+    conclusion: output.conclusion,
+    title: output.title,
+    summary: output.summary,
     externalId: `run:${run.id}`,
     detailsUrl: run.htmlUrl,
     actions: CHECK_ACTIONS,

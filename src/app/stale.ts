@@ -5,7 +5,7 @@
  * `synchronize` must not mark a comparison of the current head stale.
  */
 import type { Repo } from '../github/repo.ts';
-import { judgedCommit } from './render-comment.ts';
+import { judgedCommit } from '../report/comparison-report.ts';
 
 const BANNER = /^> \*\*Stale:\*\*.*\n\n/m;
 

@@ -1,12 +1,12 @@
 /**
  * The App's view of a comparison: facts in (the candidate's and champion's raw metrics,
- * the policy), a verdict out. The App computes it itself from files it downloaded; a
- * verdict written by pull-request code is never read.
+ * the policy), a `Comparison` out, the same model the CLI and `trainyard run` produce.
+ * The App computes it itself from files it downloaded; a verdict written by
+ * pull-request code is never read.
  */
 import type { MetricRule } from '../config/schema.ts';
+import type { Comparison } from '../metrics/compare.ts';
 import type { MetricValues } from '../metrics/read-metrics.ts';
-
-export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
 export interface ComparisonFacts {
   policy: Record<string, MetricRule>;
@@ -15,20 +15,5 @@ export interface ComparisonFacts {
   champion: MetricValues | null;
 }
 
-export interface MetricRow {
-  name: string;
-  candidate: number | null;
-  champion: number | null;
-  /** Null for a metric no rule gates. */
-  status: Verdict | null;
-  reason: string;
-}
-
-export interface ComparisonResult {
-  verdict: Verdict;
-  rows: MetricRow[];
-  summary: string;
-}
-
-/** Anything that turns comparison facts into a verdict. */
-export type Comparator = (facts: ComparisonFacts) => ComparisonResult;
+/** Anything that turns comparison facts into a comparison. */
+export type Comparator = (facts: ComparisonFacts) => Comparison;

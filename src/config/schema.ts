@@ -36,6 +36,10 @@ export const metricRuleSchema = z
       .max(1)
       .optional()
       .describe('The candidate must beat the baseline by at least this share of it, in [0, 1]; a zero baseline needs candidate > baseline by 1e-10.'),
+    reported: z
+      .boolean()
+      .optional()
+      .describe('Gate on the value the trainer reports in its metrics file. Only for metrics trainyard cannot compute from predictions (custom ones); without it such a metric is shown, reported by the trainer, and a rule on it fails.'),
   })
   .refine((rule) => rule.threshold !== undefined || rule.min_absolute_change !== undefined || rule.min_relative_change !== undefined, {
     message: 'expected at least one of threshold, min_absolute_change, min_relative_change',
@@ -141,6 +145,39 @@ const deploySchema = z
 /** `local:<dir>` or `github:<owner>/<repo>`: where model versions live. */
 export const REGISTRY_SPEC = /^(local:.+|github:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)$/;
 
+const evaluationSchema = z
+  .strictObject({
+    file: pathOrGlobs.optional().describe('Labelled evaluation rows (with the id and label columns), relative to the project root.'),
+    split: z
+      .strictObject({
+        fraction: z.number().gt(0).lt(1).describe('The share of `data.train` rows held out for evaluation, chosen by a stable hash of the id.'),
+      })
+      .optional()
+      .describe('Evaluate on the rows of `data.train` whose id hashes below `fraction` (SHA-256 of the id text, first 8 bytes as an unsigned integer over 2^64): stable across seeds and code changes.'),
+    id: z.string().min(1).default('id').describe('The row id column, in the evaluation rows and in the predictions.'),
+    label: z
+      .string()
+      .min(1)
+      .default('label')
+      .describe('The label: a column of the evaluation rows, or a SQL expression over them (`CAST(delay > 15 AS INTEGER)`). Read by trainyard from the data, never from the predictions.'),
+    tolerance: z
+      .number()
+      .min(0)
+      .default(0.0001)
+      .describe('A metric the trainer also reports may differ from the value trainyard computes by at most this much; more fails the comparison.'),
+  })
+  .refine((value) => (value.file === undefined) !== (value.split === undefined), { message: 'expected exactly one of file, split' })
+  .describe('The labelled rows every version of the model is judged on. trainyard joins predictions to them by id and computes every metric it can.');
+
+const predictSchema = z
+  .strictObject({
+    command: z
+      .string()
+      .min(1)
+      .describe('Scores rows with a registered version: run in the project root with MODEL_DIR (the version), TRAINYARD_PREDICT_INPUT (a CSV of features, without the label) and TRAINYARD_PREDICT_OUTPUT (the predictions CSV to write).'),
+  })
+  .describe('How trainyard re-scores the champion when the evaluation rows changed.');
+
 export const modelSchema = z
   .strictObject({
     task: z.enum(['binary', 'multiclass', 'regression']).describe('The kind of prediction.'),
@@ -148,6 +185,8 @@ export const modelSchema = z
     data: dataSchema,
     training: trainingSchema,
     metrics: metricsSchema.default({ file: 'metrics.json', predictions: 'predictions.csv', policy: {} }),
+    evaluation: evaluationSchema.optional(),
+    predict: predictSchema.optional(),
     promotion: promotionSchema.optional(),
     drift: driftSchema.optional(),
     card: cardSchema.optional(),

@@ -11,6 +11,7 @@ import type { BootstrapResult } from './bootstrap.ts';
 import type { DeLongResult } from './delong.ts';
 import type { McNemarResult } from './mcnemar.ts';
 import { changeChecks, checkRule, needsBaseline } from './metric-threshold.ts';
+import type { MetricRule } from '../config/schema.ts';
 import type { Policy } from './policy.ts';
 import { metricValue, type MetricValues } from './read-metrics.ts';
 import { GREATER_IS_BETTER } from './suite.ts';
@@ -22,7 +23,8 @@ export type SignificanceTest = McNemarResult | DeLongResult;
 
 export interface MetricComparison {
   name: string;
-  candidate: number;
+  /** Null only for a gated metric the candidate lacks, when the comparison fails on it (`missing: 'fail'`). */
+  candidate: number | null;
   /** Null when the baseline lacks the metric or there is no baseline. */
   baseline: number | null;
   delta: number | null;
@@ -36,6 +38,10 @@ export interface MetricComparison {
   reason: string;
   greaterIsBetter: boolean | null;
   test: SignificanceTest | null;
+  /** Who computed the candidate's value: trainyard from predictions, or the trainer (its metrics file). */
+  source?: 'trainyard' | 'trainer';
+  /** The trainer's value when it disagrees with the computed one beyond the tolerance. */
+  reported?: number;
 }
 
 export interface PairedEvidence {
@@ -58,6 +64,18 @@ export interface Comparison {
     rows: PairedEvidence['rows'];
   } | null;
   summary: string;
+  /** Why the baseline could not be judged on the evaluation rows (the comparison is then inconclusive at best). */
+  baselineUnavailable?: string;
+}
+
+/** What the trainer reported, checked against what trainyard computed. */
+export interface ReportedMetrics {
+  metrics: MetricValues;
+  file: string;
+  /** The largest difference allowed between a reported and a computed value. */
+  tolerance: number;
+  /** The baseline's reported values, for metrics only the trainer computes. */
+  baseline?: MetricValues | null;
 }
 
 export interface CompareInput {
@@ -66,6 +84,25 @@ export interface CompareInput {
   baseline: { metrics: MetricValues; file: string } | null;
   policy: Policy;
   paired?: PairedEvidence | null;
+  /**
+   * A gated metric the candidate lacks: `error` (the default) stops with an error naming
+   * it; `fail` lists it as a failing row, as the App does, which fails closed.
+   */
+  missing?: 'error' | 'fail';
+  /**
+   * With an evaluation set: `candidate` holds the metrics trainyard computed, and these
+   * the trainer's. A computed metric the trainer reports differently (beyond the
+   * tolerance) fails; a metric only the trainer reports is shown as reported and gates
+   * only with `reported: true`.
+   */
+  reported?: ReportedMetrics | null;
+  /** Set when the baseline has no predictions for the evaluation rows: change rules cannot be judged. */
+  baselineUnavailable?: string | null;
+}
+
+/** The value of an own property: `toString` or `constructor` never reads Object.prototype. */
+export function ownMetric(values: MetricValues, name: string): number | undefined {
+  return Object.hasOwn(values, name) ? values[name] : undefined;
 }
 
 function intervalStatus(name: string, input: CompareInput, baseline: number, ci: [number, number]): { status: Verdict; reason: string } | null {
@@ -79,18 +116,54 @@ function intervalStatus(name: string, input: CompareInput, baseline: number, ci:
   return { status: 'inconclusive', reason: `the ${level} interval crosses the rule's bound: the change may be noise` };
 }
 
-function compareMetric(name: string, input: CompareInput): MetricComparison {
-  const candidate = metricValue(input.candidate.metrics, name, input.candidate.file);
-  const baseline = input.baseline ? (input.baseline.metrics[name] ?? null) : null;
+function missingRow(name: string, input: CompareInput, rule: MetricRule): MetricComparison {
+  const baseline = input.baseline ? (ownMetric(input.baseline.metrics, name) ?? null) : null;
+  return {
+    name, candidate: null, baseline, delta: null, relative: null, ci: null, pass: false, status: 'fail',
+    reason: 'missing from the candidate\'s metrics', greaterIsBetter: rule.greater_is_better, test: null,
+  };
+}
+
+function trainerOnly(name: string, input: CompareInput, reported: ReportedMetrics, rule: MetricRule | undefined): MetricComparison {
+  const candidate = reported.metrics[name]!;
+  const baseline = reported.baseline && !input.baselineUnavailable ? (ownMetric(reported.baseline, name) ?? null) : null;
   const delta = baseline === null ? null : candidate - baseline;
   const relative = baseline === null || baseline === 0 ? null : (candidate - baseline) / Math.abs(baseline);
-  const interval = input.paired?.bootstrap.intervals[name];
+  const row = { name, candidate, baseline, delta, relative, ci: null, greaterIsBetter: rule?.greater_is_better ?? null, test: null, source: 'trainer' as const };
+  if (!rule) return { ...row, pass: null, status: 'info', reason: 'reported by the trainer; no rule' };
+  if (!rule.reported) {
+    return { ...row, pass: false, status: 'fail', reason: `reported by the trainer in ${reported.file} only: trainyard cannot compute it from predictions, so it gates only with \`reported: true\` in its rule` };
+  }
+  const outcome = checkRule(name, rule, candidate, reported.baseline && !input.baselineUnavailable ? ownMetric(reported.baseline, name) : null);
+  return { ...row, pass: outcome.pass, status: outcome.pass ? 'pass' : 'fail', reason: ['reported by the trainer', ...outcome.reasons].join('; ') };
+}
+
+/** The computed value against the trainer's, when the trainer reports one too. */
+function disagreement(name: string, computed: number, reported: ReportedMetrics): string | null {
+  const claimed = ownMetric(reported.metrics, name);
+  if (claimed === undefined || Math.abs(claimed - computed) <= reported.tolerance) return null;
+  return `the trainer reported ${name} = ${claimed} in ${reported.file}, but trainyard computed ${computed} from the predictions and the evaluation labels (tolerance ${reported.tolerance})`;
+}
+
+function compareMetric(name: string, input: CompareInput): MetricComparison {
+  const rule = Object.hasOwn(input.policy.rules, name) ? input.policy.rules[name] : undefined;
+  const reported = input.reported;
+  if (reported && ownMetric(input.candidate.metrics, name) === undefined && ownMetric(reported.metrics, name) !== undefined) return trainerOnly(name, input, reported, rule);
+  if (rule && input.missing === 'fail' && ownMetric(input.candidate.metrics, name) === undefined) return missingRow(name, input, rule);
+  const candidate = metricValue(input.candidate.metrics, name, input.candidate.file);
+  const baseline = input.baseline ? (ownMetric(input.baseline.metrics, name) ?? null) : null;
+  const lie = reported ? disagreement(name, candidate, reported) : null;
+  const delta = baseline === null ? null : candidate - baseline;
+  const relative = baseline === null || baseline === 0 ? null : (candidate - baseline) / Math.abs(baseline);
+  const interval = input.paired && Object.hasOwn(input.paired.bootstrap.intervals, name) ? input.paired.bootstrap.intervals[name] : undefined;
   const ci: [number, number] | null = interval ? [interval.low, interval.high] : null;
-  const rule = input.policy.rules[name];
   const row = { name, candidate, baseline, delta, relative, ci };
-  const extra = { greaterIsBetter: rule?.greater_is_better ?? GREATER_IS_BETTER[name] ?? null, test: input.paired?.tests[name] ?? null };
+  const known = Object.hasOwn(GREATER_IS_BETTER, name) ? GREATER_IS_BETTER[name] : undefined;
+  const test = input.paired && Object.hasOwn(input.paired.tests, name) ? input.paired.tests[name]! : null;
+  const extra = { greaterIsBetter: rule?.greater_is_better ?? known ?? null, test, ...(reported ? { source: 'trainyard' as const } : {}) };
+  if (lie) return { ...row, pass: false, reason: lie, status: 'fail', ...extra, reported: ownMetric(reported!.metrics, name)! };
   if (!rule) return { ...row, pass: null, reason: 'no rule', status: 'info', ...extra };
-  const outcome = checkRule(name, rule, candidate, input.baseline ? (input.baseline.metrics[name] ?? undefined) : null);
+  const outcome = checkRule(name, rule, candidate, input.baseline ? ownMetric(input.baseline.metrics, name) : null);
   let status: Verdict = outcome.pass ? 'pass' : 'fail';
   const reasons = [...outcome.reasons];
   if (outcome.pass && input.policy.significance && ci && baseline !== null) {
@@ -110,24 +183,41 @@ function compareMetric(name: string, input: CompareInput): MetricComparison {
 function metricNames(input: CompareInput): string[] {
   const gated = Object.keys(input.policy.rules);
   const { metrics } = input.candidate;
-  const reference = (name: string) => name.startsWith(BASELINE_PREFIX) && name.slice(BASELINE_PREFIX.length) in metrics;
-  const others = Object.keys(metrics).filter((name) => !gated.includes(name) && !reference(name) && (!input.baseline || name in input.baseline.metrics));
-  return [...gated, ...others];
+  const reference = (name: string) => name.startsWith(BASELINE_PREFIX) && Object.hasOwn(metrics, name.slice(BASELINE_PREFIX.length));
+  const others = Object.keys(metrics).filter((name) => !gated.includes(name) && !reference(name) && (!input.baseline || Object.hasOwn(input.baseline.metrics, name)));
+  const reported = input.reported ? Object.keys(input.reported.metrics).filter((name) => !gated.includes(name) && !others.includes(name) && !reference(name) && !name.startsWith(BASELINE_PREFIX)) : [];
+  return [...gated, ...others, ...reported];
 }
 
-function summarize(verdict: Verdict, metrics: MetricComparison[]): string {
+/** Names in a summary: at most five, then how many more. */
+function listNames(names: string[]): string {
+  return names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`;
+}
+
+/** The one-line summary; `show` formats each metric name (the renderer quotes them). */
+export function summarize(verdict: Verdict, metrics: MetricComparison[], show: (name: string) => string = (name) => name): string {
   const gated = metrics.filter((metric) => metric.status !== 'info');
   if (gated.length === 0) return 'pass: the policy has no rules, so nothing is gated';
-  const count = (status: MetricStatus) => gated.filter((metric) => metric.status === status);
-  if (verdict === 'fail') return `fail: ${count('fail').map((metric) => metric.name).join(', ')} did not meet the policy`;
-  if (verdict === 'inconclusive') return `inconclusive: ${count('inconclusive').map((metric) => metric.name).join(', ')} changed within the noise`;
-  return gated.length === 1 ? `pass: ${gated[0]!.name}, the one gated metric, met the policy` : `pass: all ${gated.length} gated metrics met the policy`;
+  const names = (status: MetricStatus) => listNames(gated.filter((metric) => metric.status === status).map((metric) => show(metric.name)));
+  const failing = gated.filter((metric) => metric.status === 'fail');
+  const missing = failing.filter((metric) => metric.candidate === null);
+  if (verdict === 'fail' && missing.length > 0 && missing.length === failing.length) return `fail: ${listNames(missing.map((metric) => show(metric.name)))} missing from the candidate's metrics`;
+  const lies = failing.filter((metric) => metric.reported !== undefined && metric.candidate !== null);
+  if (verdict === 'fail' && lies.length > 0) {
+    const [first] = lies;
+    const more = lies.length > 1 ? ` (and ${lies.length - 1} more metric${lies.length === 2 ? '' : 's'})` : '';
+    return `fail: the trainer reported ${show(first!.name)} = ${first!.reported}, trainyard computed ${first!.candidate} on the evaluation rows${more}`;
+  }
+  if (verdict === 'fail') return `fail: ${names('fail')} did not meet the policy`;
+  if (verdict === 'inconclusive') return `inconclusive: ${names('inconclusive')} changed within the noise`;
+  return gated.length === 1 ? `pass: ${show(gated[0]!.name)}, the one gated metric, met the policy` : `pass: all ${gated.length} gated metrics met the policy`;
 }
 
 export function compareModels(input: CompareInput): Comparison {
   const metrics = metricNames(input).map((name) => compareMetric(name, input));
   const statuses = new Set(metrics.map((metric) => metric.status));
-  const verdict: Verdict = statuses.has('fail') ? 'fail' : statuses.has('inconclusive') ? 'inconclusive' : 'pass';
+  const unavailable = input.baselineUnavailable ?? null;
+  const verdict: Verdict = statuses.has('fail') ? 'fail' : statuses.has('inconclusive') || unavailable ? 'inconclusive' : 'pass';
   const paired = input.paired;
   return {
     verdict,
@@ -136,7 +226,8 @@ export function compareModels(input: CompareInput): Comparison {
     significance: paired
       ? { gating: input.policy.significance !== null, confidence: paired.bootstrap.confidence, resamples: paired.bootstrap.resamples, seed: paired.bootstrap.seed, rows: paired.rows }
       : null,
-    summary: summarize(verdict, metrics),
+    summary: unavailable && verdict === 'inconclusive' ? `inconclusive: ${unavailable}` : summarize(verdict, metrics),
+    ...(unavailable ? { baselineUnavailable: unavailable } : {}),
   };
 }
 

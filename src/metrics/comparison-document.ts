@@ -14,6 +14,8 @@ export interface ComparisonDocument {
   baseline: string | null;
   metrics: MetricComparison[];
   significance: Comparison['significance'];
+  /** Why the baseline could not be judged on the evaluation rows, when it could not. */
+  baselineUnavailable?: string;
 }
 
 export function comparisonDocument(comparison: Comparison, sources: { model: string | null; candidate: string; baseline: string | null }): ComparisonDocument {
@@ -26,5 +28,6 @@ export function comparisonDocument(comparison: Comparison, sources: { model: str
     baseline: sources.baseline,
     metrics: comparison.metrics,
     significance: comparison.significance,
+    ...(comparison.baselineUnavailable ? { baselineUnavailable: comparison.baselineUnavailable } : {}),
   };
 }

@@ -39,7 +39,8 @@ export function flattenMetrics(document: unknown, file: string): MetricValues {
     for (const [key, value] of Object.entries(node)) {
       const name = prefix ? `${prefix}.${key}` : key;
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) visit(value as Record<string, unknown>, name);
-      else if (typeof value === 'number' && Number.isFinite(value)) values[name] = value;
+      // defineProperty: a key such as `__proto__` stays an ordinary metric.
+      else if (typeof value === 'number' && Number.isFinite(value)) Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
       else throw new DataError(`${file}: metric "${name}" is ${describeValue(value)}; expected a finite number`);
     }
   };
@@ -87,7 +88,7 @@ export async function readMetricsFile(file: string): Promise<MetricValues> {
 
 /** One metric of a file; a missing key is an error naming it, the file, and the closest name. */
 export function metricValue(values: MetricValues, name: string, file: string): number {
-  const value = values[name];
+  const value = Object.hasOwn(values, name) ? values[name] : undefined;
   if (value !== undefined) return value;
   const near = didYouMean(name, Object.keys(values));
   throw new DataError(`${file}: no metric "${name}"${near ? ` (did you mean "${near}"?)` : ''}; it has: ${Object.keys(values).join(', ')}`);

@@ -4,8 +4,11 @@
  * intervals when both predictions files are given). `trainyard evaluate`,
  * `trainyard compare`, the evaluate action and `trainyard run` all call these.
  */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { DataEngine } from '../data/engine.ts';
-import { DataError } from '../errors.ts';
+import { CommandError, DataError } from '../errors.ts';
+import { runCommand } from '../train/run-command.ts';
 import type { ModelConfig } from '../config/schema.ts';
 import { renderJobSummary } from '../report/comparison-report.ts';
 import { BASELINE_PREFIX } from '../report/run-report.ts';
@@ -13,6 +16,7 @@ import { pairedBootstrap } from './bootstrap.ts';
 import { compareModels, type Comparison, type PairedEvidence, type SignificanceTest } from './compare.ts';
 import { delong } from './delong.ts';
 import { evaluateRows, type EvaluationResult } from './evaluate.ts';
+import { buildEvaluationSet, joinToEvaluationSet, writeEvaluationFeatures, type EvaluationSet, type TrustedPredictions } from './evaluation-set.ts';
 import { loadPairedPredictions, loadPredictions, type PairedPredictions, type SliceOptions } from './load-predictions.ts';
 import { mcnemar } from './mcnemar.ts';
 import type { ColumnOptions } from './prediction-columns.ts';
@@ -150,4 +154,133 @@ export async function trainerComparisonStage(input: { name: string; model: Pick<
     cwd: input.cwd,
   });
   return { comparison, report: renderJobSummary({ model: input.name, comparison, baselineName: 'trainer baseline' }) };
+}
+
+/** The champion as a comparison on the evaluation set sees it: its files from the registry. */
+export interface EvaluatedChampion {
+  tag: string;
+  metricsFile: string;
+  predictions: string | null;
+  /** The champion's downloaded version folder (MODEL_DIR of a `predict` command). */
+  modelDir?: string | null;
+}
+
+export interface EvaluationCompareInput {
+  model: Pick<ModelConfig, 'task' | 'metrics' | 'evaluation' | 'data' | 'predict'>;
+  candidate: { metrics: MetricValues; metricsFile: string; predictions: string };
+  /** Where the output of a `predict` command goes (the terminal, the step log). */
+  echo?: (chunk: string) => void;
+  champion: EvaluatedChampion | null;
+  cwd: string;
+  /** Where the evaluation set and the joined predictions are written. */
+  workDir: string;
+}
+
+export interface EvaluationComparison {
+  comparison: Comparison;
+  set: EvaluationSet;
+  /** Whether the champion was re-scored on the evaluation rows with the `predict` command. */
+  rescored: boolean;
+}
+
+/** Runs the `predict` command on the champion's version for the evaluation rows' features; returns its predictions file. */
+async function rescoreChampion(input: EvaluationCompareInput, set: EvaluationSet): Promise<string> {
+  const { evaluation, predict } = input.model;
+  const champion = input.champion!;
+  const features = path.join(input.workDir, 'champion-features.csv');
+  const output = path.join(input.workDir, 'champion-rescored.csv');
+  const engine = await DataEngine.open();
+  try {
+    await writeEvaluationFeatures(engine, { evaluation: evaluation!, train: input.model.data.train, set, cwd: input.cwd, out: features });
+  } finally {
+    engine.close();
+  }
+  const outcome = await runCommand({
+    command: predict!.command,
+    cwd: input.cwd,
+    env: { ...process.env, MODEL_DIR: champion.modelDir!, MODEL_VERSION: champion.tag, TRAINYARD_PREDICT_INPUT: features, TRAINYARD_PREDICT_OUTPUT: output },
+    timeoutMs: 30 * 60_000,
+    logFile: path.join(input.workDir, 'predict.log'),
+    echo: input.echo ?? (() => undefined),
+  });
+  if (outcome.exitCode !== 0 || outcome.timedOut) {
+    throw new CommandError(`predict command "${predict!.command}" ${outcome.timedOut ? 'timed out' : `exited ${outcome.exitCode}`} re-scoring ${champion.tag}; its log: ${path.join(input.workDir, 'predict.log')}`);
+  }
+  return output;
+}
+
+/**
+ * The comparison on the model's evaluation set: both models' predictions joined by id
+ * to the labels of the evaluation rows, every metric trainyard can compute computed
+ * from them, point estimates, intervals and tests all from those same rows. The
+ * trainer's metrics are checked against the computed ones; a champion without
+ * predictions for every evaluation row makes the comparison inconclusive.
+ */
+export async function evaluationCompareStage(input: EvaluationCompareInput): Promise<EvaluationComparison> {
+  const evaluation = input.model.evaluation;
+  if (!evaluation) throw new DataError('the model has no evaluation section; expected evaluation.file or evaluation.split');
+  await mkdir(input.workDir, { recursive: true });
+  const engine = await DataEngine.open();
+  let set: EvaluationSet;
+  let candidate: TrustedPredictions;
+  let champion: TrustedPredictions | null = null;
+  try {
+    set = await buildEvaluationSet(engine, { evaluation, train: input.model.data.train, cwd: input.cwd, out: path.join(input.workDir, 'evaluation-set.csv') });
+    candidate = await joinToEvaluationSet(engine, { predictions: input.candidate.predictions, set, id: evaluation.id, cwd: input.cwd, out: path.join(input.workDir, 'candidate-predictions.csv'), table: 'candidate' });
+    if (candidate.missing > 0 || candidate.extra > 0) {
+      throw new DataError(
+        `${input.candidate.predictions}: ${candidate.missing} of the ${set.rows} evaluation rows have no prediction and ${candidate.extra} predictions are of rows outside the evaluation set (${set.source}); expected exactly one prediction per evaluation row, joined by "${evaluation.id}"`,
+      );
+    }
+    if (input.champion?.predictions) {
+      champion = await joinToEvaluationSet(engine, { predictions: input.champion.predictions, set, id: evaluation.id, cwd: input.cwd, out: path.join(input.workDir, 'champion-predictions.csv'), table: 'champion' });
+    }
+  } finally {
+    engine.close();
+  }
+  let rescored = false;
+  const stale = input.champion && (!champion || champion.missing > 0);
+  if (stale && input.model.predict && input.champion!.modelDir) {
+    const file = await rescoreChampion(input, set);
+    const joining = await DataEngine.open();
+    try {
+      champion = await joinToEvaluationSet(joining, { predictions: file, set, id: evaluation.id, cwd: input.cwd, out: path.join(input.workDir, 'champion-predictions.csv'), table: 'rescored' });
+    } finally {
+      joining.close();
+    }
+    if (champion.missing > 0) throw new DataError(`${file}: the predict command left ${champion.missing} of the ${set.rows} evaluation rows without a prediction re-scoring ${input.champion!.tag}; expected one per row`);
+    rescored = true;
+  }
+  let unavailable: string | null = null;
+  if (input.champion && !champion) unavailable = `the champion ${input.champion.tag} has no predictions to score on the evaluation rows, and the config has no \`predict\` command to re-score it`;
+  else if (input.champion && champion && champion.missing > 0) {
+    unavailable = `the champion ${input.champion.tag} has no predictions for ${champion.missing} of the ${set.rows} evaluation rows (the evaluation set changed since it was trained), and the config has no \`predict\` command to re-score it`;
+  }
+  const columns: ColumnOptions = { task: input.model.task };
+  const computed = await evaluateStage({ predictions: candidate.file, cwd: input.cwd, columns });
+  const judged = input.champion && champion && !unavailable ? champion : null;
+  const baselineComputed = judged ? await evaluateStage({ predictions: judged.file, cwd: input.cwd, columns }) : null;
+  const policy = policyOfModel(input.model);
+  let paired: PairedEvidence | null = null;
+  if (judged) {
+    const pairing = await DataEngine.open();
+    try {
+      const rows = await loadPairedPredictions(pairing, { candidate: candidate.file, baseline: judged.file, cwd: input.cwd, columns, id: 'id' });
+      const settings = { ...DEFAULT_BOOTSTRAP, ...(policy.significance ?? {}) };
+      paired = pairedEvidence(rows, settings, [...Object.keys(policy.rules), ...Object.keys(computed.metrics)]);
+    } finally {
+      pairing.close();
+    }
+  }
+  const championReported = input.champion ? await readMetricsFile(input.champion.metricsFile).catch(() => null) : null;
+  const comparison = compareModels({
+    candidate: { metrics: computed.metrics, file: `${input.candidate.predictions} on the evaluation rows` },
+    baseline: baselineComputed && input.champion ? { metrics: baselineComputed.metrics, file: `${input.champion.tag} on the evaluation rows` } : null,
+    policy,
+    paired,
+    missing: 'fail',
+    reported: { metrics: input.candidate.metrics, file: input.candidate.metricsFile, tolerance: evaluation.tolerance, baseline: championReported },
+    baselineUnavailable: unavailable,
+  });
+  return { comparison, set, rescored };
 }

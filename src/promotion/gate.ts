@@ -3,7 +3,7 @@
  * closed: a fact that could not be gathered (null, or a problem recorded while
  * gathering) rejects, as does any fact that does not pass.
  */
-import type { ComparisonResult } from '../comparison/types.ts';
+import type { Comparison } from '../metrics/compare.ts';
 import { countApprovals, type ApprovalInput } from './approvals.ts';
 
 /** GitHub's limit on the comment of a deployment protection rule answer. */
@@ -13,7 +13,7 @@ export interface GateFacts {
   model: string | null;
   version: number | null;
   environment: string;
-  comparison: ComparisonResult | null;
+  comparison: Comparison | null;
   /** The pull request behind the deployed commit, with its reviews and reviewers' access. */
   review: ApprovalInput | null;
   pullRequest: number | null;

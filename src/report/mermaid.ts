@@ -9,8 +9,9 @@ export interface ChartPoint {
   value: number;
 }
 
+/** A quoted label: no quote, backslash or backtick (which could end the code fence), no line break, no HTML. */
 function quote(text: string, limit = 60): string {
-  return `"${text.replace(/["\\]/g, "'").replace(/[\r\n]+/g, ' ').slice(0, limit)}"`;
+  return `"${text.replace(/["\\`]/g, "'").replace(/</g, '‹').replace(/>/g, '›').replace(/@/g, '@\u200b').replace(/[\r\n]+/g, ' ').slice(0, limit)}"`;
 }
 
 /** Rounds to 4 significant digits past the leading zeros: enough for a chart axis. */

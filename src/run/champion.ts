@@ -13,6 +13,8 @@ export interface Champion {
   tag: string;
   metricsFile: string;
   predictionsFile: string | null;
+  /** The downloaded version folder. */
+  dir: string;
 }
 
 export async function fetchChampion(input: { registry: ModelRegistry; model: string; environment: string; dir: string }): Promise<Champion | null> {
@@ -25,5 +27,6 @@ export async function fetchChampion(input: { registry: ModelRegistry; model: str
     tag: version.tag,
     metricsFile: path.join(downloaded.dir, 'metrics.json'),
     predictionsFile: predictions ? path.join(downloaded.dir, predictions) : null,
+    dir: downloaded.dir,
   };
 }

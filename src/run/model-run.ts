@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ModelConfig } from '../config/schema.ts';
 import { driftStage } from '../drift/stage.ts';
 import { comparisonDocument } from '../metrics/comparison-document.ts';
-import { compareStage, evaluateStage, trainerComparisonStage } from '../metrics/stages.ts';
+import { compareStage, evaluateStage, evaluationCompareStage, trainerComparisonStage } from '../metrics/stages.ts';
 import { policyOfModel } from '../metrics/policy.ts';
 import { renderJobSummary } from '../report/comparison-report.ts';
 import { formatNumber } from '../report/format.ts';
@@ -71,17 +71,31 @@ export async function runModel(request: ModelRunRequest): Promise<ModelRunOutcom
   note({ stage: 'evaluate', status: 'info', summary: `${formatNumber(evaluation.rows)} held-out rows: ${shown.map((metric) => `${metric} ${formatNumber(evaluation.metrics[metric]!)}`).join(', ')}` });
 
   const champion = await fetchChampion({ registry: request.registry, model: name, environment: model.promotion?.environment ?? 'production', dir: path.join(outputDir, '..', `${name}.champion`) });
-  const compared = champion
-    ? await compareStage({
-        candidate: { metrics: trained.artifacts.metrics, metricsFile: path.join(outputDir, model.metrics.file), predictions: trained.artifacts.predictionsFile },
-        baseline: { metricsFile: champion.metricsFile, ...(champion.predictionsFile ? { predictions: champion.predictionsFile } : {}) },
-        policy: policyOfModel(model),
-        columns: { task: model.task },
-        id: 'id',
+  const metricsFile = path.join(outputDir, model.metrics.file);
+  const compared = model.evaluation
+    ? await evaluationCompareStage({
+        model,
+        candidate: { metrics: trained.artifacts.metrics, metricsFile, predictions: trained.artifacts.predictionsFile },
+        champion: champion ? { tag: champion.tag, metricsFile: champion.metricsFile, predictions: champion.predictionsFile, modelDir: champion.dir } : null,
         cwd: root,
-      }).then((comparison) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: `champion ${champion.tag}` }) }))
-    : await trainerComparisonStage({ name, model, metrics: trained.artifacts.metrics, metricsFile: path.join(outputDir, model.metrics.file), cwd: root });
-  const against = champion ? `champion ${champion.tag}` : 'the trainer\'s baseline (no champion yet)';
+        workDir: path.join(outputDir, '..', `${name}.evaluation`),
+        echo,
+      }).then(({ comparison, set, rescored }) => {
+        const notes = [`${champion ? 'Both models' : 'The candidate'} scored on the ${formatNumber(set.rows)} evaluation rows (${set.source}), labels read from the data; every metric trainyard can compute is computed from the predictions.`];
+        if (rescored && champion) notes.push(`The champion ${champion.tag} was re-scored on these rows with the config's predict command.`);
+        return { comparison, report: renderJobSummary({ model: name, comparison, baselineName: champion ? `champion ${champion.tag}` : 'champion', notes }) };
+      })
+    : champion
+      ? await compareStage({
+          candidate: { metrics: trained.artifacts.metrics, metricsFile, predictions: trained.artifacts.predictionsFile },
+          baseline: { metricsFile: champion.metricsFile, ...(champion.predictionsFile ? { predictions: champion.predictionsFile } : {}) },
+          policy: policyOfModel(model),
+          columns: { task: model.task },
+          id: 'id',
+          cwd: root,
+        }).then((comparison) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: `champion ${champion.tag}` }) }))
+      : await trainerComparisonStage({ name, model, metrics: trained.artifacts.metrics, metricsFile, cwd: root });
+  const against = champion ? `champion ${champion.tag}` : model.evaluation ? 'threshold rules on the evaluation rows (no champion yet)' : 'the trainer\'s baseline (no champion yet)';
   await writeFile(path.join(outputDir, 'comparison.json'), `${JSON.stringify(comparisonDocument(compared.comparison, { model: name, candidate: model.metrics.file, baseline: champion?.tag ?? null }), null, 2)}\n`);
   note({ stage: 'compare', status: compared.comparison.verdict === 'pass' ? 'passed' : 'failed', summary: `against ${against}: ${compared.comparison.summary}`, markdown: compared.report });
 

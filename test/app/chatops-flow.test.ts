@@ -56,8 +56,8 @@ describe('/trainyard commands', () => {
     for (const d of [...sim().webhooks.deliveries]) if (d.event === 'issue_comment') sim().webhooks.redeliver(d.id);
     await sim().webhooks.idle();
     expect(replies()).toHaveLength(1);
-    expect(replies()[0]!.body).toMatch(/^\*\*churn\*\* at [0-9a-f]{7} against churn@v1 \(not the production champion\): pass/);
-    expect(replies()[0]!.body).toContain('| roc_auc | 0.75 | 0.7 | pass |');
+    expect(replies()[0]!.body).toMatch(/^## ✅ trainyard: churn passes\n\n\*\*pass: roc_auc, the one gated metric, met the policy\*\*, against the churn@v1\.\n\nCandidate at [0-9a-f]{7} against churn@v1, not the production champion\./);
+    expect(replies()[0]!.body).toMatch(/^\| roc_auc ↑ \| 0\.7000 \| 0\.7500 \| \+0\.0500 \(\+7\.1%\) \| ✅ pass \|$/m);
   });
 
   it('/trainyard retrain dispatches on the pull request branch with the reason; a bad version gets the usage', async () => {

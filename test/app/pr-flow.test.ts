@@ -22,7 +22,7 @@ describe('the pull-request comparison', () => {
     expect(ours).toHaveLength(1);
     expect(ours[0]).toMatchObject({ issueNumber: number, user: { login: 'trainyard[bot]' } });
     expect(ours[0]!.body).toContain('champion churn@v1');
-    expect(ours[0]!.body).toMatch(/roc_auc \| 0\.75 \| 0\.7 \| 0\.05 \| ✅ pass/);
+    expect(ours[0]!.body).toMatch(/^\| roc_auc ↑ \| 0\.7000 \| 0\.7500 \| \+0\.0500 \(\+7\.1%\) \| ✅ pass \|$/m);
     expect(checks(sim(), 'trainyard / churn')).toMatchObject([{ headSha: head, conclusion: 'success', actions: [{ identifier: 'recompare' }, { identifier: 'retrain' }] }]);
     const before = JSON.stringify([comments(sim()), checks(sim(), 'trainyard / churn')]);
     for (const delivery of [...sim().webhooks.deliveries]) sim().webhooks.redeliver(delivery.id);

@@ -24,23 +24,26 @@ describe('trainyard run on the flight-delays example', () => {
   });
 
   it('goes through every stage, in order', () => {
-    const stages = [...first.stdout.matchAll(/^\| (\w+) \| \S+ \| /gm)].map((match) => match[1]);
+    const stages = [...first.stdout.matchAll(/^\| (\w+) \| (?:✅|❌|ℹ️|⏭️|⚠️) \| /gm)].map((match) => match[1]);
     expect(stages).toEqual(['validate', 'train', 'evaluate', 'compare', 'drift', 'register']);
     expect(first.stdout).toContain('| validate | ✅ | train valid (20,000 rows), production valid (10,000 rows) |');
     expect(first.stdout).toMatch(/\| drift \| ✅ \| no dataset drift, 0 of 4 columns/);
   });
 
-  it('judges the first model against the trainer\'s always-on-time baseline, then promotes it', async () => {
+  it('judges the first model on the evaluation rows by threshold rules, with metrics trainyard computed, then promotes it', async () => {
     const metrics = JSON.parse(await readFile(path.join(runDir('2026-03-04T05-06-07Z'), 'flight-delays', 'metrics.json'), 'utf8')) as Record<string, number>;
-    expect(first.stdout).toContain("| compare | ✅ | against the trainer's baseline (no champion yet): pass: all 3 gated metrics met the policy |");
-    expect(first.stdout).toContain(`| roc_auc ↑ | ${metrics.baseline_roc_auc!.toFixed(4)} | ${metrics.roc_auc!.toFixed(4)} |`);
+    expect(first.stdout).toContain('| compare | ✅ | against threshold rules on the evaluation rows (no champion yet): pass: all 3 gated metrics met the policy |');
+    expect(first.stdout).toContain('The candidate scored on the 3,980 evaluation rows (the rows of data/train.csv whose id hashes below 0.2), labels read from the data');
+    expect(first.stdout).toContain(`| roc_auc ↑ | — | ${metrics.roc_auc!.toFixed(4)} | — | ✅ pass |`);
+    expect(first.stdout).toContain('| holdout_rows (reported by the trainer) | — | 3,980 | — | — |');
     expect(first.stdout).toContain('| register | ℹ️ | registered flight-delays@v1, promoted to production (#1) |');
   });
 
   it('compares the next run with the champion on shared rows and keeps the champion when it is no better', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain('| compare | ❌ | against champion flight-delays@v1: fail: roc_auc did not meet the policy |');
-    expect(second.stdout).toContain('paired bootstrap over 4,000 shared rows');
+    expect(second.stdout).toContain('paired bootstrap over 3,980 shared rows, 1,000 resamples');
+    expect(second.stdout).toContain('Both models scored on the 3,980 evaluation rows');
     expect(second.stdout).toContain('| register | ℹ️ | registered flight-delays@v2, not promoted: the comparison did not pass |');
   });
 

@@ -38,6 +38,7 @@ describe('trainyard init', () => {
     expect(result.stdout).toMatch(/Next steps:\n {2}1\. Install the trainyard GitHub App/);
     const loaded = await loadConfig(path.join(dir, '.github/trainyard.yml'));
     expect(loaded.config.models['flight-delays']).toMatchObject({ task: 'binary', data: { train: 'data/train.csv', production: 'data/production.csv', schema: 'data/schema.yml' }, training: { command: 'python train.py' } });
+    expect(loaded.config.models['flight-delays']!.evaluation).toEqual({ split: { fraction: 0.2 }, id: 'id', label: 'label', tolerance: 0.0001 });
     expect(await lintWorkflows(dir)).toEqual([]);
     const workflows = await readdir(path.join(dir, '.github/workflows'));
     expect(workflows.sort()).toEqual(['trainyard-drift.yml', 'trainyard-monitor.yml', 'trainyard-pr.yml', 'trainyard-release.yml', 'trainyard-retrain.yml']);

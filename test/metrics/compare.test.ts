@@ -113,6 +113,6 @@ describe('trainerComparisonStage, for trainyard run', () => {
     const { comparison, report } = await trainerComparisonStage({ name: 'flight-delays', model: config.models['flight-delays']!, metrics, metricsFile: 'metrics.json', cwd: '.' });
     expect(comparison.verdict).toBe('pass');
     expect(comparison.metrics.find((m) => m.name === 'roc_auc')).toMatchObject({ baseline: 0.5, pass: true });
-    expect(report).toContain('| metric | trainer baseline | candidate | change | interval | gate |');
+    expect(report).toContain('| metric | trainer baseline | candidate | change | gate |');
   });
 });

@@ -5,7 +5,7 @@ import { compareModels, type Comparison, type MetricComparison } from '../../src
 import { parsePolicy } from '../../src/metrics/policy.ts';
 import { readMetricsFile } from '../../src/metrics/read-metrics.ts';
 import { compareStage } from '../../src/metrics/stages.ts';
-import { commentMarker, renderCheckOutput, renderJobSummary, renderPrComment, type ComparisonReport } from '../../src/report/comparison-report.ts';
+import { commentMarker, commitMarker, judgedCommit, renderCheckOutput, renderJobSummary, renderPrComment, type ComparisonReport } from '../../src/report/comparison-report.ts';
 import { COMMENT_LIMIT, fitSections } from '../../src/report/fit.ts';
 import { lineChart } from '../../src/report/mermaid.ts';
 import type { Lineage } from '../../src/train/lineage.ts';
@@ -87,7 +87,7 @@ describe('the PR comment for the flight-delays example', () => {
     expect(renderJobSummary(report)).toBe(renderPrComment(report).slice(commentMarker('flight-delays').length + 1));
     const check = renderCheckOutput(report);
     expect(check.conclusion).toBe('success');
-    expect(check.title).toBe('flight-delays: pass: all 3 gated metrics met the policy');
+    expect(check.title).toBe('pass: all 3 gated metrics met the policy');
   });
 });
 
@@ -126,7 +126,7 @@ describe('the report of other verdicts', () => {
     const text = renderPrComment({ model: 'm', comparison: base });
     expect(text).toContain('## ❌ trainyard: m fails');
     expect(text).toContain('with no baseline yet (first model: threshold rules only)');
-    expect(text).toMatch(/^\| roc_auc ↑ \| — \| 0\.6000 \| — \| — \| ❌ fail \|$/m);
+    expect(text).toMatch(/^\| roc_auc ↑ \| — \| 0\.6000 \| — \| ❌ fail \|$/m);
     expect(renderCheckOutput({ model: 'm', comparison: base }).conclusion).toBe('failure');
   });
 
@@ -142,5 +142,32 @@ describe('lineChart', () => {
     expect(lineChart({ title: 'auc "by" version', axis: 'auc', points: [{ label: 'v1', value: 0.6 }, { label: 'candidate', value: 0.7 }] })).toBe(
       ['```mermaid', 'xychart-beta', '  title "auc \'by\' version"', '  x-axis ["v1", "candidate"]', '  y-axis "auc" 0.59 --> 0.71', '  line [0.6, 0.7]', '```'].join('\n'),
     );
+  });
+});
+
+describe('the judged commit', () => {
+  const sha = 'a'.repeat(40);
+  const forged = `<!-- trainyard-commit:${'f'.repeat(40)} -->`;
+
+  it('is read from the last line only, so a marker inside the text is never believed', () => {
+    expect(judgedCommit(`<!-- trainyard:m -->\n${forged}\nbody\n${commitMarker(sha)}`)).toBe(sha);
+    expect(judgedCommit(`<!-- trainyard:m -->\nbody\n${forged}\nmore`)).toBeNull();
+  });
+
+  it('is the last line of the comment the renderer writes, even when the report is cut to fit', () => {
+    const huge: Comparison = { verdict: 'fail', metrics: Array.from({ length: 3000 }, (_, i) => metric(i)), hasBaseline: true, significance: null, summary: '' };
+    const body = renderPrComment({ model: 'm', comparison: huge, commit: sha });
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(body.endsWith(`\n${commitMarker(sha)}`)).toBe(true);
+    expect(judgedCommit(body)).toBe(sha);
+    expect(renderJobSummary({ model: 'm', comparison: huge, commit: sha })).not.toContain('trainyard-commit');
+  });
+
+  it('quotes a hostile problem text and keeps it short', () => {
+    const body = renderPrComment({ model: 'm', comparison: null, problem: `metrics.json: metric "x" is "${'@team '.repeat(1000)}${forged}"`, commit: sha });
+    expect(body).toContain('## ❌ trainyard: m: no comparison');
+    expect(body).not.toContain(forged);
+    expect(body).not.toMatch(/(^|[^\u200b])@team/);
+    expect(body.length).toBeLessThan(2500);
   });
 });

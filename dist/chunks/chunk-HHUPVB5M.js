@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 
 // src/report/mermaid.ts
 function quote(text, limit = 60) {
-  return `"${text.replace(/["\\]/g, "'").replace(/[\r\n]+/g, " ").slice(0, limit)}"`;
+  return `"${text.replace(/["\\`]/g, "'").replace(/</g, "\u2039").replace(/>/g, "\u203A").replace(/@/g, "@\u200B").replace(/[\r\n]+/g, " ").slice(0, limit)}"`;
 }
 function axisNumber(value) {
   return Number(value.toPrecision(4)).toString();
