@@ -17,7 +17,9 @@ import { registerAndPromote } from '../registry/stage.ts';
 import type { ModelRegistry } from '../registry/types.ts';
 import type { Lineage } from '../train/lineage.ts';
 import type { SystemFacts } from '../train/system-facts.ts';
-import { trainModel } from '../train/train-model.ts';
+import { TrainingFailedError, trainModel } from '../train/train-model.ts';
+import { describeThrown, EXIT } from '../errors.ts';
+import { PreflightError } from '../runner/preflight-error.ts';
 import { validateStage } from '../validate/stage.ts';
 import { fetchChampion } from './champion.ts';
 import type { StageReport } from './stage.ts';
@@ -42,8 +44,12 @@ export interface ModelRunOutcome {
   lineage: Lineage | null;
   metrics: Record<string, number>;
   artifacts: string[];
-  /** False when a gate stopped the model (invalid data). */
+  /** False when the model stopped before registration (invalid data, failed training). */
   completed: boolean;
+  /** Why the model stopped, for the report; absent when it went through. */
+  stopped?: string;
+  /** 0 every gate passed; 1 a gate said no (validation, comparison, drift); 2 or 3 training failed. */
+  exitCode: number;
 }
 
 export async function runModel(request: ModelRunRequest): Promise<ModelRunOutcome> {
@@ -59,11 +65,20 @@ export async function runModel(request: ModelRunRequest): Promise<ModelRunOutcom
   else {
     const sets = validation.validations.map((entry) => `${entry.role} ${entry.result.valid ? 'valid' : `${entry.result.failures.length} failed check(s)`} (${formatNumber(entry.result.rows)} rows)`);
     note({ stage: 'validate', status: validation.valid ? 'passed' : 'failed', summary: sets.join(', '), markdown: validation.markdown });
-    if (!validation.valid) return { name, stages, lineage: null, metrics: {}, artifacts: [], completed: false };
+    if (!validation.valid) return { name, stages, lineage: null, metrics: {}, artifacts: [], completed: false, stopped: 'Training did not run: the data failed validation.', exitCode: EXIT.gate };
   }
 
   echo(`train: running "${model.training.command}"\n`);
-  const trained = await trainModel({ name, model, root, outputDir, configSha256: request.configSha256, env: request.env, system: request.system, versions: request.versions, echo });
+  let trained: Awaited<ReturnType<typeof trainModel>>;
+  try {
+    trained = await trainModel({ name, model, root, outputDir, configSha256: request.configSha256, env: request.env, system: request.system, versions: request.versions, echo });
+  } catch (error) {
+    // A failed training still gets its report: the stage, the message and what it left.
+    if (!(error instanceof TrainingFailedError || error instanceof PreflightError)) throw error;
+    note({ stage: 'train', status: 'failed', summary: describeThrown(error) });
+    const artifacts = await listArtifacts(outputDir);
+    return { name, stages, lineage: null, metrics: {}, artifacts, completed: false, stopped: `Training failed: ${describeThrown(error)}`, exitCode: error.exitCode };
+  }
   note({ stage: 'train', status: 'passed', summary: `exit ${trained.outcome.exitCode} in ${trained.lineage.durationSeconds} s, seed ${model.training.seed}` });
 
   const evaluation = await evaluateStage({ predictions: trained.artifacts.predictionsFile, cwd: root, columns: { task: model.task } });
@@ -93,6 +108,11 @@ export async function runModel(request: ModelRunRequest): Promise<ModelRunOutcom
   const promoted = staged.promotion ? `, promoted to ${staged.environment} (#${staged.promotion.sequence})` : `, not promoted: the comparison did not pass`;
   note({ stage: 'register', status: 'info', summary: `registered ${staged.version.tag}${promoted}` });
 
-  const artifacts = (await readdir(outputDir)).sort().map((entry) => (entry === 'model' ? 'model/' : entry));
-  return { name, stages, lineage: trained.lineage, metrics: trained.artifacts.metrics, artifacts, completed: true };
+  const gated = compared.comparison.verdict !== 'pass' || drift.result?.drifted === true;
+  return { name, stages, lineage: trained.lineage, metrics: trained.artifacts.metrics, artifacts: await listArtifacts(outputDir), completed: true, exitCode: gated ? EXIT.gate : EXIT.ok };
+}
+
+async function listArtifacts(outputDir: string): Promise<string[]> {
+  const entries = await readdir(outputDir).catch(() => [] as string[]);
+  return entries.sort().map((entry) => (entry === 'model' ? 'model/' : entry));
 }
