@@ -35,6 +35,8 @@ export interface InitChoices {
   runsOn: string[];
   environment: string;
   defaultBranch: string;
+  /** Where the release branch came from: the remote's default branch, or the local one. */
+  releaseBranchFrom?: 'remote' | 'local';
   driftSchedule: string;
 }
 

@@ -21,7 +21,8 @@ import { TrainingFailedError, trainModel } from '../train/train-model.ts';
 import { describeThrown, EXIT } from '../errors.ts';
 import { PreflightError } from '../runner/preflight-error.ts';
 import { validateStage } from '../validate/stage.ts';
-import { fetchChampion } from './champion.ts';
+import { fetchChampion, type Champion } from './champion.ts';
+import { readMetricsFile, type MetricValues } from '../metrics/read-metrics.ts';
 import type { StageReport } from './stage.ts';
 
 export interface ModelRunRequest {
@@ -85,17 +86,21 @@ export async function runModel(request: ModelRunRequest): Promise<ModelRunOutcom
   const shown = ['roc_auc', 'pr_auc', 'accuracy', 'f1', 'log_loss', 'brier', 'ece', 'rmse', 'mae', 'r2', 'macro_f1'].filter((metric) => evaluation.metrics[metric] !== undefined);
   note({ stage: 'evaluate', status: 'info', summary: `${formatNumber(evaluation.rows)} held-out rows: ${shown.map((metric) => `${metric} ${formatNumber(evaluation.metrics[metric]!)}`).join(', ')}` });
 
+  // A gated metric the trainer did not write is taken from its held-out predictions, on
+  // both sides, so a policy on roc_auc works for a trainer that reports only accuracy.
+  const gated = Object.keys(model.metrics.policy);
+  const candidateMetrics = withEvaluated(trained.artifacts.metrics, evaluation.metrics, gated);
   const champion = await fetchChampion({ registry: request.registry, model: name, environment: model.promotion?.environment ?? 'production', dir: path.join(outputDir, '..', `${name}.champion`) });
   const compared = champion
     ? await compareStage({
-        candidate: { metrics: trained.artifacts.metrics, metricsFile: path.join(outputDir, model.metrics.file), predictions: trained.artifacts.predictionsFile },
-        baseline: { metricsFile: champion.metricsFile, ...(champion.predictionsFile ? { predictions: champion.predictionsFile } : {}) },
+        candidate: { metrics: candidateMetrics, metricsFile: path.join(outputDir, model.metrics.file), predictions: trained.artifacts.predictionsFile },
+        baseline: { metrics: await championMetrics(champion, model.task, gated, root), metricsFile: champion.metricsFile, ...(champion.predictionsFile ? { predictions: champion.predictionsFile } : {}) },
         policy: policyOfModel(model),
         columns: { task: model.task },
         id: 'id',
         cwd: root,
       }).then((comparison) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: `champion ${champion.tag}` }) }))
-    : await trainerComparisonStage({ name, model, metrics: trained.artifacts.metrics, metricsFile: path.join(outputDir, model.metrics.file), cwd: root });
+    : await trainerComparisonStage({ name, model, metrics: candidateMetrics, metricsFile: path.join(outputDir, model.metrics.file), cwd: root });
   const against = champion ? `champion ${champion.tag}` : 'the trainer\'s baseline (no champion yet)';
   await writeFile(path.join(outputDir, 'comparison.json'), `${JSON.stringify(comparisonDocument(compared.comparison, { model: name, candidate: model.metrics.file, baseline: champion?.tag ?? null }), null, 2)}\n`);
   note({ stage: 'compare', status: compared.comparison.verdict === 'pass' ? 'passed' : 'failed', summary: `against ${against}: ${compared.comparison.summary}`, markdown: compared.report });
@@ -108,8 +113,22 @@ export async function runModel(request: ModelRunRequest): Promise<ModelRunOutcom
   const promoted = staged.promotion ? `, promoted to ${staged.environment} (#${staged.promotion.sequence})` : `, not promoted: the comparison did not pass`;
   note({ stage: 'register', status: 'info', summary: `registered ${staged.version.tag}${promoted}` });
 
-  const gated = compared.comparison.verdict !== 'pass' || drift.result?.drifted === true;
-  return { name, stages, lineage: trained.lineage, metrics: trained.artifacts.metrics, artifacts: await listArtifacts(outputDir), completed: true, exitCode: gated ? EXIT.gate : EXIT.ok };
+  const stopped = compared.comparison.verdict !== 'pass' || drift.result?.drifted === true;
+  return { name, stages, lineage: trained.lineage, metrics: trained.artifacts.metrics, artifacts: await listArtifacts(outputDir), completed: true, exitCode: stopped ? EXIT.gate : EXIT.ok };
+}
+
+/** The trainer's metrics, plus each gated metric it lacks that its predictions give. */
+function withEvaluated(reported: MetricValues, evaluated: Record<string, number>, gated: readonly string[]): MetricValues {
+  const filled = { ...reported };
+  for (const name of gated) if (filled[name] === undefined && evaluated[name] !== undefined) filled[name] = evaluated[name];
+  return filled;
+}
+
+async function championMetrics(champion: Champion, task: ModelConfig['task'], gated: readonly string[], root: string): Promise<MetricValues> {
+  const reported = await readMetricsFile(champion.metricsFile);
+  if (!champion.predictionsFile || gated.every((name) => reported[name] !== undefined)) return reported;
+  const evaluated = await evaluateStage({ predictions: champion.predictionsFile, cwd: root, columns: { task } });
+  return withEvaluated(reported, evaluated.metrics, gated);
 }
 
 async function listArtifacts(outputDir: string): Promise<string[]> {

@@ -6,6 +6,7 @@ import { loadDataSchema } from '../../validate/load-schema.ts';
 import { renderAnnotations, renderMarkdown, renderText } from '../../validate/render.ts';
 import { validateData } from '../../validate/validate-data.ts';
 import { checkOutputFolder, writeWhole } from '../../validate/write-output.ts';
+import { UsageError } from '../../errors.ts';
 import type { CliIo } from '../io.ts';
 
 interface ValidateOptions {
@@ -14,6 +15,7 @@ interface ValidateOptions {
   json?: boolean;
   report?: string;
   annotations?: boolean;
+  role: string;
 }
 
 export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -25,14 +27,16 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
     .option('--json', 'print the result as JSON')
     .option('-r, --report <file.md>', 'also write a Markdown report to this file')
     .option('--annotations', 'print GitHub annotations on the schema line of each failed check')
+    .option('--role <train|production>', 'production data is not checked for the schema\'s training_only columns', 'train')
     .action(async (options: ValidateOptions) => {
+      if (options.role !== 'train' && options.role !== 'production') throw new UsageError(`--role ${options.role}: expected train or production`);
       const report = options.report ? path.resolve(io.cwd, options.report) : undefined;
       if (report) await checkOutputFolder(report, options.report!);
       const schema = await loadDataSchema(path.resolve(io.cwd, options.schema), options.schema);
       const source = await resolveSource(options.data, io.cwd);
       const engine = await DataEngine.open();
       try {
-        const result = await validateData({ engine, source, schema, root: io.cwd });
+        const result = await validateData({ engine, source, schema, root: io.cwd, role: options.role });
         if (report) await writeWhole(report, renderMarkdown(result));
         io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderText(result));
         if (options.annotations) io.stdout(renderAnnotations(result));
