@@ -5,21 +5,21 @@ import {
   Probot,
   app_default,
   createNodeMiddleware
-} from "./chunks/chunk-THWTRWB5.js";
-import "./chunks/chunk-DTP7DK6D.js";
-import "./chunks/chunk-ABPIOPCH.js";
+} from "./chunks/chunk-IQBOKPWP.js";
+import "./chunks/chunk-4GJQUW6O.js";
+import "./chunks/chunk-WGGD3LPT.js";
 import "./chunks/chunk-FXVCIBPG.js";
 import "./chunks/chunk-RXXXXBIG.js";
-import "./chunks/chunk-LUPGTUBQ.js";
-import "./chunks/chunk-PLGQVMFY.js";
-import "./chunks/chunk-QVVL2KIE.js";
+import "./chunks/chunk-RZDWFHGK.js";
+import "./chunks/chunk-FDHVBAAV.js";
+import "./chunks/chunk-2YFJLPIU.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-2I52LB5X.js";
+import "./chunks/chunk-IJ5UPJUL.js";
 import "./chunks/chunk-D2FE2DU7.js";
 import "./chunks/chunk-PWI6BAP3.js";
 import "./chunks/chunk-FA4IZPLS.js";
-import "./chunks/chunk-5WCRJWUQ.js";
+import "./chunks/chunk-LH7F5O2C.js";
 import "./chunks/chunk-M6HMHLEN.js";
 
 // app/server.ts
