@@ -120,6 +120,9 @@ describe.skipIf(!python)('a scikit-learn project from the tarball (production da
     expect(config.models.churn!.training.command).toBe('python train.py');
     expect(config.models.churn!.metrics.policy).toEqual({ roc_auc: { greater_is_better: true, threshold: 0.5, min_relative_change: 0 } });
     expect(await readFile(path.join(project, '.gitignore'), 'utf8')).toContain('.trainyard/');
+    // The Python dependencies are wired into the training job.
+    expect(init.stdout).toContain('the training job installs requirements.txt into a virtual environment (python-requirements)');
+    expect(await readFile(path.join(project, '.github/workflows/trainyard-pr.yml'), 'utf8')).toContain('      python-requirements: "requirements.txt"\n');
 
     const check = await npx(project, ['config', 'check'], env);
     expect(check).toMatchObject({ code: 0, stdout: '.github/trainyard.yml: valid, 1 model (churn)\n' });

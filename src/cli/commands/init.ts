@@ -41,6 +41,7 @@ export function registerInit(program: Command, io: CliIo, setExit: (code: number
       io.stdout(`trainyard: set up model "${choices.model}" (${choices.task}), training with \`${choices.command}\` on ${choices.train}\n`);
       for (const file of plan.files) io.stdout(`  wrote ${file.path}\n`);
       if (ignored) io.stdout(`  ${ignored === 'created' ? 'wrote' : 'updated'} .gitignore (.trainyard/ holds runs, models and the local registry)\n`);
+      if (choices.pythonRequirements) io.stdout(`  the training job installs ${choices.pythonRequirements} into a virtual environment (python-requirements)\n`);
       if (inferred?.trainingOnly.length) io.stdout(`  training_only in the schema (production lacks them): ${inferred.trainingOnly.join(', ')}\n`);
       io.stdout(`  releases run on "${choices.defaultBranch}" (${release.from === 'remote' ? 'the remote\'s default branch' : 'the current branch; there is no origin/HEAD'})\n`);
       io.stdout('\nNext steps:\n');

@@ -82,6 +82,17 @@ function schemaCandidates(paths, train) {
   }
   return candidates;
 }
+var PYTHON_DEPENDENCY_FILES = ["uv.lock", "requirements.txt", "pyproject.toml", "environment.yml", "environment.yaml"];
+function pythonDependencies(paths, script) {
+  const folders = [.../* @__PURE__ */ new Set([script ? dirname(script) : "", ""])];
+  for (const folder of folders) {
+    for (const name of PYTHON_DEPENDENCY_FILES) {
+      const file = folder ? `${folder}/${name}` : name;
+      if (paths.has(file)) return file;
+    }
+  }
+  return void 0;
+}
 function modelNameFrom(folder) {
   const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "").slice(0, 63).replace(/-+$/, "");
   return MODEL_NAME.test(name) ? name : "model";
@@ -92,11 +103,13 @@ function discover(input) {
   const production = pickProduction(data, train);
   const dataFiles = [...data.map((file) => file.path)].sort((a, b) => Number(b === train) - Number(a === train) || a.localeCompare(b));
   const paths = input.files.map((file) => file.path);
+  const scripts = rankScripts(new Set(paths));
   return {
     dataFiles,
     train,
     production,
-    scripts: rankScripts(new Set(paths)),
+    scripts,
+    pythonDependencies: pythonDependencies(new Set(paths), scripts[0]),
     schemaCandidates: schemaCandidates(paths, train),
     defaultBranch: input.defaultBranch,
     suggestedModel: modelNameFrom(input.folderName)
@@ -139,10 +152,12 @@ async function resolveChoices(input) {
   const command = flags.command ?? await ask("Training command", script ? commandFor(script) : "");
   if (!command.trim()) throw new UsageError('no training script found (train.py, train.mjs, train.js, train.sh, ...); pass --command "<command>"');
   const schema = discovery.schemaCandidates.find((file) => isDataSchema(input.schemaTexts[file] ?? ""));
+  const python2 = /^(python3?|uv run|poetry run|conda run)\b/.test(command.trim());
   return {
     model,
     task,
     command,
+    ...python2 && discovery.pythonDependencies ? { pythonRequirements: discovery.pythonDependencies } : {},
     train,
     production: discovery.production,
     schema,
@@ -159,6 +174,7 @@ var labels = (runsOn) => `'${JSON.stringify(runsOn).replace(/'/g, "''")}'`;
 function caller(file, lines) {
   return { path: `.github/workflows/${file}`, content: [`# Written by \`trainyard init\`; calls ${reusableWorkflowRef(file)}.`, ...lines, ""].join("\n") };
 }
+var python = (choices) => choices.pythonRequirements ? [`      python-requirements: ${q(choices.pythonRequirements)}`] : [];
 function pullRequest(choices) {
   return caller("trainyard-pr.yml", [
     "name: trainyard pr",
@@ -176,7 +192,8 @@ function pullRequest(choices) {
     "      contents: read",
     "    with:",
     `      model: ${q(choices.model)}`,
-    `      runner-labels: ${labels(choices.runsOn)}`
+    `      runner-labels: ${labels(choices.runsOn)}`,
+    ...python(choices)
   ]);
 }
 function release(choices) {
@@ -199,7 +216,8 @@ function release(choices) {
     "    with:",
     `      model: ${q(choices.model)}`,
     `      environment: ${q(choices.environment)}`,
-    `      runner-labels: ${labels(choices.runsOn)}`
+    `      runner-labels: ${labels(choices.runsOn)}`,
+    ...python(choices)
   ]);
 }
 function retrain(choices) {
@@ -234,7 +252,8 @@ function retrain(choices) {
     "      model: ${{ inputs.model }}",
     "      reason: ${{ inputs.reason }}",
     "      data-snapshot: ${{ inputs.data-snapshot }}",
-    `      runner-labels: ${labels(choices.runsOn)}`
+    `      runner-labels: ${labels(choices.runsOn)}`,
+    ...python(choices)
   ]);
 }
 function drift(choices) {
@@ -497,6 +516,8 @@ function registerInit(program, io, setExit) {
     for (const file of plan.files) io.stdout(`  wrote ${file.path}
 `);
     if (ignored) io.stdout(`  ${ignored === "created" ? "wrote" : "updated"} .gitignore (.trainyard/ holds runs, models and the local registry)
+`);
+    if (choices.pythonRequirements) io.stdout(`  the training job installs ${choices.pythonRequirements} into a virtual environment (python-requirements)
 `);
     if (inferred?.trainingOnly.length) io.stdout(`  training_only in the schema (production lacks them): ${inferred.trainingOnly.join(", ")}
 `);
