@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-X6QOPKWY.js";
+} from "./chunks/chunk-QQN4XY2H.js";
 import "./chunks/chunk-QQCKP4CN.js";
 import {
   processIo

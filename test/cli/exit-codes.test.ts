@@ -143,6 +143,8 @@ const ROWS: Row[] = [
   { command: 'init', code: 2, argv: ['init', '--yes', '--task', 'ranking'], cwd: async () => initProject(false) },
   { command: 'init', code: 3, argv: ['init', '--yes', '--command', 'node train.js'], cwd: async () => initProject(true), before: breakTheEngine },
   { command: 'sandbox', code: 2, argv: ['sandbox', '--scenario', 'birthday'] },
+  { command: 'app create', code: 0, argv: ['app', 'create', '--print-manifest', '--owner', 'acme'] },
+  { command: 'app create', code: 2, argv: ['app', 'create', '--print-manifest', '--webhook-url', 'ftp://x'] },
 ];
 
 /** A repository for init: the small project's data and trainer, without trainyard's files (and without a schema when `bare`). */

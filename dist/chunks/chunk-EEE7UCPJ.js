@@ -2,6 +2,9 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
+  docsUrl
+} from "./chunk-RSA7L6FG.js";
+import {
   typedSql
 } from "./chunk-BYDCWGW6.js";
 import {
@@ -16,19 +19,6 @@ import {
 
 // src/validate/infer-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
-
-// src/workflows/refs.ts
-var TRAINYARD_REPOSITORY = "trainyard/trainyard";
-var RELEASE_REF = "v1";
-function reusableWorkflowRef(file) {
-  return `${TRAINYARD_REPOSITORY}/.github/workflows/${file}@${RELEASE_REF}`;
-}
-var CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/${TRAINYARD_REPOSITORY}/${RELEASE_REF}/schema/trainyard.schema.json`;
-function docsUrl(page) {
-  return `https://github.com/${TRAINYARD_REPOSITORY}/blob/${RELEASE_REF}/docs/${page}`;
-}
-
-// src/validate/infer-yaml.ts
 function renderSchemaYaml(schema, data) {
   const document = new import_yaml.Document({ columns: schema.columns });
   const columns = document.get("columns");
@@ -100,11 +90,6 @@ function ruleOf(type, facts) {
 }
 
 export {
-  TRAINYARD_REPOSITORY,
-  RELEASE_REF,
-  reusableWorkflowRef,
-  CONFIG_SCHEMA_URL,
-  docsUrl,
   renderSchemaYaml,
   inferSchema
 };

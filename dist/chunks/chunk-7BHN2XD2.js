@@ -31,5 +31,6 @@ function octokitFor(io, token) {
 }
 
 export {
+  DEFAULT_API_URL,
   octokitFor
 };

@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   octokitFor
-} from "./chunk-HGRMBJXM.js";
+} from "./chunk-7BHN2XD2.js";
 import "./chunk-5GYPTEMT.js";
 import "./chunk-RXXXXBIG.js";
 import {

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   buildProgram,
   main
-} from "./chunk-X6QOPKWY.js";
+} from "./chunk-QQN4XY2H.js";
 import "./chunk-QQCKP4CN.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-LH7F5O2C.js";

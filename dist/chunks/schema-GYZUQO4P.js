@@ -8,7 +8,8 @@ import {
 import {
   inferSchema,
   renderSchemaYaml
-} from "./chunk-6I73DABL.js";
+} from "./chunk-EEE7UCPJ.js";
+import "./chunk-RSA7L6FG.js";
 import "./chunk-BYDCWGW6.js";
 import {
   DataEngine,

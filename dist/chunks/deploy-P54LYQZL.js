@@ -5,8 +5,8 @@ import {
   githubClient,
   openRegistry,
   runUrlFrom
-} from "./chunk-NFAHHMD2.js";
-import "./chunk-HGRMBJXM.js";
+} from "./chunk-T5ULJJ2Z.js";
+import "./chunk-7BHN2XD2.js";
 import "./chunk-5GYPTEMT.js";
 import {
   requirePromotionCheck

@@ -4,8 +4,8 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   openRegistry,
   runUrlFrom
-} from "./chunk-NFAHHMD2.js";
-import "./chunk-HGRMBJXM.js";
+} from "./chunk-T5ULJJ2Z.js";
+import "./chunk-7BHN2XD2.js";
 import "./chunk-5GYPTEMT.js";
 import "./chunk-WGGD3LPT.js";
 import "./chunk-RXXXXBIG.js";

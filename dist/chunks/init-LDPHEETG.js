@@ -2,14 +2,16 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
+  inferSchema,
+  renderSchemaYaml
+} from "./chunk-EEE7UCPJ.js";
+import {
   CONFIG_SCHEMA_URL,
   RELEASE_REF,
   TRAINYARD_REPOSITORY,
   docsUrl,
-  inferSchema,
-  renderSchemaYaml,
   reusableWorkflowRef
-} from "./chunk-6I73DABL.js";
+} from "./chunk-RSA7L6FG.js";
 import "./chunk-BYDCWGW6.js";
 import {
   DataEngine,
