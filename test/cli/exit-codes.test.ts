@@ -70,7 +70,20 @@ async function smallProject(policy: string): Promise<string> {
 beforeAll(async () => {
   api = await fakeGitHub();
   project = await smallProject('{ greater_is_better: true, threshold: 0.5 }');
-});
+    const { readFile } = await import('node:fs/promises');
+    const config = await readFile(path.join(project, '.github', 'trainyard.yml'), 'utf8');
+    await writeFile(path.join(project, '.github', 'strict.yml'), config.replace('threshold: 0.5', 'threshold: 0.5, min_absolute_change: 0.5'));
+    await writeFile(path.join(project, '.github', 'gpu.yml'), config.replace('training: { command: node train.js }', 'training: { command: node train.js, gpus: 1 }'));
+    await writeFile(path.join(project, 'data', 'shifted.csv'), `id,x\n${Array.from({ length: 40 }, (_, i) => `${i + 1},${5 + i / 10}`).join('\n')}\n`);
+    await writeFile(path.join(project, 'predictions.csv'), `id,label,score\n${Array.from({ length: 40 }, (_, i) => `${i + 1},${i % 2},${(i % 2) * 0.8 + 0.1}`).join('\n')}\n`);
+    await writeFile(path.join(project, 'good.json'), '{"roc_auc": 0.9}');
+    await writeFile(path.join(project, 'bad.json'), '{"roc_auc": 0.4}');
+    await writeFile(path.join(project, 'nan.json'), '{"roc_auc": NaN}');
+    await writeFile(path.join(project, 'app.pem'), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    // A registered, promoted version for registry and deploy to find.
+    const first = await runCli(['run'], { cwd: project, now: new Date('2026-01-01T00:00:00.000Z') });
+    expect(first.code, first.stderr).toBe(0);
+}, 120_000);
 
 afterAll(() => {
   api.server.close();
@@ -159,21 +172,6 @@ async function initProject(bare: boolean): Promise<string> {
 }
 
 describe('exit codes', () => {
-  beforeAll(async () => {
-    const { readFile } = await import('node:fs/promises');
-    const config = await readFile(path.join(project, '.github', 'trainyard.yml'), 'utf8');
-    await writeFile(path.join(project, '.github', 'strict.yml'), config.replace('threshold: 0.5', 'threshold: 0.5, min_absolute_change: 0.5'));
-    await writeFile(path.join(project, '.github', 'gpu.yml'), config.replace('training: { command: node train.js }', 'training: { command: node train.js, gpus: 1 }'));
-    await writeFile(path.join(project, 'data', 'shifted.csv'), `id,x\n${Array.from({ length: 40 }, (_, i) => `${i + 1},${5 + i / 10}`).join('\n')}\n`);
-    await writeFile(path.join(project, 'predictions.csv'), `id,label,score\n${Array.from({ length: 40 }, (_, i) => `${i + 1},${i % 2},${(i % 2) * 0.8 + 0.1}`).join('\n')}\n`);
-    await writeFile(path.join(project, 'good.json'), '{"roc_auc": 0.9}');
-    await writeFile(path.join(project, 'bad.json'), '{"roc_auc": 0.4}');
-    await writeFile(path.join(project, 'nan.json'), '{"roc_auc": NaN}');
-    await writeFile(path.join(project, 'app.pem'), generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
-    // A registered, promoted version for registry and deploy to find.
-    const first = await runCli(['run'], { cwd: project, now: new Date('2026-01-01T00:00:00.000Z') });
-    expect(first.code, first.stderr).toBe(0);
-  }, 120_000);
 
   it.each(ROWS.map((row) => [row.command, row.code, row.argv.join(' '), row] as const))('trainyard %s exits %i: %s', async (_command, code, _argv, row) => {
     const cwd = row.cwd ? await row.cwd() : project;
@@ -185,4 +183,46 @@ describe('exit codes', () => {
     if (code === 3 && row.before === breakTheEngine) expect(result.stderr).toMatch(/^trainyard: internal error: the engine broke/m);
     if (code === 3 && row.env === github) expect(result.stderr).toMatch(/502/);
   }, 60_000);
+});
+
+describe('the small things', () => {
+  it('a failed training still leaves its report and lineage, and exits 2; runs in the same millisecond get folders of their own', async () => {
+    const { readFile, readdir } = await import('node:fs/promises');
+    const config = await readFile(path.join(project, '.github', 'trainyard.yml'), 'utf8');
+    await writeFile(path.join(project, '.github', 'failing.yml'), config.replace('training: { command: node train.js }', 'training: { command: "echo half-way; exit 7" }'));
+    const now = new Date('2026-02-02T02:02:02.222Z');
+    const failed = await runCli(['run', '--config', '.github/failing.yml'], { cwd: project, now });
+    expect(failed.code).toBe(2);
+    expect(failed.stdout).toContain('| train | ❌ | models.tiny: "echo half-way; exit 7" exited with status 7');
+    expect(failed.stdout).toContain('Training failed: models.tiny: "echo half-way; exit 7" exited with status 7');
+    const again = await runCli(['run'], { cwd: project, now });
+    expect(again.code, again.stderr).toBe(0);
+    const runs = (await readdir(path.join(project, '.trainyard', 'runs'))).filter((name) => name.startsWith('2026-02-02'));
+    expect(runs.sort()).toEqual(['2026-02-02T02-02-02-222Z', '2026-02-02T02-02-02-222Z-2']);
+    expect(await readFile(path.join(project, '.trainyard', 'runs', runs[0]!, 'report.md'), 'utf8')).toContain('Training failed');
+    expect(await readdir(path.join(project, '.trainyard', 'runs', runs[0]!, 'tiny'))).toEqual(expect.arrayContaining(['lineage.json', 'train.log']));
+  }, 60_000);
+
+  it('a local deploy records that no protection rules applied; in Actions, the environment\'s', async () => {
+    const local = await runCli(['deploy', '--environment', 'qa'], { cwd: project, env: { PATH: process.env.PATH, USER: 'alice' } });
+    expect(local.code, local.stderr).toBe(0);
+    const history = await runCli(['registry', 'history', 'tiny', '--environment', 'qa', '--json'], { cwd: project });
+    const [record] = (JSON.parse(history.stdout) as { history: Array<{ gate: { summary: string } }> }).history;
+    expect(record!.gate.summary).toBe("deployed from alice's machine; no protection rules apply outside GitHub Actions");
+    await runCli(['deploy', '--environment', 'qa-ci'], { cwd: project, env: { PATH: process.env.PATH, GITHUB_ACTIONS: 'true' } });
+    const ci = await runCli(['registry', 'history', 'tiny', '--environment', 'qa-ci', '--json'], { cwd: project });
+    expect((JSON.parse(ci.stdout) as { history: Array<{ gate: { summary: string } }> }).history[0]!.gate.summary).toBe('approved by the protection rules of the environment "qa-ci"');
+  });
+
+  it('evaluate --slice-by joins data whose id column has another name (--data-id)', async () => {
+    await writeFile(path.join(project, 'segments.csv'), `customer_id,segment\n${Array.from({ length: 40 }, (_, i) => `${i + 1},${i < 20 ? 'new' : 'old'}`).join('\n')}\n`);
+    const result = await runCli(['evaluate', '--predictions', 'predictions.csv', '--slice-by', 'segment', '--data', 'segments.csv', '--data-id', 'customer_id', '--json'], { cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    const segments = (JSON.parse(result.stdout) as { slices: { column: string; segments: Array<{ segment: string; rows: number }> } }).slices;
+    expect(segments.column).toBe('segment');
+    expect(segments.segments.map((segment) => [segment.segment, segment.rows])).toEqual([['new', 20], ['old', 20]]);
+    const missing = await runCli(['evaluate', '--predictions', 'predictions.csv', '--slice-by', 'segment', '--data', 'segments.csv'], { cwd: project });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/segments\.csv: no id column "id" to join predictions and data on; it has: customer_id, segment; choose one with --data-id/);
+  });
 });

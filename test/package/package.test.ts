@@ -86,10 +86,10 @@ describe('the npm package', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('registered delays@v1, promoted to production (#1)');
     // The App's manifest ships with the package: `app create` builds it from app/app.yml.
-    const manifest = await npx(project, ['app', 'create', '--print-manifest', '--owner', 'acme']);
-    expect(manifest.code, manifest.stderr).toBe(0);
-    expect(manifest.stdout).toMatch(/^POST https:\/\/github\.com\/organizations\/acme\/settings\/apps\/new\?state=/);
-    expect(manifest.stdout).toContain('"deployment_protection_rule"');
+    const printed = await npx(project, ['app', 'create', '--print-manifest', '--owner', 'acme']);
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stdout).toMatch(/^POST https:\/\/github\.com\/organizations\/acme\/settings\/apps\/new\?state=/);
+    expect(printed.stdout).toContain('"deployment_protection_rule"');
   }, 240_000);
 });
 
