@@ -3,7 +3,7 @@
 // temporary folder and fails when the committed files differ. `--outdir <dir>` builds
 // into another folder (the App's container build and tests use it).
 import { build } from 'esbuild';
-import { mkdtemp, readFile, readdir, writeFile, rm, mkdir } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readdir, writeFile, rm, mkdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,9 @@ await build({
     js: "#!/usr/bin/env node\nimport { createRequire as __trainyardCreateRequire } from 'node:module';\nconst require = __trainyardCreateRequire(import.meta.url);",
   },
 });
+// The CLI is the package's bin: executable as committed, so installing the package (or
+// `npx` on a clone) has no mode of a tracked file to change.
+await chmod(path.join(outdir, 'trainyard.js'), 0o755);
 const manifest = { name: 'trainyard-runtime', private: true, type: 'module', dependencies: runtimeDependencies };
 await writeFile(path.join(outdir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
@@ -82,6 +85,8 @@ if (check) {
     const committed = await readFile(path.join(root, 'dist', file), 'utf8').catch(() => '');
     if (fresh !== committed) stale.push(`dist/${file}`);
   }
+  const mode = (await stat(path.join(root, 'dist', 'trainyard.js')).catch(() => null))?.mode ?? 0;
+  if ((mode & 0o111) === 0) stale.push('dist/trainyard.js (not executable; the package\'s bin must be)');
   await rm(outdir, { recursive: true, force: true });
   if (stale.length > 0) {
     console.error(`stale bundle: ${stale.join(', ')}; run npm run build and commit dist/`);

@@ -2,9 +2,13 @@
  * The typed errors of trainyard. Domain code throws them with context; only entry
  * points (the CLI, action steps, webhook handlers) turn them into exit codes or logs.
  *
- * Exit codes: 0 success, 1 a gate failed (invalid data, drift, worse model),
- * 2 the input was wrong (a user mistake, reported in one line, no stack trace).
+ * Exit codes mean one thing each: 0 success; 1 a gate said no (validation, comparison,
+ * drift, a promotion check); 2 a user mistake (a bad option, config, file, or a user's
+ * command that failed), reported in one line, no stack trace; 3 a failure of trainyard
+ * itself or of a service it depends on (a GitHub 5xx, an unreachable API, an internal error).
  */
+export const EXIT = { ok: 0, gate: 1, usage: 2, failure: 3 } as const;
+
 export class TrainyardError extends Error {
   /** The process exit code an entry point uses for this error. */
   readonly exitCode: number;
@@ -46,6 +50,23 @@ export class DataError extends TrainyardError {}
 
 /** A user command (the training command) that failed or could not start. */
 export class CommandError extends TrainyardError {}
+
+/** A service trainyard depends on failed (a GitHub 5xx, a network failure): exit 3. */
+export class ServiceError extends TrainyardError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { exitCode: EXIT.failure, ...options });
+  }
+}
+
+/**
+ * The exit code of an HTTP failure: a server error, a rate limit or no response at all
+ * is a failure of the service (3); any other status is the request's fault (2): a wrong
+ * token, repository or name.
+ */
+export function exitCodeOfHttpStatus(status: number | null): number {
+  if (status === null || status >= 500 || status === 429) return EXIT.failure;
+  return EXIT.usage;
+}
 
 /** Turns anything thrown into one line, including throws that are not Errors. */
 export function describeThrown(thrown: unknown): string {

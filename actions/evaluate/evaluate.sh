@@ -37,8 +37,13 @@ args=(compare "${common[@]}" --out "$out/comparison.json" --markdown "$out/compa
 
 status=0
 trainyard "${args[@]}" > /dev/null || status=$?
-# 2 is bad input: no comparison was written.
-if [ "$status" -ge 2 ]; then exit "$status"; fi
+# 0 passed and 1 did not pass: both wrote comparison.json. 2 (a user mistake) and 3 (a
+# failure of trainyard or GitHub) wrote none: pass the code on.
+if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then exit "$status"; fi
+if [ ! -f "$out/comparison.json" ]; then
+  echo "::error title=trainyard evaluate::trainyard compare exited $status without writing $out/comparison.json"
+  exit 3
+fi
 
 verdict="$(node -p 'JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8")).verdict' "$out/comparison.json")"
 {

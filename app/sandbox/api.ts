@@ -7,7 +7,28 @@ import type { LifecycleReport } from './lifecycle.ts';
 
 export { LifecycleError, runLifecycle, type LifecycleOptions, type LifecycleReport } from './lifecycle.ts';
 
+/** The check run as GitHub shows it on the pull request's Checks tab: title, summary, details. */
+export function renderCheck(check: LifecycleReport['check']): string {
+  const parts = [`# ${check.name}: ${check.conclusion ?? 'no conclusion'}`, ''];
+  if (check.title) parts.push(`## ${check.title}`, '');
+  if (check.summary) parts.push(check.summary.trimEnd(), '');
+  if (check.text) parts.push(check.text.trimEnd(), '');
+  return `${parts.join('\n').trimEnd()}\n`;
+}
+
+/** One screen of what happened, then the comment and the check the App produced, in full. */
 export function summarise(report: LifecycleReport): string {
+  const rule = (title: string) => `\n──── ${title} ────\n`;
+  return [
+    ...summaryLines(report),
+    rule(`the App's comment on the pull request (${report.comment.url}, ${report.comment.updates} updates)`),
+    report.comment.body.trimEnd(),
+    rule(`the App's check run "${report.check.name}"`),
+    renderCheck(report.check).trimEnd(),
+  ].join('\n');
+}
+
+function summaryLines(report: LifecycleReport): string[] {
   return [
     `comment ${report.comment.id}: ${report.comment.updates} updates`,
     `check ${report.check.name}: ${report.check.conclusion ?? 'none'}`,
@@ -15,5 +36,5 @@ export function summarise(report: LifecycleReport): string {
     `release ${report.release.tag}, promotion ${report.promotion.tag}`,
     `retraining pull request #${report.retrainingPr.number} on ${report.retrainingPr.branch}`,
     `duplicates ${report.duplicates}, App API calls ${report.apiCalls}, faults injected ${report.faultsInjected}`,
-  ].join('\n');
+  ];
 }

@@ -39,8 +39,10 @@ export interface LifecycleOptions {
 }
 
 export interface LifecycleReport {
-  comment: { id: number; updates: number };
-  check: { name: string; conclusion: string | null };
+  /** The App's sticky comment on the pull request, as it reads at the end. */
+  comment: { id: number; updates: number; url: string; body: string };
+  /** The App's check run on the final head, with the output GitHub shows. */
+  check: { name: string; conclusion: string | null; title: string | null; summary: string | null; text: string | null };
   gate: { state: string; comment: string | null };
   release: { tag: string };
   promotion: { tag: string };
@@ -231,8 +233,8 @@ async function live(world: World): Promise<LifecycleReport> {
   const requests = sim.requests();
   const comment = world.stickyComment()!;
   return {
-    comment: { id: comment.id, updates: bodies.length - 1 },
-    check: { name: checkName, conclusion: check!.conclusion },
+    comment: { id: comment.id, updates: bodies.length - 1, url: `https://github.com/${REPO}/pull/${number}#issuecomment-${comment.id}`, body: comment.body },
+    check: { name: checkName, conclusion: check!.conclusion, title: check!.output.title, summary: check!.output.summary, text: check!.output.text },
     gate: { state: gate!.state, comment: gate!.comment ?? null },
     release: { tag: candidate.tag },
     promotion: { tag: `${MODEL}#production#${promotion!.sequence}` },

@@ -3,7 +3,7 @@
  * arguments arrive as inputs in the environment and are split by trainyard, never by a
  * shell, so an input cannot inject commands.
  */
-import { describeThrown } from '../errors.ts';
+import { describeThrown, EXIT, TrainyardError } from '../errors.ts';
 import { processIo } from './io.ts';
 import { main } from './main.ts';
 import { splitArgs } from './split-args.ts';
@@ -20,5 +20,5 @@ try {
   }
 } catch (error) {
   io.stderr(`::error title=trainyard::${describeThrown(error)}\n`);
-  process.exitCode = 2;
+  process.exitCode = error instanceof TrainyardError ? error.exitCode : EXIT.failure;
 }

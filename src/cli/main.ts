@@ -3,7 +3,7 @@
  * library and report; errors become one line and an exit code here, nowhere else.
  */
 import { Command, CommanderError } from 'commander';
-import { describeThrown, TrainyardError } from '../errors.ts';
+import { describeThrown, EXIT, exitCodeOfHttpStatus, TrainyardError } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import type { CliIo } from './io.ts';
 
@@ -30,6 +30,7 @@ const COMMANDS: ReadonlyArray<{ name: string; load: () => Promise<Register> }> =
   { name: 'evaluate', load: async () => (await import('./commands/evaluate.ts')).registerEvaluate },
   { name: 'compare', load: async () => (await import('./commands/compare.ts')).registerCompare },
   { name: 'sandbox', load: async () => (await import('./commands/sandbox.ts')).registerSandbox },
+  { name: 'app', load: async () => (await import('./commands/app.ts')).registerApp },
 ];
 
 /**
@@ -57,7 +58,17 @@ export async function buildProgram(io: CliIo, setExit: (code: number) => void, a
   return program;
 }
 
-/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+/** The HTTP status of a failed request (Octokit's RequestError), or null for any other throw. */
+function httpStatusOf(error: unknown): number | null {
+  if (!(error instanceof Error) || error.name !== 'HttpError') return null;
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 ? status : null;
+}
+
+/**
+ * Runs the CLI with `argv` (without node and script) and returns the exit code: 0
+ * success, 1 a gate said no, 2 a user mistake, 3 a failure of trainyard or a service.
+ */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const program = await buildProgram(io, (code) => (exitCode = code), argv);
@@ -75,8 +86,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`trainyard: ${error.message}\n`);
       return error.exitCode;
     }
+    const status = httpStatusOf(error);
+    if (status !== null) {
+      // An Octokit RequestError no domain code wrapped: GitHub (or the network) said no.
+      io.stderr(`trainyard: GitHub: ${describeThrown(error)} (HTTP ${status})\n`);
+      return exitCodeOfHttpStatus(status);
+    }
     io.stderr(`trainyard: internal error: ${describeThrown(error)} (set TRAINYARD_DEBUG=1 for details)\n`);
     if (io.env.TRAINYARD_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-    return 1;
+    return EXIT.failure;
   }
 }

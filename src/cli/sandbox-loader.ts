@@ -16,6 +16,7 @@ export interface SandboxModule {
   runLifecycle(options: LifecycleOptions): Promise<LifecycleReport>;
   LifecycleError: new (message: string) => Error;
   summarise(report: LifecycleReport): string;
+  renderCheck(check: LifecycleReport['check']): string;
 }
 
 const ENTRY = path.join('app', 'sandbox', 'api.ts');

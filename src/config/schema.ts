@@ -116,7 +116,11 @@ const driftSchema = z
   .strictObject({
     reference: pathOrGlobs.optional().describe('Reference data or profile.json; defaults to the champion\'s profile.'),
     current: pathOrGlobs.optional().describe('Current data; defaults to data.production.'),
-    columns: z.array(z.string().min(1)).optional().describe('Columns to check; defaults to all.'),
+    columns: z.array(z.string().min(1)).optional().describe('Columns to check; defaults to all but the excluded ones.'),
+    exclude: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Columns never to check. Without `columns`, ids (unique or id-like names), the schema\'s training_only columns (the label) and dates and timestamps are left out as well; the report lists every column left out and why.'),
     methods: z.record(z.string().min(1), z.enum(DRIFT_METHODS)).default({}).describe('A drift test per column, overriding the automatic choice.'),
     thresholds: z.record(z.string().min(1), z.number()).default({}).describe('A threshold per column, overriding the method\'s default.'),
     drift_share: z.number().gt(0).max(1).default(0.5).describe('The dataset drifts when this share of columns drifts.'),

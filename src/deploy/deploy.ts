@@ -72,7 +72,7 @@ export async function deployVersion(request: DeployRequest): Promise<DeployOutco
     });
     if (outcome.exitCode !== 0 || outcome.timedOut) {
       const why = outcome.timedOut ? 'timed out' : `exited with ${outcome.exitCode}`;
-      throw new CommandError(`deploy command "${command}" ${why}; ${label} was not promoted to ${request.environment}`, { exitCode: 1 });
+      throw new CommandError(`deploy command "${command}" ${why}; ${label} was not promoted to ${request.environment}`);
     }
   }
   const promotion = await request.registry.promote({

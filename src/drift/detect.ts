@@ -11,6 +11,7 @@ import { kindOfType } from './column-kind.ts';
 import { binnedCounts, shares } from './binning.ts';
 import { adjustPValues } from './correction.ts';
 import { duckdbEvidence } from './duckdb-evidence.ts';
+import { excludedColumns, type DriftExclusion } from './exclusions.ts';
 import { groupSide, type GroupedSide } from './grouped-side.ts';
 import type { Correction, DriftMethod } from './methods.ts';
 import { profileRelation } from './profile-relation.ts';
@@ -26,8 +27,10 @@ export interface DriftRequest {
   reference: ReferenceSide;
   /** A table or view of the current rows. */
   current: { table: string; source: string; data?: DataSource };
-  /** Columns to test; all when absent. */
+  /** Columns to test, taken as given; when absent, all but the excluded ones. */
   columns?: string[];
+  /** Columns to leave out when `columns` is absent (ids by name are left out as well). */
+  exclude?: DriftExclusion[];
   methods: Record<string, DriftMethod>;
   thresholds: Record<string, number>;
   driftShare: number;
@@ -40,7 +43,7 @@ interface ColumnInfo {
   current?: { type: string; kind: ColumnDrift['kind'] };
 }
 
-async function columnInfo(engine: DataEngine, request: DriftRequest): Promise<ColumnInfo[]> {
+async function columnInfo(engine: DataEngine, request: DriftRequest): Promise<{ infos: ColumnInfo[]; excluded: DriftExclusion[] }> {
   const reference =
     request.reference.kind === 'data'
       ? (await engine.columns(request.reference.table, request.reference.data)).map((c) => ({ name: c.name, type: c.type, kind: kindOfType(c.type) }))
@@ -52,10 +55,13 @@ async function columnInfo(engine: DataEngine, request: DriftRequest): Promise<Co
     const c = current.find((col) => col.name === name);
     return { name, ...(r ? { reference: { type: r.type, kind: r.kind } } : {}), ...(c ? { current: { type: c.type, kind: c.kind } } : {}) };
   });
-  if (!request.columns) return infos;
+  if (!request.columns) {
+    const excluded = excludedColumns(names, request.exclude ?? []);
+    return { infos: infos.filter((info) => !excluded.some((entry) => entry.column === info.name)), excluded };
+  }
   const unknown = request.columns.filter((name) => !names.includes(name));
   if (unknown.length > 0) throw new UsageError(`column "${unknown[0]}" is in neither the reference nor the current data; they have: ${names.join(', ')}`);
-  return request.columns.map((name) => infos.find((info) => info.name === name)!);
+  return { infos: request.columns.map((name) => infos.find((info) => info.name === name)!), excluded: [] };
 }
 
 function untested(info: ColumnInfo, status: ColumnDrift['status'], note: string, rows: { reference: number; current: number }): ColumnDrift {
@@ -162,7 +168,7 @@ function applyCorrection(columns: ColumnDrift[], correction: Correction): void {
 }
 
 export async function detectDrift(engine: DataEngine, request: DriftRequest): Promise<DriftResult> {
-  const infos = await columnInfo(engine, request);
+  const { infos, excluded } = await columnInfo(engine, request);
   const planned = infos.map(planColumn);
   const plan = infos.flatMap((info, i) => (typeof planned[i] === 'string' ? [{ name: info.name, kind: planned[i] }] : []));
   const sides: Sides = {
@@ -189,5 +195,6 @@ export async function detectDrift(engine: DataEngine, request: DriftRequest): Pr
     tested,
     driftedColumns,
     columns,
+    excluded,
   };
 }

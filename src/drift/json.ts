@@ -19,5 +19,6 @@ export function driftJson(result: DriftResult): Record<string, unknown> {
       void distribution;
       return rest;
     }),
+    excluded: result.excluded,
   };
 }

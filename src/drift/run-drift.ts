@@ -7,6 +7,7 @@ import { DataEngine, quoteIdentifier, readerSql } from '../data/engine.ts';
 import { resolveSource, type DataSource } from '../data/format.ts';
 import { looksLikeProfile, readProfile } from '../profile/read.ts';
 import { detectDrift, type ReferenceSide } from './detect.ts';
+import type { DriftExclusion } from './exclusions.ts';
 import type { Correction, DriftMethod } from './methods.ts';
 import type { DriftResult } from './types.ts';
 
@@ -21,6 +22,8 @@ export interface DriftPathsRequest {
   reference: SidePaths;
   current: SidePaths;
   columns?: string[];
+  /** Columns to leave out when `columns` is absent (see exclusions.ts). */
+  exclude?: DriftExclusion[];
   methods: Record<string, DriftMethod>;
   thresholds: Record<string, number>;
   driftShare: number;
@@ -57,6 +60,7 @@ export async function runDrift(request: DriftPathsRequest): Promise<DriftResult>
       reference,
       current,
       ...(request.columns ? { columns: request.columns } : {}),
+      ...(request.exclude ? { exclude: request.exclude } : {}),
       methods: request.methods,
       thresholds: request.thresholds,
       driftShare: request.driftShare,

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { ModelConfig } from '../config/schema.ts';
 import { renderDriftReport } from '../report/drift-report.ts';
 import { formatNumber } from '../report/format.ts';
+import { driftExclusions } from './exclusions.ts';
 import { driftJson } from './json.ts';
 import { resolveDriftOptions } from './options.ts';
 import { runDrift } from './run-drift.ts';
@@ -40,7 +41,7 @@ export async function driftStage(request: DriftStageRequest): Promise<DriftStage
     return { result: null, summary: `drift: skipped, ${name} has no drift.current or data.production`, files: [] };
   }
   const options = resolveDriftOptions({ method: [], threshold: [] }, root, { name, model, root });
-  const result = await runDrift(options);
+  const result = await runDrift({ ...options, exclude: await driftExclusions({ model, root }) });
   const json = path.join(request.outputDir, 'drift.json');
   const report = path.join(request.outputDir, 'drift.md');
   await writeFile(json, `${JSON.stringify(driftJson(result), null, 2)}\n`);
@@ -48,8 +49,9 @@ export async function driftStage(request: DriftStageRequest): Promise<DriftStage
   const verdict = result.drifted ? 'DRIFT' : 'no dataset drift';
   const drifted = result.columns.filter((c) => c.drifted).map((c) => c.column);
   const which = drifted.length > 0 ? ` (${drifted.join(', ')})` : '';
+  const left = result.excluded.length > 0 ? `; left out ${result.excluded.map((entry) => entry.column).join(', ')}` : '';
   const summary =
     `drift: ${verdict}, ${result.driftedColumns} of ${result.tested} columns${which}; share ${formatNumber(result.share)}, ` +
-    `threshold ${formatNumber(result.driftShare)}; ${result.current.source} against ${result.reference.source}`;
+    `threshold ${formatNumber(result.driftShare)}; ${result.current.source} against ${result.reference.source}${left}`;
   return { result, summary, files: [json, report] };
 }

@@ -102,4 +102,6 @@ export interface DriftResult {
   tested: number;
   driftedColumns: number;
   columns: ColumnDrift[];
+  /** Columns left out of the check and why (ids, labels, timestamps, drift.exclude). */
+  excluded: Array<{ column: string; reason: string }>;
 }

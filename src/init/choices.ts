@@ -59,10 +59,12 @@ export async function resolveChoices(input: {
   const command = flags.command ?? (await ask('Training command', script ? commandFor(script) : ''));
   if (!command.trim()) throw new UsageError('no training script found (train.py, train.mjs, train.js, train.sh, ...); pass --command "<command>"');
   const schema = discovery.schemaCandidates.find((file) => isDataSchema(input.schemaTexts[file] ?? ''));
+  const python = /^(python3?|uv run|poetry run|conda run)\b/.test(command.trim());
   return {
     model,
     task,
     command,
+    ...(python && discovery.pythonDependencies ? { pythonRequirements: discovery.pythonDependencies } : {}),
     train,
     production: discovery.production,
     schema,

@@ -59,6 +59,24 @@ function schemaCandidates(paths: string[], train: string | undefined): string[] 
   return candidates;
 }
 
+/**
+ * The Python dependency file a training job installs: a lock first (uv.lock), then
+ * requirements.txt, pyproject.toml and a conda environment.yml, beside the training
+ * script or at the root.
+ */
+const PYTHON_DEPENDENCY_FILES = ['uv.lock', 'requirements.txt', 'pyproject.toml', 'environment.yml', 'environment.yaml'];
+
+function pythonDependencies(paths: Set<string>, script: string | undefined): string | undefined {
+  const folders = [...new Set([script ? dirname(script) : '', ''])];
+  for (const folder of folders) {
+    for (const name of PYTHON_DEPENDENCY_FILES) {
+      const file = folder ? `${folder}/${name}` : name;
+      if (paths.has(file)) return file;
+    }
+  }
+  return undefined;
+}
+
 /** A valid model name made from a folder name: `My Repo_2` -> `my-repo_2`. */
 export function modelNameFrom(folder: string): string {
   const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 63).replace(/-+$/, '');
@@ -71,11 +89,13 @@ export function discover(input: { files: RepoFile[]; folderName: string; default
   const production = pickProduction(data, train);
   const dataFiles = [...data.map((file) => file.path)].sort((a, b) => Number(b === train) - Number(a === train) || a.localeCompare(b));
   const paths = input.files.map((file) => file.path);
+  const scripts = rankScripts(new Set(paths));
   return {
     dataFiles,
     train,
     production,
-    scripts: rankScripts(new Set(paths)),
+    scripts,
+    pythonDependencies: pythonDependencies(new Set(paths), scripts[0]),
     schemaCandidates: schemaCandidates(paths, train),
     defaultBranch: input.defaultBranch,
     suggestedModel: modelNameFrom(input.folderName),

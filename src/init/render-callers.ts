@@ -15,6 +15,9 @@ function caller(file: string, lines: string[]): PlannedFile {
   return { path: `.github/workflows/${file}`, content: [`# Written by \`trainyard init\`; calls ${reusableWorkflowRef(file)}.`, ...lines, ''].join('\n') };
 }
 
+/** The train job's Python setup: the dependency file init found, for a Python trainer. */
+const python = (choices: InitChoices): string[] => (choices.pythonRequirements ? [`      python-requirements: ${q(choices.pythonRequirements)}`] : []);
+
 function pullRequest(choices: InitChoices): PlannedFile {
   return caller('trainyard-pr.yml', [
     'name: trainyard pr',
@@ -33,6 +36,7 @@ function pullRequest(choices: InitChoices): PlannedFile {
     '    with:',
     `      model: ${q(choices.model)}`,
     `      runner-labels: ${labels(choices.runsOn)}`,
+    ...python(choices),
   ]);
 }
 
@@ -57,6 +61,7 @@ function release(choices: InitChoices): PlannedFile {
     `      model: ${q(choices.model)}`,
     `      environment: ${q(choices.environment)}`,
     `      runner-labels: ${labels(choices.runsOn)}`,
+    ...python(choices),
   ]);
 }
 
@@ -93,6 +98,7 @@ function retrain(choices: InitChoices): PlannedFile {
     '      reason: ${{ inputs.reason }}',
     '      data-snapshot: ${{ inputs.data-snapshot }}',
     `      runner-labels: ${labels(choices.runsOn)}`,
+    ...python(choices),
   ]);
 }
 

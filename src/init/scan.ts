@@ -2,6 +2,7 @@
  * Reads what `discover` needs from a repository on disk: its files (skipping
  * dependency, build and cache folders) and its current branch.
  */
+import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RepoFile } from './types.ts';
@@ -33,4 +34,23 @@ export async function listRepoFiles(root: string): Promise<RepoFile[]> {
 export async function currentBranch(root: string): Promise<string> {
   const head = await readFile(path.join(root, '.git', 'HEAD'), 'utf8').catch(() => '');
   return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() || 'main';
+}
+
+function git(root: string, args: string[]): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd: root, timeout: 10_000 }, (error, stdout) => resolve(error ? null : stdout.trim()));
+  });
+}
+
+/**
+ * The branch releases run on: the remote's default branch (`origin/HEAD`, which `git
+ * clone` and `git remote set-head` record), not the branch checked out here; without a
+ * remote, the current branch (the first push makes it the default).
+ */
+export async function releaseBranch(root: string): Promise<{ branch: string; from: 'remote' | 'local' }> {
+  const remote = await git(root, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
+  const branch = remote?.replace(/^origin\//, '');
+  if (branch) return { branch, from: 'remote' };
+  const local = (await git(root, ['symbolic-ref', '--quiet', '--short', 'HEAD'])) || (await currentBranch(root));
+  return { branch: local, from: 'local' };
 }

@@ -14,6 +14,8 @@ export interface Discovery {
   production: string | undefined;
   /** Training scripts, most likely first. */
   scripts: string[];
+  /** The Python dependency file (uv.lock, requirements.txt, pyproject.toml, environment.yml), when there is one. */
+  pythonDependencies?: string | undefined;
   /** Data schema files beside the training data (schema.yml, *.schema.yml). */
   schemaCandidates: string[];
   /** The branch releases run on. */
@@ -35,6 +37,10 @@ export interface InitChoices {
   runsOn: string[];
   environment: string;
   defaultBranch: string;
+  /** The dependency file the training job installs (the train action's python-requirements). */
+  pythonRequirements?: string | undefined;
+  /** Where the release branch came from: the remote's default branch, or the local one. */
+  releaseBranchFrom?: 'remote' | 'local';
   driftSchedule: string;
 }
 

@@ -29,7 +29,10 @@ export interface SliceOptions {
   column: string;
   /** A file with more columns per row id (the evaluation data), joined on `id`. */
   data?: string;
+  /** The row id column of the predictions (default `id`). */
   id?: string;
+  /** The row id column of `data`, when it is named otherwise (`customer_id`); default: `id`. */
+  dataId?: string;
 }
 
 /** The segment name of a missing slice value. */
@@ -78,13 +81,15 @@ async function slicingOf(engine: DataEngine, slice: SliceOptions, cwd: string, d
   let ownerDisplay = display;
   if (slice.data) {
     const id = slice.id ?? 'id';
+    const dataId = slice.dataId ?? id;
     await registerFile(engine, 'slice_data', slice.data, cwd);
-    for (const [view, shown] of [['predictions', display], ['slice_data', slice.data]] as const) {
-      if (!(await columnsOf(view)).includes(id)) throw new DataError(`${shown}: no id column "${id}" to join predictions and data on; choose one with --id`);
+    for (const [view, shown, column, option] of [['predictions', display, id, '--id'], ['slice_data', slice.data, dataId, '--data-id']] as const) {
+      const has = await columnsOf(view);
+      if (!has.includes(column)) throw new DataError(`${shown}: no id column "${column}" to join predictions and data on; it has: ${has.join(', ')}; choose one with ${option}`);
     }
-    const [dupes] = await engine.query(`SELECT count(*) - count(DISTINCT ${quoteIdentifier(id)}) AS d FROM slice_data`);
-    if (Number(dupes?.d ?? 0) > 0) throw new DataError(`${slice.data}: column "${id}" repeats ${Number(dupes?.d)} ids; expected one row per id to join predictions on`);
-    from = `predictions p LEFT JOIN slice_data d ON p.${quoteIdentifier(id)} = d.${quoteIdentifier(id)}`;
+    const [dupes] = await engine.query(`SELECT count(*) - count(DISTINCT ${quoteIdentifier(dataId)}) AS d FROM slice_data`);
+    if (Number(dupes?.d ?? 0) > 0) throw new DataError(`${slice.data}: column "${dataId}" repeats ${Number(dupes?.d)} ids; expected one row per id to join predictions on`);
+    from = `predictions p LEFT JOIN slice_data d ON p.${quoteIdentifier(id)} = d.${quoteIdentifier(dataId)}`;
     owner = 'd';
     ownerDisplay = slice.data;
   }

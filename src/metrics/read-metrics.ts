@@ -24,8 +24,12 @@ export function metricFileFormat(file: string): MetricFileFormat {
   return FORMATS[path.extname(file).toLowerCase()] ?? 'json';
 }
 
+/** Marks Python's bare NaN and Infinity once they are read as strings (see `readPythonJson`). */
+const PYTHON_TOKEN = '\u0000python:';
+
 function describeValue(value: unknown): string {
   if (typeof value === 'number') return String(value);
+  if (typeof value === 'string' && value.startsWith(PYTHON_TOKEN)) return `${value.slice(PYTHON_TOKEN.length)} (Python's json.dump writes it for a float that is not a number)`;
   return JSON.stringify(value) ?? String(value);
 }
 
@@ -67,12 +71,51 @@ export function parseMetricsText(text: string, format: MetricFileFormat, file: s
     try {
       document = JSON.parse(text);
     } catch (error) {
-      throw new DataError(`${file}: invalid JSON (${(error as Error).message}); expected an object of metric names to numbers`);
+      const python = readPythonJson(text);
+      if (python === undefined) throw new DataError(`${file}: invalid JSON (${(error as Error).message}); expected an object of metric names to numbers`);
+      document = python;
     }
     values = flattenMetrics(document, file);
   }
   if (Object.keys(values).length === 0) throw new DataError(`${file}: holds no metrics; expected at least one metric name with a number`);
   return values;
+}
+
+/**
+ * JSON as Python's json.dump writes it: bare `NaN`, `Infinity` and `-Infinity` outside
+ * strings. They are read as marked strings, so the metric that holds one is named in
+ * the error; undefined when the text is not JSON even so.
+ */
+function readPythonJson(text: string): unknown {
+  let out = '';
+  let inString = false;
+  let found = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i]!;
+    if (inString) {
+      out += char;
+      if (char === '\\') out += text[++i] ?? '';
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (char === '"') {
+      inString = true;
+      out += char;
+      continue;
+    }
+    const token = ['-Infinity', 'Infinity', 'NaN'].find((name) => text.startsWith(name, i));
+    if (token) {
+      out += JSON.stringify(`${PYTHON_TOKEN}${token}`);
+      i += token.length - 1;
+      found = true;
+    } else out += char;
+  }
+  if (!found) return undefined;
+  try {
+    return JSON.parse(out);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads a JSON, YAML, CSV or TSV metrics file (by extension; JSON otherwise). */

@@ -75,6 +75,7 @@ export function renderDriftReport(result: DriftResult): string {
     '',
     `${headline}: ${result.driftedColumns} of ${result.tested} tested columns drifted (share ${formatNumber(result.share)}; the dataset drifts at ${formatNumber(result.driftShare)}).${correction}`,
     `Reference: ${result.reference.rows.toLocaleString('en-US')} rows (${result.reference.kind}); current: ${result.current.rows.toLocaleString('en-US')} rows.`,
+    ...(result.excluded.length > 0 ? [`Left out: ${result.excluded.map((entry) => `\`${entry.column}\` (${entry.reason})`).join(', ')}.`] : []),
     '',
     '| column | kind | method | statistic | p-value | threshold | verdict |',
     '| --- | --- | --- | ---: | ---: | ---: | --- |',

@@ -21,6 +21,8 @@ export interface ModelRunReport {
   /** Where the artifacts are, relative to the project root. */
   outputDir: string;
   artifacts: string[];
+  /** Why the model stopped before registration, when it did. */
+  stopped?: string;
 }
 
 export interface RunReport {
@@ -68,7 +70,8 @@ function renderModel(model: ModelRunReport): string {
   header.push(...renderStages(model.stages));
   if (!lineage) {
     const details = model.stages.flatMap((stage) => (stage.markdown ? [stage.markdown, ''] : []));
-    return [...header, 'Training did not run: the data failed validation.', '', ...details].join('\n').trimEnd();
+    const artifacts = model.artifacts.length > 0 ? [`Left in \`${model.outputDir}\`: ${model.artifacts.map((file) => `\`${file}\``).join(', ')}.`, ''] : [];
+    return [...header, model.stopped ?? 'Training did not run: the data failed validation.', '', ...details, ...artifacts].join('\n').trimEnd();
   }
   return [...header, ...renderTraining(model, lineage)].join('\n');
 }

@@ -30,7 +30,10 @@ export interface RunOutcome {
   report: string;
   reportFile: string;
   models: ModelRunReport[];
-  /** 0 when every model went through; 1 when a gate stopped one (invalid data). */
+  /**
+   * 0 when every model went through every gate; 1 when a gate said no for one
+   * (invalid data, a comparison that did not pass, drift); 2 or 3 when a training failed.
+   */
   exitCode: number;
 }
 
@@ -46,6 +49,7 @@ export async function runPipeline(request: RunRequest): Promise<RunOutcome> {
   const names = selectModels(Object.keys(config.models), request.models);
   const registry = new LocalRegistry({ dir: request.registryDir ?? path.join(root, '.trainyard', 'registry') });
   const reports: ModelRunReport[] = [];
+  let exitCode = 0;
   for (const name of names) {
     const model = config.models[name]!;
     const outputDir = path.join(request.runDir, name);
@@ -60,12 +64,13 @@ export async function runPipeline(request: RunRequest): Promise<RunOutcome> {
       stages: outcome.stages,
       outputDir: path.relative(root, outputDir) || '.',
       artifacts: outcome.artifacts,
+      ...(outcome.stopped ? { stopped: outcome.stopped } : {}),
     });
+    exitCode = Math.max(exitCode, outcome.exitCode);
   }
   const report = renderRunReport({ project: path.basename(root), models: reports });
   const reportFile = path.join(request.runDir, 'report.md');
   await mkdir(request.runDir, { recursive: true });
   await writeFile(reportFile, report);
-  const stopped = reports.some((model) => model.lineage === null);
-  return { report, reportFile, models: reports, exitCode: stopped ? 1 : 0 };
+  return { report, reportFile, models: reports, exitCode };
 }

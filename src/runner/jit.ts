@@ -4,7 +4,7 @@
  * token -> `generate-jitconfig`. The encoded config lets `run.sh --jitconfig` take
  * exactly one job, after which GitHub removes the runner.
  */
-import { TrainyardError } from '../errors.ts';
+import { exitCodeOfHttpStatus, TrainyardError } from '../errors.ts';
 import { statusOf, type GitHubRequest } from './github-request.ts';
 
 export type RunnerScope = { kind: 'repo'; owner: string; repo: string } | { kind: 'org'; org: string };
@@ -23,12 +23,12 @@ export interface JitConfig {
   encodedJitConfig: string;
 }
 
-/** Registration failed at GitHub; the message says which step and what to change. */
+/** Registration failed at GitHub; the message says which step and what to change (exit 3 for a 5xx or no answer, 2 otherwise). */
 export class RunnerRegistrationError extends TrainyardError {
   readonly status: number | null;
 
   constructor(message: string, status: number | null) {
-    super(message, { exitCode: 1 });
+    super(message, { exitCode: exitCodeOfHttpStatus(status) });
     this.status = status;
   }
 }

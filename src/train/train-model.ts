@@ -6,7 +6,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelConfig } from '../config/schema.ts';
-import { CommandError, DataError } from '../errors.ts';
+import { CommandError, DataError, EXIT } from '../errors.ts';
 import { expandDataPath } from '../util/glob.ts';
 import { sha256File } from '../util/hash.ts';
 import { gpuLineage } from '../runner/gpu-lineage.ts';
@@ -52,13 +52,19 @@ export interface TrainResult extends TrainingRecord {
   logFile: string;
 }
 
-/** The training command failed, timed out or was cancelled; lineage and logs are on disk. */
+/**
+ * The training command failed, timed out or was cancelled; lineage and logs are on disk.
+ * Exit code 2 (the user's command failed), or 3 when it was stopped from outside;
+ * `commandStatus` keeps the command's own status.
+ */
 export class TrainingFailedError extends CommandError {
   readonly record: TrainingRecord;
+  readonly commandStatus: number;
 
-  constructor(message: string, options: { exitCode: number; record: TrainingRecord }) {
-    super(message, { exitCode: options.exitCode });
+  constructor(message: string, options: { commandStatus: number; cancelled?: boolean; record: TrainingRecord }) {
+    super(message, { exitCode: options.cancelled ? EXIT.failure : EXIT.usage });
     this.record = options.record;
+    this.commandStatus = options.commandStatus;
   }
 }
 
@@ -152,13 +158,13 @@ export async function trainModel(request: TrainRequest): Promise<TrainResult> {
   await writeFile(path.join(outputDir, LINEAGE_FILE), `${JSON.stringify(lineage, null, 2)}\n`);
   const record: TrainingRecord = { lineage, preflight, telemetry };
   if (outcome.timedOut) {
-    throw new TrainingFailedError(`models.${request.name}: "${command}" ran past training.timeout_minutes (${model.training.timeout_minutes}) and was stopped; partial outputs kept in ${outputDir}`, { exitCode: 1, record });
+    throw new TrainingFailedError(`models.${request.name}: "${command}" ran past training.timeout_minutes (${model.training.timeout_minutes}) and was stopped; partial outputs kept in ${outputDir}`, { commandStatus: outcome.exitCode, record });
   }
   if (outcome.cancelledBy) {
-    throw new TrainingFailedError(`models.${request.name}: cancelled by ${outcome.cancelledBy}; "${command}" was stopped and its partial outputs kept in ${outputDir}`, { exitCode: outcome.exitCode || 1, record });
+    throw new TrainingFailedError(`models.${request.name}: cancelled by ${outcome.cancelledBy}; "${command}" was stopped and its partial outputs kept in ${outputDir}`, { commandStatus: outcome.exitCode || 1, cancelled: true, record });
   }
   if (outcome.exitCode !== 0) {
-    throw new TrainingFailedError(`models.${request.name}: "${command}" exited with status ${outcome.exitCode}; its log is ${logFile}`, { exitCode: outcome.exitCode, record });
+    throw new TrainingFailedError(`models.${request.name}: "${command}" exited with status ${outcome.exitCode}; its log is ${logFile}`, { commandStatus: outcome.exitCode, record });
   }
   const artifacts = await readTrainingArtifacts(outputDir, { metrics: model.metrics.file, predictions: model.metrics.predictions });
   return { name: request.name, outcome, ...record, artifacts, logFile };

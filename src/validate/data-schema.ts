@@ -22,6 +22,10 @@ export const columnRuleSchema = z
     unique: z.boolean().optional().describe('No value may occur twice.'),
     max_null_fraction: z.number().min(0).max(1).optional().describe('The largest allowed share of null values, in [0, 1].'),
     mostly: z.number().gt(0).max(1).optional().describe('The share of non-null values that must pass each value check (GX `mostly`); default 1.'),
+    training_only: z
+      .boolean()
+      .optional()
+      .describe('Only the training data has this column (the label, a column production learns later): it is checked on the training data only, and drift leaves it out.'),
   })
   .describe('The rules of one column.');
 
@@ -44,6 +48,21 @@ export const dataSchemaSchema = z
   .describe('A trainyard data schema.');
 
 export type ColumnRule = z.output<typeof columnRuleSchema>;
+
+/** Which data a schema is checked against: production data is not checked for `training_only` columns. */
+export type DataRole = 'train' | 'production';
+
+/**
+ * The schema as it applies to data of `role`: for production data, without its
+ * `training_only` columns (and without compound keys that use one).
+ */
+export function schemaForRole(schema: DataSchema, role: DataRole): DataSchema {
+  const trainingOnly = new Set(Object.entries(schema.rules.columns).flatMap(([name, rule]) => (rule.training_only ? [name] : [])));
+  if (role === 'train' || trainingOnly.size === 0) return schema;
+  const columns = Object.fromEntries(Object.entries(schema.rules.columns).filter(([name]) => !trainingOnly.has(name)));
+  const unique = schema.rules.unique?.filter((key) => !key.some((name) => trainingOnly.has(name)));
+  return { ...schema, rules: { ...schema.rules, columns, ...(unique ? { unique } : {}) }, trainingOnly: [...trainingOnly] };
+}
 export type CustomCheck = z.output<typeof customCheckSchema>;
 export type DataSchemaRules = z.output<typeof dataSchemaSchema>;
 
@@ -59,4 +78,6 @@ export interface DataSchema {
   file: string;
   rules: DataSchemaRules;
   positions: RulePositions;
+  /** Set by `schemaForRole` for production: training-only columns, allowed but not checked. */
+  trainingOnly?: string[];
 }

@@ -1,5 +1,6 @@
 /** Writes an inferred schema as the YAML a user reads and edits: one line per column. */
 import { Document, isMap, isScalar, isSeq } from 'yaml';
+import { docsUrl } from '../workflows/refs.ts';
 import type { InferredSchema } from './infer.ts';
 
 export function renderSchemaYaml(schema: InferredSchema, data: string): string {
@@ -20,7 +21,7 @@ export function renderSchemaYaml(schema: InferredSchema, data: string): string {
   const header = [
     `# Data schema inferred by trainyard from ${data} (${schema.rows} rows).`,
     '# min and max are the observed values: widen them where new data may go further.',
-    '# Rules: docs/validation.md. Check data with: trainyard validate --data <file> --schema <this file>',
+    `# Rules: ${docsUrl('validation.md')}. Check data with: trainyard validate --data <file> --schema <this file>`,
   ];
   return `${header.join('\n')}\n${document.toString({ lineWidth: 0, flowCollectionPadding: true })}`;
 }

@@ -53,7 +53,7 @@ export async function validateStage(request: ValidateStageRequest): Promise<Vali
     const validations: StageValidation[] = [];
     for (const [role, patterns] of sets) {
       const source = await resolveSource(patterns, root);
-      validations.push({ role, result: await validateData({ engine, source, schema, root }) });
+      validations.push({ role, result: await validateData({ engine, source, schema, root, role }) });
     }
     return {
       model: request.model,

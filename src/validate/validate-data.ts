@@ -15,7 +15,7 @@ import path from 'node:path';
 import { ConfigError, DataError } from '../errors.ts';
 import { quoteLiteral, type DataEngine } from '../data/engine.ts';
 import type { DataSource } from '../data/format.ts';
-import type { DataSchema } from './data-schema.ts';
+import { schemaForRole, type DataRole, type DataSchema } from './data-schema.ts';
 import { columnFailures, type PendingFailure } from './column-outcomes.ts';
 import { fastReadTypes } from './fast-read.ts';
 import { duplicateExamples, examplesWhere, type ExampleContext } from './examples.ts';
@@ -30,6 +30,8 @@ export interface ValidateRequest {
   schema: DataSchema;
   /** Shards are named relative to this folder in examples (the project root or cwd). */
   root: string;
+  /** Production data is not checked for the schema's `training_only` columns; default `train`. */
+  role?: DataRole;
   /**
    * Count on the text read even where the typed read would do (CSV, TSV); the result is
    * the same either way, only slower. For checking the fast path against the exact one.
@@ -43,7 +45,8 @@ const RAW_VIEW = 'trainyard_raw';
 const REJECTS = 'trainyard_rejects';
 
 export async function validateData(request: ValidateRequest): Promise<ValidationResult> {
-  const { engine, source, schema } = request;
+  const { engine, source } = request;
+  const schema = schemaForRole(request.schema, request.role ?? 'train');
   // Text formats are read as text; typed formats keep their types (see plan.ts isNative).
   const textual = source.format === 'csv' || source.format === 'tsv';
   const views = new ValidationViews(engine, source);
@@ -112,7 +115,8 @@ function structureFailures(schema: DataSchema, names: readonly string[]): CheckF
   }
   if (schema.rules.strict) {
     const position = schema.positions.strict;
-    for (const name of names.filter((column) => !(column in schema.rules.columns))) {
+    const allowed = new Set(schema.trainingOnly ?? []);
+    for (const name of names.filter((column) => !(column in schema.rules.columns) && !allowed.has(column))) {
       failures.push({ column: name, check: 'extra_column', failed: 1, fraction: 1, examples: [], expected: 'only the columns of the schema (strict)', ...(position ? { position } : {}) });
     }
   }

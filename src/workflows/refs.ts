@@ -13,3 +13,8 @@ export function reusableWorkflowRef(file: string): string {
 
 /** Where editors fetch the config's JSON Schema from, at the release tag. */
 export const CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/${TRAINYARD_REPOSITORY}/${RELEASE_REF}/schema/trainyard.schema.json`;
+
+/** A page of trainyard's documentation at the release tag, for messages and generated files. */
+export function docsUrl(page: string): string {
+  return `https://github.com/${TRAINYARD_REPOSITORY}/blob/${RELEASE_REF}/docs/${page}`;
+}

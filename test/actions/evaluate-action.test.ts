@@ -60,3 +60,35 @@ describe('the evaluate step (evaluate.sh) on the example', () => {
     expect(await readFile(env.GITHUB_STEP_SUMMARY, 'utf8')).toContain('## ✅ trainyard: flight-delays passes');
   });
 });
+
+describe('evaluate.sh and the exit codes of trainyard compare', () => {
+  /** Runs evaluate.sh with a `trainyard` that exits `code` (and writes comparison.json when `writes`). */
+  async function withCompareExiting(code: number, writes: boolean) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-action-codes-'));
+    const bin = path.join(dir, 'bin');
+    await mkdir(bin);
+    const out = path.join(dir, 'out');
+    const write = writes ? `echo '{"verdict": "fail"}' > "${out}/comparison.json"; echo report > "${out}/comparison.md"; ` : '';
+    await writeFile(path.join(bin, 'trainyard'), `#!/usr/bin/env bash\n${write}echo "trainyard: failure" >&2\nexit ${code}\n`);
+    await chmod(path.join(bin, 'trainyard'), 0o755);
+    const env = { PATH: `${bin}:${process.env.PATH}`, GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'), TRAINYARD_CONFIG: 'trainyard.yml', TRAINYARD_METRICS: 'metrics.json', TRAINYARD_OUTPUT: out, TRAINYARD_FAIL: 'true' };
+    await writeFile(env.GITHUB_OUTPUT, '');
+    const result = await promisify(execFile)('bash', [path.join(root, 'actions/evaluate/evaluate.sh')], { env }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+    );
+    return { ...result, outputs: await readFile(env.GITHUB_OUTPUT, 'utf8') };
+  }
+
+  it.each([
+    [2, false, 2],
+    [3, false, 3],
+    [1, false, 3],
+    [1, true, 1],
+  ])('compare exiting %i (comparison.json written: %s) makes the step exit %i', async (code, writes, expected) => {
+    const result = await withCompareExiting(code, writes);
+    expect(result.code).toBe(expected);
+    // A verdict is only reported when a comparison was written.
+    expect(result.outputs.includes('verdict=')).toBe(writes);
+  });
+});

@@ -53,3 +53,32 @@ describe('actions/train/action.yml', () => {
     await expect(readFile(path.join(dir, 'pwned'))).rejects.toThrow(/ENOENT/);
   });
 });
+
+describe('the train action\'s Python step (python.sh)', () => {
+  async function pythonStep(files: Record<string, string>, inputs: Record<string, string>) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-python-step-'));
+    for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir, GITHUB_PATH: path.join(dir, 'github-path'), ...inputs };
+    const result = await promisify(execFile)('bash', [path.resolve('actions/train/python.sh')], { cwd: dir, env }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+    );
+    return { ...result, dir, path: await readFile(env.GITHUB_PATH, 'utf8').catch(() => '') };
+  }
+
+  it('makes a virtual environment from requirements.txt, puts it first on PATH and runs the setup command in it', async () => {
+    const { code, stdout, dir, path: added } = await pythonStep({ 'requirements.txt': '# nothing to download\n' }, { TRAINYARD_PYTHON_REQUIREMENTS: 'requirements.txt', TRAINYARD_PYTHON_SETUP: 'python -c "import sys; print(sys.prefix)" > prefix.txt' });
+    expect(code, stdout).toBe(0);
+    expect(added).toBe(`${path.join(dir, 'trainyard-python', 'bin')}\n`);
+    expect((await readFile(path.join(dir, 'prefix.txt'), 'utf8')).trim()).toBe(path.join(dir, 'trainyard-python'));
+  }, 120_000);
+
+  it.each([
+    ['a file that is not there', { TRAINYARD_PYTHON_REQUIREMENTS: 'requirements.txt' }, {}, /requirements\.txt is not a file/],
+    ['a kind it does not install', { TRAINYARD_PYTHON_REQUIREMENTS: 'Pipfile' }, { Pipfile: '' }, /Pipfile is not a kind trainyard installs/],
+  ])('refuses %s with exit 2 and a step error', async (_case, inputs, files, message) => {
+    const result = await pythonStep(files, inputs);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(message);
+  });
+});

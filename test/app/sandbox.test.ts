@@ -1,4 +1,7 @@
 /** `trainyard sandbox --scenario lifecycle`: the whole life of a model on the simulator, with the real App. */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { LIFECYCLE } from './lifecycle-expected.ts';
@@ -17,6 +20,20 @@ describe('trainyard sandbox --scenario lifecycle', () => {
     const report = JSON.parse(out) as Record<string, unknown>;
     expect(report).toMatchObject({ ...LIFECYCLE, faultsInjected: 0 });
     expect(report.apiCalls).toBeGreaterThan(50);
+  }, 60_000);
+
+  it('prints the comment and the check the App produced, and writes them to the files --out names', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-sandbox-out-'));
+    const { code, stdout, stderr } = await runCli(['sandbox', '--scenario', 'lifecycle', '--out', dir]);
+    expect(code, stderr).toBe(0);
+    const comment = await readFile(path.join(dir, 'comment.md'), 'utf8');
+    const check = await readFile(path.join(dir, 'check.md'), 'utf8');
+    expect(comment).toContain('flight-delays');
+    expect(check).toMatch(/^# trainyard \/ flight-delays: success\n/);
+    expect(stdout).toContain("──── the App's comment on the pull request (https://github.com/acme/flights/pull/1#issuecomment-");
+    expect(stdout).toContain(comment.trimEnd());
+    expect(stdout).toContain(check.trimEnd());
+    expect(stderr).toBe(`trainyard sandbox: wrote ${path.join(dir, 'comment.md')} and ${path.join(dir, 'check.md')}\n`);
   }, 60_000);
 
   it.each([

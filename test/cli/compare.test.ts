@@ -84,7 +84,8 @@ describe('trainyard compare', () => {
     ['Infinity in CSV', 'bad.csv', 'roc_auc,log_loss\ninf,0.4\n', /bad\.csv:2: metric "roc_auc" is "inf"; expected a finite number/],
     ['a word in TSV', 'bad.tsv', 'name\tvalue\nroc_auc\tgood\n', /bad\.tsv:2: metric "roc_auc" is "good"; expected a finite number/],
     ['a policy metric the file lacks', 'partial.json', '{"roc_auc": 0.7, "accuracy": 0.8}', /partial\.json: no metric "log_loss"/],
-    ['invalid JSON', 'broken.json', '{"roc_auc": NaN}', /broken\.json: invalid JSON/],
+    ['invalid JSON', 'broken.json', '{"roc_auc": 0.8,', /broken\.json: invalid JSON/],
+    ['Python\'s NaN', 'nan.json', '{"roc_auc": NaN, "note": "NaN"}', /nan\.json: metric "roc_auc" is NaN \(Python's json\.dump writes it for a float that is not a number\); expected a finite number/],
   ])('refuses a bad metrics file (%s) with exit 2 naming the file and key', async (_, name, text, message) => {
     await write(name, text);
     const result = await runCli(['compare', '--candidate', name, '--baseline', 'baseline.yaml', '--policy', config, '--out', `${name}.out.json`], { cwd: dir });

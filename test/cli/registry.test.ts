@@ -22,7 +22,7 @@ describe('trainyard registry and deploy on the example', () => {
     await writeFile(config, text.replace('    card:\n', '    deploy:\n      command: node -e "require(\'fs\').writeFileSync(\'deployed.txt\', process.env.MODEL_VERSION + \' \' + require(\'fs\').readdirSync(process.env.MODEL_DIR).join(\',\'))"\n    card:\n'));
     const run = await runCli(['run'], { cwd: project, now: new Date('2026-03-04T05:06:07.890Z') });
     expect(run.code, run.stderr).toBe(0);
-    outputDir = path.join(project, '.trainyard', 'runs', '2026-03-04T05-06-07Z', 'flight-delays');
+    outputDir = path.join(project, '.trainyard', 'runs', '2026-03-04T05-06-07-890Z', 'flight-delays');
   });
 
   it('registers and promotes the run\'s model; history shows who, what and why', async () => {
@@ -87,12 +87,12 @@ describe('trainyard registry and deploy on the example', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('fails a deploy whose command fails, without recording a promotion', async () => {
+  it('fails a deploy whose command fails (exit 2: the user\'s command), without recording a promotion', async () => {
     const config = path.join(project, '.github', 'failing.yml');
     const text = await readFile(path.join(project, '.github', 'trainyard.yml'), 'utf8');
     await writeFile(config, text.replace(/command: node -e ".*"\n/, 'command: exit 3\n'));
     const result = await runCli(['deploy', '-m', 'flight-delays', '-e', 'qa', '-c', '.github/failing.yml', '-r', 'local:.trainyard/registry'], { cwd: project });
-    expect(result.code, result.stderr).toBe(1);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain('exited with 3; flight-delays v1 was not promoted to qa');
     expect(await new LocalRegistry({ dir: path.join(project, '.trainyard', 'registry') }).history('flight-delays', 'qa')).toEqual([]);
   });

@@ -18,9 +18,9 @@ describe('trainyard run on the flight-delays example', () => {
 
   it('succeeds and prints the report it writes', async () => {
     expect(first.code, first.stderr).toBe(0);
-    const report = await readFile(path.join(runDir('2026-03-04T05-06-07Z'), 'report.md'), 'utf8');
+    const report = await readFile(path.join(runDir('2026-03-04T05-06-07-890Z'), 'report.md'), 'utf8');
     expect(first.stdout).toContain(report);
-    expect(first.stdout).toContain('Report written to .trainyard/runs/2026-03-04T05-06-07Z/report.md');
+    expect(first.stdout).toContain('Report written to .trainyard/runs/2026-03-04T05-06-07-890Z/report.md');
   });
 
   it('goes through every stage, in order', () => {
@@ -31,7 +31,7 @@ describe('trainyard run on the flight-delays example', () => {
   });
 
   it('judges the first model on the evaluation rows by threshold rules, with metrics trainyard computed, then promotes it', async () => {
-    const metrics = JSON.parse(await readFile(path.join(runDir('2026-03-04T05-06-07Z'), 'flight-delays', 'metrics.json'), 'utf8')) as Record<string, number>;
+    const metrics = JSON.parse(await readFile(path.join(runDir('2026-03-04T05-06-07-890Z'), 'flight-delays', 'metrics.json'), 'utf8')) as Record<string, number>;
     expect(first.stdout).toContain('| compare | ✅ | against threshold rules on the evaluation rows (no champion yet): pass: all 3 gated metrics met the policy |');
     expect(first.stdout).toContain('The candidate scored on the 3,980 evaluation rows (the rows of data/train.csv whose id hashes below 0.2), labels read from the data');
     expect(first.stdout).toContain(`| roc_auc ↑ | — | ${metrics.roc_auc!.toFixed(4)} | — | ✅ pass |`);
@@ -39,8 +39,8 @@ describe('trainyard run on the flight-delays example', () => {
     expect(first.stdout).toContain('| register | ℹ️ | registered flight-delays@v1, promoted to production (#1) |');
   });
 
-  it('compares the next run with the champion on shared rows and keeps the champion when it is no better', () => {
-    expect(second.code, second.stderr).toBe(0);
+  it('compares the next run with the champion on shared rows, keeps the champion when it is no better, and exits 1 (a gate said no)', () => {
+    expect(second.code, second.stderr).toBe(1);
     expect(second.stdout).toContain('| compare | ❌ | against champion flight-delays@v1: fail: roc_auc did not meet the policy |');
     expect(second.stdout).toContain('paired bootstrap over 3,980 shared rows, 1,000 resamples');
     expect(second.stdout).toContain('Both models scored on the 3,980 evaluation rows');
@@ -56,14 +56,14 @@ describe('trainyard run on the flight-delays example', () => {
   });
 
   it('leaves the artifact layout every later stage reads', async () => {
-    const files = (await readdir(path.join(runDir('2026-03-04T05-06-07Z'), 'flight-delays'))).sort();
+    const files = (await readdir(path.join(runDir('2026-03-04T05-06-07-890Z'), 'flight-delays'))).sort();
     expect(files).toEqual(['comparison.json', 'drift.json', 'drift.md', 'lineage.json', 'metrics.json', 'model', 'predictions.csv', 'train.log']);
-    const predictions = await readFile(path.join(runDir('2026-03-04T05-06-07Z'), 'flight-delays', 'predictions.csv'), 'utf8');
+    const predictions = await readFile(path.join(runDir('2026-03-04T05-06-07-890Z'), 'flight-delays', 'predictions.csv'), 'utf8');
     expect(predictions.split('\n')[0]).toBe('id,label,score');
   });
 
   it('records lineage: command, seed, params and hashed data', async () => {
-    const lineage = JSON.parse(await readFile(path.join(runDir('2026-03-04T05-06-07Z'), 'flight-delays', 'lineage.json'), 'utf8')) as Lineage;
+    const lineage = JSON.parse(await readFile(path.join(runDir('2026-03-04T05-06-07-890Z'), 'flight-delays', 'lineage.json'), 'utf8')) as Lineage;
     expect(lineage).toMatchObject({ model: 'flight-delays', command: 'node train.mjs', seed: 42, exitStatus: 0, timedOut: false, params: { epochs: 8 } });
     expect(lineage.data).toEqual([{ path: 'data/train.csv', bytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     expect(lineage.configSha256).toMatch(/^[0-9a-f]{64}$/);
@@ -77,6 +77,6 @@ describe('trainyard run on the flight-delays example', () => {
     expect(result.stdout).toContain('0 of 1 model trained.');
     expect(result.stdout).toContain('Training did not run: the data failed validation.');
     expect(result.stdout).toMatch(/\| validate \| ❌ \| train \d+ failed check\(s\) \(20,001 rows\), production valid/);
-    expect(await readdir(runDir('2026-03-06T05-06-07Z'))).toEqual(['report.md']);
+    expect(await readdir(runDir('2026-03-06T05-06-07-890Z'))).toEqual(['report.md']);
   });
 });

@@ -51,7 +51,8 @@ describe('trainyard train on a GPU runner (fake nvidia-smi replaying a real H200
     const started = Date.now();
     const result = await runCli(['train', '--out', 'out'], { cwd: dir, env });
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(result.code).toBe(1);
+    // The runner failed, not the user's input nor a gate: exit 3.
+    expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/^trainyard: GPU preflight failed: .*\. Fix: .+\n$/);
     expect(result.stderr).toMatch(diagnosis);
     expect(result.stdout).toMatch(new RegExp(`^::error title=trainyard train flight-delays::GPU preflight failed: .*${diagnosis.source}`, 'm'));
@@ -69,10 +70,13 @@ describe('trainyard train on a GPU runner (fake nvidia-smi replaying a real H200
     expect(lineage).toMatchObject({ gpu: null, telemetry: null });
   });
 
-  it('exits with the command\'s status and keeps lineage of the failed run', async () => {
+  it('exits 2 when the command fails, keeps its status in lineage and the exit-code output', async () => {
     const dir = await gpuProject({ gpus: 0 });
-    const result = await runCli(['train', '--out', 'out', '--command', 'echo half-way; exit 5'], { cwd: dir, env: { PATH: process.env.PATH } });
-    expect(result.code).toBe(5);
+    const output = path.join(dir, 'github-output');
+    const result = await runCli(['train', '--out', 'out', '--command', 'echo half-way; exit 5'], { cwd: dir, env: { PATH: process.env.PATH, GITHUB_OUTPUT: output } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/exited with status 5/);
+    expect(await readFile(output, 'utf8')).toContain('exit-code=5\n');
     expect(await readFile(path.join(dir, 'out', 'train.log'), 'utf8')).toBe('half-way\n');
     expect(JSON.parse(await readFile(path.join(dir, 'out', 'lineage.json'), 'utf8'))).toMatchObject({ exitStatus: 5 });
   });

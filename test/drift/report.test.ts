@@ -24,7 +24,7 @@ function column(i: number, statistic: number): ColumnDrift {
 
 function result(columns: ColumnDrift[]): DriftResult {
   const drifted = columns.filter((c) => c.drifted).length;
-  return { drifted: drifted / columns.length >= 0.5, share: drifted / columns.length, driftShare: 0.5, correction: 'none', reference: { source: 'ref.csv', kind: 'data', rows: 1000 }, current: { source: 'cur.csv', rows: 1000 }, tested: columns.length, driftedColumns: drifted, columns };
+  return { drifted: drifted / columns.length >= 0.5, share: drifted / columns.length, driftShare: 0.5, correction: 'none', reference: { source: 'ref.csv', kind: 'data', rows: 1000 }, current: { source: 'cur.csv', rows: 1000 }, tested: columns.length, driftedColumns: drifted, columns, excluded: [] };
 }
 
 describe('the drift report', () => {

@@ -45,3 +45,16 @@ describe('modelNameFrom', () => {
     expect(modelNameFrom(folder)).toBe(name);
   });
 });
+
+describe('discover: Python dependencies', () => {
+  const files = (...paths: string[]) => paths.map((path) => ({ path, size: 10 }));
+  it.each([
+    [['train.py', 'data/train.csv', 'requirements.txt'], 'requirements.txt'],
+    [['train.py', 'data/train.csv', 'requirements.txt', 'pyproject.toml', 'uv.lock'], 'uv.lock'],
+    [['src/train.py', 'data/train.csv', 'pyproject.toml', 'src/requirements.txt'], 'src/requirements.txt'],
+    [['train.py', 'data/train.csv', 'environment.yml'], 'environment.yml'],
+    [['train.py', 'data/train.csv'], undefined],
+  ])('in %j finds %s', (paths, expected) => {
+    expect(discover({ files: files(...paths), folderName: 'churn', defaultBranch: 'main' }).pythonDependencies).toBe(expected);
+  });
+});

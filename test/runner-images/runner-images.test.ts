@@ -97,6 +97,8 @@ describe('runner-images/gpu/Dockerfile', () => {
     expect(text).toMatch(/^ARG RUNNER_VERSION=\d+\.\d+\.\d+$/m);
     expect(text).toMatch(/^ARG RUNNER_SHA256=[0-9a-f]{64}$/m);
     expect(text).toContain('sha256sum -c');
+    // Python trainers: the train action makes a virtual environment; `python train.py` runs.
+    expect(text).toMatch(/apt-get install [^\n]*python3 python3-pip python3-venv python3-dev python-is-python3/);
     expect(text).toMatch(/^FROM node:24\.[\d.]+-bookworm-slim AS node$/m);
     expect(text).toMatch(/^USER runner$/m);
     expect(text).toContain('ENTRYPOINT ["/usr/local/bin/entrypoint.sh"]');

@@ -11,7 +11,7 @@ import { openRegistry, runUrlFrom } from '../registry-edge.ts';
 import { runId } from '../shared.ts';
 
 interface DeployOptions extends DeploymentStatusOptions {
-  model: string;
+  model?: string;
   version: string;
   environment: string;
   registry?: string;
@@ -19,7 +19,7 @@ interface DeployOptions extends DeploymentStatusOptions {
   out?: string;
   approver: string[];
   reason: string;
-  gate: string;
+  gate?: string;
   requireCheck?: string;
   checkAppId?: string;
   dryRun?: boolean;
@@ -31,11 +31,21 @@ function appIdFrom(value: string | undefined): number {
   return Number(value);
 }
 
+/**
+ * What the promotion record says let the deploy through when `--gate` is not given: in
+ * a GitHub Actions job, the environment's protection rules (the job could not start
+ * without them); on a machine of one's own, nothing did, and the record says so.
+ */
+function defaultGate(io: CliIo, environment: string): string {
+  if (io.env.GITHUB_ACTIONS === 'true') return `approved by the protection rules of the environment "${environment}"`;
+  return `deployed from ${io.env.USER ? `${io.env.USER}'s machine` : 'a local machine'}; no protection rules apply outside GitHub Actions`;
+}
+
 export function registerDeploy(program: Command, io: CliIo, setExit: (code: number) => void): void {
   program
     .command('deploy')
     .description('Deploy a model version: download it, run models.<m>.deploy.command with MODEL_DIR and MODEL_VERSION, then record the promotion.')
-    .requiredOption('-m, --model <name>', 'the model')
+    .option('-m, --model <name>', 'the model (default: the config\'s only model)')
     .option('-v, --version <n|candidate>', 'a version number, or candidate for the newest version', 'candidate')
     .requiredOption('-e, --environment <name>', 'the environment deployed to')
     .option('-r, --registry <spec>', 'local:<dir> or github:<owner>/<repo> (default: the config\'s registry, else local:.trainyard/registry)')
@@ -43,7 +53,7 @@ export function registerDeploy(program: Command, io: CliIo, setExit: (code: numb
     .option('-o, --out <dir>', 'where the version is downloaded (default: <project>/.trainyard/deploy/<model>-<environment>-<time>)')
     .option('--approver <login>', 'who approved (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--reason <text>', 'why, for the promotion record', 'deployed')
-    .option('--gate <summary>', 'the promotion gate\'s summary for the record', 'approved by the environment\'s protection rules')
+    .option('--gate <summary>', 'the promotion gate\'s summary for the record (default: in GitHub Actions, the environment\'s protection rules; elsewhere, a local deploy without protection rules)')
     .option('--require-check <sha>', 'first verify that the check "trainyard / promotion" on this commit succeeded (github: registries)')
     .option('--check-app-id <id>', 'the id of trainyard\'s GitHub App, whose check alone counts for --require-check (default: TRAINYARD_APP_ID)')
     .option('--deployment-status <sha>', 'set the newest GitHub deployment of this commit to the environment in_progress, then success or failure (in GITHUB_REPOSITORY, else the github: registry\'s repository)')
@@ -51,9 +61,13 @@ export function registerDeploy(program: Command, io: CliIo, setExit: (code: numb
     .option('--log-url <url>', 'the deploy\'s log, set on the deployment status (default: this workflow run)')
     .option('--dry-run', 'say what would be done and change nothing')
     .action(async (options: DeployOptions) => {
-      const name = checkModelName(options.model);
       const version = options.version === 'candidate' ? 'candidate' : parseVersionNumber(options.version);
       const opened = await openRegistry(io, options);
+      const configured = Object.keys(opened.loaded?.config.models ?? {});
+      if (!options.model && configured.length !== 1) {
+        throw new UsageError(configured.length === 0 ? 'expected --model <name> (there is no trainyard config to take it from)' : `the config has several models (${configured.join(', ')}); choose one with --model`);
+      }
+      const name = checkModelName(options.model ?? configured[0]!);
       const model = opened.loaded?.config.models[name];
       if (opened.loaded && !model) throw new UsageError(`unknown model "${name}"; the config has: ${Object.keys(opened.loaded.config.models).join(', ')}`);
       if (options.requireCheck && !opened.github) throw new UsageError('--require-check needs a github: registry');
@@ -73,7 +87,7 @@ export function registerDeploy(program: Command, io: CliIo, setExit: (code: numb
           modelDir,
           dryRun: options.dryRun ?? false,
           approvers: options.approver,
-          gate: { passed: true, summary: options.gate },
+          gate: { passed: true, summary: options.gate ?? (options.requireCheck ? `the check "trainyard / promotion" succeeded on ${options.requireCheck}` : defaultGate(io, options.environment)) },
           reason: options.reason,
           runUrl: runUrlFrom(io.env),
           actor: io.env.GITHUB_ACTOR ?? null,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG_PATH } from '../../config/load.ts';
+import { driftExclusions } from '../../drift/exclusions.ts';
 import { driftJson } from '../../drift/json.ts';
 import { resolveDriftOptions, type DriftModelContext, type DriftOptions } from '../../drift/options.ts';
 import { runDrift } from '../../drift/run-drift.ts';
@@ -44,7 +45,7 @@ export function registerDrift(program: Command, io: CliIo, setExit: (code: numbe
     .description('Compare current data with a reference (data or profile.json) column by column; exit 1 when the dataset drifted.')
     .option('-r, --reference <data|profile.json>', 'reference data (file, directory or glob) or a profile from trainyard profile')
     .option('--current <data>', 'current data (file, directory or glob)')
-    .option('--columns <a,b>', 'test only these columns')
+    .option('--columns <a,b>', 'test only these columns (default: all but ids, the schema\'s training_only columns, dates and timestamps, and drift.exclude)')
     .option('--method <column=name>', 'the test for a column (repeatable): ks, wasserstein, jensenshannon, psi, kl, hellinger, chisquare, z, linf', collect, [] as string[])
     .option('--threshold <column=x>', 'the threshold for a column (repeatable)', collect, [] as string[])
     .option('--drift-share <x>', 'the dataset drifts when this share of columns drifts (default 0.5)')
@@ -61,7 +62,8 @@ export function registerDrift(program: Command, io: CliIo, setExit: (code: numbe
       }
       const context = await modelContext(io, options);
       const request = resolveDriftOptions(options, io.cwd, context);
-      const result = await runDrift(request);
+      const exclude = context ? await driftExclusions({ model: context.model, root: context.root }) : [];
+      const result = await runDrift({ ...request, exclude });
       const json = `${JSON.stringify(driftJson(result), null, 2)}\n`;
       const report = renderDriftReport(result);
       for (const [file, text] of [

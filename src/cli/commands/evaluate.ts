@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_CONFIG_PATH } from '../../config/load.ts';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.ts';
 import { loadPolicy } from '../../metrics/policy.ts';
@@ -25,6 +27,7 @@ interface EvaluateOptions {
   sliceBy?: string;
   data?: string;
   id?: string;
+  dataId?: string;
   json?: boolean;
   out?: string;
 }
@@ -38,7 +41,7 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
     .option('-r, --registry <spec>', 'with --candidate: where the champion is, local:<dir> or github:<owner>/<repo> (default: the config\'s registry, else local:.trainyard/registry)')
     .option('-e, --environment <name>', 'with --candidate: the environment whose champion is the baseline (default: the model\'s promotion.environment, else production)')
     .option('-t, --task <task>', `the kind of model: ${TASKS.join(', ')} (default: the model's task in --config)`)
-    .option('-c, --config <file>', 'a trainyard config to take the task from, when --task is not given')
+    .option('-c, --config <file>', `a trainyard config to take the task from, when --task is not given (default: ${DEFAULT_CONFIG_PATH} when it exists)`)
     .option('-m, --model <name>', 'the model of --config (when it has several)')
     .option('--label <column>', 'the true label or target column', 'label')
     .option('--score <column>', 'binary: the positive-class score; multiclass: the prefix of the <prefix>_<class> probability columns', 'score')
@@ -46,7 +49,8 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
     .option('--threshold <number>', 'binary: the score from which a row is predicted positive', '0.5')
     .option('--slice-by <column>', 'also compute every metric per value of this column')
     .option('--data <file>', 'the evaluation data holding the --slice-by column, joined on --id')
-    .option('--id <column>', 'the row id shared by predictions and --data', 'id')
+    .option('--id <column>', 'the row id column of the predictions, joined with --data', 'id')
+    .option('--data-id <column>', 'the row id column of --data, when it is named otherwise (default: --id)')
     .option('--json', 'print the full result as JSON')
     .option('-o, --out <file>', 'write the metrics to this file (.json, .yaml, .csv or .tsv)')
     .action(async (options: EvaluateOptions) => {
@@ -59,13 +63,15 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
       if (options.predictions === undefined) throw new UsageError('expected --predictions <file> (or --candidate <dir>)');
       const predictions = options.predictions;
       let task: Task;
+      const config = options.config ?? (existsSync(path.resolve(io.cwd, DEFAULT_CONFIG_PATH)) ? DEFAULT_CONFIG_PATH : undefined);
       if (options.task) task = parseTask(options.task);
-      else if (options.config) {
-        const loaded = await loadPolicy(path.resolve(io.cwd, options.config), options.config, options.model);
-        if (!loaded.task) throw new UsageError(`${options.config}: not a trainyard config (no models); give --task`);
+      else if (config) {
+        const loaded = await loadPolicy(path.resolve(io.cwd, config), config, options.model);
+        if (!loaded.task) throw new UsageError(`${config}: not a trainyard config (no models); give --task`);
         task = loaded.task;
-      } else throw new UsageError(`expected --task ${TASKS.join('|')} (or --config with the model)`);
+      } else throw new UsageError(`expected --task ${TASKS.join('|')} (or --config with the model; there is no ${DEFAULT_CONFIG_PATH} here)`);
       if (options.data && !options.sliceBy) throw new UsageError('--data is only used with --slice-by; add --slice-by <column>');
+      if (options.dataId && !options.data) throw new UsageError('--data-id names the id column of --data; add --data <file>');
       const result = await evaluateStage({
         predictions,
         cwd: io.cwd,
@@ -76,7 +82,7 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
           ...(options.prediction ? { prediction: options.prediction } : {}),
           threshold: parseNumberOption('--threshold', options.threshold ?? '0.5'),
         },
-        ...(options.sliceBy ? { slice: { column: options.sliceBy, ...(options.data ? { data: options.data } : {}), ...(options.id ? { id: options.id } : {}) } } : {}),
+        ...(options.sliceBy ? { slice: { column: options.sliceBy, ...(options.data ? { data: options.data } : {}), ...(options.id ? { id: options.id } : {}), ...(options.dataId ? { dataId: options.dataId } : {}) } } : {}),
       });
       if (options.out) {
         const file = path.resolve(io.cwd, options.out);

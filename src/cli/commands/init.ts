@@ -3,36 +3,16 @@ import type { Command } from 'commander';
 import { resolveChoices, type InitFlags } from '../../init/choices.ts';
 import { discover } from '../../init/discover.ts';
 import { planInit } from '../../init/plan.ts';
-import { currentBranch, listRepoFiles } from '../../init/scan.ts';
+import { releaseBranch, listRepoFiles } from '../../init/scan.ts';
 import { readFile } from 'node:fs/promises';
-import { DataEngine } from '../../data/engine.ts';
-import { resolveSource } from '../../data/format.ts';
-import type { PlannedFile } from '../../init/types.ts';
-import { inferSchema } from '../../validate/infer.ts';
-import { renderSchemaYaml } from '../../validate/infer-yaml.ts';
+import { inferSchemaFile } from '../../init/infer-schema.ts';
+import { ignoreRunFolder } from '../../init/gitignore.ts';
 import { writeAllOrNothing } from '../../util/write-files.ts';
 import type { CliIo } from '../io.ts';
 
 interface InitOptions extends InitFlags {
   yes?: boolean;
   force?: boolean;
-}
-
-/**
- * A data schema for a repository that has none, inferred from the training data and
- * the production data together (the schema checks both), written beside the training data.
- */
-async function inferSchemaFile(root: string, data: string[], existing: string[]): Promise<PlannedFile> {
-  const train = data[0]!;
-  const folder = path.posix.dirname(train);
-  const name = existing.includes(path.posix.join(folder, 'schema.yml')) ? 'trainyard.schema.yml' : 'schema.yml';
-  const engine = await DataEngine.open();
-  try {
-    const source = await resolveSource(data, root);
-    return { path: path.posix.join(folder, name), content: renderSchemaYaml(await inferSchema(engine, source), source.display) };
-  } finally {
-    engine.close();
-  }
 }
 
 export function registerInit(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -48,15 +28,22 @@ export function registerInit(program: Command, io: CliIo, setExit: (code: number
     .action(async (options: InitOptions) => {
       const root = io.cwd;
       const repoFiles = await listRepoFiles(root);
-      const discovery = discover({ files: repoFiles, folderName: path.basename(root), defaultBranch: await currentBranch(root) });
+      const release = await releaseBranch(root);
+      const discovery = discover({ files: repoFiles, folderName: path.basename(root), defaultBranch: release.branch });
       const schemaTexts = Object.fromEntries(await Promise.all(discovery.schemaCandidates.map(async (file) => [file, await readFile(path.join(root, file), 'utf8')] as const)));
       const { model, task, command, data } = options;
       const flags: InitFlags = { ...(model ? { model } : {}), ...(task ? { task } : {}), ...(command ? { command } : {}), ...(data ? { data } : {}) };
-      const choices = await resolveChoices({ discovery, flags, schemaTexts, ask: options.yes ? undefined : io.ask });
-      const plan = planInit(choices, choices.schema ? undefined : await inferSchemaFile(root, choices.production ? [choices.train, choices.production] : [choices.train], repoFiles.map((file) => file.path)));
+      const choices = { ...(await resolveChoices({ discovery, flags, schemaTexts, ask: options.yes ? undefined : io.ask })), releaseBranchFrom: release.from };
+      const inferred = choices.schema ? undefined : await inferSchemaFile(root, choices.train, choices.production, repoFiles.map((file) => file.path));
+      const plan = planInit(choices, inferred?.file);
       await writeAllOrNothing(root, plan.files, { force: options.force === true });
+      const ignored = await ignoreRunFolder(root);
       io.stdout(`trainyard: set up model "${choices.model}" (${choices.task}), training with \`${choices.command}\` on ${choices.train}\n`);
       for (const file of plan.files) io.stdout(`  wrote ${file.path}\n`);
+      if (ignored) io.stdout(`  ${ignored === 'created' ? 'wrote' : 'updated'} .gitignore (.trainyard/ holds runs, models and the local registry)\n`);
+      if (choices.pythonRequirements) io.stdout(`  the training job installs ${choices.pythonRequirements} into a virtual environment (python-requirements)\n`);
+      if (inferred?.trainingOnly.length) io.stdout(`  training_only in the schema (production lacks them): ${inferred.trainingOnly.join(', ')}\n`);
+      io.stdout(`  releases run on "${choices.defaultBranch}" (${release.from === 'remote' ? 'the remote\'s default branch' : 'the current branch; there is no origin/HEAD'})\n`);
       io.stdout('\nNext steps:\n');
       plan.nextSteps.forEach((step, index) => io.stdout(`  ${index + 1}. ${step}\n`));
       setExit(0);

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.ts';
 import { renderCard } from '../../registry/card.ts';
 import { collectVersionContent } from '../../registry/content.ts';
 import { parseVersionNumber } from '../../registry/names.ts';
-import type { VersionRef } from '../../registry/types.ts';
+import type { ModelRegistry, VersionRef } from '../../registry/types.ts';
 import { renderHistory, renderVersions } from '../../report/registry-text.ts';
 import type { CliIo } from '../io.ts';
 import { openRegistry, runUrlFrom } from '../registry-edge.ts';
@@ -28,6 +28,17 @@ function refFrom(options: { version?: string; environment?: string }): VersionRe
   return { version: parseVersionNumber(options.version) };
 }
 
+/**
+ * Refuses a model the registry does not know (a typo such as `churn` for `churned`),
+ * naming the ones it has, rather than answering "no versions" with exit 0.
+ */
+async function requireModel(registry: ModelRegistry, model: string): Promise<void> {
+  const known = await registry.models();
+  if (known.includes(model)) return;
+  const have = known.length > 0 ? `it has: ${known.join(', ')}` : 'it has no models yet';
+  throw new UsageError(`no model "${model}" in ${registry.location}; ${have}`);
+}
+
 export function registerRegistry(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const registry = program.command('registry').description('Model versions and promotions: the local registry or GitHub Releases.');
   const print = (value: unknown, text: string, json?: boolean) => io.stdout(`${json ? JSON.stringify(value, null, 2) : text}\n`);
@@ -40,6 +51,7 @@ export function registerRegistry(program: Command, io: CliIo, setExit: (code: nu
         const models = await opened.models();
         print({ models }, models.length ? models.join('\n') : `no models in ${opened.location}`, options.json);
       } else {
+        await requireModel(opened, model);
         const [versions, history] = await Promise.all([opened.versions(model), opened.history(model)]);
         print({ model, versions }, renderVersions(model, versions, history), options.json);
       }
@@ -52,6 +64,7 @@ export function registerRegistry(program: Command, io: CliIo, setExit: (code: nu
     .option('--json', 'print JSON')
     .action(async (model: string, options: Common & { version?: string; environment?: string }) => {
       const { registry: opened } = await openRegistry(io, options);
+      await requireModel(opened, model);
       const version = await opened.version(model, refFrom(options));
       print(version, `${renderCard(version.card)}\n(${version.url})`, options.json);
       setExit(0);
@@ -64,6 +77,7 @@ export function registerRegistry(program: Command, io: CliIo, setExit: (code: nu
     .option('-f, --file <path>', 'only this file (or folder) of the version, e.g. profile.json (repeatable; default: every file and model-card.md)', (value: string, previous: string[] = []) => [...previous, value])
     .action(async (model: string, options: Common & { version?: string; environment?: string; out: string; file?: string[] }) => {
       const { registry: opened } = await openRegistry(io, options);
+      await requireModel(opened, model);
       const version = await opened.version(model, refFrom(options));
       const downloaded = await opened.download(model, version.version, path.resolve(io.cwd, options.out), options.file ? { only: options.file } : {});
       const count = downloaded.files.length === 1 ? '1 file' : `${downloaded.files.length} files`;
@@ -76,6 +90,7 @@ export function registerRegistry(program: Command, io: CliIo, setExit: (code: nu
     .option('--json', 'print JSON')
     .action(async (model: string, options: Common & { environment?: string }) => {
       const { registry: opened } = await openRegistry(io, options);
+      await requireModel(opened, model);
       const history = await opened.history(model, options.environment);
       print({ model, history }, renderHistory(model, history), options.json);
       setExit(0);
@@ -111,6 +126,7 @@ export function registerRegistry(program: Command, io: CliIo, setExit: (code: nu
     .option('--dry-run', 'say what would be recorded and record nothing')
     .action(async (model: string, options: Common & { version: string; environment: string; approver: string[]; reason: string; gate: string; rejected?: boolean; dryRun?: boolean }) => {
       const { registry: opened } = await openRegistry(io, options);
+      await requireModel(opened, model);
       const version = parseVersionNumber(options.version);
       const decision = options.rejected ? 'rejected' : 'approved';
       if (options.dryRun) {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { runPipeline } from '../../run/pipeline.ts';
 import type { CliIo } from '../io.ts';
-import { openProject, runId } from '../shared.ts';
+import { newRunDir, openProject } from '../shared.ts';
 import { displayPath } from '../../util/display-path.ts';
 
 interface RunOptions {
@@ -20,7 +20,7 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
     .option('-o, --out <dir>', 'the run folder (default: <project>/.trainyard/runs/<time>)')
     .action(async (options: RunOptions) => {
       const project = await openProject(io, options.config);
-      const runDir = options.out ? path.resolve(io.cwd, options.out) : path.join(project.loaded.root, '.trainyard', 'runs', runId(io.now()));
+      const runDir = options.out ? path.resolve(io.cwd, options.out) : await newRunDir(path.join(project.loaded.root, '.trainyard', 'runs'), io.now());
       const outcome = await runPipeline({ ...project, models: options.model, runDir, env: io.env, echo: io.stderr });
       io.stdout(`\n${outcome.report}\nReport written to ${displayPath(io.cwd, outcome.reportFile)}\n`);
       setExit(outcome.exitCode);

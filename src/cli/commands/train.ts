@@ -7,9 +7,9 @@ import { renderTrainSummary, type TrainSummaryInput } from '../../report/train-s
 import { processNvidiaSmi } from '../../runner/nvidia-smi-process.ts';
 import { PreflightError } from '../../runner/preflight-error.ts';
 import { trainModel, TrainingFailedError } from '../../train/train-model.ts';
-import { describeThrown, UsageError } from '../../errors.ts';
+import { describeThrown, TrainyardError, UsageError } from '../../errors.ts';
 import type { CliIo } from '../io.ts';
-import { openProject, runId } from '../shared.ts';
+import { newRunDir, openProject } from '../shared.ts';
 import { displayPath } from '../../util/display-path.ts';
 import { profileData } from '../../profile/profile-data.ts';
 import { DEFAULT_SAMPLE_SIZE } from '../../profile/types.ts';
@@ -44,7 +44,7 @@ export function registerTrain(program: Command, io: CliIo, setExit: (code: numbe
       if (!options.model && configured.length > 1) throw new UsageError(`the config has several models (${configured.join(', ')}); choose one with --model`);
       const [name] = selectModels(configured, options.model ? [options.model] : configured);
       const model = project.loaded.config.models[name!]!;
-      const outputDir = options.out ? path.resolve(io.cwd, options.out) : path.join(project.loaded.root, '.trainyard', 'runs', runId(io.now()), name!);
+      const outputDir = options.out ? path.resolve(io.cwd, options.out) : path.join(await newRunDir(path.join(project.loaded.root, '.trainyard', 'runs'), io.now()), name!);
       const summaryFile = options.summary ? path.resolve(io.cwd, options.summary) : io.env.GITHUB_STEP_SUMMARY;
       const writeSummary = async (input: TrainSummaryInput): Promise<void> => {
         if (summaryFile) await appendFile(summaryFile, renderTrainSummary(input));
@@ -80,7 +80,8 @@ export function registerTrain(program: Command, io: CliIo, setExit: (code: numbe
         const message = describeThrown(error);
         if (error instanceof PreflightError) await writeSummary({ model: name!, lineage: null, preflight: error.report, telemetry: null, error: message });
         if (error instanceof TrainingFailedError) await writeSummary({ model: name!, lineage: error.record.lineage, preflight: error.record.preflight, telemetry: error.record.telemetry, error: message });
-        await setOutputs(io, { 'exit-code': String(error instanceof TrainingFailedError || error instanceof PreflightError ? error.exitCode : 1) });
+        const status = error instanceof TrainingFailedError ? error.commandStatus : error instanceof TrainyardError ? error.exitCode : 3;
+        await setOutputs(io, { 'exit-code': String(status) });
         if (io.env.GITHUB_ACTIONS === 'true') io.stdout(`::error title=trainyard train ${name}::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
         throw error;
       }

@@ -8,6 +8,7 @@ import { renderAnnotations, renderMarkdown, renderText } from '../../validate/re
 import { validateData } from '../../validate/validate-data.ts';
 import { validateStage } from '../../validate/stage.ts';
 import { checkOutputFolder, writeWhole } from '../../validate/write-output.ts';
+import { UsageError } from '../../errors.ts';
 import type { CliIo } from '../io.ts';
 import { openConfig } from '../shared.ts';
 
@@ -19,6 +20,7 @@ interface ValidateOptions {
   json?: boolean;
   report?: string;
   annotations?: boolean;
+  role: string;
 }
 
 export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -32,7 +34,9 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
     .option('--json', 'print the result as JSON')
     .option('-r, --report <file.md>', 'also write a Markdown report to this file')
     .option('--annotations', 'print GitHub annotations on the schema line of each failed check')
+    .option('--role <train|production>', 'production data is not checked for the schema\'s training_only columns', 'train')
     .action(async (options: ValidateOptions) => {
+      if (options.role !== 'train' && options.role !== 'production') throw new UsageError(`--role ${options.role}: expected train or production`);
       const report = options.report ? path.resolve(io.cwd, options.report) : undefined;
       if (options.config !== undefined || options.model !== undefined) {
         if (options.data !== undefined || options.schema !== undefined) throw new UsageError('give --data and --schema, or --config and --model, not both');
@@ -46,7 +50,7 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
       const source = await resolveSource(options.data, io.cwd);
       const engine = await DataEngine.open();
       try {
-        const result = await validateData({ engine, source, schema, root: io.cwd });
+        const result = await validateData({ engine, source, schema, root: io.cwd, role: options.role });
         if (report) await writeWhole(report, renderMarkdown(result));
         io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderText(result));
         if (options.annotations) io.stdout(renderAnnotations(result));
