@@ -8,7 +8,6 @@ import { renderAnnotations, renderMarkdown, renderText } from '../../validate/re
 import { validateData } from '../../validate/validate-data.ts';
 import { validateStage } from '../../validate/stage.ts';
 import { checkOutputFolder, writeWhole } from '../../validate/write-output.ts';
-import { UsageError } from '../../errors.ts';
 import type { CliIo } from '../io.ts';
 import { openConfig } from '../shared.ts';
 
