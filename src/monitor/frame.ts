@@ -38,6 +38,8 @@ export interface FrameRequest {
 export interface Frame {
   view: string;
   display: string;
+  /** The id column's name. */
+  id: string;
   /** The columns of the source, as read. */
   columns: string[];
   hasLatency: boolean;
@@ -88,7 +90,7 @@ export async function openFrame(engine: DataEngine, request: FrameRequest): Prom
   } catch (error) {
     throw new DataError(`${display}: cannot read the timestamp "${names.timestamp}" or label "${names.label}" (${(error as Error).message.replace(/^query failed: /, '')})`);
   }
-  return { view: name, display, columns, hasLatency: columns.includes(names.latency_ms) };
+  return { view: name, display, id: names.id, columns, hasLatency: columns.includes(names.latency_ms) };
 }
 
 /** The chunks of a frame in order: key, first and last row time, rows, labelled rows and latency percentiles. */
@@ -121,6 +123,8 @@ export async function chunkSummaries(engine: DataEngine, frame: Frame, latencyCo
 /** The output and label of one chunk's rows (NaN where the label has not arrived). */
 export async function chunkValues(engine: DataEngine, frame: Frame, output: string, key: number | null): Promise<{ output: Float64Array; label: Float64Array }> {
   const where = key === null ? '' : ` WHERE __chunk = ${key}`;
-  const { columns } = await engine.queryNumbers(`SELECT CAST(${q(output)} AS DOUBLE), __label FROM ${q(frame.view)}${where}`);
+  // In time order, so that sums add up in the same order whatever the source.
+  const order = frame.columns.includes(frame.id) ? `__ts, ${q(frame.id)}` : '__ts';
+  const { columns } = await engine.queryNumbers(`SELECT CAST(${q(output)} AS DOUBLE), __label FROM ${q(frame.view)}${where} ORDER BY ${order}`);
   return { output: columns[0]!, label: columns[1]! };
 }
