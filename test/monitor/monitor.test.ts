@@ -11,6 +11,7 @@ import { DataEngine, quoteLiteral } from '../../src/data/engine.ts';
 import { fitIsotonic, predictIsotonic } from '../../src/monitor/isotonic.ts';
 import type { ChunkResult, MonitorResult } from '../../src/monitor/types.ts';
 import { runCli } from '../helpers/cli.ts';
+import { expectSameResult } from './same-result.ts';
 
 const FIXTURES = path.resolve('test/fixtures/monitor');
 const at = (file: string) => path.join(FIXTURES, file);
@@ -55,17 +56,6 @@ function compareValues(actual: Record<string, number | null> | null, wanted: Rec
   }
   expect(Object.keys(actual ?? {}).sort(), what).toEqual(Object.keys(wanted).sort());
   for (const [metric, value] of Object.entries(wanted)) close(actual![metric], value, `${what} ${metric}`);
-}
-
-/** Equal, numbers to 1e-12 relative: sums in another row order differ in the last bits. */
-export function expectSameResult(actual: unknown, wanted: unknown, where = 'result'): void {
-  if (typeof wanted === 'number' && typeof actual === 'number') {
-    expect(Math.abs(actual - wanted), `${where}: ${actual} vs ${wanted}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(wanted)));
-  } else if (wanted !== null && typeof wanted === 'object') {
-    expect(actual !== null && typeof actual === 'object', where).toBe(true);
-    expect(Object.keys(actual as object).sort(), where).toEqual(Object.keys(wanted).sort());
-    for (const [key, value] of Object.entries(wanted)) expectSameResult((actual as Record<string, unknown>)[key], value, `${where}.${key}`);
-  } else expect(actual, where).toEqual(wanted);
 }
 
 function compareChunks(actual: ChunkResult[], wanted: ExpectedChunk[]): void {
