@@ -6,6 +6,7 @@
  */
 import { quoteIdentifier, quoteLiteral, type DataEngine } from '../data/engine.ts';
 import { DataError } from '../errors.ts';
+import { postgresColumns, postgresLatency, type LatencyPercentiles, type Pushdown } from './postgres.ts';
 import { describeSource, loadSource, type SourceSpec } from './source.ts';
 import type { Chunking } from './types.ts';
 
@@ -33,6 +34,8 @@ export interface FrameRequest {
   until?: Date | undefined;
   /** Whether the rows must carry a label column themselves (the reference). */
   needsLabel: boolean;
+  /** Whether a database source may keep columns it aggregates (nothing else reads them). */
+  aggregateInDatabase?: boolean;
 }
 
 export interface Frame {
@@ -43,6 +46,8 @@ export interface Frame {
   /** The columns of the source, as read. */
   columns: string[];
   hasLatency: boolean;
+  /** Latency percentiles by chunk key, when the database computed them. */
+  latencyByChunk?: Map<number, LatencyPercentiles>;
 }
 
 const q = quoteIdentifier;
@@ -56,8 +61,19 @@ export async function openFrame(engine: DataEngine, request: FrameRequest): Prom
   const { name, columns: names } = request;
   const display = describeSource(request.rows);
   const raw = `${name}_source`;
-  const pushdown = { timestamp: names.timestamp, ...(request.since ? { since: request.since } : {}), ...(request.until ? { until: request.until } : {}) };
-  const columns = await loadSource(engine, raw, request.rows, pushdown);
+  const pushdown: Pushdown = { timestamp: names.timestamp, ...(request.since ? { since: request.since } : {}), ...(request.until ? { until: request.until } : {}) };
+  // PostgreSQL computes the latency percentiles of time chunks itself: latencies stay there.
+  let latencyByChunk: Map<number, LatencyPercentiles> | undefined;
+  let sourceColumns: string[] | undefined;
+  if (request.rows.kind === 'postgres' && typeof request.chunking === 'string' && request.aggregateInDatabase) {
+    sourceColumns = await postgresColumns(request.rows);
+    if (sourceColumns.includes(names.latency_ms) && sourceColumns.includes(names.timestamp)) {
+      latencyByChunk = await postgresLatency(request.rows, pushdown, request.chunking, names.latency_ms);
+      pushdown.exclude = [names.latency_ms];
+    }
+  }
+  const loaded = await loadSource(engine, raw, request.rows, pushdown);
+  const columns = latencyByChunk ? sourceColumns! : loaded;
   if (!columns.includes(names.timestamp)) throw missing(display, names.timestamp, columns, 'timestamp');
   if (!columns.includes(request.output)) throw missing(display, request.output, columns, request.output === names.score ? 'score' : 'prediction');
   let labelSql = columns.includes(names.label) ? `rows.${q(names.label)}` : 'NULL';
@@ -90,7 +106,7 @@ export async function openFrame(engine: DataEngine, request: FrameRequest): Prom
   } catch (error) {
     throw new DataError(`${display}: cannot read the timestamp "${names.timestamp}" or label "${names.label}" (${(error as Error).message.replace(/^query failed: /, '')})`);
   }
-  return { view: name, display, id: names.id, columns, hasLatency: columns.includes(names.latency_ms) };
+  return { view: name, display, id: names.id, columns: loaded, hasLatency: columns.includes(names.latency_ms), ...(latencyByChunk ? { latencyByChunk } : {}) };
 }
 
 /** The chunks of a frame in order: key, first and last row time, rows, labelled rows and latency percentiles. */
@@ -104,7 +120,7 @@ export interface ChunkSummary {
 }
 
 export async function chunkSummaries(engine: DataEngine, frame: Frame, latencyColumn: string): Promise<ChunkSummary[]> {
-  const latency = frame.hasLatency
+  const latency = frame.hasLatency && !frame.latencyByChunk
     ? `, quantile_cont(${q(latencyColumn)}, 0.5) AS p50, quantile_cont(${q(latencyColumn)}, 0.95) AS p95, quantile_cont(${q(latencyColumn)}, 0.99) AS p99`
     : '';
   const rows = await engine.query(
@@ -116,7 +132,11 @@ export async function chunkSummaries(engine: DataEngine, frame: Frame, latencyCo
     last: new Date(Number(row.last)),
     rows: Number(row.n),
     labelled: Number(row.labelled),
-    latency: row.p50 === null || row.p50 === undefined ? null : { p50: Number(row.p50), p95: Number(row.p95), p99: Number(row.p99) },
+    latency: frame.latencyByChunk
+      ? (frame.latencyByChunk.get(Number(row.key)) ?? null)
+      : row.p50 === null || row.p50 === undefined
+        ? null
+        : { p50: Number(row.p50), p95: Number(row.p95), p99: Number(row.p99) },
   }));
 }
 

@@ -145,7 +145,8 @@ export async function runMonitor(request: MonitorRequest): Promise<MonitorOutcom
   try {
     await engine.query("SET TimeZone = 'UTC'");
     const output = request.task === 'binary' ? request.columns.score : request.columns.prediction;
-    const base = { output, columns: request.columns, chunking: request.chunking };
+    // The quality checks read every column of the log; without them, latencies can stay in the database.
+    const base = { output, columns: request.columns, chunking: request.chunking, aggregateInDatabase: !request.schema };
     const log = await openFrame(engine, { name: 'monitor_log', rows: request.predictions, labels: request.labels, since: request.since, until: request.until, needsLabel: false, ...base });
     const fromLog = !('kind' in request.reference);
     const reference = fromLog

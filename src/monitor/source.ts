@@ -6,7 +6,7 @@ import { quoteIdentifier, readerSql, type DataEngine } from '../data/engine.ts';
 import { resolveSource } from '../data/format.ts';
 import { UsageError } from '../errors.ts';
 import type { MonitorSourceConfig } from '../config/schema.ts';
-import { loadPostgres, type PostgresSource } from './postgres.ts';
+import { loadPostgres, type PostgresSource, type Pushdown } from './postgres.ts';
 
 export type SourceSpec = { kind: 'files'; paths: string | string[]; root: string } | ({ kind: 'postgres' } & PostgresSource);
 
@@ -46,11 +46,10 @@ export function describeSource(spec: SourceSpec): string {
 }
 
 /**
- * Makes the source queryable as `name` and returns its column names. `where`, a
- * condition on the source's own columns, is applied by PostgreSQL, so only those rows
- * cross the wire.
+ * Makes the source queryable as `name` and returns its column names. For PostgreSQL the
+ * time window is applied, and the excluded columns left out, by the database.
  */
-export async function loadSource(engine: DataEngine, name: string, spec: SourceSpec, pushdown?: { timestamp: string; since?: Date; until?: Date }): Promise<string[]> {
+export async function loadSource(engine: DataEngine, name: string, spec: SourceSpec, pushdown?: Pushdown): Promise<string[]> {
   if (spec.kind === 'postgres') return loadPostgres(engine, name, spec, pushdown);
   const source = await resolveSource(spec.paths, spec.root);
   await engine.query(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${readerSql(source)}`, source);

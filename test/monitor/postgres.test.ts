@@ -55,8 +55,8 @@ describe.skipIf(!server)('trainyard monitor over PostgreSQL', () => {
     await server?.stop();
   });
 
-  async function monitor(args: string[]): Promise<MonitorResult> {
-    const run = await runCli(['monitor', ...args, '--schema', path.join(FIXTURES, 'schema.yml'), '--json'], { cwd: dir });
+  async function monitor(args: string[], schema = true): Promise<MonitorResult> {
+    const run = await runCli(['monitor', ...args, ...(schema ? ['--schema', path.join(FIXTURES, 'schema.yml')] : []), '--json'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     return JSON.parse(run.stdout) as MonitorResult;
@@ -77,11 +77,12 @@ describe.skipIf(!server)('trainyard monitor over PostgreSQL', () => {
     expectSameResult(database, files);
   }, 180_000);
 
-  it('applies --since and --until in PostgreSQL', async () => {
+  it('applies --since and --until, and computes latency percentiles, in PostgreSQL', async () => {
     const url = server!.url;
     const window = ['--since', '2024-02-12', '--until', '2024-03-11'];
-    const files = await monitor(['--predictions', 'predictions.parquet', '--labels', 'labels.parquet', '--reference', 'reference.parquet', ...window]);
-    const database = await monitor(['--predictions', `${url}?table=predictions`, '--labels', `${url}?table=labels`, '--reference', `${url}?table=reference`, ...window]);
+    const files = await monitor(['--predictions', 'predictions.parquet', '--labels', 'labels.parquet', '--reference', 'reference.parquet', ...window], false);
+    const database = await monitor(['--predictions', `${url}?table=predictions`, '--labels', `${url}?table=labels`, '--reference', `${url}?table=reference`, ...window], false);
+    expect(database.chunks.every((chunk) => chunk.latency !== null)).toBe(true);
     expect(files.chunks.map((chunk) => chunk.start)).toEqual(['2024-02-12T00:00:00.000Z', '2024-02-19T00:00:00.000Z', '2024-02-26T00:00:00.000Z', '2024-03-04T00:00:00.000Z']);
     expectSameResult(database, files);
   }, 180_000);
