@@ -39,7 +39,10 @@ export interface FrameRequest {
 }
 
 export interface Frame {
+  /** With labels. */
   view: string;
+  /** Without labels: the source's columns, __ts and __chunk. */
+  rowsView: string;
   display: string;
   /** The id column's name. */
   id: string;
@@ -91,22 +94,19 @@ export async function openFrame(engine: DataEngine, request: FrameRequest): Prom
   const conditions = [`rows.${q(names.timestamp)} IS NOT NULL`];
   if (request.since) conditions.push(`CAST(rows.${q(names.timestamp)} AS TIMESTAMPTZ) >= ${quoteLiteral(request.since.toISOString())}::TIMESTAMPTZ`);
   if (request.until) conditions.push(`CAST(rows.${q(names.timestamp)} AS TIMESTAMPTZ) < ${quoteLiteral(request.until.toISOString())}::TIMESTAMPTZ`);
-  const joined = `SELECT rows.*, CAST(rows.${q(names.timestamp)} AS TIMESTAMPTZ) AS __ts, CAST(${labelSql} AS DOUBLE) AS __label FROM ${q(raw)} AS rows${join} WHERE ${conditions.join(' AND ')}`;
   const chunking = request.chunking;
-  const order = columns.includes(names.id) ? `__ts, ${q(names.id)}` : '__ts';
+  if (typeof chunking === 'string' && !UNITS.has(chunking)) throw new DataError(`unknown chunking ${chunking}`);
+  const order = loaded.includes(names.id) ? `__ts, ${q(names.id)}` : '__ts';
   const chunkSql =
     typeof chunking === 'string'
       ? `epoch_us(date_trunc(${quoteLiteral(chunking)}, __ts))`
       : `(row_number() OVER (ORDER BY ${order}) - 1) // ${chunking.rows}`;
-  if (typeof chunking === 'string' && !UNITS.has(chunking)) throw new DataError(`unknown chunking ${chunking}`);
-  await engine.query(`CREATE OR REPLACE VIEW ${q(name)} AS SELECT *, ${chunkSql} AS __chunk FROM (${joined})`, undefined);
-  // Binding the view reads every row's timestamp and label type once: errors surface here.
-  try {
-    await engine.query(`SELECT count(*) FROM ${q(name)} WHERE __chunk IS NULL`);
-  } catch (error) {
-    throw new DataError(`${display}: cannot read the timestamp "${names.timestamp}" or label "${names.label}" (${(error as Error).message.replace(/^query failed: /, '')})`);
-  }
-  return { view: name, display, id: names.id, columns: loaded, hasLatency: columns.includes(names.latency_ms), ...(latencyByChunk ? { latencyByChunk } : {}) };
+  // `<name>_rows`: the source's rows with __ts and __chunk, for drift and quality; `<name>`
+  // adds the labels, for the metrics (the join runs only where labels are read).
+  const timed = `SELECT rows.*, CAST(rows.${q(names.timestamp)} AS TIMESTAMPTZ) AS __ts FROM ${q(raw)} AS rows WHERE ${conditions.join(' AND ')}`;
+  await engine.query(`CREATE OR REPLACE VIEW ${q(`${name}_rows`)} AS SELECT *, ${chunkSql} AS __chunk FROM (${timed})`);
+  await engine.query(`CREATE OR REPLACE VIEW ${q(name)} AS SELECT rows.*, CAST(${labelSql} AS DOUBLE) AS __label FROM ${q(`${name}_rows`)} AS rows${join}`);
+  return { view: name, rowsView: `${name}_rows`, display, id: names.id, columns: loaded, hasLatency: columns.includes(names.latency_ms), ...(latencyByChunk ? { latencyByChunk } : {}) };
 }
 
 /** The chunks of a frame in order: key, first and last row time, rows, labelled rows and latency percentiles. */
@@ -123,9 +123,12 @@ export async function chunkSummaries(engine: DataEngine, frame: Frame, latencyCo
   const latency = frame.hasLatency && !frame.latencyByChunk
     ? `, quantile_cont(${q(latencyColumn)}, 0.5) AS p50, quantile_cont(${q(latencyColumn)}, 0.95) AS p95, quantile_cont(${q(latencyColumn)}, 0.99) AS p99`
     : '';
-  const rows = await engine.query(
-    `SELECT __chunk AS key, epoch_ms(min(__ts)) AS first, epoch_ms(max(__ts)) AS last, count(*) AS n, count(__label) AS labelled${latency} FROM ${q(frame.view)} GROUP BY __chunk ORDER BY __chunk`,
-  );
+  // The first query to read every row: a timestamp or label that does not convert fails here.
+  const rows = await engine
+    .query(`SELECT __chunk AS key, epoch_ms(min(__ts)) AS first, epoch_ms(max(__ts)) AS last, count(*) AS n, count(__label) AS labelled${latency} FROM ${q(frame.view)} GROUP BY __chunk ORDER BY __chunk`)
+    .catch((error: unknown) => {
+      throw new DataError(`${frame.display}: cannot read the timestamp or label column (${(error as Error).message.replace(/^query failed: /, '')})`);
+    });
   return rows.map((row) => ({
     key: Number(row.key),
     first: new Date(Number(row.first)),
@@ -140,11 +143,12 @@ export async function chunkSummaries(engine: DataEngine, frame: Frame, latencyCo
   }));
 }
 
-/** The output and label of one chunk's rows (NaN where the label has not arrived). */
-export async function chunkValues(engine: DataEngine, frame: Frame, output: string, key: number | null): Promise<{ output: Float64Array; label: Float64Array }> {
-  const where = key === null ? '' : ` WHERE __chunk = ${key}`;
-  // In time order, so that sums add up in the same order whatever the source.
-  const order = frame.columns.includes(frame.id) ? `__ts, ${q(frame.id)}` : '__ts';
-  const { columns } = await engine.queryNumbers(`SELECT CAST(${q(output)} AS DOUBLE), __label FROM ${q(frame.view)}${where} ORDER BY ${order}`);
+/**
+ * The output and label of every row (NaN where the label has not arrived), by chunk and
+ * in time order within a chunk, so that sums add up in the same order whatever the source.
+ */
+export async function chunkValues(engine: DataEngine, frame: Frame, output: string): Promise<{ output: Float64Array; label: Float64Array }> {
+  const order = frame.columns.includes(frame.id) ? `__chunk, __ts, ${q(frame.id)}` : '__chunk, __ts';
+  const { columns } = await engine.queryNumbers(`SELECT CAST(${q(output)} AS DOUBLE), __label FROM ${q(frame.view)} ORDER BY ${order}`);
   return { output: columns[0]!, label: columns[1]! };
 }

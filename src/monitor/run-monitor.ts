@@ -75,11 +75,12 @@ interface Measured {
   estimated: MetricValues | null;
 }
 
-async function measure(engine: DataEngine, request: MonitorRequest, frame: Frame, summaries: ChunkSummary[], calibrator: IsotonicFit | null): Promise<Measured[]> {
-  const output = request.task === 'binary' ? request.columns.score : request.columns.prediction;
+function measure(request: MonitorRequest, all: { output: Float64Array; label: Float64Array }, summaries: ChunkSummary[], calibrator: IsotonicFit | null): Measured[] {
   const measured: Measured[] = [];
+  let offset = 0;
   for (const summary of summaries) {
-    const values = await chunkValues(engine, frame, output, summary.key);
+    const values = { output: all.output.subarray(offset, offset + summary.rows), label: all.label.subarray(offset, offset + summary.rows) };
+    offset += summary.rows;
     const realized = summary.labelled > 0 ? realizedMetrics(request.task, values.output, values.label, request.threshold) : null;
     const estimated = request.task === 'binary' && calibrator ? estimatedMetrics(values.output, predictIsotonic(calibrator, values.output), request.threshold) : null;
     measured.push({ summary, realized, estimated });
@@ -90,7 +91,7 @@ async function measure(engine: DataEngine, request: MonitorRequest, frame: Frame
 async function chunkDrift(engine: DataEngine, request: MonitorRequest, features: string[], key: number): Promise<ChunkDrift> {
   if (features.length === 0) return { drifted: false, share: 0, columns: [] };
   const list = features.map(quoteIdentifier).join(', ');
-  await engine.query(`CREATE OR REPLACE VIEW monitor_chunk_features AS SELECT ${list} FROM monitor_log WHERE __chunk = ${key}`);
+  await engine.query(`CREATE OR REPLACE VIEW monitor_chunk_features AS SELECT ${list} FROM monitor_log_rows WHERE __chunk = ${key}`);
   const result = await detectDrift(engine, {
     reference: { kind: 'data', table: 'monitor_reference_features', source: 'reference' },
     current: { table: 'monitor_chunk_features', source: 'chunk' },
@@ -113,7 +114,7 @@ async function chunkQuality(engine: DataEngine, request: MonitorRequest, log: Fr
   const schema = await loadDataSchema(request.schema.file, request.schema.shownAs);
   const file = path.join(folder, `chunk-${key}.parquet`);
   const list = log.columns.map(quoteIdentifier).join(', ');
-  await engine.query(`COPY (SELECT ${list} FROM monitor_log WHERE __chunk = ${key}) TO ${quoteLiteral(file)} (FORMAT parquet)`);
+  await engine.query(`COPY (SELECT ${list} FROM monitor_log_rows WHERE __chunk = ${key}) TO ${quoteLiteral(file)} (FORMAT parquet)`);
   const result = await validateData({ engine, source: { display: `${log.display} chunk`, files: [file], format: 'parquet' }, schema, root: folder });
   const alerts: Alert[] = result.failures.map((failure) => ({
     kind: 'quality',
@@ -158,20 +159,22 @@ export async function runMonitor(request: MonitorRequest): Promise<MonitorOutcom
 
     const referenceSummaries = await chunkSummaries(engine, reference, request.columns.latency_ms);
     if (referenceSummaries.length === 0) throw new DataError(`${reference.display}: the reference period has no rows`);
+    const referenceValues = await chunkValues(engine, reference, output);
     let calibrator: IsotonicFit | null = null;
     if (request.task === 'binary') {
-      const all = await chunkValues(engine, reference, output, null);
-      const labelled = [...all.label.keys()].filter((i) => !Number.isNaN(all.label[i]!));
+      const all = referenceValues;
+      const labelled: number[] = [];
+      for (let i = 0; i < all.label.length; i++) if (!Number.isNaN(all.label[i]!)) labelled.push(i);
       if (labelled.length === 0) throw new DataError(`${reference.display}: the reference has no labelled rows to calibrate the scores on`);
       calibrator = fitIsotonic(Float64Array.from(labelled, (i) => all.output[i]!), Float64Array.from(labelled, (i) => all.label[i]!));
     }
-    const referenceMeasured = await measure(engine, request, reference, referenceSummaries, calibrator);
+    const referenceMeasured = measure(request, referenceValues, referenceSummaries, calibrator);
     const realizedBands = bandsOf(request, referenceMeasured, (m) => m.realized);
     const latencyBands = bandsOf(request, referenceMeasured, (m) => m.summary.latency);
 
     const summaries = await chunkSummaries(engine, log, request.columns.latency_ms);
-    const measured = await measure(engine, request, log, summaries, calibrator);
-    if (features.length > 0) await engine.query(`CREATE OR REPLACE VIEW monitor_reference_features AS SELECT ${features.map(quoteIdentifier).join(', ')} FROM monitor_reference`);
+    const measured = measure(request, await chunkValues(engine, log, output), summaries, calibrator);
+    if (features.length > 0) await engine.query(`CREATE OR REPLACE VIEW monitor_reference_features AS SELECT ${features.map(quoteIdentifier).join(', ')} FROM monitor_reference_rows`);
     const chunks: ChunkResult[] = [];
     for (const m of measured) {
       const drift = await chunkDrift(engine, request, features, m.summary.key);
