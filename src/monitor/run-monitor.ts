@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { MetricRule } from '../config/schema.ts';
 import { DataEngine, quoteIdentifier, quoteLiteral } from '../data/engine.ts';
 import { detectDrift } from '../drift/detect.ts';
+import type { GroupedSide } from '../drift/grouped-side.ts';
 import type { Correction, DriftMethod } from '../drift/methods.ts';
 import { DataError } from '../errors.ts';
 import { loadDataSchema } from '../validate/load-schema.ts';
@@ -88,7 +89,7 @@ function measure(request: MonitorRequest, all: { output: Float64Array; label: Fl
   return measured;
 }
 
-async function chunkDrift(engine: DataEngine, request: MonitorRequest, features: string[], key: number): Promise<ChunkDrift> {
+async function chunkDrift(engine: DataEngine, request: MonitorRequest, features: string[], key: number, referenceCache: Map<string, GroupedSide>): Promise<ChunkDrift> {
   if (features.length === 0) return { drifted: false, share: 0, columns: [] };
   const list = features.map(quoteIdentifier).join(', ');
   await engine.query(`CREATE OR REPLACE VIEW monitor_chunk_features AS SELECT ${list} FROM monitor_log_rows WHERE __chunk = ${key}`);
@@ -100,6 +101,8 @@ async function chunkDrift(engine: DataEngine, request: MonitorRequest, features:
     thresholds: request.drift.thresholds,
     driftShare: request.drift.driftShare,
     correction: request.drift.correction,
+    referenceCache,
+    distributions: false,
   });
   return {
     drifted: result.drifted,
@@ -176,8 +179,9 @@ export async function runMonitor(request: MonitorRequest): Promise<MonitorOutcom
     const measured = measure(request, await chunkValues(engine, log, output), summaries, calibrator);
     if (features.length > 0) await engine.query(`CREATE OR REPLACE VIEW monitor_reference_features AS SELECT ${features.map(quoteIdentifier).join(', ')} FROM monitor_reference_rows`);
     const chunks: ChunkResult[] = [];
+    const referenceCache = new Map<string, GroupedSide>();
     for (const m of measured) {
-      const drift = await chunkDrift(engine, request, features, m.summary.key);
+      const drift = await chunkDrift(engine, request, features, m.summary.key, referenceCache);
       const quality = await chunkQuality(engine, request, log, m.summary.key, folder);
       const alerts: Alert[] = [
         ...metricAlerts('realized', m.realized, realizedBands),
