@@ -5,20 +5,22 @@ import {
   Probot,
   app_default,
   createNodeMiddleware
-} from "./chunks/chunk-THWTRWB5.js";
-import "./chunks/chunk-DTP7DK6D.js";
-import "./chunks/chunk-ABPIOPCH.js";
+} from "./chunks/chunk-QDI3T4I5.js";
+import "./chunks/chunk-TCRUTOCN.js";
+import "./chunks/chunk-RHXSBLDO.js";
 import "./chunks/chunk-FXVCIBPG.js";
 import "./chunks/chunk-RXXXXBIG.js";
-import "./chunks/chunk-LUPGTUBQ.js";
+import "./chunks/chunk-DK7P7IHZ.js";
+import "./chunks/chunk-QTVPYUCA.js";
 import "./chunks/chunk-PLGQVMFY.js";
-import "./chunks/chunk-QVVL2KIE.js";
+import "./chunks/chunk-WT2PWQKM.js";
+import "./chunks/chunk-UDPY2YNM.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-2I52LB5X.js";
+import "./chunks/chunk-LVM5BMH6.js";
 import "./chunks/chunk-D2FE2DU7.js";
-import "./chunks/chunk-PWI6BAP3.js";
 import "./chunks/chunk-FA4IZPLS.js";
+import "./chunks/chunk-PWI6BAP3.js";
 import "./chunks/chunk-5WCRJWUQ.js";
 import "./chunks/chunk-M6HMHLEN.js";
 

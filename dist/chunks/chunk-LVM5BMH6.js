@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+import { createRequire as __trainyardCreateRequire } from 'node:module';
+const require = __trainyardCreateRequire(import.meta.url);
+import {
+  external_exports
+} from "./chunk-PWI6BAP3.js";
+
+// src/drift/methods.ts
+var DRIFT_METHOD_NAMES = ["ks", "wasserstein", "jensenshannon", "psi", "kl", "hellinger", "chisquare", "z", "linf"];
+var CORRECTIONS = ["none", "bonferroni", "benjamini-hochberg"];
+
+// src/config/schema.ts
+var MODEL_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+var DRIFT_METHODS = DRIFT_METHOD_NAMES;
+var pathOrGlobs = external_exports.union([external_exports.string().min(1), external_exports.array(external_exports.string().min(1)).min(1)]).describe("A file, a directory or a glob (`data/part-*.parquet`), or a list of them; relative to the project root.");
+var paramValue = external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()]);
+var metricRuleSchema = external_exports.strictObject({
+  greater_is_better: external_exports.boolean().describe("Whether a higher value of the metric is better (MLflow `greater_is_better`)."),
+  threshold: external_exports.number().optional().describe("Absolute bound: the candidate must be >= threshold when higher is better, <= otherwise."),
+  min_absolute_change: external_exports.number().positive().optional().describe("The candidate must beat the baseline by at least this much (candidate >= baseline + change when higher is better)."),
+  min_relative_change: external_exports.number().min(0).max(1).optional().describe("The candidate must beat the baseline by at least this share of it, in [0, 1]; a zero baseline needs candidate > baseline by 1e-10.")
+}).refine((rule) => rule.threshold !== void 0 || rule.min_absolute_change !== void 0 || rule.min_relative_change !== void 0, {
+  message: "expected at least one of threshold, min_absolute_change, min_relative_change"
+}).describe("A gate on one metric, with the semantics of MLflow MetricThreshold.");
+var dataSchema = external_exports.strictObject({
+  train: pathOrGlobs.describe("The training data: CSV, TSV, Parquet, JSON or JSON Lines."),
+  production: pathOrGlobs.optional().describe("Recent production data, the default current side of drift checks."),
+  schema: external_exports.string().min(1).optional().describe("The data schema file (`trainyard schema infer` writes one).")
+}).describe("Where the model's data lives.");
+var trainingSchema = external_exports.strictObject({
+  command: external_exports.string().min(1).describe("The training command, run in the project root with TRAINYARD_OUTPUT_DIR, TRAINYARD_DATA_TRAIN, TRAINYARD_SEED and TRAINYARD_PARAMS set."),
+  runs_on: external_exports.array(external_exports.string().min(1)).min(1).default(["self-hosted", "gpu"]).describe("Runner labels of the training job."),
+  timeout_minutes: external_exports.number().positive().max(43200).default(360).describe("The training command is stopped after this many minutes."),
+  seed: external_exports.int().min(0).max(2 ** 32 - 1).default(42).describe("The random seed passed to the command as TRAINYARD_SEED."),
+  gpus: external_exports.int().min(0).max(64).default(0).describe("GPUs the command needs; above 0 a GPU preflight runs first."),
+  min_gpu_memory_mb: external_exports.int().positive().optional().describe("Free memory each GPU must have before training starts."),
+  telemetry_interval_ms: external_exports.int().min(100).max(6e4).default(1e3).describe("How often GPU telemetry (utilisation, memory, power, temperature) is sampled while training, in milliseconds."),
+  params: external_exports.record(external_exports.string().min(1), paramValue).default({}).describe("Hyperparameters, passed as the JSON object TRAINYARD_PARAMS."),
+  env: external_exports.record(external_exports.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), external_exports.string()).default({}).describe("Extra environment variables for the command.")
+}).describe("How the model is trained.");
+var significanceSchema = external_exports.strictObject({
+  confidence: external_exports.number().gt(0).lt(1).default(0.95).describe("Two-sided confidence of the paired bootstrap interval of each metric difference."),
+  resamples: external_exports.int().min(100).max(1e5).default(1e3).describe("Bootstrap resamples (row indices drawn once per resample, applied to both models)."),
+  seed: external_exports.int().min(0).max(2 ** 32 - 1).default(42).describe("Seed of the resampling, recorded in comparison.json.")
+}).describe("Gate on confidence intervals: a change whose interval still crosses the bound of a rule is inconclusive, not a pass.");
+var metricsSchema = external_exports.strictObject({
+  file: external_exports.string().min(1).default("metrics.json").describe("The metrics file the trainer writes, relative to its output directory."),
+  predictions: external_exports.string().min(1).default("predictions.csv").describe("Per-row predictions (`id,label,score`) the trainer writes, used for confidence intervals."),
+  policy: external_exports.record(external_exports.string().min(1), metricRuleSchema).default({}).describe("Gates per metric name (dotted names address nested keys)."),
+  significance: significanceSchema.optional()
+}).describe("The metrics a candidate is judged on.");
+var promotionSchema = external_exports.strictObject({
+  environment: external_exports.string().min(1).default("production").describe("The GitHub environment the promotion job deploys to."),
+  required_approvals: external_exports.int().min(0).max(10).default(1).describe("Approvals of the final head commit the pull request needs."),
+  allowed_reviewers: external_exports.array(external_exports.string().min(1)).default([]).describe("Logins whose approvals count; empty means anyone with write access.")
+}).describe("The gate a version passes before it is promoted.");
+var driftSchema = external_exports.strictObject({
+  reference: pathOrGlobs.optional().describe("Reference data or profile.json; defaults to the champion's profile."),
+  current: pathOrGlobs.optional().describe("Current data; defaults to data.production."),
+  columns: external_exports.array(external_exports.string().min(1)).optional().describe("Columns to check; defaults to all."),
+  methods: external_exports.record(external_exports.string().min(1), external_exports.enum(DRIFT_METHODS)).default({}).describe("A drift test per column, overriding the automatic choice."),
+  thresholds: external_exports.record(external_exports.string().min(1), external_exports.number()).default({}).describe("A threshold per column, overriding the method's default."),
+  drift_share: external_exports.number().gt(0).max(1).default(0.5).describe("The dataset drifts when this share of columns drifts."),
+  correction: external_exports.enum(CORRECTIONS).default("none").describe("Multiple-testing correction over column p-values."),
+  schedule: external_exports.string().min(1).default("0 6 * * 1").describe("Cron schedule of the drift workflow (UTC).")
+}).describe("Drift monitoring of the model's input data.");
+var monitorSourceSchema = external_exports.union([
+  pathOrGlobs,
+  external_exports.strictObject({
+    url: external_exports.string().regex(/^postgres(ql)?:\/\//).describe("A PostgreSQL connection URL (`postgres://user@host:5432/db`); the password may come from PGPASSWORD."),
+    table: external_exports.string().min(1).optional().describe("The table (or `schema.table`) to read."),
+    query: external_exports.string().min(1).optional().describe("A SELECT whose rows are read, instead of a table.")
+  }).refine((source) => source.table === void 0 !== (source.query === void 0), { message: "expected exactly one of table, query" })
+]).describe("Files (CSV, Parquet, JSON lines: a file, folder or glob), a `postgres://\u2026?table=name` URL, or `{ url, table | query }`.");
+var monitoringColumnsSchema = external_exports.strictObject({
+  id: external_exports.string().min(1).default("id").describe("The prediction id, which labels are joined on."),
+  timestamp: external_exports.string().min(1).default("timestamp").describe("When the prediction was made (read as UTC when it has no offset)."),
+  score: external_exports.string().min(1).default("score").describe("The positive-class score of a binary model."),
+  prediction: external_exports.string().min(1).default("prediction").describe("The predicted value of a regression model."),
+  label: external_exports.string().min(1).default("label").describe("The true label, in the labels source and the reference."),
+  model_version: external_exports.string().min(1).default("model_version").describe("The model version that made the prediction (optional in the data)."),
+  latency_ms: external_exports.string().min(1).default("latency_ms").describe("The prediction latency in milliseconds (optional in the data)."),
+  features: external_exports.array(external_exports.string().min(1)).optional().describe("The feature columns checked for drift; by default every other column.")
+}).describe("Column names of the prediction log, the labels and the reference.");
+var monitoringSchema = external_exports.strictObject({
+  predictions: monitorSourceSchema.optional().describe("The prediction log."),
+  labels: monitorSourceSchema.optional().describe("Labels that arrive later, with the id and label columns, joined to the log by id."),
+  reference: external_exports.union([
+    monitorSourceSchema,
+    external_exports.strictObject({
+      since: external_exports.string().min(1).describe("Start of the reference period in the log (ISO date or time, UTC), inclusive."),
+      until: external_exports.string().min(1).describe("End of the reference period in the log, exclusive.")
+    })
+  ]).optional().describe("The reference period: rows with labels (the log's columns plus label), or a time range of the log."),
+  columns: monitoringColumnsSchema.default({ id: "id", timestamp: "timestamp", score: "score", prediction: "prediction", label: "label", model_version: "model_version", latency_ms: "latency_ms" }),
+  chunk: external_exports.string().regex(/^(hour|day|week|month|[1-9][0-9]*rows)$/).default("week").describe("Chunks: `hour`, `day`, `week` (Monday to Monday) or `month` in UTC, or `<N>rows`."),
+  threshold: external_exports.number().min(0).max(1).default(0.5).describe("A binary model predicts the positive class when its score is at least this."),
+  since: external_exports.string().min(1).optional().describe("Monitor rows from this time (inclusive, UTC)."),
+  until: external_exports.string().min(1).optional().describe("Monitor rows up to this time (exclusive, UTC)."),
+  schema: external_exports.string().min(1).optional().describe("The data schema whose checks count quality failures per chunk; defaults to data.schema."),
+  notify: external_exports.array(external_exports.string().min(1)).default([]).describe("GitHub logins (or @org/team) mentioned when a new alert is posted."),
+  retrain_after: external_exports.int().min(1).default(3).describe("Consecutive chunks with a metric outside its band before a retraining pull request opens."),
+  schedule: external_exports.string().min(1).default("0 6 * * *").describe("Cron schedule of the monitoring workflow (UTC).")
+}).describe("Production monitoring (`trainyard monitor`): the prediction log, its labels, the reference and the chunking.");
+var cardSchema = external_exports.strictObject({
+  intended_use: external_exports.string().optional().describe("What the model is for, written into the model card."),
+  limitations: external_exports.string().optional().describe("Known limitations, written into the model card.")
+}).describe("Model card text.");
+var deploySchema = external_exports.strictObject({
+  command: external_exports.string().min(1).describe("The deploy command, run in the project root with MODEL_DIR (the downloaded version) and MODEL_VERSION set."),
+  timeout_minutes: external_exports.number().positive().max(360).default(30).describe("The deploy command is stopped after this many minutes.")
+}).describe("How `trainyard deploy` ships a version.");
+var REGISTRY_SPEC = /^(local:.+|github:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)$/;
+var modelSchema = external_exports.strictObject({
+  task: external_exports.enum(["binary", "multiclass", "regression"]).describe("The kind of prediction."),
+  description: external_exports.string().optional().describe("One line about the model."),
+  data: dataSchema,
+  training: trainingSchema,
+  metrics: metricsSchema.default({ file: "metrics.json", predictions: "predictions.csv", policy: {} }),
+  promotion: promotionSchema.optional(),
+  drift: driftSchema.optional(),
+  monitoring: monitoringSchema.optional(),
+  card: cardSchema.optional(),
+  deploy: deploySchema.optional()
+}).describe("One model of the repository.");
+var configSchema = external_exports.strictObject({
+  $schema: external_exports.string().optional().describe("The JSON Schema of this file, for editors."),
+  _extends: external_exports.string().optional().describe("Probot-style inheritance: `repo` or `owner/repo:path` holding defaults."),
+  version: external_exports.literal(1).default(1).describe("The version of this file format."),
+  registry: external_exports.string().regex(REGISTRY_SPEC).optional().describe("Where model versions live: `local:<dir>` (relative to the project root) or `github:<owner>/<repo>` (releases); the local `.trainyard/registry` by default."),
+  models: external_exports.record(external_exports.string().regex(MODEL_NAME), modelSchema).refine((models) => Object.keys(models).length > 0, { message: "expected at least one model" }).describe("The models of the repository, by name (lowercase letters, digits, `.`, `_`, `-`).")
+}).describe("trainyard configuration (.github/trainyard.yml).");
+
+export {
+  DRIFT_METHOD_NAMES,
+  CORRECTIONS,
+  MODEL_NAME,
+  metricRuleSchema,
+  significanceSchema,
+  REGISTRY_SPEC,
+  configSchema
+};

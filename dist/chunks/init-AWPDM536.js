@@ -1,0 +1,429 @@
+#!/usr/bin/env node
+import { createRequire as __trainyardCreateRequire } from 'node:module';
+const require = __trainyardCreateRequire(import.meta.url);
+import {
+  inferSchema,
+  renderSchemaYaml
+} from "./chunk-IIUATP5Y.js";
+import "./chunk-KECDQUMW.js";
+import {
+  DataEngine,
+  resolveSource
+} from "./chunk-HS2ZUGFT.js";
+import {
+  parseConfig
+} from "./chunk-IK5MCHID.js";
+import "./chunk-7KOEJRCO.js";
+import {
+  MODEL_NAME
+} from "./chunk-LVM5BMH6.js";
+import "./chunk-D2FE2DU7.js";
+import {
+  require_dist
+} from "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
+import {
+  UsageError
+} from "./chunk-5WCRJWUQ.js";
+import {
+  __toESM
+} from "./chunk-M6HMHLEN.js";
+
+// src/cli/commands/init.ts
+import path3 from "node:path";
+
+// src/init/choices.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/init/discover.ts
+var DATA_EXTENSIONS = /\.(csv|tsv|parquet|jsonl|ndjson)$/i;
+var JSON_DATA = /\.json$/i;
+var DATA_FOLDER = /(^|\/)(data|datasets?)\//i;
+var TRAIN = /(^|[^a-z])train(ing)?([^a-z]|$)/i;
+var PRODUCTION = /(^|[^a-z])(prod|production|serving|live|current|recent|scoring)([^a-z]|$)/i;
+var TEST_SPLIT = /(^|[^a-z])(test|valid|validation|eval|holdout)([^a-z]|$)/i;
+var SCRIPT_NAMES = ["train.py", "train.mjs", "train.js", "train.ts", "train.sh", "main.py"];
+var SCRIPT_FOLDERS = ["", "scripts/", "src/", "training/"];
+function isData(file) {
+  return DATA_EXTENSIONS.test(file.path) || JSON_DATA.test(file.path) && DATA_FOLDER.test(file.path);
+}
+function basename(file) {
+  return file.split("/").at(-1);
+}
+function dirname(file) {
+  const parts = file.split("/");
+  return parts.slice(0, -1).join("/");
+}
+function pickTrain(files) {
+  const named = files.filter((file) => TRAIN.test(basename(file.path)));
+  const pool = named.length > 0 ? named : files.filter((file) => !PRODUCTION.test(basename(file.path)) && !TEST_SPLIT.test(basename(file.path)));
+  return [...pool].sort((a, b) => b.size - a.size || a.path.localeCompare(b.path))[0]?.path;
+}
+function pickProduction(files, train) {
+  return files.filter((file) => file.path !== train && PRODUCTION.test(basename(file.path))).sort((a, b) => a.path.localeCompare(b.path))[0]?.path;
+}
+function rankScripts(paths) {
+  const found = [];
+  for (const folder of SCRIPT_FOLDERS) for (const name of SCRIPT_NAMES) if (paths.has(folder + name)) found.push(folder + name);
+  return found;
+}
+function schemaCandidates(paths, train) {
+  const folders = train === void 0 ? [""] : [dirname(train), ""];
+  const candidates = [];
+  for (const folder of folders) {
+    for (const file of paths) {
+      if (dirname(file) === folder && /^(schema|.+\.schema)\.ya?ml$/i.test(basename(file)) && !candidates.includes(file)) candidates.push(file);
+    }
+  }
+  return candidates;
+}
+function modelNameFrom(folder) {
+  const name = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "").slice(0, 63).replace(/-+$/, "");
+  return MODEL_NAME.test(name) ? name : "model";
+}
+function discover(input) {
+  const data = input.files.filter(isData);
+  const train = pickTrain(data);
+  const production = pickProduction(data, train);
+  const dataFiles = [...data.map((file) => file.path)].sort((a, b) => Number(b === train) - Number(a === train) || a.localeCompare(b));
+  const paths = input.files.map((file) => file.path);
+  return {
+    dataFiles,
+    train,
+    production,
+    scripts: rankScripts(new Set(paths)),
+    schemaCandidates: schemaCandidates(paths, train),
+    defaultBranch: input.defaultBranch,
+    suggestedModel: modelNameFrom(input.folderName)
+  };
+}
+function commandFor(script) {
+  const quoted = /^[\w./-]+$/.test(script) ? script : `"${script.replace(/(["\\$`])/g, "\\$1")}"`;
+  if (script.endsWith(".py")) return `python ${quoted}`;
+  if (script.endsWith(".ts")) return `npx tsx ${quoted}`;
+  if (script.endsWith(".sh")) return `bash ${quoted}`;
+  return `node ${quoted}`;
+}
+
+// src/init/choices.ts
+var TASKS = ["binary", "multiclass", "regression"];
+function isDataSchema(text) {
+  try {
+    const value = (0, import_yaml.parse)(text);
+    return typeof value?.columns === "object" && value.columns !== null && !Array.isArray(value.columns);
+  } catch {
+    return false;
+  }
+}
+function checkModel(name) {
+  if (!MODEL_NAME.test(name)) throw new UsageError(`model name "${name}" is invalid; expected lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 63 characters`);
+  return name;
+}
+function checkTask(task) {
+  if (!TASKS.includes(task)) throw new UsageError(`task "${task}" is invalid; expected one of ${TASKS.join(", ")}`);
+  return task;
+}
+async function resolveChoices(input) {
+  const { discovery, flags } = input;
+  const ask = input.ask ?? (async (_question, fallback) => fallback);
+  const model = checkModel(flags.model ?? await ask("Model name", discovery.suggestedModel));
+  const task = checkTask(flags.task ?? await ask(`Task (${TASKS.join(", ")})`, "binary"));
+  const train = flags.data ?? discovery.train ?? (input.ask ? await ask("Training data (a file, directory or glob)", "") : void 0);
+  if (!train) throw new UsageError("no training data found (CSV, TSV, Parquet, JSON Lines); pass --data <file|dir|glob>");
+  const script = discovery.scripts[0];
+  const command = flags.command ?? await ask("Training command", script ? commandFor(script) : "");
+  if (!command.trim()) throw new UsageError('no training script found (train.py, train.mjs, train.js, train.sh, ...); pass --command "<command>"');
+  const schema = discovery.schemaCandidates.find((file) => isDataSchema(input.schemaTexts[file] ?? ""));
+  return {
+    model,
+    task,
+    command,
+    train,
+    production: discovery.production,
+    schema,
+    runsOn: ["self-hosted", "gpu"],
+    environment: "production",
+    defaultBranch: discovery.defaultBranch,
+    driftSchedule: "0 6 * * 1"
+  };
+}
+
+// src/workflows/refs.ts
+var TRAINYARD_REPOSITORY = "trainyard/trainyard";
+var RELEASE_REF = "v1";
+function reusableWorkflowRef(file) {
+  return `${TRAINYARD_REPOSITORY}/.github/workflows/${file}@${RELEASE_REF}`;
+}
+var CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/${TRAINYARD_REPOSITORY}/${RELEASE_REF}/schema/trainyard.schema.json`;
+
+// src/init/render-callers.ts
+var q = (value) => JSON.stringify(value);
+var labels = (runsOn) => `'${JSON.stringify(runsOn).replace(/'/g, "''")}'`;
+function caller(file, lines) {
+  return { path: `.github/workflows/${file}`, content: [`# Written by \`trainyard init\`; calls ${reusableWorkflowRef(file)}.`, ...lines, ""].join("\n") };
+}
+function pullRequest(choices) {
+  return caller("trainyard-pr.yml", [
+    "name: trainyard pr",
+    "on:",
+    "  pull_request:",
+    "    # labeled: a maintainer's trainyard:safe-to-train label lets a fork's pull request train.",
+    "    types: [opened, synchronize, reopened, labeled]",
+    "permissions:",
+    "  contents: read",
+    "jobs:",
+    "  pipeline:",
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef("trainyard-pr.yml")}`,
+    "    permissions:",
+    "      contents: read",
+    "    with:",
+    `      model: ${q(choices.model)}`,
+    `      runner-labels: ${labels(choices.runsOn)}`
+  ]);
+}
+function release(choices) {
+  return caller("trainyard-release.yml", [
+    "name: trainyard release",
+    "on:",
+    "  push:",
+    `    branches: [${q(choices.defaultBranch)}]`,
+    "  workflow_dispatch:",
+    "permissions:",
+    "  contents: read",
+    "jobs:",
+    "  release:",
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef("trainyard-release.yml")}`,
+    "    permissions:",
+    "      contents: write",
+    "      deployments: write",
+    "      checks: read",
+    "    with:",
+    `      model: ${q(choices.model)}`,
+    `      environment: ${q(choices.environment)}`,
+    `      runner-labels: ${labels(choices.runsOn)}`
+  ]);
+}
+function retrain(choices) {
+  return caller("trainyard-retrain.yml", [
+    "name: trainyard retrain",
+    "on:",
+    "  # Dispatched by the trainyard App (drift, `/trainyard retrain`) or from the Actions tab.",
+    "  workflow_dispatch:",
+    "    inputs:",
+    "      model:",
+    "        description: The model to retrain",
+    "        type: choice",
+    `        options: [${q(choices.model)}]`,
+    "        required: true",
+    "      reason:",
+    "        description: Why it is retrained",
+    "        type: string",
+    "        default: manual",
+    "      data-snapshot:",
+    "        description: The data snapshot to train on (empty means as committed)",
+    "        type: string",
+    '        default: ""',
+    "permissions:",
+    "  contents: read",
+    "jobs:",
+    "  retrain:",
+    "    name: ${{ inputs.model }}",
+    `    uses: ${reusableWorkflowRef("trainyard-retrain.yml")}`,
+    "    permissions:",
+    "      contents: read",
+    "    with:",
+    "      model: ${{ inputs.model }}",
+    "      reason: ${{ inputs.reason }}",
+    "      data-snapshot: ${{ inputs.data-snapshot }}",
+    `      runner-labels: ${labels(choices.runsOn)}`
+  ]);
+}
+function drift(choices) {
+  return caller("trainyard-drift.yml", [
+    "name: trainyard drift",
+    "on:",
+    "  schedule:",
+    `    - cron: ${q(choices.driftSchedule)}`,
+    "  workflow_dispatch:",
+    "permissions:",
+    "  contents: read",
+    "jobs:",
+    "  drift:",
+    `    name: ${q(choices.model)}`,
+    `    uses: ${reusableWorkflowRef("trainyard-drift.yml")}`,
+    "    permissions:",
+    "      contents: read",
+    "    with:",
+    `      model: ${q(choices.model)}`,
+    `      environment: ${q(choices.environment)}`
+  ]);
+}
+function renderCallers(choices) {
+  return [pullRequest(choices), release(choices), retrain(choices), ...choices.production ? [drift(choices)] : []];
+}
+
+// src/init/render-config.ts
+var q2 = (value) => JSON.stringify(value);
+var POLICY_EXAMPLE = {
+  binary: "roc_auc: { greater_is_better: true, threshold: 0.7, min_absolute_change: 0.002 }",
+  multiclass: "accuracy: { greater_is_better: true, threshold: 0.7 }",
+  regression: "rmse: { greater_is_better: false, min_relative_change: 0.01 }"
+};
+function renderConfig(choices) {
+  const data = [`      train: ${q2(choices.train)}`];
+  if (choices.production) data.push(`      production: ${q2(choices.production)}`);
+  if (choices.schema) data.push(`      schema: ${q2(choices.schema)}`);
+  const drift2 = choices.production ? ["    drift:", `      current: ${q2(choices.production)}`, `      schedule: ${q2(choices.driftSchedule)}`] : [];
+  return [
+    `# yaml-language-server: $schema=${CONFIG_SCHEMA_URL}`,
+    "# trainyard configuration, written by `trainyard init`. Paths are relative to the",
+    "# repository root. `trainyard config check` validates this file.",
+    "version: 1",
+    "models:",
+    `  ${choices.model}:`,
+    `    task: ${choices.task}`,
+    "    data:",
+    ...data,
+    "    training:",
+    `      command: ${q2(choices.command)}`,
+    `      runs_on: [${choices.runsOn.map(q2).join(", ")}]`,
+    "    metrics:",
+    "      # Files the training command writes into $TRAINYARD_OUTPUT_DIR.",
+    "      file: metrics.json",
+    "      predictions: predictions.csv",
+    "      # Gates a candidate must pass, per metric name in metrics.json, for example",
+    `      #   ${POLICY_EXAMPLE[choices.task]}`,
+    "      policy: {}",
+    "    promotion:",
+    `      environment: ${q2(choices.environment)}`,
+    "      required_approvals: 1",
+    ...drift2,
+    ""
+  ].join("\n");
+}
+
+// src/init/plan.ts
+var CONFIG_FILE = ".github/trainyard.yml";
+function nextSteps(choices) {
+  const steps = [
+    "Install the trainyard GitHub App on this repository (docs/app.md).",
+    `Create the environment "${choices.environment}" (Settings > Environments) and enable the trainyard deployment protection rule (docs/app.md).`,
+    `Add a self-hosted runner with the labels ${choices.runsOn.join(", ")} (runner-images/README.md).`,
+    `Create the label "trainyard:safe-to-train"; a maintainer applies it to let a fork's pull request train (docs/security.md).`,
+    `Add metric gates under models.${choices.model}.metrics.policy in ${CONFIG_FILE}, then run \`trainyard config check\`.`
+  ];
+  if (!choices.schema) steps.push(`Add a data schema and point models.${choices.model}.data.schema at it, so pull requests validate the data.`);
+  if (!choices.production) steps.push(`Add production data as models.${choices.model}.data.production to monitor drift (trainyard-drift.yml was not written).`);
+  steps.push("Commit the files and open a pull request.");
+  return steps;
+}
+function planInit(found, inferredSchema) {
+  const choices = inferredSchema && !found.schema ? { ...found, schema: inferredSchema.path } : found;
+  const config = renderConfig(choices);
+  parseConfig(config, CONFIG_FILE);
+  const schemaFiles = inferredSchema && !found.schema ? [inferredSchema] : [];
+  return { choices, files: [{ path: CONFIG_FILE, content: config }, ...schemaFiles, ...renderCallers(choices)], nextSteps: nextSteps(choices) };
+}
+
+// src/init/scan.ts
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "env", "__pycache__", ".trainyard", "out", "dist", "build", "target", "coverage", ".mypy_cache", ".pytest_cache", ".ipynb_checkpoints", "wandb", "mlruns"]);
+var MAX_FILES = 2e4;
+var MAX_DEPTH = 6;
+async function listRepoFiles(root) {
+  const files = [];
+  async function walk(dir, depth) {
+    const entries = await readdir(path.join(root, dir), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (files.length >= MAX_FILES) return;
+      const relative = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIPPED.has(entry.name) && depth < MAX_DEPTH) await walk(relative, depth + 1);
+      } else if (entry.isFile()) {
+        files.push({ path: relative, size: (await stat(path.join(root, relative))).size });
+      }
+    }
+  }
+  await walk("", 0);
+  return files;
+}
+async function currentBranch(root) {
+  const head = await readFile(path.join(root, ".git", "HEAD"), "utf8").catch(() => "");
+  return /^ref: refs\/heads\/(.+)$/m.exec(head)?.[1]?.trim() || "main";
+}
+
+// src/cli/commands/init.ts
+import { readFile as readFile2 } from "node:fs/promises";
+
+// src/util/write-files.ts
+import { mkdir, rename, rm, stat as stat2, writeFile } from "node:fs/promises";
+import path2 from "node:path";
+async function exists(file) {
+  return stat2(file).then(() => true, () => false);
+}
+async function existingFiles(root, files) {
+  const found = [];
+  for (const file of files) if (await exists(path2.join(root, file.path))) found.push(file.path);
+  return found;
+}
+async function writeAllOrNothing(root, files, options) {
+  const existing = await existingFiles(root, files);
+  if (existing.length > 0 && !options.force) {
+    throw new UsageError(`${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}; nothing was written (use --force to replace)`);
+  }
+  const temporaries = [];
+  try {
+    for (const file of files) {
+      const target = path2.join(root, file.path);
+      const temporary = path2.join(path2.dirname(target), `.${path2.basename(target)}.trainyard-${process.pid}.tmp`);
+      await mkdir(path2.dirname(target), { recursive: true });
+      temporaries.push([temporary, target]);
+      await writeFile(temporary, file.content, { flag: "wx" });
+    }
+  } catch (error) {
+    await Promise.all(temporaries.map(([temporary]) => rm(temporary, { force: true })));
+    throw error;
+  }
+  for (const [temporary, target] of temporaries) await rename(temporary, target);
+}
+
+// src/cli/commands/init.ts
+async function inferSchemaFile(root, data, existing) {
+  const train = data[0];
+  const folder = path3.posix.dirname(train);
+  const name = existing.includes(path3.posix.join(folder, "schema.yml")) ? "trainyard.schema.yml" : "schema.yml";
+  const engine = await DataEngine.open();
+  try {
+    const source = await resolveSource(data, root);
+    return { path: path3.posix.join(folder, name), content: renderSchemaYaml(await inferSchema(engine, source), source.display) };
+  } finally {
+    engine.close();
+  }
+}
+function registerInit(program, io, setExit) {
+  program.command("init").description("Set up trainyard in this repository: find the data and training script, write .github/trainyard.yml and the caller workflows.").option("-m, --model <name>", "the model name (default: from the folder name)").option("--task <task>", "binary, multiclass or regression (default: binary)").option("--command <command>", "the training command (default: from the training script found)").option("--data <path>", "the training data (default: the data file found)").option("-y, --yes", "accept what was found without asking").option("--force", "replace files that already exist").action(async (options) => {
+    const root = io.cwd;
+    const repoFiles = await listRepoFiles(root);
+    const discovery = discover({ files: repoFiles, folderName: path3.basename(root), defaultBranch: await currentBranch(root) });
+    const schemaTexts = Object.fromEntries(await Promise.all(discovery.schemaCandidates.map(async (file) => [file, await readFile2(path3.join(root, file), "utf8")])));
+    const { model, task, command, data } = options;
+    const flags = { ...model ? { model } : {}, ...task ? { task } : {}, ...command ? { command } : {}, ...data ? { data } : {} };
+    const choices = await resolveChoices({ discovery, flags, schemaTexts, ask: options.yes ? void 0 : io.ask });
+    const plan = planInit(choices, choices.schema ? void 0 : await inferSchemaFile(root, choices.production ? [choices.train, choices.production] : [choices.train], repoFiles.map((file) => file.path)));
+    await writeAllOrNothing(root, plan.files, { force: options.force === true });
+    io.stdout(`trainyard: set up model "${choices.model}" (${choices.task}), training with \`${choices.command}\` on ${choices.train}
+`);
+    for (const file of plan.files) io.stdout(`  wrote ${file.path}
+`);
+    io.stdout("\nNext steps:\n");
+    plan.nextSteps.forEach((step, index) => io.stdout(`  ${index + 1}. ${step}
+`));
+    setExit(0);
+  });
+}
+export {
+  registerInit
+};
