@@ -174,7 +174,7 @@ const monitoringSchema = z
     threshold: z.number().min(0).max(1).default(0.5).describe('A binary model predicts the positive class when its score is at least this.'),
     since: z.string().min(1).optional().describe('Monitor rows from this time (inclusive, UTC).'),
     until: z.string().min(1).optional().describe('Monitor rows up to this time (exclusive, UTC).'),
-    schema: z.string().min(1).optional().describe('The data schema whose checks count quality failures per chunk; defaults to data.schema.'),
+    schema: z.string().min(1).optional().describe('The data schema of the prediction log, whose checks count quality failures per chunk (none by default).'),
     notify: z.array(z.string().min(1)).default([]).describe('GitHub logins (or @org/team) mentioned when a new alert is posted.'),
     retrain_after: z.int().min(1).default(3).describe('Consecutive chunks with a metric outside its band before a retraining pull request opens.'),
     schedule: z.string().min(1).default('0 6 * * *').describe('Cron schedule of the monitoring workflow (UTC).'),

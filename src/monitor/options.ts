@@ -87,7 +87,12 @@ export function resolveMonitorOptions(options: MonitorOptions, cwd: string, cont
     threshold = Number(options.threshold);
     if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold ${options.threshold}: expected a number in [0, 1]`);
   }
-  const schemaPath = options.schema !== undefined ? { file: path.resolve(cwd, options.schema), shownAs: options.schema } : (monitoring?.schema ?? context?.model.data.schema) !== undefined ? { file: path.resolve(root, (monitoring?.schema ?? context!.model.data.schema)!), shownAs: (monitoring?.schema ?? context!.model.data.schema)! } : undefined;
+  const schemaPath =
+    options.schema !== undefined
+      ? { file: path.resolve(cwd, options.schema), shownAs: options.schema }
+      : monitoring?.schema !== undefined
+        ? { file: path.resolve(root, monitoring.schema), shownAs: monitoring.schema }
+        : undefined;
   const drift = context?.model.drift;
   return {
     model: context?.name ?? 'model',

@@ -254,3 +254,22 @@ describe('trainyard monitor: chunking, sources and exit codes', () => {
     }
   }, 120_000);
 });
+
+describe('the flight-delays production log', () => {
+  it('is monitored from the example config: weekly chunks, labels 14 days late, realized and estimated metrics', async () => {
+    const cwd = path.resolve('examples/flight-delays');
+    const { code, result, stderr } = await monitor(['--config', '.github/trainyard.yml'], cwd);
+    expect(stderr).toBe('');
+    expect(result.model).toBe('flight-delays');
+    expect(result.chunks.length).toBe(14);
+    expect(result.chunks[0]!.start).toBe('2001-03-26T00:00:00.000Z');
+    expect(result.chunks.slice(-2).map((chunk) => [chunk.labelled, chunk.realized])).toEqual([
+      [0, null],
+      [0, null],
+    ]);
+    expect(result.chunks.slice(0, 11).every((chunk) => chunk.labelled === chunk.rows && chunk.realized !== null)).toBe(true);
+    expect(result.chunks.every((chunk) => chunk.estimated !== null && chunk.quality.failures === 0)).toBe(true);
+    expect(result.chunks.reduce((sum, chunk) => sum + chunk.rows, 0)).toBe(11_826);
+    expect(code).toBe(1);
+  }, 120_000);
+});

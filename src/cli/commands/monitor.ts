@@ -45,7 +45,7 @@ export function registerMonitor(program: Command, io: CliIo, setExit: (code: num
     .option('--since <time>', 'monitor rows from this time (ISO, UTC; inclusive)')
     .option('--until <time>', 'monitor rows before this time (ISO, UTC; exclusive)')
     .option('--threshold <x>', 'a binary model predicts the positive class when its score is at least this (default 0.5)')
-    .option('--schema <schema.yml>', 'count the failures of this data schema\'s checks per chunk (default: the model\'s data.schema)')
+    .option('--schema <schema.yml>', 'count the failures of this data schema\'s checks per chunk (default: monitoring.schema)')
     .option('--json', 'print the result as JSON')
     .option('-o, --out <monitor.json>', 'also write the JSON result to this file')
     .option('--report <monitor.md>', 'write the Markdown report (charts per metric) here')
