@@ -2,11 +2,11 @@
 // (train.mjs on data/train.csv, the config's params and seed) makes on later flights of
 // vega-datasets' flights-3m.parquet, with their real timestamps:
 //
-//   data/reference-log.csv   March 2001 flights (not in train.csv), scored and labelled:
-//                            the reference period of `trainyard monitor`
-//   data/production-log.csv  April–June 2001 flights, scored (id, date, score, features)
-//   data/labels.csv          the labels (delay > 15 minutes) that have arrived by
-//                            2001-07-01 00:00: a flight's label arrives 14 days after it
+//   monitoring/reference.csv    March 2001 flights (not in train.csv), scored and labelled:
+//                               the reference period of `trainyard monitor`
+//   monitoring/predictions.csv  April–June 2001 flights, scored (id, date, score, features)
+//   monitoring/labels.csv       the labels (delay > 15 minutes) that have arrived by
+//                               2001-07-01 00:00: a flight's label arrives 14 days after it
 //
 // About 1 flight in 128 is kept, picked by the md5 of its position in the source file,
 // so the output is the same on every run. Dates are the data's local departure times,
@@ -25,6 +25,7 @@ import { DELAY_THRESHOLD_MINUTES, loadModel, run, scoreRow } from './train.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DATA_DIR = path.join(HERE, 'data');
+const OUT_DIR = path.join(HERE, 'monitoring');
 const SALT = 'flight-delays-production-2001';
 const LABEL_DELAY_DAYS = 14;
 const AS_OF = '2001-07-01 00:00:00';
@@ -65,10 +66,10 @@ async function main() {
   const cutoff = new Date(`${AS_OF.replace(' ', 'T')}Z`).getTime() - LABEL_DELAY_DAYS * 86_400_000;
   const arrived = log.filter((row) => new Date(`${row.date.replace(' ', 'T')}Z`).getTime() < cutoff);
   const csv = (columns, rows) => [columns.join(','), ...rows.map((row) => columns.map((c) => String(row[c])).join(','))].join('\n') + '\n';
-  writeFileSync(path.join(DATA_DIR, 'reference-log.csv'), csv(['id', 'date', 'score', 'distance', 'origin', 'destination', 'label'], reference));
-  writeFileSync(path.join(DATA_DIR, 'production-log.csv'), csv(['id', 'date', 'score', 'distance', 'origin', 'destination'], log));
-  writeFileSync(path.join(DATA_DIR, 'labels.csv'), csv(['id', 'label'], [...arrived].sort((a, b) => a.id - b.id)));
-  console.log(`reference-log.csv: ${reference.length} rows; production-log.csv: ${log.length} rows; labels.csv: ${arrived.length} labels (as of ${AS_OF}, ${LABEL_DELAY_DAYS} days after each flight)`);
+  writeFileSync(path.join(OUT_DIR, 'reference.csv'), csv(['id', 'date', 'score', 'distance', 'origin', 'destination', 'label'], reference));
+  writeFileSync(path.join(OUT_DIR, 'predictions.csv'), csv(['id', 'date', 'score', 'distance', 'origin', 'destination'], log));
+  writeFileSync(path.join(OUT_DIR, 'labels.csv'), csv(['id', 'label'], [...arrived].sort((a, b) => a.id - b.id)));
+  console.log(`reference.csv: ${reference.length} rows; predictions.csv: ${log.length} rows; labels.csv: ${arrived.length} labels (as of ${AS_OF}, ${LABEL_DELAY_DAYS} days after each flight)`);
   connection.closeSync();
   instance.closeSync();
 }
