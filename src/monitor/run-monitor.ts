@@ -76,6 +76,16 @@ interface Measured {
   estimated: MetricValues | null;
 }
 
+/** A binary model's labels are 0 and 1 (or false and true); anything else is a mistake in the data. */
+function checkLabels(request: MonitorRequest, frame: Frame, label: Float64Array): void {
+  if (request.task !== 'binary') return;
+  for (const value of label) {
+    if (!Number.isNaN(value) && value !== 0 && value !== 1) {
+      throw new DataError(`${frame.display}: label ${value} of a binary model; expected 0 or 1 (false or true) in the column "${request.columns.label}"`);
+    }
+  }
+}
+
 function measure(request: MonitorRequest, all: { output: Float64Array; label: Float64Array }, summaries: ChunkSummary[], calibrator: IsotonicFit | null): Measured[] {
   const measured: Measured[] = [];
   let offset = 0;
@@ -163,6 +173,7 @@ export async function runMonitor(request: MonitorRequest): Promise<MonitorOutcom
     const referenceSummaries = await chunkSummaries(engine, reference, request.columns.latency_ms);
     if (referenceSummaries.length === 0) throw new DataError(`${reference.display}: the reference period has no rows`);
     const referenceValues = await chunkValues(engine, reference, output);
+    checkLabels(request, reference, referenceValues.label);
     let calibrator: IsotonicFit | null = null;
     if (request.task === 'binary') {
       const all = referenceValues;
@@ -176,7 +187,9 @@ export async function runMonitor(request: MonitorRequest): Promise<MonitorOutcom
     const latencyBands = bandsOf(request, referenceMeasured, (m) => m.summary.latency);
 
     const summaries = await chunkSummaries(engine, log, request.columns.latency_ms);
-    const measured = measure(request, await chunkValues(engine, log, output), summaries, calibrator);
+    const logValues = await chunkValues(engine, log, output);
+    checkLabels(request, log, logValues.label);
+    const measured = measure(request, logValues, summaries, calibrator);
     if (features.length > 0) await engine.query(`CREATE OR REPLACE VIEW monitor_reference_features AS SELECT ${features.map(quoteIdentifier).join(', ')} FROM monitor_reference_rows`);
     const chunks: ChunkResult[] = [];
     const referenceCache = new Map<string, GroupedSide>();

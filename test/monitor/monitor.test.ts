@@ -243,9 +243,15 @@ describe('trainyard monitor: chunking, sources and exit codes', () => {
       [[...BINARY, '--since', 'yesterday'], /^trainyard: --since yesterday: expected an ISO date/],
       [['--predictions', at('labels.csv'), '--reference', at('reference.csv')], /labels\.csv: no column "timestamp"/],
       [['--predictions', at('log.csv')], /no reference period: give --reference/],
+      [['--predictions', at('regression-log.csv'), '--reference', at('reference.csv'), '--task', 'regression'], /reference\.csv: no column "prediction"/],
+      [['--predictions', at('log.csv'), '--reference', at('regression-reference.csv'), '--task', 'binary'], /regression-reference\.csv: no column "score"/],
       [['--predictions', 'postgres://localhost/db', '--reference', at('reference.csv')], /expected \?table=<name> or \?query=/],
     ];
     const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-monitor-bad-'));
+    await writeFile(path.join(dir, 'labels.csv'), 'id,label\np10000,2\n');
+    await writeFile(path.join(dir, 'twice.csv'), 'id,label\np10000,1\np10000,0\n');
+    cases.push([['--predictions', at('log.csv'), '--labels', 'labels.csv', '--reference', at('reference.csv')], /log\.csv: label 2 of a binary model; expected 0 or 1/]);
+    cases.push([['--predictions', at('log.csv'), '--labels', 'twice.csv', '--reference', at('reference.csv')], /twice\.csv: 1 ids have more than one label/]);
     for (const [args, message] of cases) {
       const run = await runCli(['monitor', ...args], { cwd: dir });
       expect(run.code, args.join(' ')).toBe(2);
