@@ -5,19 +5,19 @@ import {
   Probot,
   app_default,
   createNodeMiddleware
-} from "./chunks/chunk-QDI3T4I5.js";
-import "./chunks/chunk-TCRUTOCN.js";
-import "./chunks/chunk-RHXSBLDO.js";
+} from "./chunks/chunk-TW4AQONK.js";
+import "./chunks/chunk-BIAH3DSC.js";
+import "./chunks/chunk-E5WO7VSM.js";
 import "./chunks/chunk-FXVCIBPG.js";
 import "./chunks/chunk-RXXXXBIG.js";
 import "./chunks/chunk-DK7P7IHZ.js";
 import "./chunks/chunk-QTVPYUCA.js";
 import "./chunks/chunk-PLGQVMFY.js";
-import "./chunks/chunk-WT2PWQKM.js";
+import "./chunks/chunk-HAIHUQ7A.js";
 import "./chunks/chunk-UDPY2YNM.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-LVM5BMH6.js";
+import "./chunks/chunk-3OSXNBZ5.js";
 import "./chunks/chunk-D2FE2DU7.js";
 import "./chunks/chunk-FA4IZPLS.js";
 import "./chunks/chunk-PWI6BAP3.js";

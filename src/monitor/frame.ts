@@ -87,7 +87,8 @@ export async function openFrame(engine: DataEngine, request: FrameRequest): Prom
     for (const [column, key] of [[names.id, 'id'], [names.label, 'label']] as const) if (!labelColumns.includes(column)) throw missing(labelsDisplay, column, labelColumns, key);
     if (!columns.includes(names.id)) throw missing(display, names.id, columns, 'id');
     const [counts] = await engine.query(`SELECT count(*) AS n, count(DISTINCT ${q(names.id)}) AS ids FROM ${q(`${name}_labels`)}`);
-    if (Number(counts!.n) !== Number(counts!.ids)) throw new DataError(`${labelsDisplay}: ${Number(counts!.n) - Number(counts!.ids)} ids have more than one label; expected one label per id`);
+    const repeated = Number(counts!.n) - Number(counts!.ids);
+    if (repeated > 0) throw new DataError(`${labelsDisplay}: ${repeated === 1 ? 'an id has' : `${repeated} ids have`} more than one label; expected one label per id`);
     join = ` LEFT JOIN (SELECT CAST(${q(names.id)} AS VARCHAR) AS __label_id, ${q(names.label)} AS __arrived FROM ${q(`${name}_labels`)}) AS labels ON CAST(rows.${q(names.id)} AS VARCHAR) = labels.__label_id`;
     labelSql = labelSql === 'NULL' ? 'labels.__arrived' : `coalesce(labels.__arrived, ${labelSql})`;
   } else if (request.needsLabel && labelSql === 'NULL') throw missing(display, names.label, columns, 'label');

@@ -251,7 +251,7 @@ describe('trainyard monitor: chunking, sources and exit codes', () => {
     await writeFile(path.join(dir, 'labels.csv'), 'id,label\np10000,2\n');
     await writeFile(path.join(dir, 'twice.csv'), 'id,label\np10000,1\np10000,0\n');
     cases.push([['--predictions', at('log.csv'), '--labels', 'labels.csv', '--reference', at('reference.csv')], /log\.csv: label 2 of a binary model; expected 0 or 1/]);
-    cases.push([['--predictions', at('log.csv'), '--labels', 'twice.csv', '--reference', at('reference.csv')], /twice\.csv: 1 ids have more than one label/]);
+    cases.push([['--predictions', at('log.csv'), '--labels', 'twice.csv', '--reference', at('reference.csv')], /twice\.csv: an id has more than one label; expected one label per id/]);
     for (const [args, message] of cases) {
       const run = await runCli(['monitor', ...args], { cwd: dir });
       expect(run.code, args.join(' ')).toBe(2);

@@ -20,7 +20,7 @@ import {
   selectFiles,
   sortHistory,
   versionTag
-} from "./chunk-WT2PWQKM.js";
+} from "./chunk-HAIHUQ7A.js";
 import {
   sha256File
 } from "./chunk-HB6HQUKP.js";

@@ -6,12 +6,12 @@ import {
   parseTask,
   renderMetrics,
   writeFileAtomic
-} from "./chunk-WFKQYAJN.js";
+} from "./chunk-SJCB7BUC.js";
 import {
   TASKS,
   evaluateStage,
   loadPolicy
-} from "./chunk-B62GZJQV.js";
+} from "./chunk-MZBHQPPP.js";
 import "./chunk-RA5T2OIG.js";
 import "./chunk-S63PEVJS.js";
 import {
@@ -23,9 +23,9 @@ import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
 import "./chunk-HS2ZUGFT.js";
-import "./chunk-IK5MCHID.js";
+import "./chunk-HNCGFN53.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-LVM5BMH6.js";
+import "./chunk-3OSXNBZ5.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-PWI6BAP3.js";

@@ -4,15 +4,15 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   displayPath,
   runPipeline
-} from "./chunk-UMVFGTH4.js";
+} from "./chunk-VKSHSEVT.js";
 import "./chunk-2725YAOJ.js";
-import "./chunk-B62GZJQV.js";
+import "./chunk-MZBHQPPP.js";
 import "./chunk-3D7M4YD4.js";
 import "./chunk-XQPHDGNF.js";
-import "./chunk-UZKGCB6F.js";
-import "./chunk-ADZWSDYM.js";
+import "./chunk-QQWM6YM4.js";
+import "./chunk-Z74MTBNH.js";
 import "./chunk-RA5T2OIG.js";
-import "./chunk-ZFLGFPGV.js";
+import "./chunk-OHEKCTEJ.js";
 import "./chunk-S63PEVJS.js";
 import "./chunk-V4M6MZTU.js";
 import "./chunk-ZTK234IH.js";
@@ -20,20 +20,20 @@ import "./chunk-46KABV72.js";
 import "./chunk-CR456CXF.js";
 import "./chunk-QTVPYUCA.js";
 import "./chunk-PLGQVMFY.js";
-import "./chunk-WT2PWQKM.js";
+import "./chunk-HAIHUQ7A.js";
 import "./chunk-UDPY2YNM.js";
 import "./chunk-OOJLEY5A.js";
 import {
   openProject,
   runId
-} from "./chunk-73HEC3KG.js";
+} from "./chunk-XXPAEBQO.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
 import "./chunk-KECDQUMW.js";
 import "./chunk-HS2ZUGFT.js";
-import "./chunk-IK5MCHID.js";
+import "./chunk-HNCGFN53.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-LVM5BMH6.js";
+import "./chunk-3OSXNBZ5.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-PWI6BAP3.js";

@@ -10,7 +10,7 @@ import {
   policyOfModel,
   renderJobSummary,
   trainerComparisonStage
-} from "./chunk-B62GZJQV.js";
+} from "./chunk-MZBHQPPP.js";
 import {
   LINEAGE_FILE,
   collectVersionContent,
@@ -21,13 +21,13 @@ import {
 } from "./chunk-XQPHDGNF.js";
 import {
   LocalRegistry
-} from "./chunk-UZKGCB6F.js";
+} from "./chunk-QQWM6YM4.js";
 import {
   driftJson,
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-ADZWSDYM.js";
+} from "./chunk-Z74MTBNH.js";
 import {
   renderMarkdown,
   renderText
@@ -41,7 +41,7 @@ import {
 } from "./chunk-QTVPYUCA.js";
 import {
   championOf
-} from "./chunk-WT2PWQKM.js";
+} from "./chunk-HAIHUQ7A.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";

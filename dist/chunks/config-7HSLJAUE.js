@@ -3,12 +3,12 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   openConfig
-} from "./chunk-73HEC3KG.js";
+} from "./chunk-XXPAEBQO.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
-import "./chunk-IK5MCHID.js";
+import "./chunk-HNCGFN53.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-LVM5BMH6.js";
+import "./chunk-3OSXNBZ5.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-PWI6BAP3.js";

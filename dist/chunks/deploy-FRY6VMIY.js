@@ -5,35 +5,35 @@ import {
   githubClient,
   openRegistry,
   runUrlFrom
-} from "./chunk-3JDQD3SM.js";
+} from "./chunk-WG6AAKPI.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
 import {
   requirePromotionCheck
-} from "./chunk-TCRUTOCN.js";
+} from "./chunk-BIAH3DSC.js";
 import {
   call
-} from "./chunk-RHXSBLDO.js";
+} from "./chunk-E5WO7VSM.js";
 import "./chunk-RXXXXBIG.js";
 import {
   runCommand
 } from "./chunk-XQPHDGNF.js";
-import "./chunk-UZKGCB6F.js";
+import "./chunk-QQWM6YM4.js";
 import {
   RegistryError,
   checkEnvironmentName,
   checkModelName,
   parseVersionNumber
-} from "./chunk-WT2PWQKM.js";
+} from "./chunk-HAIHUQ7A.js";
 import "./chunk-OOJLEY5A.js";
 import {
   runId
-} from "./chunk-73HEC3KG.js";
+} from "./chunk-XXPAEBQO.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
-import "./chunk-IK5MCHID.js";
+import "./chunk-HNCGFN53.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-LVM5BMH6.js";
+import "./chunk-3OSXNBZ5.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-PWI6BAP3.js";

@@ -97,7 +97,7 @@ var monitoringSchema = external_exports.strictObject({
   threshold: external_exports.number().min(0).max(1).default(0.5).describe("A binary model predicts the positive class when its score is at least this."),
   since: external_exports.string().min(1).optional().describe("Monitor rows from this time (inclusive, UTC)."),
   until: external_exports.string().min(1).optional().describe("Monitor rows up to this time (exclusive, UTC)."),
-  schema: external_exports.string().min(1).optional().describe("The data schema whose checks count quality failures per chunk; defaults to data.schema."),
+  schema: external_exports.string().min(1).optional().describe("The data schema of the prediction log, whose checks count quality failures per chunk (none by default)."),
   notify: external_exports.array(external_exports.string().min(1)).default([]).describe("GitHub logins (or @org/team) mentioned when a new alert is posted."),
   retrain_after: external_exports.int().min(1).default(3).describe("Consecutive chunks with a metric outside its band before a retraining pull request opens."),
   schedule: external_exports.string().min(1).default("0 6 * * *").describe("Cron schedule of the monitoring workflow (UTC).")

@@ -6,17 +6,17 @@ import {
 } from "./chunk-HGRMBJXM.js";
 import {
   GitHubReleasesRegistry
-} from "./chunk-RHXSBLDO.js";
+} from "./chunk-E5WO7VSM.js";
 import {
   LocalRegistry
-} from "./chunk-UZKGCB6F.js";
+} from "./chunk-QQWM6YM4.js";
 import {
   DEFAULT_CONFIG_PATH,
   loadConfig
-} from "./chunk-IK5MCHID.js";
+} from "./chunk-HNCGFN53.js";
 import {
   REGISTRY_SPEC
-} from "./chunk-LVM5BMH6.js";
+} from "./chunk-3OSXNBZ5.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-7KOEJRCO.js";
 import {
   configSchema
-} from "./chunk-LVM5BMH6.js";
+} from "./chunk-3OSXNBZ5.js";
 import {
   explainIssues
 } from "./chunk-D2FE2DU7.js";

@@ -4,28 +4,28 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   openRegistry,
   runUrlFrom
-} from "./chunk-3JDQD3SM.js";
+} from "./chunk-WG6AAKPI.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
-import "./chunk-RHXSBLDO.js";
+import "./chunk-E5WO7VSM.js";
 import "./chunk-RXXXXBIG.js";
 import {
   collectVersionContent
 } from "./chunk-3D7M4YD4.js";
-import "./chunk-UZKGCB6F.js";
+import "./chunk-QQWM6YM4.js";
 import "./chunk-PLGQVMFY.js";
 import {
   championOf,
   parseVersionNumber,
   renderCard
-} from "./chunk-WT2PWQKM.js";
+} from "./chunk-HAIHUQ7A.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
 import "./chunk-HB6HQUKP.js";
-import "./chunk-IK5MCHID.js";
+import "./chunk-HNCGFN53.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-LVM5BMH6.js";
+import "./chunk-3OSXNBZ5.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-PWI6BAP3.js";

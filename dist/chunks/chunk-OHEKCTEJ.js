@@ -12,7 +12,7 @@ import {
 } from "./chunk-HS2ZUGFT.js";
 import {
   DRIFT_METHOD_NAMES
-} from "./chunk-LVM5BMH6.js";
+} from "./chunk-3OSXNBZ5.js";
 import {
   didYouMean
 } from "./chunk-D2FE2DU7.js";

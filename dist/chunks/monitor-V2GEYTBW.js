@@ -7,7 +7,7 @@ import {
 import "./chunk-RA5T2OIG.js";
 import {
   detectDrift
-} from "./chunk-ZFLGFPGV.js";
+} from "./chunk-OHEKCTEJ.js";
 import {
   multiLineChart
 } from "./chunk-S63PEVJS.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-OOJLEY5A.js";
 import {
   openConfig
-} from "./chunk-73HEC3KG.js";
+} from "./chunk-XXPAEBQO.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
 import "./chunk-KECDQUMW.js";
@@ -41,9 +41,9 @@ import {
 } from "./chunk-HS2ZUGFT.js";
 import {
   DEFAULT_CONFIG_PATH
-} from "./chunk-IK5MCHID.js";
+} from "./chunk-HNCGFN53.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-LVM5BMH6.js";
+import "./chunk-3OSXNBZ5.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-PWI6BAP3.js";
@@ -5485,7 +5485,7 @@ function resolveMonitorOptions(options, cwd, context) {
     threshold = Number(options.threshold);
     if (!(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold ${options.threshold}: expected a number in [0, 1]`);
   }
-  const schemaPath = options.schema !== void 0 ? { file: path.resolve(cwd, options.schema), shownAs: options.schema } : (monitoring?.schema ?? context?.model.data.schema) !== void 0 ? { file: path.resolve(root, monitoring?.schema ?? context.model.data.schema), shownAs: monitoring?.schema ?? context.model.data.schema } : void 0;
+  const schemaPath = options.schema !== void 0 ? { file: path.resolve(cwd, options.schema), shownAs: options.schema } : monitoring?.schema !== void 0 ? { file: path.resolve(root, monitoring.schema), shownAs: monitoring.schema } : void 0;
   const drift = context?.model.drift;
   return {
     model: context?.name ?? "model",
@@ -5737,7 +5737,8 @@ async function openFrame(engine, request) {
     for (const [column, key] of [[names.id, "id"], [names.label, "label"]]) if (!labelColumns.includes(column)) throw missing(labelsDisplay, column, labelColumns, key);
     if (!columns.includes(names.id)) throw missing(display, names.id, columns, "id");
     const [counts] = await engine.query(`SELECT count(*) AS n, count(DISTINCT ${q(names.id)}) AS ids FROM ${q(`${name}_labels`)}`);
-    if (Number(counts.n) !== Number(counts.ids)) throw new DataError(`${labelsDisplay}: ${Number(counts.n) - Number(counts.ids)} ids have more than one label; expected one label per id`);
+    const repeated = Number(counts.n) - Number(counts.ids);
+    if (repeated > 0) throw new DataError(`${labelsDisplay}: ${repeated === 1 ? "an id has" : `${repeated} ids have`} more than one label; expected one label per id`);
     join = ` LEFT JOIN (SELECT CAST(${q(names.id)} AS VARCHAR) AS __label_id, ${q(names.label)} AS __arrived FROM ${q(`${name}_labels`)}) AS labels ON CAST(rows.${q(names.id)} AS VARCHAR) = labels.__label_id`;
     labelSql = labelSql === "NULL" ? "labels.__arrived" : `coalesce(labels.__arrived, ${labelSql})`;
   } else if (request.needsLabel && labelSql === "NULL") throw missing(display, names.label, columns, "label");
@@ -5880,6 +5881,14 @@ function featuresOf(request, log) {
   const special = new Set(SPECIAL(request.columns));
   return log.columns.filter((column) => !special.has(column));
 }
+function checkLabels(request, frame, label) {
+  if (request.task !== "binary") return;
+  for (const value of label) {
+    if (!Number.isNaN(value) && value !== 0 && value !== 1) {
+      throw new DataError(`${frame.display}: label ${value} of a binary model; expected 0 or 1 (false or true) in the column "${request.columns.label}"`);
+    }
+  }
+}
 function measure(request, all, summaries, calibrator) {
   const measured = [];
   let offset = 0;
@@ -5952,6 +5961,7 @@ async function runMonitor(request) {
     const referenceSummaries = await chunkSummaries(engine, reference, request.columns.latency_ms);
     if (referenceSummaries.length === 0) throw new DataError(`${reference.display}: the reference period has no rows`);
     const referenceValues = await chunkValues(engine, reference, output);
+    checkLabels(request, reference, referenceValues.label);
     let calibrator = null;
     if (request.task === "binary") {
       const all = referenceValues;
@@ -5964,7 +5974,9 @@ async function runMonitor(request) {
     const realizedBands = bandsOf(request, referenceMeasured, (m) => m.realized);
     const latencyBands = bandsOf(request, referenceMeasured, (m) => m.summary.latency);
     const summaries = await chunkSummaries(engine, log, request.columns.latency_ms);
-    const measured = measure(request, await chunkValues(engine, log, output), summaries, calibrator);
+    const logValues = await chunkValues(engine, log, output);
+    checkLabels(request, log, logValues.label);
+    const measured = measure(request, logValues, summaries, calibrator);
     if (features.length > 0) await engine.query(`CREATE OR REPLACE VIEW monitor_reference_features AS SELECT ${features.map(quoteIdentifier).join(", ")} FROM monitor_reference_rows`);
     const chunks = [];
     const referenceCache = /* @__PURE__ */ new Map();
@@ -6017,7 +6029,7 @@ async function modelContext(io, options) {
   return { name, model: loaded.config.models[name], root: loaded.root };
 }
 function registerMonitor(program, io, setExit) {
-  program.command("monitor").description("Watch a model in production: its prediction log in chunks, realized and estimated performance, latency, drift and data quality against a reference; exit 1 when the latest chunk has an alert.").option("-c, --config <file>", `the trainyard config (default ${DEFAULT_CONFIG_PATH} when it exists)`).option("-m, --model <name>", "the model whose monitoring settings apply").option("--task <binary|regression>", "the kind of model (default: the model's task, else binary)").option("--predictions <source>", "the prediction log: files, a folder or a glob (CSV, Parquet, JSON lines), or postgres://\u2026?table=<name> or ?query=<SELECT \u2026>").option("--labels <source>", "labels that arrived later (id, label), joined to the log by id").option("--reference <source>", "the reference period: rows of the log's columns plus label").option("--chunk <size>", "hour, day, week (from Monday), month (UTC), or <N>rows (default week)").option("--since <time>", "monitor rows from this time (ISO, UTC; inclusive)").option("--until <time>", "monitor rows before this time (ISO, UTC; exclusive)").option("--threshold <x>", "a binary model predicts the positive class when its score is at least this (default 0.5)").option("--schema <schema.yml>", "count the failures of this data schema's checks per chunk (default: the model's data.schema)").option("--json", "print the result as JSON").option("-o, --out <monitor.json>", "also write the JSON result to this file").option("--report <monitor.md>", "write the Markdown report (charts per metric) here").action(async (options) => {
+  program.command("monitor").description("Watch a model in production: its prediction log in chunks, realized and estimated performance, latency, drift and data quality against a reference; exit 1 when the latest chunk has an alert.").option("-c, --config <file>", `the trainyard config (default ${DEFAULT_CONFIG_PATH} when it exists)`).option("-m, --model <name>", "the model whose monitoring settings apply").option("--task <binary|regression>", "the kind of model (default: the model's task, else binary)").option("--predictions <source>", "the prediction log: files, a folder or a glob (CSV, Parquet, JSON lines), or postgres://\u2026?table=<name> or ?query=<SELECT \u2026>").option("--labels <source>", "labels that arrived later (id, label), joined to the log by id").option("--reference <source>", "the reference period: rows of the log's columns plus label").option("--chunk <size>", "hour, day, week (from Monday), month (UTC), or <N>rows (default week)").option("--since <time>", "monitor rows from this time (ISO, UTC; inclusive)").option("--until <time>", "monitor rows before this time (ISO, UTC; exclusive)").option("--threshold <x>", "a binary model predicts the positive class when its score is at least this (default 0.5)").option("--schema <schema.yml>", "count the failures of this data schema's checks per chunk (default: monitoring.schema)").option("--json", "print the result as JSON").option("-o, --out <monitor.json>", "also write the JSON result to this file").option("--report <monitor.md>", "write the Markdown report (charts per metric) here").action(async (options) => {
     const context = await modelContext(io, options);
     const request = resolveMonitorOptions(options, io.cwd, context);
     const { result, bands } = await runMonitor(request);

@@ -15,20 +15,20 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = [
-  { name: "run", load: async () => (await import("./run-3YRSLFRN.js")).registerRun },
-  { name: "train", load: async () => (await import("./train-XETW7EWK.js")).registerTrain },
-  { name: "config", load: async () => (await import("./config-R6A7ZONY.js")).registerConfig },
-  { name: "init", load: async () => (await import("./init-AWPDM536.js")).registerInit },
+  { name: "run", load: async () => (await import("./run-VN64XC4V.js")).registerRun },
+  { name: "train", load: async () => (await import("./train-SE42R3XE.js")).registerTrain },
+  { name: "config", load: async () => (await import("./config-7HSLJAUE.js")).registerConfig },
+  { name: "init", load: async () => (await import("./init-75XQPOHZ.js")).registerInit },
   { name: "runner", load: async () => (await import("./runner-SH3F6FQK.js")).registerRunner },
-  { name: "registry", load: async () => (await import("./registry-JRTSOGGW.js")).registerRegistry },
-  { name: "deploy", load: async () => (await import("./deploy-XLWUPBUM.js")).registerDeploy },
-  { name: "drift", load: async () => (await import("./drift-NK5HRNJM.js")).registerDrift },
-  { name: "monitor", load: async () => (await import("./monitor-C7GVYFSV.js")).registerMonitor },
+  { name: "registry", load: async () => (await import("./registry-E6W5VSY6.js")).registerRegistry },
+  { name: "deploy", load: async () => (await import("./deploy-FRY6VMIY.js")).registerDeploy },
+  { name: "drift", load: async () => (await import("./drift-247DCTTR.js")).registerDrift },
+  { name: "monitor", load: async () => (await import("./monitor-V2GEYTBW.js")).registerMonitor },
   { name: "profile", load: async () => (await import("./profile-6MYL3K3Z.js")).registerProfile },
   { name: "validate", load: async () => (await import("./validate-JLF6MACK.js")).registerValidate },
   { name: "schema", load: async () => (await import("./schema-YZV2QDB7.js")).registerSchema },
-  { name: "evaluate", load: async () => (await import("./evaluate-FXMMWLCZ.js")).registerEvaluate },
-  { name: "compare", load: async () => (await import("./compare-ZBWJSML7.js")).registerCompare },
+  { name: "evaluate", load: async () => (await import("./evaluate-TY2HEY3Z.js")).registerEvaluate },
+  { name: "compare", load: async () => (await import("./compare-HCIO3XPQ.js")).registerCompare },
   { name: "sandbox", load: async () => (await import("./sandbox-ALEHJYI2.js")).registerSandbox }
 ];
 async function buildProgram(io, setExit, argv = []) {

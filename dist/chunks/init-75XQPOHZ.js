@@ -12,11 +12,11 @@ import {
 } from "./chunk-HS2ZUGFT.js";
 import {
   parseConfig
-} from "./chunk-IK5MCHID.js";
+} from "./chunk-HNCGFN53.js";
 import "./chunk-7KOEJRCO.js";
 import {
   MODEL_NAME
-} from "./chunk-LVM5BMH6.js";
+} from "./chunk-3OSXNBZ5.js";
 import "./chunk-D2FE2DU7.js";
 import {
   require_dist

@@ -6,7 +6,7 @@ import {
   parseNumberOption,
   parseTask,
   writeFileAtomic
-} from "./chunk-WFKQYAJN.js";
+} from "./chunk-SJCB7BUC.js";
 import {
   comparisonDocument
 } from "./chunk-2725YAOJ.js";
@@ -15,7 +15,7 @@ import {
   compareStage,
   loadPolicy,
   renderJobSummary
-} from "./chunk-B62GZJQV.js";
+} from "./chunk-MZBHQPPP.js";
 import "./chunk-RA5T2OIG.js";
 import "./chunk-S63PEVJS.js";
 import {
@@ -29,9 +29,9 @@ import "./chunk-OOJLEY5A.js";
 import "./chunk-HS2ZUGFT.js";
 import {
   DEFAULT_CONFIG_PATH
-} from "./chunk-IK5MCHID.js";
+} from "./chunk-HNCGFN53.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-LVM5BMH6.js";
+import "./chunk-3OSXNBZ5.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-PWI6BAP3.js";

@@ -7,7 +7,7 @@ import {
 } from "./chunk-OOJLEY5A.js";
 import {
   MODEL_NAME
-} from "./chunk-LVM5BMH6.js";
+} from "./chunk-3OSXNBZ5.js";
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";

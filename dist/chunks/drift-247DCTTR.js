@@ -6,8 +6,8 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-ADZWSDYM.js";
-import "./chunk-ZFLGFPGV.js";
+} from "./chunk-Z74MTBNH.js";
+import "./chunk-OHEKCTEJ.js";
 import "./chunk-S63PEVJS.js";
 import "./chunk-V4M6MZTU.js";
 import "./chunk-ZTK234IH.js";
@@ -16,15 +16,15 @@ import {
 } from "./chunk-OOJLEY5A.js";
 import {
   openConfig
-} from "./chunk-73HEC3KG.js";
+} from "./chunk-XXPAEBQO.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
 import "./chunk-HS2ZUGFT.js";
 import {
   DEFAULT_CONFIG_PATH
-} from "./chunk-IK5MCHID.js";
+} from "./chunk-HNCGFN53.js";
 import "./chunk-7KOEJRCO.js";
-import "./chunk-LVM5BMH6.js";
+import "./chunk-3OSXNBZ5.js";
 import "./chunk-D2FE2DU7.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-PWI6BAP3.js";

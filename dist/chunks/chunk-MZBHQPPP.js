@@ -34,7 +34,7 @@ import {
 } from "./chunk-HS2ZUGFT.js";
 import {
   parseConfig
-} from "./chunk-IK5MCHID.js";
+} from "./chunk-HNCGFN53.js";
 import {
   parseYamlSource,
   positionOf
@@ -42,7 +42,7 @@ import {
 import {
   metricRuleSchema,
   significanceSchema
-} from "./chunk-LVM5BMH6.js";
+} from "./chunk-3OSXNBZ5.js";
 import {
   didYouMean,
   explainIssues

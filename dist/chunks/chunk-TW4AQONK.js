@@ -3,12 +3,12 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   PROMOTION_CHECK
-} from "./chunk-TCRUTOCN.js";
+} from "./chunk-BIAH3DSC.js";
 import {
   GitHubReleasesRegistry,
   call,
   readAsset
-} from "./chunk-RHXSBLDO.js";
+} from "./chunk-E5WO7VSM.js";
 import {
   require_light,
   retry
@@ -36,10 +36,10 @@ import {
   RegistryError,
   championOf,
   parseCard
-} from "./chunk-WT2PWQKM.js";
+} from "./chunk-HAIHUQ7A.js";
 import {
   configSchema
-} from "./chunk-LVM5BMH6.js";
+} from "./chunk-3OSXNBZ5.js";
 import {
   explainIssues
 } from "./chunk-D2FE2DU7.js";

@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   TASKS
-} from "./chunk-B62GZJQV.js";
+} from "./chunk-MZBHQPPP.js";
 import {
   metricFileFormat
 } from "./chunk-PLGQVMFY.js";

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   detectDrift,
   driftTest
-} from "./chunk-ZFLGFPGV.js";
+} from "./chunk-OHEKCTEJ.js";
 import {
   referenceVsCurrentChart
 } from "./chunk-S63PEVJS.js";
@@ -23,7 +23,7 @@ import {
 } from "./chunk-HS2ZUGFT.js";
 import {
   CORRECTIONS
-} from "./chunk-LVM5BMH6.js";
+} from "./chunk-3OSXNBZ5.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";

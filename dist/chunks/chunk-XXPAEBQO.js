@@ -10,7 +10,7 @@ import {
 import {
   DEFAULT_CONFIG_PATH,
   loadConfig
-} from "./chunk-IK5MCHID.js";
+} from "./chunk-HNCGFN53.js";
 
 // src/cli/shared.ts
 import path from "node:path";
