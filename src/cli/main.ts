@@ -23,6 +23,7 @@ const COMMANDS: ReadonlyArray<{ name: string; load: () => Promise<Register> }> =
   { name: 'registry', load: async () => (await import('./commands/registry.ts')).registerRegistry },
   { name: 'deploy', load: async () => (await import('./commands/deploy.ts')).registerDeploy },
   { name: 'drift', load: async () => (await import('./commands/drift.ts')).registerDrift },
+  { name: 'monitor', load: async () => (await import('./commands/monitor.ts')).registerMonitor },
   { name: 'monitor-publish', load: async () => (await import('./commands/monitor-publish.ts')).registerMonitorPublish },
   { name: 'profile', load: async () => (await import('./commands/profile.ts')).registerProfile },
   { name: 'validate', load: async () => (await import('./commands/validate.ts')).registerValidate },

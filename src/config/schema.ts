@@ -132,6 +132,63 @@ const driftSchema = z
   })
   .describe('Drift monitoring of the model\'s input data.');
 
+/** Where monitoring reads rows: files, or a PostgreSQL table or query. */
+export const monitorSourceSchema = z
+  .union([
+    pathOrGlobs,
+    z
+      .strictObject({
+        url: z.string().regex(/^postgres(ql)?:\/\//).describe('A PostgreSQL connection URL (`postgres://user@host:5432/db`); the password may come from PGPASSWORD.'),
+        table: z.string().min(1).optional().describe('The table (or `schema.table`) to read.'),
+        query: z.string().min(1).optional().describe('A SELECT whose rows are read, instead of a table.'),
+      })
+      .refine((source) => (source.table === undefined) !== (source.query === undefined), { message: 'expected exactly one of table, query' }),
+  ])
+  .describe('Files (CSV, Parquet, JSON lines: a file, folder or glob), a `postgres://…?table=name` URL, or `{ url, table | query }`.');
+
+const monitoringColumnsSchema = z
+  .strictObject({
+    id: z.string().min(1).default('id').describe('The prediction id, which labels are joined on.'),
+    timestamp: z.string().min(1).default('timestamp').describe('When the prediction was made (read as UTC when it has no offset).'),
+    score: z.string().min(1).default('score').describe('The positive-class score of a binary model.'),
+    prediction: z.string().min(1).default('prediction').describe('The predicted value of a regression model.'),
+    label: z.string().min(1).default('label').describe('The true label, in the labels source and the reference.'),
+    model_version: z.string().min(1).default('model_version').describe('The model version that made the prediction (optional in the data).'),
+    latency_ms: z.string().min(1).default('latency_ms').describe('The prediction latency in milliseconds (optional in the data).'),
+    features: z.array(z.string().min(1)).optional().describe('The feature columns checked for drift; by default every other column.'),
+  })
+  .describe('Column names of the prediction log, the labels and the reference.');
+
+const monitoringSchema = z
+  .strictObject({
+    predictions: monitorSourceSchema.optional().describe('The prediction log.'),
+    labels: monitorSourceSchema.optional().describe('Labels that arrive later, with the id and label columns, joined to the log by id.'),
+    reference: z
+      .union([
+        monitorSourceSchema,
+        z.strictObject({
+          since: z.string().min(1).describe('Start of the reference period in the log (ISO date or time, UTC), inclusive.'),
+          until: z.string().min(1).describe('End of the reference period in the log, exclusive.'),
+        }),
+      ])
+      .optional()
+      .describe('The reference period: rows with labels (the log\'s columns plus label), or a time range of the log.'),
+    columns: monitoringColumnsSchema.default({ id: 'id', timestamp: 'timestamp', score: 'score', prediction: 'prediction', label: 'label', model_version: 'model_version', latency_ms: 'latency_ms' }),
+    chunk: z
+      .string()
+      .regex(/^(hour|day|week|month|[1-9][0-9]*rows)$/)
+      .default('week')
+      .describe('Chunks: `hour`, `day`, `week` (Monday to Monday) or `month` in UTC, or `<N>rows`.'),
+    threshold: z.number().min(0).max(1).default(0.5).describe('A binary model predicts the positive class when its score is at least this.'),
+    since: z.string().min(1).optional().describe('Monitor rows from this time (inclusive, UTC).'),
+    until: z.string().min(1).optional().describe('Monitor rows up to this time (exclusive, UTC).'),
+    schema: z.string().min(1).optional().describe('The data schema of the prediction log, whose checks count quality failures per chunk (none by default).'),
+    notify: z.array(z.string().min(1)).default([]).describe('GitHub logins (or @org/team) mentioned when a new alert is posted.'),
+    retrain_after: z.int().min(1).default(3).describe('Consecutive chunks with a metric outside its band before a retraining pull request opens.'),
+    schedule: z.string().min(1).default('0 6 * * *').describe('Cron schedule of the monitoring workflow (UTC).'),
+  })
+  .describe('Production monitoring (`trainyard monitor`): the prediction log, its labels, the reference and the chunking.');
+
 const cardSchema = z
   .strictObject({
     intended_use: z.string().optional().describe('What the model is for, written into the model card.'),
@@ -193,6 +250,7 @@ export const modelSchema = z
     predict: predictSchema.optional(),
     promotion: promotionSchema.optional(),
     drift: driftSchema.optional(),
+    monitoring: monitoringSchema.optional(),
     card: cardSchema.optional(),
     deploy: deploySchema.optional(),
   })
@@ -219,3 +277,5 @@ export type TrainyardConfig = z.output<typeof configSchema>;
 export type ModelConfig = z.output<typeof modelSchema>;
 export type MetricRule = z.output<typeof metricRuleSchema>;
 export type Significance = z.output<typeof significanceSchema>;
+export type MonitoringConfig = z.output<typeof monitoringSchema>;
+export type MonitorSourceConfig = z.output<typeof monitorSourceSchema>;

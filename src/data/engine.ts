@@ -40,6 +40,9 @@ export interface RegisterOptions {
   typed?: { types: Readonly<Record<string, string>>; rejects: string };
 }
 
+/** How `DataEngine.appendRows` stores a column. */
+export type AppendType = 'DOUBLE' | 'BIGINT' | 'BOOLEAN' | 'VARCHAR' | 'TIMESTAMPTZ';
+
 /** A column of a view: its name and DuckDB type. */
 export interface ColumnInfo {
   name: string;
@@ -209,6 +212,31 @@ export class DataEngine {
     const [row] = Number(exists[0]?.n ?? 0) > 0 ? await this.query(`SELECT count(*) AS n FROM temp.${quoteIdentifier(table)}`) : [{ n: 0 }];
     await this.run(`DROP TABLE IF EXISTS temp.${quoteIdentifier(table)}; DROP TABLE IF EXISTS temp.${quoteIdentifier(`${table}_scans`)}`);
     return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Appends rows to an existing table through DuckDB's appender: for data that arrives
+   * from outside DuckDB (a database cursor). Each value is a number, string, boolean,
+   * Date or null, in the table's column order; `types` says how each column is stored.
+   */
+  async appendRows(table: string, types: readonly AppendType[], rows: readonly (readonly unknown[])[]): Promise<void> {
+    const module = loadDuckDB();
+    const appender = await this.connection.createAppender(table);
+    for (const row of rows) {
+      for (const [c, type] of types.entries()) {
+        const value = row[c];
+        if (value === null || value === undefined) appender.appendNull();
+        else if (type === 'DOUBLE') appender.appendDouble(Number(value));
+        else if (type === 'BIGINT') appender.appendBigInt(BigInt(value as number | string | bigint));
+        else if (type === 'BOOLEAN') appender.appendBoolean(Boolean(value));
+        else if (type === 'TIMESTAMPTZ') {
+          const time = value instanceof Date ? value.getTime() : Date.parse(String(value));
+          appender.appendTimestampTZ(new module.DuckDBTimestampTZValue(BigInt(Math.round(time)) * 1000n));
+        } else appender.appendVarchar(value instanceof Date ? value.toISOString() : String(value));
+      }
+      appender.endRow();
+    }
+    appender.closeSync();
   }
 
   close(): void {

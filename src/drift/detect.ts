@@ -35,6 +35,13 @@ export interface DriftRequest {
   thresholds: Record<string, number>;
   driftShare: number;
   correction: Correction;
+  /**
+   * The reference's grouped counts by plan, kept across calls that test several current
+   * sides against one reference (the chunks of `trainyard monitor`): grouped once.
+   */
+  referenceCache?: Map<string, GroupedSide>;
+  /** False: skip the distributions the report charts (nobody reads them). */
+  distributions?: boolean;
 }
 
 interface ColumnInfo {
@@ -125,7 +132,7 @@ async function testColumn(engine: DataEngine, request: DriftRequest, sides: Side
   }
   const threshold = request.thresholds[info.name] ?? test.defaultThreshold;
   const outcome = await test.run(evidence);
-  const distribution = outcome.distribution ?? (await chartDistribution(evidence));
+  const distribution = request.distributions === false ? undefined : (outcome.distribution ?? (await chartDistribution(evidence)));
   await engine.query(`DROP TABLE IF EXISTS drift_column_${index}`);
   const basisNote = reference.basis === 'sample' ? `reference: a reservoir sample of ${evidence.reference.rows} of ${referenceRows} values` : undefined;
   const note = [outcome.note, basisNote].filter(Boolean).join('; ');
@@ -144,7 +151,7 @@ async function testColumn(engine: DataEngine, request: DriftRequest, sides: Side
     basis: reference.basis,
     description: test.description,
     ...(note ? { note } : {}),
-    distribution,
+    ...(distribution ? { distribution } : {}),
   };
 }
 
@@ -171,8 +178,12 @@ export async function detectDrift(engine: DataEngine, request: DriftRequest): Pr
   const { infos, excluded } = await columnInfo(engine, request);
   const planned = infos.map(planColumn);
   const plan = infos.flatMap((info, i) => (typeof planned[i] === 'string' ? [{ name: info.name, kind: planned[i] }] : []));
+  const cacheKey = JSON.stringify(plan);
+  const cached = request.referenceCache?.get(cacheKey);
+  const reference = request.reference.kind === 'data' ? (cached ?? (await groupSide(engine, request.reference.table, plan, `drift_reference_counts_${request.referenceCache?.size ?? 0}`))) : undefined;
+  if (reference && !cached) request.referenceCache?.set(cacheKey, reference);
   const sides: Sides = {
-    reference: request.reference.kind === 'data' ? await groupSide(engine, request.reference.table, plan, 'drift_reference_counts') : undefined,
+    reference,
     current: await groupSide(engine, request.current.table, plan, 'drift_current_counts'),
   };
   const columns: ColumnDrift[] = [];

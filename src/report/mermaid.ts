@@ -51,3 +51,20 @@ export function referenceVsCurrentChart(title: string, labels: string[], referen
     '```',
   ].join('\n');
 }
+
+/** Several lines over the same labels (xychart draws them in order, without a legend). */
+export function multiLineChart(input: { title: string; axis: string; labels: string[]; lines: number[][] }): string {
+  const values = input.lines.flat();
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const pad = high === low ? Math.max(Math.abs(high) * 0.05, 0.01) : (high - low) * 0.1;
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title ${quote(input.title)}`,
+    `  x-axis [${input.labels.map((label) => quote(label, 24)).join(', ')}]`,
+    `  y-axis ${quote(input.axis)} ${axisNumber(low - pad)} --> ${axisNumber(high + pad)}`,
+    ...input.lines.map((line) => `  line [${line.map(axisNumber).join(', ')}]`),
+    '```',
+  ].join('\n');
+}

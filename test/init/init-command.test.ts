@@ -154,6 +154,7 @@ describe('trainyard init', () => {
   it('explains in one line what is missing in a repository without data', async () => {
     const dir = await freshRepository();
     await rm(path.join(dir, 'data'), { recursive: true });
+    await rm(path.join(dir, 'monitoring'), { recursive: true, force: true });
     const result = await runCli(['init', '--yes'], { cwd: dir });
     expect(result).toMatchObject({ code: 2, stdout: '', stderr: 'trainyard: no training data found (CSV, TSV, Parquet, JSON Lines); pass --data <file|dir|glob>\n' });
     expect(await snapshot(dir)).toEqual({});

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DEFAULT_CONFIG_PATH } from '../../config/load.ts';
+import { UsageError } from '../../errors.ts';
+import { resolveMonitorOptions, type MonitorModelContext, type MonitorOptions } from '../../monitor/options.ts';
+import { renderMonitorReport } from '../../monitor/report.ts';
+import { runMonitor } from '../../monitor/run-monitor.ts';
+import type { CliIo } from '../io.ts';
+import { openConfig } from '../shared.ts';
+
+interface MonitorCommandOptions extends MonitorOptions {
+  config?: string;
+  model?: string;
+  json?: boolean;
+  out?: string;
+  report?: string;
+}
+
+/** The model's config when --config or --model is given, or when the default config exists. */
+async function modelContext(io: CliIo, options: MonitorCommandOptions): Promise<MonitorModelContext | undefined> {
+  if (options.config === undefined && options.model === undefined && !existsSync(path.resolve(io.cwd, DEFAULT_CONFIG_PATH))) return undefined;
+  if (options.config === undefined && options.model === undefined && options.predictions !== undefined && options.reference !== undefined) return undefined;
+  const loaded = await openConfig(io, options.config);
+  const names = Object.keys(loaded.config.models);
+  if (options.model !== undefined && !names.includes(options.model)) throw new UsageError(`unknown model "${options.model}"; the config has: ${names.join(', ')}`);
+  const monitored = names.filter((name) => loaded.config.models[name]!.monitoring !== undefined);
+  if (options.model === undefined && names.length > 1 && monitored.length !== 1) throw new UsageError(`the config has several models (${names.join(', ')}); choose one with --model`);
+  const name = options.model ?? (names.length === 1 ? names[0]! : monitored[0]!);
+  return { name, model: loaded.config.models[name]!, root: loaded.root };
+}
+
+export function registerMonitor(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('monitor')
+    .description('Watch a model in production: its prediction log in chunks, realized and estimated performance, latency, drift and data quality against a reference; exit 1 when the latest chunk has an alert.')
+    .option('-c, --config <file>', `the trainyard config (default ${DEFAULT_CONFIG_PATH} when it exists)`)
+    .option('-m, --model <name>', 'the model whose monitoring settings apply')
+    .option('--task <binary|regression>', 'the kind of model (default: the model\'s task, else binary)')
+    .option('--predictions <source>', 'the prediction log: files, a folder or a glob (CSV, Parquet, JSON lines), or postgres://…?table=<name> or ?query=<SELECT …>')
+    .option('--labels <source>', 'labels that arrived later (id, label), joined to the log by id')
+    .option('--reference <source>', 'the reference period: rows of the log\'s columns plus label')
+    .option('--chunk <size>', 'hour, day, week (from Monday), month (UTC), or <N>rows (default week)')
+    .option('--since <time>', 'monitor rows from this time (ISO, UTC; inclusive)')
+    .option('--until <time>', 'monitor rows before this time (ISO, UTC; exclusive)')
+    .option('--threshold <x>', 'a binary model predicts the positive class when its score is at least this (default 0.5)')
+    .option('--schema <schema.yml>', 'count the failures of this data schema\'s checks per chunk (default: monitoring.schema)')
+    .option('--json', 'print the result as JSON')
+    .option('-o, --out <monitor.json>', 'also write the JSON result to this file')
+    .option('--report <monitor.md>', 'write the Markdown report (charts per metric) here')
+    .action(async (options: MonitorCommandOptions) => {
+      const context = await modelContext(io, options);
+      const request = resolveMonitorOptions(options, io.cwd, context);
+      const { result, bands } = await runMonitor(request);
+      const json = `${JSON.stringify(result, null, 2)}\n`;
+      const report = renderMonitorReport(result, bands);
+      for (const [file, text] of [
+        [options.report, report],
+        [options.out, json],
+      ] as const) {
+        if (!file) continue;
+        const target = path.resolve(io.cwd, file);
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, text);
+      }
+      if (options.json) io.stdout(json);
+      else io.stdout(report);
+      const latest = result.chunks[result.chunks.length - 1];
+      setExit(latest && latest.alerts.length > 0 ? 1 : 0);
+    });
+}
