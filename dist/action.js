@@ -3,16 +3,18 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-DLZ6RGXX.js";
+} from "./chunks/chunk-5N2RQFFE.js";
 import "./chunks/chunk-QQCKP4CN.js";
 import {
   processIo
 } from "./chunks/chunk-E5Y67JJO.js";
 import "./chunks/chunk-GKCJ2QSX.js";
 import {
+  EXIT,
+  TrainyardError,
   UsageError,
   describeThrown
-} from "./chunks/chunk-5WCRJWUQ.js";
+} from "./chunks/chunk-LH7F5O2C.js";
 import "./chunks/chunk-M6HMHLEN.js";
 
 // src/cli/split-args.ts
@@ -64,5 +66,5 @@ try {
 } catch (error) {
   io.stderr(`::error title=trainyard::${describeThrown(error)}
 `);
-  process.exitCode = 2;
+  process.exitCode = error instanceof TrainyardError ? error.exitCode : EXIT.failure;
 }

@@ -6,22 +6,29 @@ import {
   Probot,
   ProbotOctokit,
   createApp
-} from "./chunks/chunk-7KA45DGW.js";
-import "./chunks/chunk-4F7NA3PV.js";
-import "./chunks/chunk-SAJJO37U.js";
-import "./chunks/chunk-FXVCIBPG.js";
-import "./chunks/chunk-RXXXXBIG.js";
-import "./chunks/chunk-LSLOKUQC.js";
-import "./chunks/chunk-BPR4QXFR.js";
-import "./chunks/chunk-XJ2T2R5F.js";
+} from "./chunks/chunk-PXOPXDJW.js";
+import "./chunks/chunk-AKZ7ZC4T.js";
+import "./chunks/chunk-OJG5DVQT.js";
+import "./chunks/chunk-DK7P7IHZ.js";
+import "./chunks/chunk-UPRQ2YWJ.js";
+import "./chunks/chunk-BU6RKMHX.js";
+import "./chunks/chunk-KRE5CPIC.js";
+import "./chunks/chunk-HX6JLQ2N.js";
+import "./chunks/chunk-CH5HJEPX.js";
+import "./chunks/chunk-RML5OHSS.js";
+import "./chunks/chunk-RNOFULXP.js";
+import "./chunks/chunk-7TJTIPQF.js";
+import "./chunks/chunk-QPUB7OVK.js";
+import "./chunks/chunk-FKAISTZX.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-PL3ZQNPW.js";
-import "./chunks/chunk-PWI6BAP3.js";
+import "./chunks/chunk-ZPJS53TG.js";
+import "./chunks/chunk-ROCQPVAJ.js";
 import "./chunks/chunk-FA4IZPLS.js";
+import "./chunks/chunk-PWI6BAP3.js";
 import {
   describeThrown
-} from "./chunks/chunk-5WCRJWUQ.js";
+} from "./chunks/chunk-LH7F5O2C.js";
 import "./chunks/chunk-M6HMHLEN.js";
 
 // app/actions-adapter.ts

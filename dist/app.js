@@ -3,22 +3,30 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   Probot,
-  app_default,
+  createApp,
+  createAppMetrics,
   createNodeMiddleware
-} from "./chunks/chunk-7KA45DGW.js";
-import "./chunks/chunk-4F7NA3PV.js";
-import "./chunks/chunk-SAJJO37U.js";
-import "./chunks/chunk-FXVCIBPG.js";
-import "./chunks/chunk-RXXXXBIG.js";
-import "./chunks/chunk-LSLOKUQC.js";
-import "./chunks/chunk-BPR4QXFR.js";
-import "./chunks/chunk-XJ2T2R5F.js";
+} from "./chunks/chunk-PXOPXDJW.js";
+import "./chunks/chunk-AKZ7ZC4T.js";
+import "./chunks/chunk-OJG5DVQT.js";
+import "./chunks/chunk-DK7P7IHZ.js";
+import "./chunks/chunk-UPRQ2YWJ.js";
+import "./chunks/chunk-BU6RKMHX.js";
+import "./chunks/chunk-KRE5CPIC.js";
+import "./chunks/chunk-HX6JLQ2N.js";
+import "./chunks/chunk-CH5HJEPX.js";
+import "./chunks/chunk-RML5OHSS.js";
+import "./chunks/chunk-RNOFULXP.js";
+import "./chunks/chunk-7TJTIPQF.js";
+import "./chunks/chunk-QPUB7OVK.js";
+import "./chunks/chunk-FKAISTZX.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-PL3ZQNPW.js";
-import "./chunks/chunk-PWI6BAP3.js";
+import "./chunks/chunk-ZPJS53TG.js";
+import "./chunks/chunk-ROCQPVAJ.js";
 import "./chunks/chunk-FA4IZPLS.js";
-import "./chunks/chunk-5WCRJWUQ.js";
+import "./chunks/chunk-PWI6BAP3.js";
+import "./chunks/chunk-LH7F5O2C.js";
 import "./chunks/chunk-M6HMHLEN.js";
 
 // app/server.ts
@@ -26,10 +34,19 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 
 // app/http.ts
-function appRequestListener(middleware2) {
+function appRequestListener(middleware2, metrics2) {
   return (req, res) => {
-    if (req.method === "GET" && (req.url ?? "").split("?")[0] === "/ping") {
+    const path = (req.url ?? "").split("?")[0];
+    if (req.method === "GET" && path === "/ping") {
       res.writeHead(200, { "content-type": "text/plain" }).end("PONG");
+      return;
+    }
+    if (req.method === "GET" && path === "/metrics" && metrics2) {
+      metrics2.metrics().then(
+        (text) => res.writeHead(200, { "content-type": metrics2.contentType }).end(text),
+        (error) => res.writeHead(500, { "content-type": "text/plain" }).end(`metrics unavailable: ${error instanceof Error ? error.message : String(error)}
+`)
+      );
       return;
     }
     void middleware2(req, res, () => res.writeHead(404).end());
@@ -65,9 +82,10 @@ var probot = new Probot({
   ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {},
   logLevel: process.env.LOG_LEVEL ?? "info"
 });
-var middleware = await createNodeMiddleware(app_default, { probot, webhooksPath: "/api/github/webhooks" });
+var metrics = createAppMetrics();
+var middleware = await createNodeMiddleware(createApp({ metrics }), { probot, webhooksPath: "/api/github/webhooks" });
 var port = Number(process.env.PORT ?? 3e3);
-var server = createServer(appRequestListener(middleware));
+var server = createServer(appRequestListener(middleware, metrics.registry));
 server.listen({ port, ...process.env.HOST ? { host: process.env.HOST } : {} }, () => {
   probot.log.info(`trainyard App listening on :${port}/api/github/webhooks`);
 });
