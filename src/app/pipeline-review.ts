@@ -12,6 +12,7 @@ import { upsertCheck, type CheckOutcome, type Conclusion, type ExistingCheck } f
 import type { Repo } from '../github/repo.ts';
 import { commentMarker, upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.ts';
 import { readZip } from '../github/zip-reader.ts';
+import { METRICS_JSON_LIMITS, parseBoundedJson } from '../github/bounded-json.ts';
 import { flattenMetrics } from '../metrics/read-metrics.ts';
 import { environmentOf } from './config.ts';
 import { openRegistry, readChampion } from './champion.ts';
@@ -62,12 +63,7 @@ async function compareArtifact(repo: Repo, config: TrainyardConfig, name: string
   const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path) => path === metricsFile);
   const bytes = files.get(metricsFile);
   if (!bytes) throw new Error(`artifact ${artifact.name} has no ${metricsFile}`);
-  let document: unknown;
-  try {
-    document = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw new Error(`${metricsFile} in artifact ${artifact.name} is not JSON`);
-  }
+  const document = parseBoundedJson(bytes, `${metricsFile} in artifact ${artifact.name}`, METRICS_JSON_LIMITS);
   const candidate = flattenMetrics(document, `${artifact.name}/${metricsFile}`);
   const champion = await readChampion(openRegistry(repo, config, deps.appSlug), name, environmentOf(model));
   const result = deps.compare({ policy: model.metrics.policy, candidate, champion: champion?.metrics ?? null });
