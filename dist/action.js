@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-QUU33UUY.js";
+} from "./chunks/chunk-BFEX4P2D.js";
 import "./chunks/chunk-QQCKP4CN.js";
 import {
   processIo

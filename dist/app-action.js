@@ -6,14 +6,14 @@ import {
   Probot,
   ProbotOctokit,
   createApp
-} from "./chunks/chunk-THWTRWB5.js";
-import "./chunks/chunk-DTP7DK6D.js";
-import "./chunks/chunk-ABPIOPCH.js";
+} from "./chunks/chunk-TDE6JQY4.js";
+import "./chunks/chunk-5O2PAOKL.js";
+import "./chunks/chunk-QNIHAF4C.js";
 import "./chunks/chunk-FXVCIBPG.js";
 import "./chunks/chunk-RXXXXBIG.js";
 import "./chunks/chunk-LUPGTUBQ.js";
 import "./chunks/chunk-PLGQVMFY.js";
-import "./chunks/chunk-QVVL2KIE.js";
+import "./chunks/chunk-53WUGV7V.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
 import "./chunks/chunk-2I52LB5X.js";

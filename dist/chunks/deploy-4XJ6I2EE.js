@@ -5,26 +5,26 @@ import {
   githubClient,
   openRegistry,
   runUrlFrom
-} from "./chunk-HMTQAOEK.js";
+} from "./chunk-3ENH7UBF.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
 import {
   requirePromotionCheck
-} from "./chunk-DTP7DK6D.js";
+} from "./chunk-5O2PAOKL.js";
 import {
   call
-} from "./chunk-ABPIOPCH.js";
+} from "./chunk-QNIHAF4C.js";
 import "./chunk-RXXXXBIG.js";
 import {
   runCommand
 } from "./chunk-XQPHDGNF.js";
-import "./chunk-5KH5PEJ3.js";
+import "./chunk-NMZAWWG4.js";
 import {
   RegistryError,
   checkEnvironmentName,
   checkModelName,
   parseVersionNumber
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-53WUGV7V.js";
 import "./chunk-OOJLEY5A.js";
 import {
   runId
@@ -178,19 +178,25 @@ function deploymentTarget(io, options, environment, opened) {
 }
 
 // src/cli/commands/deploy.ts
+function appIdFrom(value) {
+  if (value === void 0 || value === "") throw new UsageError("--require-check needs the id of trainyard's GitHub App: --check-app-id <id> or TRAINYARD_APP_ID");
+  if (!/^[1-9]\d{0,15}$/.test(value)) throw new UsageError(`--check-app-id: "${value}" is not a GitHub App id; expected a positive whole number`);
+  return Number(value);
+}
 function registerDeploy(program, io, setExit) {
-  program.command("deploy").description("Deploy a model version: download it, run models.<m>.deploy.command with MODEL_DIR and MODEL_VERSION, then record the promotion.").requiredOption("-m, --model <name>", "the model").option("-v, --version <n|candidate>", "a version number, or candidate for the newest version", "candidate").requiredOption("-e, --environment <name>", "the environment deployed to").option("-r, --registry <spec>", "local:<dir> or github:<owner>/<repo> (default: the config's registry, else local:.trainyard/registry)").option("-c, --config <file>", "the trainyard config (default: .github/trainyard.yml when it exists)").option("-o, --out <dir>", "where the version is downloaded (default: <project>/.trainyard/deploy/<model>-<environment>-<time>)").option("--approver <login>", "who approved (repeatable)", (value, previous) => [...previous, value], []).option("--reason <text>", "why, for the promotion record", "deployed").option("--gate <summary>", "the promotion gate's summary for the record", "approved by the environment's protection rules").option("--require-check <sha>", 'first verify that the check "trainyard / promotion" on this commit succeeded (github: registries)').option("--deployment-status <sha>", "set the newest GitHub deployment of this commit to the environment in_progress, then success or failure (in GITHUB_REPOSITORY, else the github: registry's repository)").option("--environment-url <url>", "the deployed service's URL, set on the deployment status").option("--log-url <url>", "the deploy's log, set on the deployment status (default: this workflow run)").option("--dry-run", "say what would be done and change nothing").action(async (options) => {
+  program.command("deploy").description("Deploy a model version: download it, run models.<m>.deploy.command with MODEL_DIR and MODEL_VERSION, then record the promotion.").requiredOption("-m, --model <name>", "the model").option("-v, --version <n|candidate>", "a version number, or candidate for the newest version", "candidate").requiredOption("-e, --environment <name>", "the environment deployed to").option("-r, --registry <spec>", "local:<dir> or github:<owner>/<repo> (default: the config's registry, else local:.trainyard/registry)").option("-c, --config <file>", "the trainyard config (default: .github/trainyard.yml when it exists)").option("-o, --out <dir>", "where the version is downloaded (default: <project>/.trainyard/deploy/<model>-<environment>-<time>)").option("--approver <login>", "who approved (repeatable)", (value, previous) => [...previous, value], []).option("--reason <text>", "why, for the promotion record", "deployed").option("--gate <summary>", "the promotion gate's summary for the record", "approved by the environment's protection rules").option("--require-check <sha>", 'first verify that the check "trainyard / promotion" on this commit succeeded (github: registries)').option("--check-app-id <id>", "the id of trainyard's GitHub App, whose check alone counts for --require-check (default: TRAINYARD_APP_ID)").option("--deployment-status <sha>", "set the newest GitHub deployment of this commit to the environment in_progress, then success or failure (in GITHUB_REPOSITORY, else the github: registry's repository)").option("--environment-url <url>", "the deployed service's URL, set on the deployment status").option("--log-url <url>", "the deploy's log, set on the deployment status (default: this workflow run)").option("--dry-run", "say what would be done and change nothing").action(async (options) => {
     const name = checkModelName(options.model);
     const version = options.version === "candidate" ? "candidate" : parseVersionNumber(options.version);
     const opened = await openRegistry(io, options);
     const model = opened.loaded?.config.models[name];
     if (opened.loaded && !model) throw new UsageError(`unknown model "${name}"; the config has: ${Object.keys(opened.loaded.config.models).join(", ")}`);
     if (options.requireCheck && !opened.github) throw new UsageError("--require-check needs a github: registry");
+    const checkAppId = options.requireCheck ? appIdFrom(options.checkAppId ?? io.env.TRAINYARD_APP_ID) : null;
     const target = deploymentTarget(io, options, options.environment, opened);
     const root = opened.loaded?.root ?? io.cwd;
     const modelDir = options.out ? path2.resolve(io.cwd, options.out) : path2.join(root, ".trainyard", "deploy", `${name}-${options.environment}-${runId(io.now())}`);
     const deploy = async () => {
-      if (options.requireCheck && opened.github) await requirePromotionCheck(opened.github, options.requireCheck);
+      if (options.requireCheck && opened.github && checkAppId !== null) await requirePromotionCheck(opened.github, options.requireCheck, checkAppId);
       return deployVersion({
         registry: opened.registry,
         name,

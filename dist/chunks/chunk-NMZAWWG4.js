@@ -15,7 +15,7 @@ import {
   selectFiles,
   sortHistory,
   versionTag
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-53WUGV7V.js";
 import {
   sha256File
 } from "./chunk-HB6HQUKP.js";

@@ -21,7 +21,7 @@ import {
 } from "./chunk-XQPHDGNF.js";
 import {
   LocalRegistry
-} from "./chunk-5KH5PEJ3.js";
+} from "./chunk-NMZAWWG4.js";
 import {
   driftJson,
   renderDriftReport,
@@ -39,7 +39,7 @@ import {
 } from "./chunk-LUPGTUBQ.js";
 import {
   championOf
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-53WUGV7V.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";

@@ -3,12 +3,13 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   PROMOTION_CHECK
-} from "./chunk-DTP7DK6D.js";
+} from "./chunk-5O2PAOKL.js";
 import {
   GitHubReleasesRegistry,
   call,
-  readAsset
-} from "./chunk-ABPIOPCH.js";
+  readAsset,
+  runIdOf
+} from "./chunk-QNIHAF4C.js";
 import {
   require_light,
   retry
@@ -33,7 +34,7 @@ import {
   RegistryError,
   championOf,
   parseCard
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-53WUGV7V.js";
 import {
   configSchema
 } from "./chunk-2I52LB5X.js";
@@ -15318,13 +15319,20 @@ var UnsafeArchiveError = class extends Error {
   archive;
 };
 
+// src/github/repo.ts
+function statusOf(error) {
+  const status = error?.status;
+  return typeof status === "number" ? status : null;
+}
+
 // src/app/permissions.ts
 async function canWrite(repo, login) {
   try {
     const { data } = await repo.octokit.rest.repos.getCollaboratorPermissionLevel({ owner: repo.owner, repo: repo.repo, username: login });
     return ["admin", "write"].includes(data.permission) || ["maintain", "write", "admin"].includes(data.role_name ?? "");
-  } catch {
-    return false;
+  } catch (error) {
+    if (statusOf(error) === 404) return false;
+    throw error;
   }
 }
 
@@ -15369,14 +15377,6 @@ async function downloadArtifact(repo, artifact, limits) {
 
 // src/github/claims.ts
 import { createHash } from "node:crypto";
-
-// src/github/repo.ts
-function statusOf(error) {
-  const status = error?.status;
-  return typeof status === "number" ? status : null;
-}
-
-// src/github/claims.ts
 function claimRef(key) {
   return `refs/trainyard/claims/${createHash("sha256").update(key).digest("hex").slice(0, 40)}`;
 }
@@ -15417,6 +15417,73 @@ async function awaitObject(find, tries = 10, delayMs = 100) {
     const found = await find();
     if (found !== null) return found;
     await new Promise((resolve2) => setTimeout(resolve2, delayMs));
+  }
+  return null;
+}
+var LEASE_LINE = /^trainyard lease until (\S+)$/m;
+async function leaseCommit(repo, key, sha, until) {
+  let tree;
+  try {
+    tree = (await repo.octokit.rest.git.getCommit({ owner: repo.owner, repo: repo.repo, commit_sha: sha })).data.tree.sha;
+  } catch (error) {
+    if (statusOf(error) !== 404 && statusOf(error) !== 422) throw error;
+    const head = await defaultHead(repo);
+    tree = (await repo.octokit.rest.git.getCommit({ owner: repo.owner, repo: repo.repo, commit_sha: head })).data.tree.sha;
+  }
+  const { data } = await repo.octokit.rest.git.createCommit({ owner: repo.owner, repo: repo.repo, message: `trainyard lease until ${until.toISOString()}
+
+${key}
+`, tree, parents: [] });
+  return data.sha;
+}
+var generationOf = (base, ref) => ref === base ? 1 : Number(ref.slice(base.length + 2));
+async function takeLease(repo, key, sha, leaseMs, now) {
+  const base = claimRef(key);
+  const { data: refs } = await repo.octokit.rest.git.listMatchingRefs({ owner: repo.owner, repo: repo.repo, ref: base.replace(/^refs\//, "") });
+  const generations = refs.filter((r) => r.ref === base || new RegExp(`^${base}-g\\d+$`).test(r.ref)).sort((a, b) => generationOf(base, b.ref) - generationOf(base, a.ref));
+  const newest = generations[0];
+  let next = 1;
+  if (newest) {
+    const { data: commit } = await repo.octokit.rest.git.getCommit({ owner: repo.owner, repo: repo.repo, commit_sha: newest.object.sha });
+    const until = LEASE_LINE.exec(commit.message)?.[1];
+    if (!until || Date.parse(until) > now().getTime()) return null;
+    next = generationOf(base, newest.ref) + 1;
+  }
+  const ref = next === 1 ? base : `${base}-g${next}`;
+  const target = await leaseCommit(repo, key, sha, new Date(now().getTime() + leaseMs));
+  try {
+    await repo.octokit.rest.git.createRef({ owner: repo.owner, repo: repo.repo, ref, sha: target });
+    return { key, ref };
+  } catch (error) {
+    if (statusOf(error) === 422 && /already exists/i.test(messageOf(error))) return null;
+    throw error;
+  }
+}
+async function releaseLease(repo, lease) {
+  await repo.octokit.rest.git.deleteRef({ owner: repo.owner, repo: repo.repo, ref: lease.ref.replace(/^refs\//, "") });
+}
+var DONE_LINE = /^trainyard done: (.+)$/m;
+async function completeLease(repo, lease, sha, outcome) {
+  let tree;
+  try {
+    tree = (await repo.octokit.rest.git.getCommit({ owner: repo.owner, repo: repo.repo, commit_sha: sha })).data.tree.sha;
+  } catch (error) {
+    if (statusOf(error) !== 404 && statusOf(error) !== 422) throw error;
+    tree = (await repo.octokit.rest.git.getCommit({ owner: repo.owner, repo: repo.repo, commit_sha: await defaultHead(repo) })).data.tree.sha;
+  }
+  const { data } = await repo.octokit.rest.git.createCommit({ owner: repo.owner, repo: repo.repo, message: `trainyard done: ${outcome}
+
+${lease.key}
+`, tree, parents: [] });
+  await repo.octokit.rest.git.updateRef({ owner: repo.owner, repo: repo.repo, ref: lease.ref.replace(/^refs\//, ""), sha: data.sha, force: true });
+}
+async function leaseOutcome(repo, key) {
+  const base = claimRef(key);
+  const { data: refs } = await repo.octokit.rest.git.listMatchingRefs({ owner: repo.owner, repo: repo.repo, ref: base.replace(/^refs\//, "") });
+  for (const ref of refs.filter((r) => r.ref === base || new RegExp(`^${base}-g\\d+$`).test(r.ref))) {
+    const { data: commit } = await repo.octokit.rest.git.getCommit({ owner: repo.owner, repo: repo.repo, commit_sha: ref.object.sha });
+    const done = DONE_LINE.exec(commit.message)?.[1];
+    if (done) return done;
   }
   return null;
 }
@@ -15579,6 +15646,54 @@ function readZip(zip, archive, limits, wanted) {
   return files;
 }
 
+// src/github/bounded-json.ts
+var METRICS_JSON_LIMITS = { maxBytes: 1024 * 1024, maxMembers: 1e4, maxDepth: 16 };
+var DRIFT_JSON_LIMITS = { maxBytes: 16 * 1024 * 1024, maxMembers: 5e5, maxDepth: 32 };
+var JsonLimitError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "JsonLimitError";
+  }
+};
+var QUOTE = 34;
+var BACKSLASH = 92;
+var COLON = 58;
+var COMMA = 44;
+var OPEN_OBJECT = 123;
+var OPEN_ARRAY = 91;
+var CLOSE_OBJECT = 125;
+var CLOSE_ARRAY = 93;
+function checkJsonLimits(bytes, where, limits) {
+  if (bytes.length > limits.maxBytes) throw new JsonLimitError(`${where}: ${bytes.length} bytes, more than the ${limits.maxBytes} allowed`);
+  let members = 0;
+  let depth = 0;
+  let inString = false;
+  const arrays = new Uint8Array(limits.maxDepth + 1);
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (inString) {
+      if (byte === BACKSLASH) i++;
+      else if (byte === QUOTE) inString = false;
+      continue;
+    }
+    if (byte === QUOTE) inString = true;
+    else if (byte === COLON || byte === COMMA && depth > 0 && arrays[depth] === 1) {
+      if (++members > limits.maxMembers) throw new JsonLimitError(`${where}: more than ${limits.maxMembers} keys and items`);
+    } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+      if (++depth > limits.maxDepth) throw new JsonLimitError(`${where}: nested deeper than ${limits.maxDepth} levels`);
+      arrays[depth] = byte === OPEN_ARRAY ? 1 : 0;
+    } else if ((byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) && depth > 0) depth--;
+  }
+}
+function parseBoundedJson(bytes, where, limits) {
+  checkJsonLimits(bytes, where, limits);
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new Error(`${where} is not JSON`);
+  }
+}
+
 // src/app/config.ts
 var APP_CONFIG_FILE = ".github/trainyard.yml";
 function validateConfig(value, file = APP_CONFIG_FILE) {
@@ -15623,18 +15738,20 @@ async function readVersionMetrics(context, version) {
   if (digest !== file.sha256) throw new DigestMismatchError(context.location, `${version.tag} ${file.path}: sha256 ${digest} differs from the card's ${file.sha256}`);
   let document;
   try {
-    document = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  } catch {
-    throw new RegistryError(context.location, `${version.tag}: ${file.path} is not JSON`);
+    document = parseBoundedJson(Buffer.concat(chunks), `${version.tag}: ${file.path}`, METRICS_JSON_LIMITS);
+  } catch (error) {
+    throw new RegistryError(context.location, error.message);
   }
   return flattenMetrics(document, `${version.tag} ${file.path}`);
 }
 
 // src/app/champion.ts
-function openRegistry(repo, config2) {
+var RELEASE_WORKFLOW = ".github/workflows/trainyard-release.yml";
+function openRegistry(repo, config2, appSlug) {
   const where = registryRepo(config2, repo.owner, repo.repo);
   if (!where) throw new ConfigError({ file: APP_CONFIG_FILE, key: "registry", message: `${config2.registry ?? ""} is a local folder, which the App cannot read; use github:<owner>/<repo>` });
-  const registry = new GitHubReleasesRegistry({ octokit: repo.octokit, owner: where.owner, repo: where.repo });
+  const trust = { appBot: `${appSlug}[bot]`, releaseWorkflow: RELEASE_WORKFLOW, releaseBranch: null };
+  const registry = new GitHubReleasesRegistry({ octokit: repo.octokit, owner: where.owner, repo: where.repo, trust, attestRecords: true });
   const context = { octokit: repo.octokit, owner: where.owner, repo: where.repo, location: registry.location };
   return { registry, readMetrics: (version) => readVersionMetrics(context, version) };
 }
@@ -15696,14 +15813,9 @@ async function compareArtifact(repo, config2, name, model, artifact, deps) {
   const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path2) => path2 === metricsFile);
   const bytes = files.get(metricsFile);
   if (!bytes) throw new Error(`artifact ${artifact.name} has no ${metricsFile}`);
-  let document;
-  try {
-    document = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw new Error(`${metricsFile} in artifact ${artifact.name} is not JSON`);
-  }
+  const document = parseBoundedJson(bytes, `${metricsFile} in artifact ${artifact.name}`, METRICS_JSON_LIMITS);
   const candidate = flattenMetrics(document, `${artifact.name}/${metricsFile}`);
-  const champion = await readChampion(openRegistry(repo, config2), name, environmentOf(model));
+  const champion = await readChampion(openRegistry(repo, config2, deps.appSlug), name, environmentOf(model));
   const result = deps.compare({ policy: model.metrics.policy, candidate, champion: champion?.metrics ?? null });
   return { result, championLabel: champion ? `champion ${champion.version.tag} in ${environmentOf(model)}` : `no champion in ${environmentOf(model)} yet (thresholds only)` };
 }
@@ -15935,11 +16047,13 @@ function countApprovals(input) {
   const approvers = [];
   const ignored = [];
   const allowed = new Set(input.allowedReviewers.map((login) => login.toLowerCase()));
+  const contributors = new Set(input.contributors.map((login) => login.toLowerCase()));
   for (const review of latestByReviewer(input.reviews)) {
     if (review.state.toUpperCase() !== "APPROVED") continue;
     const login = review.login;
     const permission = input.permissions[login] ?? "none";
     if (login.toLowerCase() === input.author.toLowerCase()) ignored.push(`${login} is the author`);
+    else if (contributors.has(login.toLowerCase())) ignored.push(`${login} authored or committed a commit of the pull request`);
     else if (review.commitId !== input.headSha) ignored.push(`${login} approved ${review.commitId?.slice(0, 7) ?? "an unknown commit"}, not the final head ${input.headSha.slice(0, 7)}`);
     else if (!WRITERS.has(permission)) ignored.push(`${login} has ${permission} access, not write`);
     else if (allowed.size > 0 && !allowed.has(login.toLowerCase())) ignored.push(`${login} is not an allowed reviewer`);
@@ -15979,20 +16093,31 @@ function decideGate(facts) {
 }
 
 // src/app/promotion-facts.ts
-async function findCandidate(handle, config2, request2) {
+async function findCandidate(handle, config2, request2, problems) {
   const found = [];
   for (const [name, model] of Object.entries(config2.models)) {
     if (environmentOf(model) !== request2.environment) continue;
-    const versions = (await handle.registry.versions(name)).filter((v) => v.card.commit === request2.sha);
+    const sifted = await handle.registry.siftVersions(name);
+    const versions = sifted.versions.filter((v) => v.card.commit === request2.sha);
     if (versions.length) found.push(versions[versions.length - 1]);
+    else for (const refusal of sifted.refused) problems.push(`${refusal.tag} is not a version trainyard made: ${refusal.reason}`);
   }
   if (found.length > 1) throw new Error(`commit ${request2.sha.slice(0, 7)} has candidates of several models (${found.map((v) => v.tag).join(", ")}); deploy one model per run`);
   return found[0] ?? null;
 }
 async function findPull(repo, request2) {
-  const pulls = await repo.octokit.paginate(repo.octokit.rest.pulls.list, { owner: repo.owner, repo: repo.repo, state: "all", per_page: 100 });
-  const pull = pulls.find((p) => request2.pullRequests.includes(p.number)) ?? pulls.find((p) => p.merge_commit_sha === request2.sha && p.merged_at) ?? pulls.find((p) => p.head.sha === request2.sha);
+  const pulls = await repo.octokit.paginate(repo.octokit.rest.repos.listPullRequestsAssociatedWithCommit, { owner: repo.owner, repo: repo.repo, commit_sha: request2.sha, per_page: 100 });
+  const bound = pulls.filter((p) => (p.merged_at ? p.merge_commit_sha === request2.sha : p.head.sha === request2.sha) || p.merged_at && p.head.sha === request2.sha);
+  const pull = bound.find((p) => request2.pullRequests.includes(p.number)) ?? bound.find((p) => p.merged_at && p.merge_commit_sha === request2.sha) ?? bound[0];
   return pull && pull.user ? { number: pull.number, author: pull.user.login, headSha: pull.head.sha } : null;
+}
+async function contributorsOf(repo, pull) {
+  const commits = await repo.octokit.paginate(repo.octokit.rest.pulls.listCommits, { owner: repo.owner, repo: repo.repo, pull_number: pull.number, per_page: 100 });
+  const logins = /* @__PURE__ */ new Set();
+  for (const commit of commits) {
+    for (const account of [commit.author, commit.committer]) if (account && "login" in account && account.login) logins.add(account.login);
+  }
+  return [...logins];
 }
 async function permissionOf(repo, login) {
   const { data } = await repo.octokit.rest.repos.getCollaboratorPermissionLevel({ owner: repo.owner, repo: repo.repo, username: login });
@@ -16006,6 +16131,7 @@ async function reviewFacts(repo, pull) {
   for (const login of logins) permissions[login] = await permissionOf(repo, login);
   return {
     author: pull.author,
+    contributors: await contributorsOf(repo, pull),
     headSha: pull.headSha,
     reviews: reviews.flatMap((r) => r.user ? [{ login: r.user.login, state: r.state, commitId: r.commit_id ?? null, submittedAt: r.submitted_at ?? null }] : []),
     permissions,
@@ -16022,8 +16148,8 @@ async function attempt(problems, what, run2) {
 }
 async function gatherGateFacts(repo, config2, request2, deps) {
   const problems = [];
-  const registry = await attempt(problems, "registry", async () => openRegistry(repo, config2));
-  const candidate = registry ? await attempt(problems, "finding the candidate", () => findCandidate(registry, config2, request2)) : null;
+  const registry = await attempt(problems, "registry", async () => openRegistry(repo, config2, deps.appSlug));
+  const candidate = registry ? await attempt(problems, "finding the candidate", () => findCandidate(registry, config2, request2, problems)) : null;
   const modelConfig = candidate ? config2.models[candidate.model] : null;
   let comparison = null;
   if (registry && candidate && modelConfig) {
@@ -16079,31 +16205,39 @@ async function publishPromotionCheck(repo, sha, decision, deps) {
 function emptyFacts(request2, problem) {
   return { model: null, version: null, environment: request2.environment, comparison: null, review: null, pullRequest: null, requiredApprovals: 1, validation: null, problems: [problem] };
 }
+var GATE_LEASE_MS = 10 * 6e4;
+async function recordAnswer(gathered, rule, state, decision, deps) {
+  if (!gathered.registry || !gathered.candidate) return false;
+  const { registry } = gathered.registry;
+  const { history } = await registry.siftHistory(gathered.candidate.model, rule.environment);
+  if (history.some((p) => p.kind === "gate" && p.runUrl === rule.runUrl && p.version === gathered.candidate.version)) return true;
+  const agrees = state === decision.state;
+  await registry.promote({
+    model: gathered.candidate.model,
+    version: gathered.candidate.version,
+    environment: rule.environment,
+    decision: state,
+    kind: "gate",
+    approvers: agrees ? decision.approvers : [],
+    gate: decision.gate,
+    reason: agrees ? decision.reasons.join("; ") || "every gate passed" : `GitHub accepted the answer ${state}; recorded on a later delivery`,
+    runUrl: rule.runUrl,
+    actor: botLogin(deps)
+  });
+  return true;
+}
 async function answerProtectionRule(repo, config2, rule, configProblem, deps) {
   const gathered = config2 ? await gatherGateFacts(repo, config2, rule, deps) : null;
-  let decision = decideGate(gathered?.facts ?? emptyFacts(rule, configProblem ?? "no config"));
+  const decision = decideGate(gathered?.facts ?? emptyFacts(rule, configProblem ?? "no config"));
   const key = `gate:${rule.runId}:${rule.environment}:${rule.deploymentId}`;
-  if (!await claimOnce(repo, key, rule.sha)) return { decision, answered: false, recorded: false };
-  let recorded = false;
+  const lease = await takeLease(repo, key, rule.sha, deps.gateLeaseMs ?? GATE_LEASE_MS, deps.now);
+  if (!lease) {
+    const answered = await leaseOutcome(repo, key);
+    if (answered !== "approved" && answered !== "rejected") return { decision, answered: false, recorded: false };
+    const recorded2 = gathered ? await recordAnswer(gathered, rule, answered, decision, deps) : false;
+    return { decision, answered: false, recorded: recorded2 };
+  }
   try {
-    if (gathered?.registry && gathered.candidate) {
-      try {
-        await gathered.registry.registry.promote({
-          model: gathered.candidate.model,
-          version: gathered.candidate.version,
-          environment: rule.environment,
-          decision: decision.state,
-          approvers: decision.approvers,
-          gate: decision.gate,
-          reason: decision.reasons.join("; ") || "every gate passed",
-          runUrl: rule.runUrl,
-          actor: botLogin(deps)
-        });
-        recorded = true;
-      } catch (error) {
-        if (decision.state === "approved") decision = decideGate({ ...gathered.facts, problems: [...gathered.facts.problems, `recording the decision: ${describeThrown(error)}`] });
-      }
-    }
     await repo.octokit.request("POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule", {
       owner: repo.owner,
       repo: repo.repo,
@@ -16113,10 +16247,12 @@ async function answerProtectionRule(repo, config2, rule, configProblem, deps) {
       comment: decision.comment
     });
   } catch (error) {
-    await releaseClaim(repo, key).catch(() => void 0);
+    await releaseLease(repo, lease).catch(() => void 0);
     throw error;
   }
+  await completeLease(repo, lease, rule.sha, decision.state);
   await publishPromotionCheck(repo, rule.sha, decision, deps);
+  const recorded = gathered ? await recordAnswer(gathered, rule, decision.state, decision, deps) : false;
   return { decision, answered: true, recorded };
 }
 
@@ -16175,12 +16311,7 @@ async function candidateMetricsForHead(repo, config2, model, headSha, limits) {
     const files = readZip(await downloadArtifact(repo, artifact, limits), `artifact ${artifact.name}`, limits, (p) => p === file);
     const bytes = files.get(file);
     if (!bytes) return null;
-    let document;
-    try {
-      document = JSON.parse(bytes.toString("utf8"));
-    } catch {
-      throw new Error(`${file} in artifact ${artifact.name} is not JSON`);
-    }
+    const document = parseBoundedJson(bytes, `${file} in artifact ${artifact.name}`, METRICS_JSON_LIMITS);
     return flattenMetrics(document, `${artifact.name}/${file}`);
   }
   return null;
@@ -16211,7 +16342,7 @@ async function runCommand(repo, config2, command, target, deps) {
 }
 async function compareWithVersion(repo, config2, model, version, target, deps) {
   if (!target.pull) return "`/trainyard compare` works on pull requests: it compares their candidate with a registered version.";
-  const handle = openRegistry(repo, config2);
+  const handle = openRegistry(repo, config2, deps.appSlug);
   const baseline = await handle.registry.version(model, { version });
   const baselineMetrics = await handle.readMetrics(baseline);
   const candidate = await candidateMetricsForHead(repo, config2, model, target.pull.headSha, deps.limits);
@@ -16363,9 +16494,34 @@ async function handleDriftArtifact(repo, model, artifact, runUrl, deps) {
   const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path2) => path2 === "drift.json");
   const bytes = files.get("drift.json");
   if (!bytes) throw new Error(`artifact ${artifact.name} has no drift.json`);
+  checkJsonLimits(bytes, `${artifact.name}/drift.json`, DRIFT_JSON_LIMITS);
   const report = parseDriftReport(bytes.toString("utf8"), `${artifact.name}/drift.json`);
   if (!report.drifted) return null;
   return retrainOnDrift(repo, model, report, runUrl, deps);
+}
+
+// src/app/release-records.ts
+async function attestReleaseRun(repo, config2, run2, defaultBranch, deps) {
+  if (run2.path.replace(/@.*$/, "") !== RELEASE_WORKFLOW || run2.headBranch !== defaultBranch || !["push", "workflow_dispatch"].includes(run2.event)) return [];
+  if (run2.conclusion !== "success" || run2.headRepo !== null && run2.headRepo.toLowerCase() !== `${repo.owner}/${repo.repo}`.toLowerCase()) return [];
+  const handle = openRegistry(repo, config2, deps.appSlug);
+  const context = { owner: repo.owner, repo: repo.repo };
+  const attested = [];
+  for (const [name, model] of Object.entries(config2.models)) {
+    const environment = environmentOf(model);
+    const { history, unattested } = await handle.registry.siftHistory(name, environment);
+    const ofRun = (runUrl) => runIdOf({ ...context, octokit: repo.octokit, location: "" }, runUrl) === run2.id;
+    const pending = unattested.filter(({ record }) => ofRun(record.runUrl) && record.kind !== "gate" && record.decision === "approved");
+    if (pending.length === 0) continue;
+    const versions = new Set((await handle.registry.versions(name)).filter((v) => v.card.commit === run2.headSha).map((v) => v.version));
+    for (const { record, written } of pending) {
+      const approved = history.some((p) => p.kind === "gate" && p.decision === "approved" && p.version === record.version && ofRun(p.runUrl));
+      if (!approved || !versions.has(record.version)) continue;
+      await handle.registry.attest(written);
+      attested.push(written.tag);
+    }
+  }
+  return attested;
 }
 
 // app/handlers/workflow-run.ts
@@ -16389,7 +16545,10 @@ function workflowRunCompleted(deps) {
         await guarded(repo, run2.head_sha, `trainyard / drift ${kind.model}`, deps, () => handleDriftArtifact(repo, kind.model, artifact, run2.html_url, deps));
       }
     }
-    if (!isPullRequestRun) return;
+    if (!isPullRequestRun) {
+      await attestReleaseRun(repo, config2, { id: run2.id, path: run2.path ?? "", event: run2.event, headBranch: run2.head_branch, headSha: run2.head_sha, conclusion: run2.conclusion, headRepo: run2.head_repository?.full_name ?? null }, repository.default_branch, deps);
+      return;
+    }
     let pipelineModels = models.filter((m) => artifacts.some((a) => a.name === `trainyard-${m}` || a.name === `trainyard-${m}-evaluation`));
     const isPipeline = (run2.path ?? "").endsWith("trainyard-pr.yml");
     if (pipelineModels.length === 0 && isPipeline && run2.conclusion !== "success" && models.length === 1) pipelineModels = models;
@@ -16421,7 +16580,8 @@ function createApp(options2 = {}) {
       appSlug: options2.appSlug ?? process.env.TRAINYARD_APP_SLUG ?? "trainyard",
       limits: options2.limits ?? DEFAULT_ZIP_LIMITS,
       compare: options2.compare ?? compareByThresholds,
-      now: options2.now ?? (() => /* @__PURE__ */ new Date())
+      now: options2.now ?? (() => /* @__PURE__ */ new Date()),
+      ...options2.gateLeaseMs !== void 0 ? { gateLeaseMs: options2.gateLeaseMs } : {}
     };
     app.on("workflow_run.completed", workflowRunCompleted(deps));
     app.on("deployment_protection_rule.requested", deploymentProtectionRule(deps));

@@ -42,11 +42,10 @@ function statusOf(error) {
 // src/runner/fork-guard.ts
 var DEFAULT_SAFE_LABEL = "trainyard:safe-to-train";
 var WRITE = ["admin", "maintain", "write"];
-var PR_EVENTS = ["pull_request", "pull_request_target", "pull_request_review"];
 async function decideForkGuard(options) {
   const { event, label } = options;
   const pr = event.payload.pull_request;
-  if (!PR_EVENTS.includes(event.name) || !pr) return { allowed: true, reason: `a ${event.name} event runs the repository's own code` };
+  if (!pr) return { allowed: true, reason: `a ${event.name} event runs the repository's own code` };
   const base = pr.base?.repo?.full_name ?? event.payload.repository?.full_name ?? "";
   const head = pr.head?.repo?.full_name ?? null;
   if (head === base) return { allowed: true, reason: `pull request #${pr.number} comes from ${base} itself, not a fork` };

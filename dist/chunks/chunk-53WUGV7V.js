@@ -198,7 +198,8 @@ var promotionSchema = external_exports.strictObject({
   reason: external_exports.string(),
   runUrl: external_exports.string().nullable(),
   actor: external_exports.string().nullable(),
-  at: external_exports.string()
+  at: external_exports.string(),
+  kind: external_exports.enum(["gate", "deploy"]).optional()
 });
 function readPromotion(value) {
   const result = promotionSchema.safeParse(value);
@@ -225,7 +226,7 @@ function parsePromotionMessage(message) {
 function championOf(history, environment) {
   let best = null;
   for (const promotion of history) {
-    if (promotion.environment !== environment || promotion.decision !== "approved") continue;
+    if (promotion.environment !== environment || promotion.decision !== "approved" || promotion.kind === "gate") continue;
     if (!best || promotion.sequence > best.sequence) best = promotion;
   }
   return best;

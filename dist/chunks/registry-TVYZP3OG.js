@@ -4,21 +4,21 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   openRegistry,
   runUrlFrom
-} from "./chunk-HMTQAOEK.js";
+} from "./chunk-3ENH7UBF.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
-import "./chunk-ABPIOPCH.js";
+import "./chunk-QNIHAF4C.js";
 import "./chunk-RXXXXBIG.js";
 import {
   collectVersionContent
 } from "./chunk-3D7M4YD4.js";
-import "./chunk-5KH5PEJ3.js";
+import "./chunk-NMZAWWG4.js";
 import "./chunk-PLGQVMFY.js";
 import {
   championOf,
   parseVersionNumber,
   renderCard
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-53WUGV7V.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";

@@ -4,19 +4,19 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   displayPath,
   runPipeline
-} from "./chunk-JCURWHIN.js";
+} from "./chunk-3OGFEZEK.js";
 import "./chunk-2725YAOJ.js";
 import "./chunk-H5X6X6HJ.js";
 import "./chunk-3D7M4YD4.js";
 import "./chunk-XQPHDGNF.js";
-import "./chunk-5KH5PEJ3.js";
+import "./chunk-NMZAWWG4.js";
 import "./chunk-UWTDR3G3.js";
 import "./chunk-SSMX5QUN.js";
 import "./chunk-7XROHMDV.js";
 import "./chunk-OQ2MQ6IV.js";
 import "./chunk-LUPGTUBQ.js";
 import "./chunk-PLGQVMFY.js";
-import "./chunk-QVVL2KIE.js";
+import "./chunk-53WUGV7V.js";
 import "./chunk-OOJLEY5A.js";
 import {
   openProject,

@@ -6,10 +6,10 @@ import {
 } from "./chunk-HGRMBJXM.js";
 import {
   GitHubReleasesRegistry
-} from "./chunk-ABPIOPCH.js";
+} from "./chunk-QNIHAF4C.js";
 import {
   LocalRegistry
-} from "./chunk-5KH5PEJ3.js";
+} from "./chunk-NMZAWWG4.js";
 import {
   DEFAULT_CONFIG_PATH,
   loadConfig

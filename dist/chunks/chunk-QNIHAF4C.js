@@ -20,7 +20,7 @@ import {
   selectFiles,
   sortHistory,
   versionTag
-} from "./chunk-QVVL2KIE.js";
+} from "./chunk-53WUGV7V.js";
 import {
   sha256File
 } from "./chunk-HB6HQUKP.js";
@@ -68,7 +68,7 @@ async function tagsStartingWith(context, prefix) {
 }
 
 // src/registry/github/github-registry.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Writable as Writable2 } from "node:stream";
@@ -111,6 +111,40 @@ async function planAssets(files, partBytes) {
   return { trainyard: 1, files: planned };
 }
 
+// src/registry/github/record-attestation.ts
+import { createHash as createHash2 } from "node:crypto";
+var RECORD_CHECK = "trainyard / record";
+var recordDigest = (message) => createHash2("sha256").update(message).digest("hex");
+async function attestRecord(context, tag, message, commit) {
+  await call(
+    context,
+    `attesting record ${tag}`,
+    () => context.octokit.rest.checks.create({
+      owner: context.owner,
+      repo: context.repo,
+      name: RECORD_CHECK,
+      head_sha: commit,
+      external_id: tag,
+      status: "completed",
+      conclusion: "neutral",
+      output: { title: recordDigest(message), summary: `trainyard's App attests the promotion record ${tag} (sha256 of its message in the title).` }
+    })
+  );
+}
+async function attestationsOn(context, appSlug, commit) {
+  const runs = await call(
+    context,
+    `reading record attestations on ${commit}`,
+    () => context.octokit.paginate(context.octokit.rest.checks.listForRef, { owner: context.owner, repo: context.repo, ref: commit, check_name: RECORD_CHECK, filter: "all", per_page: 100 })
+  );
+  const found = /* @__PURE__ */ new Map();
+  for (const run of runs) {
+    if (run.app?.slug !== appSlug || run.name !== RECORD_CHECK || run.head_sha !== commit || !run.external_id || !run.output.title) continue;
+    found.set(run.external_id, (found.get(run.external_id) ?? /* @__PURE__ */ new Set()).add(run.output.title));
+  }
+  return found;
+}
+
 // src/registry/github/promotions.ts
 var MAX_TRIES = 100;
 async function commitOfTag(context, tag) {
@@ -119,32 +153,51 @@ async function commitOfTag(context, tag) {
   const { data: object } = await call(context, `reading tag object of ${tag}`, () => context.octokit.rest.git.getTag({ owner: context.owner, repo: context.repo, tag_sha: ref.object.sha }));
   return object.object.sha;
 }
-async function recordPromotion(context, request, at) {
+async function recordPromotion(context, request, at, onWritten) {
   const commit = await commitOfTag(context, versionTag(request.model, request.version));
   const taken = (await tagsStartingWith(context, `${request.model}#${request.environment}#`)).flatMap((tag) => parsePromotionTag(request.model, tag.name)?.sequence ?? []);
   let sequence = Math.max(0, ...taken) + 1;
   for (let tries = 0; tries < MAX_TRIES; tries++, sequence++) {
     const promotion = { ...request, sequence, at };
     const name = promotionTag(request.model, request.environment, sequence);
+    const message = renderPromotionMessage(promotion);
     const { data: tag } = await call(
       context,
       `creating tag ${name}`,
-      () => context.octokit.rest.git.createTag({ owner: context.owner, repo: context.repo, tag: name, message: renderPromotionMessage(promotion), object: commit, type: "commit" })
+      () => context.octokit.rest.git.createTag({ owner: context.owner, repo: context.repo, tag: name, message, object: commit, type: "commit" })
     );
-    if (await createRefIfFree(context, `tags/${name}`, tag.sha)) return promotion;
+    if (await createRefIfFree(context, `tags/${name}`, tag.sha)) {
+      await onWritten?.({ tag: name, message, commit });
+      return promotion;
+    }
   }
   throw new RegistryError(context.location, `no free promotion sequence for ${request.model} in ${request.environment} after ${MAX_TRIES} tries`);
 }
-async function readHistory(context, model, environment) {
+async function readHistory(context, model, environment, attestedBy, onRefused) {
   const tags = await tagsStartingWith(context, environment === void 0 ? `${model}#` : `${model}#${environment}#`);
   const records = [];
+  const attestations = /* @__PURE__ */ new Map();
   for (const tag of tags) {
     const parsed = parsePromotionTag(model, tag.name);
     if (!parsed || environment !== void 0 && parsed.environment !== environment) continue;
-    const message = tag.type === "tag" ? (await call(context, `reading tag ${tag.name}`, () => context.octokit.rest.git.getTag({ owner: context.owner, repo: context.repo, tag_sha: tag.sha }))).data.message : "";
+    const object = tag.type === "tag" ? (await call(context, `reading tag ${tag.name}`, () => context.octokit.rest.git.getTag({ owner: context.owner, repo: context.repo, tag_sha: tag.sha }))).data : null;
+    const message = object?.message ?? "";
     const record = parsePromotionMessage(message);
     if (!record || record.model !== model || record.environment !== parsed.environment || record.sequence !== parsed.sequence) {
+      if (attestedBy !== void 0) {
+        onRefused?.(tag.name, "it is not an annotated tag holding a trainyard promotion record");
+        continue;
+      }
       throw new RegistryError(context.location, `tag ${tag.name} is not a trainyard promotion record (expected an annotated tag whose message holds the record)`);
+    }
+    if (attestedBy !== void 0) {
+      const commit = object.object.sha;
+      if (!attestations.has(commit)) attestations.set(commit, attestationsOn(context, attestedBy, commit));
+      const digests = (await attestations.get(commit)).get(tag.name);
+      if (!digests?.has(recordDigest(message))) {
+        onRefused?.(tag.name, `trainyard's App (${attestedBy}) did not attest it`, { record, written: { tag: tag.name, message, commit } });
+        continue;
+      }
     }
     records.push(record);
   }
@@ -171,8 +224,120 @@ async function modelReleases(context, model) {
   return (await listAllReleases(context)).flatMap((release) => readModelRelease(model, release) ?? []).sort((a, b) => a.version - b.version);
 }
 
+// src/registry/github/trust.ts
+var ACTIONS_BOT = "github-actions[bot]";
+var appSlugOf = (policy) => policy.appBot.replace(/\[bot\]$/, "");
+var RELEASE_EVENTS = /* @__PURE__ */ new Set(["push", "workflow_dispatch"]);
+function runIdOf(context, runUrl) {
+  if (!runUrl) return null;
+  const match = /^https:\/\/[^/]+\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)(?:\/attempts\/\d+)?\/?$/.exec(runUrl);
+  if (!match || match[1].toLowerCase() !== context.owner.toLowerCase() || match[2].toLowerCase() !== context.repo.toLowerCase()) return null;
+  return Number(match[3]);
+}
+var TrustReader = class {
+  constructor(context, policy) {
+    this.context = context;
+    this.policy = policy;
+    this.branch = policy.releaseBranch;
+  }
+  context;
+  policy;
+  branch;
+  onBranch = /* @__PURE__ */ new Map();
+  async releaseBranch() {
+    if (this.branch === null) {
+      const { data } = await call(this.context, "reading the repository", () => this.context.octokit.rest.repos.get({ owner: this.context.owner, repo: this.context.repo }));
+      this.branch = data.default_branch;
+    }
+    return this.branch;
+  }
+  /** True when the release branch contains `commit`. */
+  async isOnReleaseBranch(commit) {
+    const known = this.onBranch.get(commit);
+    if (known !== void 0) return known;
+    const branch = await this.releaseBranch();
+    let contained;
+    try {
+      const { data } = await this.context.octokit.rest.repos.compareCommitsWithBasehead({ owner: this.context.owner, repo: this.context.repo, basehead: `${commit}...${branch}`, per_page: 1 });
+      contained = data.status === "identical" || data.status === "ahead";
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+      contained = false;
+    }
+    this.onBranch.set(commit, contained);
+    return contained;
+  }
+  /** Why the release made by GitHub Actions is not the release workflow's, or null when it is. */
+  async actionsRunProblem(found) {
+    const runId = runIdOf(this.context, found.card.runUrl);
+    if (runId === null) return `it was made by ${ACTIONS_BOT} and its card names no run of ${this.context.owner}/${this.context.repo}`;
+    let run;
+    try {
+      run = (await this.context.octokit.rest.actions.getWorkflowRun({ owner: this.context.owner, repo: this.context.repo, run_id: runId })).data;
+    } catch (error) {
+      if (statusOf(error) === 404) return `the run ${runId} its card names does not exist`;
+      throw error;
+    }
+    const branch = await this.releaseBranch();
+    if (run.path.replace(/@.*$/, "") !== this.policy.releaseWorkflow) return `run ${runId} is of ${run.path}, not the release workflow ${this.policy.releaseWorkflow}`;
+    if (run.head_branch !== branch) return `run ${runId} ran on ${run.head_branch ?? "no branch"}, not the release branch ${branch}`;
+    if (!RELEASE_EVENTS.has(run.event)) return `run ${runId} was started by ${run.event}, not by a push or a dispatch`;
+    if (run.head_repository?.full_name && run.head_repository.full_name.toLowerCase() !== `${this.context.owner}/${this.context.repo}`.toLowerCase()) return `run ${runId} ran code of ${run.head_repository.full_name}`;
+    if (run.head_sha !== found.card.commit) return `run ${runId} ran ${run.head_sha.slice(0, 7)}, not the card's commit`;
+    if (run.status === "completed" && run.conclusion !== "success") return `run ${runId} concluded ${run.conclusion ?? "without a conclusion"}`;
+    const created = Date.parse(found.release.created_at);
+    const started = Date.parse(run.run_started_at ?? run.created_at);
+    if (created < started) return `the release was created before run ${runId} started`;
+    if (run.status === "completed" && created > Date.parse(run.updated_at)) return `the release was created after run ${runId} ended`;
+    return null;
+  }
+  /** Why a release cannot be believed, or null when GitHub attests trainyard made it. */
+  async problem(found) {
+    const author = found.release.author?.login ?? null;
+    const commit = found.card.commit;
+    if (!commit) return "its card names no commit";
+    if (author === null) return "GitHub reports no author for its release";
+    if (author.toLowerCase() !== this.policy.appBot.toLowerCase()) {
+      if (author.toLowerCase() !== ACTIONS_BOT) return `its release was made by ${author}, not by trainyard's App (${this.policy.appBot}) or the release workflow`;
+      const why = await this.actionsRunProblem(found);
+      if (why) return why;
+    }
+    const tagged = await commitOfTag(this.context, found.release.tag_name).catch((error) => {
+      if (statusOf(error) === 404) return null;
+      throw error;
+    });
+    if (tagged !== commit) return `its tag points at ${tagged?.slice(0, 7) ?? "nothing"}, not the card's commit ${commit.slice(0, 7)}`;
+    if (!await this.isOnReleaseBranch(commit)) return `its commit ${commit.slice(0, 7)} is not on the release branch ${await this.releaseBranch()}`;
+    return null;
+  }
+  /** The releases GitHub attests, and the others with the reason; one run vouches for one version. */
+  async sift(releases) {
+    const refused = [];
+    const passed = [];
+    for (const found of releases) {
+      const reason = await this.problem(found);
+      if (reason) refused.push({ tag: found.release.tag_name, reason });
+      else passed.push(found);
+    }
+    const byRun = /* @__PURE__ */ new Map();
+    for (const found of passed) {
+      if (found.release.author?.login.toLowerCase() !== ACTIONS_BOT) continue;
+      const run = runIdOf(this.context, found.card.runUrl);
+      byRun.set(run, (byRun.get(run) ?? 0) + 1);
+    }
+    const trusted = passed.filter((found) => {
+      if (found.release.author?.login.toLowerCase() !== ACTIONS_BOT) return true;
+      const run = runIdOf(this.context, found.card.runUrl);
+      if ((byRun.get(run) ?? 0) < 2) return true;
+      refused.push({ tag: found.release.tag_name, reason: `several releases name run ${run}, which registers one version` });
+      return false;
+    });
+    return { trusted, refused };
+  }
+};
+
 // src/registry/github/transfer.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
 import { Readable, Transform, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -188,7 +353,7 @@ async function readAsset(context, asset, sink) {
       request: { parseSuccessResponseBody: false }
     })
   );
-  const hash = createHash2("sha256");
+  const hash = createHash3("sha256");
   const body = response.data;
   const source = body instanceof Uint8Array || typeof body === "string" ? Readable.from([Buffer.from(body)]) : Readable.fromWeb(body);
   const tap = new Transform({
@@ -250,12 +415,18 @@ var GitHubReleasesRegistry = class {
   now;
   partBytes;
   staleAfterMs;
+  trust;
+  trustPolicy;
+  attestRecords;
   constructor(options) {
     this.location = `github:${options.owner}/${options.repo}`;
     this.context = { octokit: options.octokit, owner: options.owner, repo: options.repo, location: this.location };
     this.now = options.now ?? (() => /* @__PURE__ */ new Date());
     this.partBytes = options.partBytes ?? DEFAULT_PART_BYTES;
     this.staleAfterMs = options.staleAfterMs ?? 36e5;
+    this.trust = options.trust ? new TrustReader(this.context, options.trust) : null;
+    this.trustPolicy = options.trust ?? null;
+    this.attestRecords = options.attestRecords ?? false;
   }
   get repoParams() {
     return { owner: this.context.owner, repo: this.context.repo };
@@ -272,8 +443,15 @@ var GitHubReleasesRegistry = class {
     return [...names].sort();
   }
   async versions(model) {
+    return (await this.siftVersions(model)).versions;
+  }
+  /** The published versions believed, and, with a trust policy, those refused and why. */
+  async siftVersions(model) {
     checkModelName(model);
-    return (await modelReleases(this.context, model)).flatMap((found) => found.card && !found.release.draft ? [this.toVersion({ ...found, card: found.card })] : []);
+    const published = (await modelReleases(this.context, model)).flatMap((found) => found.card && !found.release.draft ? [{ ...found, card: found.card }] : []);
+    if (!this.trust) return { versions: published.map((found) => this.toVersion(found)), refused: [] };
+    const { trusted, refused } = await this.trust.sift(published);
+    return { versions: trusted.map((found) => this.toVersion(found)), refused };
   }
   async version(model, ref) {
     return resolveVersion(this, model, ref);
@@ -338,7 +516,7 @@ var GitHubReleasesRegistry = class {
     const manifest = await planAssets(request.content.files, this.partBytes);
     const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}
 `);
-    const manifestSha = createHash3("sha256").update(manifestBytes).digest("hex");
+    const manifestSha = createHash4("sha256").update(manifestBytes).digest("hex");
     const existing = new Map(draft.release.assets.map((asset) => [asset.name, asset]));
     const sources = new Map(request.content.files.map((file) => [file.path, file.source]));
     const put = async (name, sha256, body) => {
@@ -364,12 +542,28 @@ var GitHubReleasesRegistry = class {
   async promote(request) {
     checkEnvironmentName(request.environment);
     await this.version(request.model, { version: request.version });
-    return recordPromotion(this.context, request, this.now().toISOString());
+    const attest = this.attestRecords ? (written) => attestRecord(this.context, written.tag, written.message, written.commit) : void 0;
+    return recordPromotion(this.context, request, this.now().toISOString(), attest);
   }
   async history(model, environment) {
     checkModelName(model);
     if (environment !== void 0) checkEnvironmentName(environment);
-    return readHistory(this.context, model, environment);
+    return readHistory(this.context, model, environment, this.trustPolicy ? appSlugOf(this.trustPolicy) : void 0);
+  }
+  /** Promotion records as written, unattested ones included, with why each would not count. */
+  async siftHistory(model, environment) {
+    checkModelName(model);
+    const refused = [];
+    const unattested = [];
+    const history = await readHistory(this.context, model, environment, this.trustPolicy ? appSlugOf(this.trustPolicy) : void 0, (tag, reason, found) => {
+      refused.push({ tag, reason });
+      if (found) unattested.push(found);
+    });
+    return { history, refused, unattested };
+  }
+  /** Attests records an App did not write itself (a release run's deploy records), once checked. */
+  async attest(written) {
+    await attestRecord(this.context, written.tag, written.message, written.commit);
   }
   async readManifest(tag, assets) {
     const asset = assets.find((candidate) => candidate.name === MANIFEST_ASSET);
@@ -416,6 +610,7 @@ var GitHubReleasesRegistry = class {
 
 export {
   call,
+  runIdOf,
   readAsset,
   GitHubReleasesRegistry
 };

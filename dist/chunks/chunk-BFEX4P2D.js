@@ -15,13 +15,13 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = [
-  { name: "run", load: async () => (await import("./run-KTAOXCCW.js")).registerRun },
-  { name: "train", load: async () => (await import("./train-KFR52ZFI.js")).registerTrain },
+  { name: "run", load: async () => (await import("./run-TDKWSDZA.js")).registerRun },
+  { name: "train", load: async () => (await import("./train-KTGS7TPN.js")).registerTrain },
   { name: "config", load: async () => (await import("./config-JGDZNECR.js")).registerConfig },
   { name: "init", load: async () => (await import("./init-LMUESCVM.js")).registerInit },
-  { name: "runner", load: async () => (await import("./runner-SH3F6FQK.js")).registerRunner },
-  { name: "registry", load: async () => (await import("./registry-TOXOHJ2E.js")).registerRegistry },
-  { name: "deploy", load: async () => (await import("./deploy-YOP4VCSI.js")).registerDeploy },
+  { name: "runner", load: async () => (await import("./runner-VNHZK7PP.js")).registerRunner },
+  { name: "registry", load: async () => (await import("./registry-TVYZP3OG.js")).registerRegistry },
+  { name: "deploy", load: async () => (await import("./deploy-4XJ6I2EE.js")).registerDeploy },
   { name: "drift", load: async () => (await import("./drift-HRTOMJIE.js")).registerDrift },
   { name: "profile", load: async () => (await import("./profile-NLSM5SQS.js")).registerProfile },
   { name: "validate", load: async () => (await import("./validate-GTFQS253.js")).registerValidate },
