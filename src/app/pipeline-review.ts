@@ -11,6 +11,7 @@ import { upsertCheck, type CheckOutcome, type ExistingCheck } from '../github/ch
 import type { Repo } from '../github/repo.ts';
 import { commentMarker, upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.ts';
 import { readZip } from '../github/zip-reader.ts';
+import { METRICS_JSON_LIMITS, parseBoundedJson } from '../github/bounded-json.ts';
 import type { Comparison } from '../metrics/compare.ts';
 import { flattenMetrics } from '../metrics/read-metrics.ts';
 import { renderCheckOutput, renderCommentBody, type ComparisonReport } from '../report/comparison-report.ts';
@@ -64,12 +65,7 @@ async function compareArtifact(repo: Repo, config: TrainyardConfig, name: string
   const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path) => path === metricsFile || (model.evaluation !== undefined && path === predictionsFile));
   const bytes = files.get(metricsFile);
   if (!bytes) throw new Error(`artifact ${artifact.name} has no ${metricsFile}`);
-  let document: unknown;
-  try {
-    document = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw new Error(`${metricsFile} in artifact ${artifact.name} is not JSON`);
-  }
+  const document = parseBoundedJson(bytes, `${metricsFile} in artifact ${artifact.name}`, METRICS_JSON_LIMITS);
   const candidate = flattenMetrics(document, `${artifact.name}/${metricsFile}`);
   const handle = openRegistry(repo, config, deps.appSlug);
   const champion = await readChampion(handle, name, environmentOf(model));

@@ -8,6 +8,7 @@ import { downloadArtifact, listRunArtifacts } from '../github/artifacts.ts';
 import type { Repo } from '../github/repo.ts';
 import type { ZipLimits } from '../github/zip-limits.ts';
 import { readZip } from '../github/zip-reader.ts';
+import { METRICS_JSON_LIMITS, parseBoundedJson } from '../github/bounded-json.ts';
 import { flattenMetrics, type MetricValues } from '../metrics/read-metrics.ts';
 
 export async function candidateMetricsForHead(repo: Repo, config: TrainyardConfig, model: string, headSha: string, limits: ZipLimits): Promise<MetricValues | null> {
@@ -19,12 +20,7 @@ export async function candidateMetricsForHead(repo: Repo, config: TrainyardConfi
     const files = readZip(await downloadArtifact(repo, artifact, limits), `artifact ${artifact.name}`, limits, (p) => p === file);
     const bytes = files.get(file);
     if (!bytes) return null;
-    let document: unknown;
-    try {
-      document = JSON.parse(bytes.toString('utf8'));
-    } catch {
-      throw new Error(`${file} in artifact ${artifact.name} is not JSON`);
-    }
+    const document = parseBoundedJson(bytes, `${file} in artifact ${artifact.name}`, METRICS_JSON_LIMITS);
     return flattenMetrics(document, `${artifact.name}/${file}`);
   }
   return null;

@@ -10,6 +10,7 @@ import type { ReleaseInfo } from '../registry/github/releases.ts';
 import { readAsset } from '../registry/github/transfer.ts';
 import type { ModelVersion } from '../registry/types.ts';
 import { flattenMetrics, type MetricValues } from '../metrics/read-metrics.ts';
+import { METRICS_JSON_LIMITS, parseBoundedJson } from '../github/bounded-json.ts';
 
 export async function readVersionMetrics(context: RepoContext, version: ModelVersion): Promise<MetricValues> {
   const file = version.card.files.find((f) => f.role === 'metrics');
@@ -24,9 +25,9 @@ export async function readVersionMetrics(context: RepoContext, version: ModelVer
   if (digest !== file.sha256) throw new DigestMismatchError(context.location, `${version.tag} ${file.path}: sha256 ${digest} differs from the card's ${file.sha256}`);
   let document: unknown;
   try {
-    document = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new RegistryError(context.location, `${version.tag}: ${file.path} is not JSON`);
+    document = parseBoundedJson(Buffer.concat(chunks), `${version.tag}: ${file.path}`, METRICS_JSON_LIMITS);
+  } catch (error) {
+    throw new RegistryError(context.location, (error as Error).message);
   }
   return flattenMetrics(document, `${version.tag} ${file.path}`);
 }

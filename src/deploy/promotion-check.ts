@@ -18,7 +18,7 @@ export async function requirePromotionCheck(context: RepoContext, commit: string
   );
   const ours = runs.filter((r) => r.app?.id === appId && r.head_sha === commit && r.name === PROMOTION_CHECK);
   const run = ours.sort((a, b) => b.id - a.id)[0];
-  if (!run) throw new TrainyardError(`${context.location}: commit ${commit} has no "${PROMOTION_CHECK}" check by trainyard's App (id ${appId}); refusing to deploy`, { exitCode: 1 });
+  if (!run) throw new TrainyardError(`${context.location}: commit ${commit} has no "${PROMOTION_CHECK}" check by App ${appId}; refusing to deploy`, { exitCode: 1 });
   if (run.status !== 'completed' || run.conclusion !== 'success') {
     const state = run.status === 'completed' ? `concluded ${run.conclusion ?? 'without a conclusion'}` : `is ${run.status}`;
     throw new TrainyardError(`${context.location}: "${PROMOTION_CHECK}" on ${commit} ${state}; refusing to deploy`, { exitCode: 1 });

@@ -26,7 +26,6 @@ export interface GuardDecision {
   reason: string;
 }
 
-const PR_EVENTS = ['pull_request', 'pull_request_target', 'pull_request_review'];
 
 export async function decideForkGuard(options: {
   event: GuardEvent;
@@ -38,7 +37,10 @@ export async function decideForkGuard(options: {
 }): Promise<GuardDecision> {
   const { event, label } = options;
   const pr = event.payload.pull_request;
-  if (!PR_EVENTS.includes(event.name) || !pr) return { allowed: true, reason: `a ${event.name} event runs the repository's own code` };
+  // Every event that carries a pull request (pull_request, pull_request_target,
+  // pull_request_review, pull_request_review_comment, and any GitHub adds) is judged by
+  // where the pull request comes from, not by a list of event names.
+  if (!pr) return { allowed: true, reason: `a ${event.name} event runs the repository's own code` };
   const base = pr.base?.repo?.full_name ?? event.payload.repository?.full_name ?? '';
   const head = pr.head?.repo?.full_name ?? null;
   if (head === base) return { allowed: true, reason: `pull request #${pr.number} comes from ${base} itself, not a fork` };

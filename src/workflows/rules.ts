@@ -14,6 +14,13 @@ export interface RuleFinding {
   message: string;
 }
 
+/**
+ * A checkout `ref` that names pull request code: its head (`pull_request.head.*`,
+ * `github.head_ref`), its test merge (`merge_commit_sha`) or any `refs/pull/…` ref
+ * (`refs/pull/${{ github.event.number }}/head`, `…/merge`).
+ */
+const PULL_REQUEST_CODE = /pull_request\.head|github\.head_ref|merge_commit_sha|refs\/pull\//;
+
 /** Actions of trainyard's own repository, referenced by tag from its reusable workflows. */
 export const FIRST_PARTY = /^trainyard\/trainyard(\/|@)/;
 const PINNED = /^[^@\s]+@[0-9a-f]{40}$/;
@@ -76,7 +83,7 @@ function checkWorkflow(context: Context, root: YAMLMap): void {
     if (triggers.includes('pull_request_target') && isSeq(steps)) {
       for (const step of steps.items) {
         const ref = get(get(step, 'with'), 'ref');
-        if (isScalar(ref) && /pull_request\.head|github\.head_ref/.test(String(ref.value))) {
+        if (isScalar(ref) && PULL_REQUEST_CODE.test(String(ref.value))) {
           report(context, ref, 'pull-request-target', `job "${name}" checks out pull request code under pull_request_target`);
         }
       }

@@ -44,6 +44,6 @@ describe('the committed bundle in a checkout', () => {
   it('plays the sandbox lifecycle (it loads the TypeScript simulator through the checkout\'s tsx)', async () => {
     const { stdout } = await exec(process.execPath, ['dist/trainyard.js', 'sandbox', '--scenario', 'lifecycle', '--json']);
     const report = JSON.parse(stdout) as { duplicates: number; gate: { state: string }; promotion: { tag: string } };
-    expect(report).toMatchObject({ duplicates: 0, gate: { state: 'approved' }, promotion: { tag: 'flight-delays#production#2' } });
+    expect(report).toMatchObject({ duplicates: 0, gate: { state: 'approved' }, promotion: { tag: 'flight-delays#production#3' } });
   }, 60_000);
 });

@@ -38,6 +38,12 @@ describe('the fork rule on self-hosted runners (real fork PR payloads from dlang
     expect(decision).toEqual({ allowed: false, reason: expect.stringMatching(/^pull request #4921 comes from the fork andralex\/phobos and new commits were pushed/) });
   });
 
+  it.each([['pull_request_review_comment'], ['pull_request_review'], ['pull_request_target']])('refuses a fork pull request on a %s event that is not the label', async (name) => {
+    const labeled = await payload('fork-pr-labeled.json');
+    const decision = await decideForkGuard({ event: { name, payload: { ...labeled, action: 'created' } }, label: DEFAULT_SAFE_LABEL, runnerEnvironment: 'self-hosted', request: null });
+    expect(decision.allowed).toBe(false);
+  });
+
   it('refuses when some other label was applied', async () => {
     const decision = await decideForkGuard({ event: { name: 'pull_request', payload: await payload('fork-pr-labeled.json') }, label: DEFAULT_SAFE_LABEL, runnerEnvironment: 'self-hosted', request: permissions({ wilzbach: 'admin' }).request });
     expect(decision.allowed).toBe(false);

@@ -74,8 +74,8 @@ describe('trainyard deploy --deployment-status against GitHub (the simulator)', 
   it('sets failure, with the reason, when the deploy is refused, and exits as the deploy did', async () => {
     const setup = await registered();
     const id = await deployment(setup, 'production');
-    const result = await deploy(setup, '--require-check', setup.sha, '--log-url', 'https://ci.example.com/build/5');
-    const refusal = `github:acme/models: commit ${setup.sha} has no "trainyard / promotion" check; refusing to deploy`;
+    const result = await deploy(setup, '--require-check', setup.sha, '--check-app-id', '4242', '--log-url', 'https://ci.example.com/build/5');
+    const refusal = `github:acme/models: commit ${setup.sha} has no "trainyard / promotion" check by App 4242; refusing to deploy`;
     expect([result.code, result.stdout, result.stderr]).toEqual([1, '', `trainyard: ${refusal}\n`]);
     expect(statuses(id)).toEqual([
       { state: 'in_progress', environmentUrl: '', logUrl: 'https://ci.example.com/build/5', description: 'trainyard deploy: deploying churn' },

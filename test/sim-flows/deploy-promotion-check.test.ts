@@ -51,7 +51,7 @@ describe('trainyard deploy --require-check against GitHub (the simulator)', () =
   it('refuses to deploy a commit with no promotion check (fail closed)', async () => {
     const setup = await registered();
     const result = await deploy(setup, setup.sha);
-    expect([result.code, result.stdout, result.stderr]).toEqual([1, '', `trainyard: github:acme/models: commit ${setup.sha} has no "${CHECK}" check by trainyard's App (id ${setup.appId}); refusing to deploy\n`]);
+    expect([result.code, result.stdout, result.stderr]).toEqual([1, '', `trainyard: github:acme/models: commit ${setup.sha} has no "${CHECK}" check by App ${setup.appId}; refusing to deploy\n`]);
     expect(promotions()).toEqual([]);
   });
 
@@ -95,7 +95,7 @@ describe('trainyard deploy --require-check against GitHub (the simulator)', () =
     const impostor = new Octokit({ auth: sim().seed.installationToken({ installationId: installation.id }), baseUrl: sim().url });
     await impostor.checks.create({ owner: 'acme', repo: 'models', name: CHECK, head_sha: setup.sha, status: 'completed', conclusion: 'success' });
     const result = await deploy(setup, setup.sha);
-    expect([result.code, result.stderr]).toEqual([1, `trainyard: github:acme/models: commit ${setup.sha} has no "${CHECK}" check by trainyard's App (id ${setup.appId}); refusing to deploy\n`]);
+    expect([result.code, result.stderr]).toEqual([1, `trainyard: github:acme/models: commit ${setup.sha} has no "${CHECK}" check by App ${setup.appId}; refusing to deploy\n`]);
     expect(promotions()).toEqual([]);
   });
 

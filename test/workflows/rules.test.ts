@@ -49,6 +49,16 @@ describe('checkFile', () => {
     expect(checkFile('w.yml', text, 'workflow')).toEqual([{ file: 'w.yml', line: 10, rule: 'pull-request-target', message: 'job "t" checks out pull request code under pull_request_target' }]);
   });
 
+  it.each([
+    ['refs/pull/${{ github.event.pull_request.number }}/merge'],
+    ['${{ github.event.pull_request.merge_commit_sha }}'],
+    ['refs/pull/${{ github.event.number }}/head'],
+    ['${{ github.head_ref }}'],
+  ])('refuses pull_request_target checking out %s', (ref) => {
+    const text = `on: pull_request_target\npermissions: {}\njobs:\n  t:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - uses: actions/checkout@${SHA} # v5\n        with:\n          ref: ${ref}\n`;
+    expect(checkFile('w.yml', text, 'workflow').map((finding) => finding.rule)).toEqual(['pull-request-target']);
+  });
+
   it('requires node24 for JavaScript actions and Node set up before composite steps use it', () => {
     expect(checkFile('action.yml', 'name: x\nruns:\n  using: node20\n  main: index.js\n', 'action')).toEqual([{ file: 'action.yml', line: 3, rule: 'node24', message: 'runs.using is node20; expected node24' }]);
     const composite = `name: x\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: node dist/x.js\n    - uses: actions/setup-node@${SHA} # v5.0.0\n`;
