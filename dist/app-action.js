@@ -6,7 +6,7 @@ import {
   Probot,
   ProbotOctokit,
   createApp
-} from "./chunks/chunk-NJVZ3O55.js";
+} from "./chunks/chunk-OTIIVFZA.js";
 import "./chunks/chunk-4XSJFSNV.js";
 import "./chunks/chunk-7YVDOS2W.js";
 import "./chunks/chunk-FXVCIBPG.js";

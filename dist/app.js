@@ -5,7 +5,7 @@ import {
   Probot,
   app_default,
   createNodeMiddleware
-} from "./chunks/chunk-NJVZ3O55.js";
+} from "./chunks/chunk-OTIIVFZA.js";
 import "./chunks/chunk-4XSJFSNV.js";
 import "./chunks/chunk-7YVDOS2W.js";
 import "./chunks/chunk-FXVCIBPG.js";

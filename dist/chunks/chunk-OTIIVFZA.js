@@ -15592,7 +15592,9 @@ async function compareOnEvaluationRows(repo, model, name, candidate, champion, h
     await writeFile(predictions, candidate.predictions);
     let championFiles = null;
     if (champion) {
-      const downloaded = await handle.registry.download(name, champion.version.version, path2.join(dir, "champion"));
+      const present = new Set(champion.version.card.files.map((file2) => file2.path));
+      const only = [model.metrics.file, model.metrics.predictions].filter((file2) => present.has(file2));
+      const downloaded = await handle.registry.download(name, champion.version.version, path2.join(dir, "champion"), { only });
       const file = (await readdir(downloaded.dir)).find((entry) => entry.startsWith("predictions."));
       championFiles = { metricsFile: path2.join(downloaded.dir, "metrics.json"), predictions: file ? path2.join(downloaded.dir, file) : null };
     }
