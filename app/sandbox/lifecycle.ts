@@ -117,6 +117,8 @@ async function openWorld(options: LifecycleOptions): Promise<World> {
     fullName: REPO,
     files: {
       '.github/trainyard.yml': example.configText,
+      // The evaluation rows the App reads from the default branch (evaluation.split of data.train).
+      'data/train.csv': readText(example.dir, 'data/train.csv'),
       '.github/workflows/trainyard-pr.yml': WORKFLOW('trainyard pr', 'pull_request'),
       '.github/workflows/trainyard-release.yml': WORKFLOW('trainyard release', 'push'),
       '.github/workflows/trainyard-drift.yml': WORKFLOW('trainyard drift', 'schedule'),
@@ -157,9 +159,9 @@ async function live(world: World): Promise<LifecycleReport> {
     if (body !== undefined && body !== bodies.at(-1)) bodies.push(body);
   };
 
-  // Before the story: the team's current model (2 epochs) is the production champion.
+  // Before the story: the team's current model (1 epoch) is the production champion.
   const base = world.repo.git.refs.get('refs/heads/main')!;
-  const championRun = await train(world.example, 2, 'champion');
+  const championRun = await train(world.example, 1, 'champion');
   const firstRelease = sim.scenario.startWorkflowRun({ repo: REPO, workflow: 'trainyard-release.yml', branch: 'main' });
   const firstRunUrl = `https://github.com/${REPO}/actions/runs/${firstRelease.id}`;
   const champion = await registry.register({ model: MODEL, content: championRun.content, text: { task: 'binary', description: null, intendedUse: null, limitations: null }, commit: base, runUrl: firstRunUrl });

@@ -49,7 +49,9 @@ export async function compareOnEvaluationRows(repo: Repo, model: ModelConfig, na
     await writeFile(predictions, candidate.predictions);
     let championFiles: { metricsFile: string; predictions: string | null } | null = null;
     if (champion) {
-      const downloaded = await handle.registry.download(name, champion.version.version, path.join(dir, 'champion'));
+      const present = new Set(champion.version.card.files.map((file) => file.path));
+      const only = [model.metrics.file, model.metrics.predictions].filter((file) => present.has(file));
+      const downloaded = await handle.registry.download(name, champion.version.version, path.join(dir, 'champion'), { only });
       const file = (await readdir(downloaded.dir)).find((entry) => entry.startsWith('predictions.'));
       championFiles = { metricsFile: path.join(downloaded.dir, 'metrics.json'), predictions: file ? path.join(downloaded.dir, file) : null };
     }
