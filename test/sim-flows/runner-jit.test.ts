@@ -34,7 +34,7 @@ describe('trainyard runner jitconfig against GitHub (the simulator)', () => {
     const app = sim().seed.app({ slug: 'trainyard', privateKey: KEY });
     sim().seed.repo({ fullName: 'acme/models', files: { 'README.md': 'x' } });
     const result = await jit(appEnv(app), '--repo', 'acme/models', '--name', 'gpu-1');
-    expect([result.code, result.stderr]).toEqual([1, "trainyard: finding the App's installation on acme/models failed (HTTP 404): the App is not installed on acme/models; install it there\n"]);
+    expect([result.code, result.stderr]).toEqual([2, "trainyard: finding the App's installation on acme/models failed (HTTP 404): the App is not installed on acme/models; install it there\n"]);
   });
 
   it('says the key is wrong when GitHub rejects the JWT (401)', async () => {
@@ -43,7 +43,7 @@ describe('trainyard runner jitconfig against GitHub (the simulator)', () => {
     sim().seed.repo({ fullName: 'acme/models', files: { 'README.md': 'x' } });
     sim().seed.installation({ appId: app.id, account: 'acme' });
     const result = await jit({ ...appEnv(other), GITHUB_APP_ID: String(app.id) }, '--repo', 'acme/models', '--name', 'gpu-1');
-    expect([result.code, result.stderr]).toEqual([1, "trainyard: finding the App's installation on acme/models failed (HTTP 401): the App id or private key is wrong (GitHub rejected the JWT)\n"]);
+    expect([result.code, result.stderr]).toEqual([2, "trainyard: finding the App's installation on acme/models failed (HTTP 401): the App id or private key is wrong (GitHub rejected the JWT)\n"]);
   });
 
   it('names the missing Administration permission (403) and a taken runner name (409)', async () => {
@@ -51,13 +51,13 @@ describe('trainyard runner jitconfig against GitHub (the simulator)', () => {
     sim().seed.repo({ fullName: 'acme/models', files: { 'README.md': 'x' } });
     sim().seed.installation({ appId: app.id, account: 'acme' });
     const refused = await jit(appEnv(app), '--repo', 'acme/models', '--name', 'gpu-1');
-    expect([refused.code, refused.stderr]).toEqual([1, 'trainyard: generating a JIT runner config for acme/models failed (HTTP 403): the App needs the "Administration: read and write" repository permission\n']);
+    expect([refused.code, refused.stderr]).toEqual([2, 'trainyard: generating a JIT runner config for acme/models failed (HTTP 403): the App needs the "Administration: read and write" repository permission\n']);
 
     const admin = sim().seed.app({ slug: 'admin', privateKey: KEY });
     sim().seed.installation({ appId: admin.id, account: 'acme' });
     expect((await jit(appEnv(admin), '--repo', 'acme/models', '--name', 'gpu-1')).code).toBe(0);
     const taken = await jit(appEnv(admin), '--repo', 'acme/models', '--name', 'gpu-1');
-    expect([taken.code, taken.stderr]).toEqual([1, 'trainyard: generating a JIT runner config for acme/models failed (HTTP 409): a runner named "gpu-1" already exists; choose another --name\n']);
+    expect([taken.code, taken.stderr]).toEqual([2, 'trainyard: generating a JIT runner config for acme/models failed (HTTP 409): a runner named "gpu-1" already exists; choose another --name\n']);
   });
 
   it('mints an organisation runner config with the "Self-hosted runners" organisation permission', async () => {
@@ -73,8 +73,8 @@ describe('trainyard runner jitconfig against GitHub (the simulator)', () => {
     const narrow = sim().seed.app({ slug: 'narrow', privateKey: KEY, permissions: { metadata: 'read', administration: 'write' } });
     sim().seed.installation({ appId: narrow.id, account: 'acme' });
     const refused = await jit(appEnv(narrow), '--org', 'acme', '--name', 'gpu-org-2');
-    expect([refused.code, refused.stderr]).toEqual([1, 'trainyard: generating a JIT runner config for the organisation acme failed (HTTP 403): the App needs the "Self-hosted runners: read and write" organisation permission\n']);
+    expect([refused.code, refused.stderr]).toEqual([2, 'trainyard: generating a JIT runner config for the organisation acme failed (HTTP 403): the App needs the "Self-hosted runners: read and write" organisation permission\n']);
     const elsewhere = await jit(appEnv(app), '--org', 'other-org', '--name', 'gpu-org-3');
-    expect([elsewhere.code, elsewhere.stderr]).toEqual([1, "trainyard: finding the App's installation on the organisation other-org failed (HTTP 404): the App is not installed on the organisation other-org; install it there\n"]);
+    expect([elsewhere.code, elsewhere.stderr]).toEqual([2, "trainyard: finding the App's installation on the organisation other-org failed (HTTP 404): the App is not installed on the organisation other-org; install it there\n"]);
   });
 });
