@@ -5,17 +5,17 @@
  * earlier run). Grouping-key values that are empty or hold a `/` use the API's base64
  * form (`model@base64/<url-safe base64>`).
  */
-import { TrainyardError, UsageError } from '../errors.ts';
+import { ServiceError, UsageError } from '../errors.ts';
 import { renderPrometheusText } from './openmetrics.ts';
 import type { MonitorResult } from './types.ts';
 
 export const PUSH_JOB = 'trainyard';
 const PUSH_TIMEOUT_MS = 15_000;
 
-/** The Pushgateway could not be reached or refused the push. */
-export class PushError extends TrainyardError {
+/** The Pushgateway could not be reached or refused the push: a failure of a service (exit 3). */
+export class PushError extends ServiceError {
   constructor(message: string, cause?: unknown) {
-    super(message, { exitCode: 1, cause });
+    super(message, { cause });
   }
 }
 

@@ -7,6 +7,8 @@ import { UsageError } from '../../errors.ts';
 import { resolveMonitorOptions, type MonitorModelContext, type MonitorOptions } from '../../monitor/options.ts';
 import { renderMonitorReport } from '../../monitor/report.ts';
 import { runMonitor } from '../../monitor/run-monitor.ts';
+import { renderOpenMetrics } from '../../monitor/openmetrics.ts';
+import { pushMetrics } from '../../monitor/push.ts';
 import type { CliIo } from '../io.ts';
 import { openConfig } from '../shared.ts';
 
@@ -16,6 +18,9 @@ interface MonitorCommandOptions extends MonitorOptions {
   json?: boolean;
   out?: string;
   report?: string;
+  openmetrics?: string;
+  push?: string;
+  modelVersion?: string;
 }
 
 /** The model's config when --config or --model is given, or when the default config exists. */
@@ -49,21 +54,27 @@ export function registerMonitor(program: Command, io: CliIo, setExit: (code: num
     .option('--json', 'print the result as JSON')
     .option('-o, --out <monitor.json>', 'also write the JSON result to this file')
     .option('--report <monitor.md>', 'write the Markdown report (charts per metric) here')
+    .option('--openmetrics <file.prom>', 'write the latest chunk\'s metrics and alerts as OpenMetrics text')
+    .option('--push <url>', 'push the latest chunk\'s metrics and alerts to this Prometheus Pushgateway')
+    .option('--model-version <tag>', 'the version label of the pushed and written metrics (e.g. churn@v3)')
     .action(async (options: MonitorCommandOptions) => {
       const context = await modelContext(io, options);
       const request = resolveMonitorOptions(options, io.cwd, context);
       const { result, bands } = await runMonitor(request);
       const json = `${JSON.stringify(result, null, 2)}\n`;
       const report = renderMonitorReport(result, bands);
+      const version = options.modelVersion ?? null;
       for (const [file, text] of [
         [options.report, report],
         [options.out, json],
+        [options.openmetrics, options.openmetrics ? renderOpenMetrics(result, version) : ''],
       ] as const) {
         if (!file) continue;
         const target = path.resolve(io.cwd, file);
         await mkdir(path.dirname(target), { recursive: true });
         await writeFile(target, text);
       }
+      if (options.push) await pushMetrics(options.push, result, version);
       if (options.json) io.stdout(json);
       else io.stdout(report);
       const latest = result.chunks[result.chunks.length - 1];
