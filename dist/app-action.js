@@ -6,19 +6,19 @@ import {
   Probot,
   ProbotOctokit,
   createApp
-} from "./chunks/chunk-7KA45DGW.js";
-import "./chunks/chunk-4F7NA3PV.js";
-import "./chunks/chunk-SAJJO37U.js";
+} from "./chunks/chunk-XP5CYCZG.js";
+import "./chunks/chunk-5YCZ7HH5.js";
+import "./chunks/chunk-WGP73VIT.js";
 import "./chunks/chunk-FXVCIBPG.js";
 import "./chunks/chunk-RXXXXBIG.js";
 import "./chunks/chunk-LSLOKUQC.js";
 import "./chunks/chunk-BPR4QXFR.js";
-import "./chunks/chunk-XJ2T2R5F.js";
+import "./chunks/chunk-5VJPDGKX.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
 import "./chunks/chunk-PL3ZQNPW.js";
-import "./chunks/chunk-PWI6BAP3.js";
 import "./chunks/chunk-FA4IZPLS.js";
+import "./chunks/chunk-PWI6BAP3.js";
 import {
   describeThrown
 } from "./chunks/chunk-5WCRJWUQ.js";

@@ -5,6 +5,12 @@ import {
   lineChart
 } from "./chunk-SSMX5QUN.js";
 import {
+  DataEngine,
+  quoteIdentifier,
+  quoteLiteral,
+  resolveSource
+} from "./chunk-PMHM62NO.js";
+import {
   BASELINE_PREFIX,
   TASK_METRICS,
   argsortDescending,
@@ -21,12 +27,6 @@ import {
   formatNumber,
   formatSeconds
 } from "./chunk-OOJLEY5A.js";
-import {
-  DataEngine,
-  quoteIdentifier,
-  quoteLiteral,
-  resolveSource
-} from "./chunk-PMHM62NO.js";
 import {
   parseConfig,
   parseYamlSource,

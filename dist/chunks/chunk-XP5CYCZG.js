@@ -3,12 +3,12 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   PROMOTION_CHECK
-} from "./chunk-4F7NA3PV.js";
+} from "./chunk-5YCZ7HH5.js";
 import {
   GitHubReleasesRegistry,
   call,
   readAsset
-} from "./chunk-SAJJO37U.js";
+} from "./chunk-WGP73VIT.js";
 import {
   require_light,
   retry
@@ -33,17 +33,17 @@ import {
   RegistryError,
   championOf,
   parseCard
-} from "./chunk-XJ2T2R5F.js";
+} from "./chunk-5VJPDGKX.js";
 import {
   configSchema,
   explainIssues
 } from "./chunk-PL3ZQNPW.js";
 import {
-  external_exports
-} from "./chunk-PWI6BAP3.js";
-import {
   require_dist
 } from "./chunk-FA4IZPLS.js";
+import {
+  external_exports
+} from "./chunk-PWI6BAP3.js";
 import {
   ConfigError,
   DataError,

@@ -6,15 +6,16 @@ import {
   parseNumberOption,
   parseTask,
   writeFileAtomic
-} from "./chunk-WAHAFGSQ.js";
+} from "./chunk-JXYY7SBF.js";
 import {
   TASKS,
   compareStage,
   comparisonDocument,
   loadPolicy,
   renderJobSummary
-} from "./chunk-4PA5ZKRG.js";
+} from "./chunk-NW2OZ532.js";
 import "./chunk-SSMX5QUN.js";
+import "./chunk-PMHM62NO.js";
 import {
   verdictExitCode
 } from "./chunk-LSLOKUQC.js";
@@ -22,13 +23,12 @@ import {
   flattenMetrics
 } from "./chunk-BPR4QXFR.js";
 import "./chunk-OOJLEY5A.js";
-import "./chunk-PMHM62NO.js";
 import {
   DEFAULT_CONFIG_PATH
 } from "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
-import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   DataError,
   UsageError

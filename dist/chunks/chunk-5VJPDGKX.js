@@ -9,11 +9,11 @@ import {
   MODEL_NAME
 } from "./chunk-PL3ZQNPW.js";
 import {
-  external_exports
-} from "./chunk-PWI6BAP3.js";
-import {
   require_dist
 } from "./chunk-FA4IZPLS.js";
+import {
+  external_exports
+} from "./chunk-PWI6BAP3.js";
 import {
   TrainyardError,
   UsageError

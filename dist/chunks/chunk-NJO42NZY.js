@@ -2,9 +2,6 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
-  formatNumber
-} from "./chunk-OOJLEY5A.js";
-import {
   typedSql,
   valueChecks
 } from "./chunk-GRHDYEXN.js";
@@ -17,6 +14,9 @@ import {
   resolveSource,
   sourceSelect
 } from "./chunk-PMHM62NO.js";
+import {
+  formatNumber
+} from "./chunk-OOJLEY5A.js";
 import {
   MAX_CONFIG_BYTES,
   parseYamlSource,

@@ -4,13 +4,16 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   mergeHistograms,
   profileData
-} from "./chunk-7JBRVTRX.js";
+} from "./chunk-S5G5X5QS.js";
+import {
+  readProfile
+} from "./chunk-OAUYQM3P.js";
+import "./chunk-KXV6EE7S.js";
+import "./chunk-PMHM62NO.js";
 import {
   DEFAULT_SAMPLE_SIZE,
-  VALUE_CAP,
-  readProfile
-} from "./chunk-7XROHMDV.js";
-import "./chunk-PMHM62NO.js";
+  VALUE_CAP
+} from "./chunk-JSRTAX6G.js";
 import "./chunk-PWI6BAP3.js";
 import {
   DataError,

@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   call
-} from "./chunk-SAJJO37U.js";
+} from "./chunk-WGP73VIT.js";
 import {
   TrainyardError
 } from "./chunk-5WCRJWUQ.js";

@@ -4,32 +4,34 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   displayPath,
   runPipeline
-} from "./chunk-ACMMQ7SF.js";
-import "./chunk-GS5XSXSW.js";
-import "./chunk-4PA5ZKRG.js";
-import "./chunk-RHT74652.js";
+} from "./chunk-5MQ55HGD.js";
+import "./chunk-NJO42NZY.js";
+import "./chunk-IVQUXXYL.js";
+import "./chunk-NW2OZ532.js";
+import "./chunk-GRHDYEXN.js";
+import "./chunk-RCP3M77Q.js";
 import "./chunk-XQPHDGNF.js";
-import "./chunk-M2NHTWGM.js";
-import "./chunk-KV7F7RSY.js";
+import "./chunk-K7M4VCBX.js";
+import "./chunk-PVYK2O4T.js";
 import "./chunk-SSMX5QUN.js";
-import "./chunk-7XROHMDV.js";
-import "./chunk-VKN24HTQ.js";
+import "./chunk-OAUYQM3P.js";
+import "./chunk-KXV6EE7S.js";
+import "./chunk-PMHM62NO.js";
 import "./chunk-LSLOKUQC.js";
 import "./chunk-BPR4QXFR.js";
-import "./chunk-XJ2T2R5F.js";
+import "./chunk-5VJPDGKX.js";
 import "./chunk-OOJLEY5A.js";
+import "./chunk-JSRTAX6G.js";
 import {
   openProject,
   runId
-} from "./chunk-FM4Y3QPE.js";
+} from "./chunk-J4DF2P73.js";
+import "./chunk-VE7YDIIK.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
-import "./chunk-GRHDYEXN.js";
-import "./chunk-PMHM62NO.js";
-import "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
-import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import "./chunk-5WCRJWUQ.js";
 import "./chunk-M6HMHLEN.js";
 

@@ -16,10 +16,10 @@ import {
 import {
   MODEL_NAME
 } from "./chunk-PL3ZQNPW.js";
-import "./chunk-PWI6BAP3.js";
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";

@@ -2,45 +2,42 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
-  profileData
-} from "./chunk-7JBRVTRX.js";
-import {
   PreflightError,
   TrainingFailedError,
   displayPath,
   processNvidiaSmi,
   selectModels,
   trainModel
-} from "./chunk-ACMMQ7SF.js";
-import "./chunk-GS5XSXSW.js";
-import "./chunk-4PA5ZKRG.js";
-import "./chunk-RHT74652.js";
+} from "./chunk-5MQ55HGD.js";
+import "./chunk-NJO42NZY.js";
+import "./chunk-IVQUXXYL.js";
+import "./chunk-NW2OZ532.js";
+import "./chunk-GRHDYEXN.js";
+import "./chunk-RCP3M77Q.js";
 import "./chunk-XQPHDGNF.js";
-import "./chunk-M2NHTWGM.js";
-import "./chunk-KV7F7RSY.js";
+import "./chunk-K7M4VCBX.js";
+import "./chunk-PVYK2O4T.js";
 import "./chunk-SSMX5QUN.js";
-import {
-  DEFAULT_SAMPLE_SIZE
-} from "./chunk-7XROHMDV.js";
-import "./chunk-VKN24HTQ.js";
+import "./chunk-OAUYQM3P.js";
+import "./chunk-KXV6EE7S.js";
+import "./chunk-PMHM62NO.js";
 import "./chunk-LSLOKUQC.js";
 import "./chunk-BPR4QXFR.js";
-import "./chunk-XJ2T2R5F.js";
+import "./chunk-5VJPDGKX.js";
 import {
   formatSeconds
 } from "./chunk-OOJLEY5A.js";
+import "./chunk-JSRTAX6G.js";
 import {
   openProject,
   runId
-} from "./chunk-FM4Y3QPE.js";
+} from "./chunk-J4DF2P73.js";
+import "./chunk-VE7YDIIK.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
-import "./chunk-GRHDYEXN.js";
-import "./chunk-PMHM62NO.js";
-import "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
-import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   UsageError,
   describeThrown
@@ -48,8 +45,7 @@ import {
 import "./chunk-M6HMHLEN.js";
 
 // src/cli/commands/train.ts
-import { existsSync } from "node:fs";
-import { appendFile, writeFile } from "node:fs/promises";
+import { appendFile } from "node:fs/promises";
 import path from "node:path";
 
 // src/report/preflight-summary.ts
@@ -160,12 +156,6 @@ function registerTrain(program, io, setExit) {
         echo: io.stdout,
         gpuTool: processNvidiaSmi({ env: io.env, ...io.env.TRAINYARD_NVIDIA_SMI ? { binary: io.env.TRAINYARD_NVIDIA_SMI } : {} })
       });
-      const profileFile = path.join(outputDir, "profile.json");
-      if (!existsSync(profileFile)) {
-        const profile = await profileData({ paths: model.data.train, root: project.loaded.root, sampleSize: DEFAULT_SAMPLE_SIZE, seed: model.training.seed ?? 42 });
-        await writeFile(profileFile, `${JSON.stringify(profile)}
-`);
-      }
       await writeSummary({ model: name, lineage: result.lineage, preflight: result.preflight, telemetry: result.telemetry, error: null });
       await setOutputs(io, { "exit-code": "0" });
       io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${displayPath(io.cwd, outputDir)}

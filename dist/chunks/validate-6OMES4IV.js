@@ -12,22 +12,22 @@ import {
   renderText,
   validateData,
   validateStage
-} from "./chunk-VKN24HTQ.js";
-import "./chunk-OOJLEY5A.js";
-import {
-  openConfig
-} from "./chunk-FM4Y3QPE.js";
-import "./chunk-GKCJ2QSX.js";
-import "./chunk-HB6HQUKP.js";
+} from "./chunk-NJO42NZY.js";
 import "./chunk-GRHDYEXN.js";
 import {
   DataEngine,
   resolveSource
 } from "./chunk-PMHM62NO.js";
+import "./chunk-OOJLEY5A.js";
+import {
+  openConfig
+} from "./chunk-J4DF2P73.js";
 import "./chunk-VE7YDIIK.js";
+import "./chunk-GKCJ2QSX.js";
+import "./chunk-HB6HQUKP.js";
 import "./chunk-PL3ZQNPW.js";
-import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";

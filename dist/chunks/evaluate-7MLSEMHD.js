@@ -6,17 +6,17 @@ import {
   parseTask,
   renderMetrics,
   writeFileAtomic
-} from "./chunk-WAHAFGSQ.js";
+} from "./chunk-JXYY7SBF.js";
 import {
   openRegistry
-} from "./chunk-NPYT3FTB.js";
+} from "./chunk-O2I7FLEE.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
-import "./chunk-SAJJO37U.js";
+import "./chunk-WGP73VIT.js";
 import "./chunk-RXXXXBIG.js";
 import {
   fetchChampion
-} from "./chunk-GS5XSXSW.js";
+} from "./chunk-IVQUXXYL.js";
 import {
   TASKS,
   compareStage,
@@ -26,9 +26,10 @@ import {
   policyOfModel,
   renderJobSummary,
   trainerComparisonStage
-} from "./chunk-4PA5ZKRG.js";
-import "./chunk-M2NHTWGM.js";
+} from "./chunk-NW2OZ532.js";
+import "./chunk-K7M4VCBX.js";
 import "./chunk-SSMX5QUN.js";
+import "./chunk-PMHM62NO.js";
 import {
   TASK_METRICS,
   verdictExitCode
@@ -36,18 +37,17 @@ import {
 import {
   readMetricsFile
 } from "./chunk-BPR4QXFR.js";
-import "./chunk-XJ2T2R5F.js";
+import "./chunk-5VJPDGKX.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
-import "./chunk-HB6HQUKP.js";
-import "./chunk-PMHM62NO.js";
 import {
   DEFAULT_CONFIG_PATH
 } from "./chunk-VE7YDIIK.js";
+import "./chunk-HB6HQUKP.js";
 import "./chunk-PL3ZQNPW.js";
-import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";

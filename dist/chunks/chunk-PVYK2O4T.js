@@ -5,15 +5,14 @@ import {
   referenceVsCurrentChart
 } from "./chunk-SSMX5QUN.js";
 import {
-  kindOfType,
   looksLikeProfile,
-  presentSql,
-  readProfile,
-  valueSql
-} from "./chunk-7XROHMDV.js";
+  readProfile
+} from "./chunk-OAUYQM3P.js";
 import {
-  formatNumber
-} from "./chunk-OOJLEY5A.js";
+  kindOfType,
+  presentSql,
+  valueSql
+} from "./chunk-KXV6EE7S.js";
 import {
   DataEngine,
   quoteIdentifier,
@@ -21,6 +20,9 @@ import {
   readerSql,
   resolveSource
 } from "./chunk-PMHM62NO.js";
+import {
+  formatNumber
+} from "./chunk-OOJLEY5A.js";
 import {
   CORRECTIONS,
   DRIFT_METHOD_NAMES,

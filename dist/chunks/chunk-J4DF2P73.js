@@ -2,15 +2,15 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
+  DEFAULT_CONFIG_PATH,
+  loadConfig
+} from "./chunk-VE7YDIIK.js";
+import {
   VERSION
 } from "./chunk-GKCJ2QSX.js";
 import {
   sha256Text
 } from "./chunk-HB6HQUKP.js";
-import {
-  DEFAULT_CONFIG_PATH,
-  loadConfig
-} from "./chunk-VE7YDIIK.js";
 
 // src/cli/shared.ts
 import path from "node:path";

@@ -4,35 +4,38 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   openRegistry,
   runUrlFrom
-} from "./chunk-NPYT3FTB.js";
+} from "./chunk-O2I7FLEE.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
-import "./chunk-SAJJO37U.js";
+import "./chunk-WGP73VIT.js";
 import "./chunk-RXXXXBIG.js";
 import {
   collectVersionContent
-} from "./chunk-RHT74652.js";
-import "./chunk-M2NHTWGM.js";
+} from "./chunk-RCP3M77Q.js";
+import "./chunk-K7M4VCBX.js";
 import "./chunk-BPR4QXFR.js";
 import {
   championOf,
   parseVersionNumber,
   renderCard
-} from "./chunk-XJ2T2R5F.js";
+} from "./chunk-5VJPDGKX.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
-import "./chunk-HB6HQUKP.js";
 import "./chunk-VE7YDIIK.js";
+import "./chunk-HB6HQUKP.js";
 import "./chunk-PL3ZQNPW.js";
-import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";
 import "./chunk-M6HMHLEN.js";
 
 // src/cli/commands/registry.ts
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 // src/report/registry-text.ts
@@ -109,23 +112,38 @@ function registerRegistry(program, io, setExit) {
     print({ model, history }, renderHistory(model, history), options.json);
     setExit(0);
   });
-  common(registry.command("register").description("Register a training output folder as a new version.").argument("<model>")).requiredOption("--from <dir>", "the training output folder (model/, metrics, predictions, lineage.json, optional profile.json)").action(async (model, options) => {
+  common(registry.command("register").description("Register a training output folder as a new version.").argument("<model>")).requiredOption("--from <dir>", "the training output folder (model/, metrics, predictions, lineage.json, optional profile.json; without one, the profile of the model's training data in --config is registered)").action(async (model, options) => {
     const { registry: opened, loaded } = await openRegistry(io, options);
     const config = loaded?.config.models[model];
-    const content = await collectVersionContent({ outputDir: path.resolve(io.cwd, options.from), metricsFile: config?.metrics.file ?? "metrics.json", predictionsFile: config?.metrics.predictions ?? "predictions.csv" });
-    const version = await opened.register({
-      model,
-      content,
-      text: { task: config?.task ?? null, description: config?.description ?? null, intendedUse: config?.card?.intended_use ?? null, limitations: config?.card?.limitations ?? null },
-      commit: content.lineage?.commit ?? io.env.GITHUB_SHA ?? null,
-      runUrl: runUrlFrom(io.env),
-      onProgress: (event) => {
-        if (event.kind === "stored") io.stderr(`stored ${event.path} (${event.done}/${event.total})
+    const outputDir = path.resolve(io.cwd, options.from);
+    const scratch = config && loaded && !existsSync(path.join(outputDir, "profile.json")) ? await mkdtemp(path.join(tmpdir(), "trainyard-profile-")) : null;
+    try {
+      let profileFile;
+      if (scratch && config && loaded) {
+        const { profileData } = await import("./profile-data-QO274MDL.js");
+        const { DEFAULT_SAMPLE_SIZE } = await import("./types-EXPRCEDU.js");
+        const profile = await profileData({ paths: config.data.train, root: loaded.root, sampleSize: DEFAULT_SAMPLE_SIZE, seed: config.training.seed });
+        profileFile = path.join(scratch, "profile.json");
+        await writeFile(profileFile, `${JSON.stringify(profile)}
 `);
       }
-    });
-    io.stdout(`registered ${model} v${version.version} (${version.url})
+      const content = await collectVersionContent({ outputDir, metricsFile: config?.metrics.file ?? "metrics.json", predictionsFile: config?.metrics.predictions ?? "predictions.csv", ...profileFile ? { profileFile } : {} });
+      const version = await opened.register({
+        model,
+        content,
+        text: { task: config?.task ?? null, description: config?.description ?? null, intendedUse: config?.card?.intended_use ?? null, limitations: config?.card?.limitations ?? null },
+        commit: content.lineage?.commit ?? io.env.GITHUB_SHA ?? null,
+        runUrl: runUrlFrom(io.env),
+        onProgress: (event) => {
+          if (event.kind === "stored") io.stderr(`stored ${event.path} (${event.done}/${event.total})
 `);
+        }
+      });
+      io.stdout(`registered ${model} v${version.version} (${version.url})
+`);
+    } finally {
+      if (scratch) await rm(scratch, { recursive: true, force: true });
+    }
     setExit(0);
   });
   common(registry.command("promote").description("Record a promotion of a version to an environment (no deploy).").argument("<model>")).requiredOption("-v, --version <n>", "the version number").requiredOption("-e, --environment <name>", "the environment").option("--approver <login>", "who approved (repeatable)", (value, previous) => [...previous, value], []).option("--reason <text>", "why", "promoted by hand").option("--gate <summary>", "the metric gate's summary", "not evaluated").option("--rejected", "record a rejected promotion instead").option("--dry-run", "say what would be recorded and record nothing").action(async (model, options) => {

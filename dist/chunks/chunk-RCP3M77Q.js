@@ -134,8 +134,10 @@ async function collectVersionContent(layout) {
   files.push(await describe(predictionsSource, `predictions${path2.extname(layout.predictionsFile) || ".csv"}`, "predictions"));
   const lineageSource = path2.join(outputDir, LINEAGE_FILE);
   files.push(await describe(lineageSource, LINEAGE_FILE, "lineage"));
-  const profileSource = path2.join(outputDir, PROFILE_FILE);
-  const hasProfile = (await stat(profileSource).catch(() => null))?.isFile() ?? false;
+  const ownProfile = path2.join(outputDir, PROFILE_FILE);
+  const hasOwnProfile = (await stat(ownProfile).catch(() => null))?.isFile() ?? false;
+  const profileSource = hasOwnProfile || !layout.profileFile ? ownProfile : layout.profileFile;
+  const hasProfile = hasOwnProfile || layout.profileFile !== void 0;
   if (hasProfile) files.push(await describe(profileSource, PROFILE_FILE, "profile"));
   return {
     files,

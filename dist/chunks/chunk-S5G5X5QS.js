@@ -2,19 +2,21 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
-  MAX_BINS,
-  PROFILE_FORMAT,
-  PROFILE_VERSION,
-  VALUE_CAP,
   kindOfType,
   presentSql,
   valueSql
-} from "./chunk-7XROHMDV.js";
+} from "./chunk-KXV6EE7S.js";
 import {
   DataEngine,
   quoteIdentifier,
   resolveSource
 } from "./chunk-PMHM62NO.js";
+import {
+  MAX_BINS,
+  PROFILE_FORMAT,
+  PROFILE_VERSION,
+  VALUE_CAP
+} from "./chunk-JSRTAX6G.js";
 
 // src/profile/grid.ts
 function binsNeeded(min, max, width) {

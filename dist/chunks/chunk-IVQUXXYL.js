@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   championOf
-} from "./chunk-XJ2T2R5F.js";
+} from "./chunk-5VJPDGKX.js";
 
 // src/run/champion.ts
 import { readdir } from "node:fs/promises";

@@ -5,36 +5,36 @@ import {
   githubClient,
   openRegistry,
   runUrlFrom
-} from "./chunk-NPYT3FTB.js";
+} from "./chunk-O2I7FLEE.js";
 import "./chunk-HGRMBJXM.js";
 import "./chunk-5GYPTEMT.js";
 import {
   requirePromotionCheck
-} from "./chunk-4F7NA3PV.js";
+} from "./chunk-5YCZ7HH5.js";
 import {
   call
-} from "./chunk-SAJJO37U.js";
+} from "./chunk-WGP73VIT.js";
 import "./chunk-RXXXXBIG.js";
 import {
   runCommand
 } from "./chunk-XQPHDGNF.js";
-import "./chunk-M2NHTWGM.js";
+import "./chunk-K7M4VCBX.js";
 import {
   RegistryError,
   checkEnvironmentName,
   checkModelName,
   parseVersionNumber
-} from "./chunk-XJ2T2R5F.js";
+} from "./chunk-5VJPDGKX.js";
 import "./chunk-OOJLEY5A.js";
 import {
   runId
-} from "./chunk-FM4Y3QPE.js";
+} from "./chunk-J4DF2P73.js";
+import "./chunk-VE7YDIIK.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
-import "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
-import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   CommandError,
   UsageError,

@@ -15,19 +15,19 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = [
-  { name: "run", load: async () => (await import("./run-5ELLJEWI.js")).registerRun },
-  { name: "train", load: async () => (await import("./train-67W22DZO.js")).registerTrain },
-  { name: "config", load: async () => (await import("./config-GRHIB7FH.js")).registerConfig },
-  { name: "init", load: async () => (await import("./init-FEY4XVTE.js")).registerInit },
+  { name: "run", load: async () => (await import("./run-6H3XBSQ3.js")).registerRun },
+  { name: "train", load: async () => (await import("./train-UANZNDKN.js")).registerTrain },
+  { name: "config", load: async () => (await import("./config-QYRBEIS2.js")).registerConfig },
+  { name: "init", load: async () => (await import("./init-54PX7BPA.js")).registerInit },
   { name: "runner", load: async () => (await import("./runner-SH3F6FQK.js")).registerRunner },
-  { name: "registry", load: async () => (await import("./registry-MSQKIBEA.js")).registerRegistry },
-  { name: "deploy", load: async () => (await import("./deploy-R5YLA3IM.js")).registerDeploy },
-  { name: "drift", load: async () => (await import("./drift-UVBS2GII.js")).registerDrift },
-  { name: "profile", load: async () => (await import("./profile-WAH7UHX5.js")).registerProfile },
-  { name: "validate", load: async () => (await import("./validate-DFMU4GWR.js")).registerValidate },
+  { name: "registry", load: async () => (await import("./registry-ZSIEL7HP.js")).registerRegistry },
+  { name: "deploy", load: async () => (await import("./deploy-G5ZXH5IS.js")).registerDeploy },
+  { name: "drift", load: async () => (await import("./drift-3W3WN47M.js")).registerDrift },
+  { name: "profile", load: async () => (await import("./profile-7HRG2GWF.js")).registerProfile },
+  { name: "validate", load: async () => (await import("./validate-6OMES4IV.js")).registerValidate },
   { name: "schema", load: async () => (await import("./schema-WSJALJEE.js")).registerSchema },
-  { name: "evaluate", load: async () => (await import("./evaluate-JIIR4ZT7.js")).registerEvaluate },
-  { name: "compare", load: async () => (await import("./compare-IBVN2F73.js")).registerCompare },
+  { name: "evaluate", load: async () => (await import("./evaluate-7MLSEMHD.js")).registerEvaluate },
+  { name: "compare", load: async () => (await import("./compare-KRHD6FR5.js")).registerCompare },
   { name: "sandbox", load: async () => (await import("./sandbox-ALEHJYI2.js")).registerSandbox }
 ];
 async function buildProgram(io, setExit, argv = []) {

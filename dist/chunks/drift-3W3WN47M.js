@@ -6,24 +6,26 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-KV7F7RSY.js";
+} from "./chunk-PVYK2O4T.js";
 import "./chunk-SSMX5QUN.js";
-import "./chunk-7XROHMDV.js";
+import "./chunk-OAUYQM3P.js";
+import "./chunk-KXV6EE7S.js";
+import "./chunk-PMHM62NO.js";
 import {
   formatNumber
 } from "./chunk-OOJLEY5A.js";
+import "./chunk-JSRTAX6G.js";
 import {
   openConfig
-} from "./chunk-FM4Y3QPE.js";
-import "./chunk-GKCJ2QSX.js";
-import "./chunk-HB6HQUKP.js";
-import "./chunk-PMHM62NO.js";
+} from "./chunk-J4DF2P73.js";
 import {
   DEFAULT_CONFIG_PATH
 } from "./chunk-VE7YDIIK.js";
+import "./chunk-GKCJ2QSX.js";
+import "./chunk-HB6HQUKP.js";
 import "./chunk-PL3ZQNPW.js";
-import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import {
   UsageError
 } from "./chunk-5WCRJWUQ.js";

@@ -2,21 +2,15 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
-  quoteIdentifier
-} from "./chunk-PMHM62NO.js";
+  PROFILE_FORMAT,
+  PROFILE_VERSION
+} from "./chunk-JSRTAX6G.js";
 import {
   external_exports
 } from "./chunk-PWI6BAP3.js";
 import {
   DataError
 } from "./chunk-5WCRJWUQ.js";
-
-// src/profile/types.ts
-var PROFILE_FORMAT = "trainyard.profile";
-var PROFILE_VERSION = 1;
-var VALUE_CAP = 1e3;
-var MAX_BINS = 64;
-var DEFAULT_SAMPLE_SIZE = 1e4;
 
 // src/profile/read.ts
 import { open, readFile } from "node:fs/promises";
@@ -82,36 +76,7 @@ async function looksLikeProfile(file) {
   }
 }
 
-// src/drift/column-kind.ts
-var NUMERICAL = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL(\(.*\))?)$/;
-var CATEGORICAL = /^(VARCHAR|BOOLEAN|ENUM.*|UUID)$/;
-var DATETIME = /^(DATE|TIME|TIMESTAMP.*|TIMETZ|INTERVAL)/;
-function kindOfType(type) {
-  const upper = type.toUpperCase();
-  if (NUMERICAL.test(upper)) return "numerical";
-  if (CATEGORICAL.test(upper)) return "categorical";
-  if (DATETIME.test(upper)) return "datetime";
-  return "other";
-}
-
-// src/profile/column-sql.ts
-function valueSql(column, kind) {
-  const id = quoteIdentifier(column);
-  return kind === "numerical" ? `CAST(${id} AS DOUBLE)` : `CAST(${id} AS VARCHAR)`;
-}
-function presentSql(kind) {
-  return kind === "numerical" ? "v IS NOT NULL AND isfinite(v)" : "v IS NOT NULL";
-}
-
 export {
-  PROFILE_FORMAT,
-  PROFILE_VERSION,
-  VALUE_CAP,
-  MAX_BINS,
-  DEFAULT_SAMPLE_SIZE,
   readProfile,
-  looksLikeProfile,
-  kindOfType,
-  valueSql,
-  presentSql
+  looksLikeProfile
 };

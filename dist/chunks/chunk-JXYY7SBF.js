@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   TASKS
-} from "./chunk-4PA5ZKRG.js";
+} from "./chunk-NW2OZ532.js";
 import {
   metricFileFormat
 } from "./chunk-BPR4QXFR.js";

@@ -3,13 +3,13 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   openConfig
-} from "./chunk-FM4Y3QPE.js";
+} from "./chunk-J4DF2P73.js";
+import "./chunk-VE7YDIIK.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-HB6HQUKP.js";
-import "./chunk-VE7YDIIK.js";
 import "./chunk-PL3ZQNPW.js";
-import "./chunk-PWI6BAP3.js";
 import "./chunk-FA4IZPLS.js";
+import "./chunk-PWI6BAP3.js";
 import "./chunk-5WCRJWUQ.js";
 import "./chunk-M6HMHLEN.js";
 

@@ -6,10 +6,10 @@ import {
 } from "./chunk-HGRMBJXM.js";
 import {
   GitHubReleasesRegistry
-} from "./chunk-SAJJO37U.js";
+} from "./chunk-WGP73VIT.js";
 import {
   LocalRegistry
-} from "./chunk-M2NHTWGM.js";
+} from "./chunk-K7M4VCBX.js";
 import {
   DEFAULT_CONFIG_PATH,
   loadConfig

@@ -15,7 +15,7 @@ import {
   selectFiles,
   sortHistory,
   versionTag
-} from "./chunk-XJ2T2R5F.js";
+} from "./chunk-5VJPDGKX.js";
 import {
   sha256File
 } from "./chunk-HB6HQUKP.js";

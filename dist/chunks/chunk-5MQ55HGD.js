@@ -2,8 +2,11 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
+  validateStage
+} from "./chunk-NJO42NZY.js";
+import {
   fetchChampion
-} from "./chunk-GS5XSXSW.js";
+} from "./chunk-IVQUXXYL.js";
 import {
   compareStage,
   comparisonDocument,
@@ -11,27 +14,27 @@ import {
   policyOfModel,
   renderJobSummary,
   trainerComparisonStage
-} from "./chunk-4PA5ZKRG.js";
+} from "./chunk-NW2OZ532.js";
 import {
   LINEAGE_FILE,
   collectVersionContent,
   readTrainingArtifacts
-} from "./chunk-RHT74652.js";
+} from "./chunk-RCP3M77Q.js";
 import {
   runCommand
 } from "./chunk-XQPHDGNF.js";
 import {
   LocalRegistry
-} from "./chunk-M2NHTWGM.js";
+} from "./chunk-K7M4VCBX.js";
 import {
   driftJson,
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-KV7F7RSY.js";
+} from "./chunk-PVYK2O4T.js";
 import {
-  validateStage
-} from "./chunk-VKN24HTQ.js";
+  expandDataPath
+} from "./chunk-PMHM62NO.js";
 import {
   renderRunReport
 } from "./chunk-LSLOKUQC.js";
@@ -41,9 +44,6 @@ import {
 import {
   sha256File
 } from "./chunk-HB6HQUKP.js";
-import {
-  expandDataPath
-} from "./chunk-PMHM62NO.js";
 import {
   CommandError,
   DataError,
