@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-O3XRTLOI.js";
+} from "./chunks/chunk-OKRF7NR5.js";
 import "./chunks/chunk-QQCKP4CN.js";
 import {
   processIo

@@ -44,6 +44,7 @@ function registerValidate(program, io, setExit) {
       setExit(await validateModel(io, options, report));
       return;
     }
+    if (options.data !== void 0 && options.schema === void 0) throw new UsageError("--data needs --schema <file>, the data schema to check it against");
     if (options.data === void 0 || options.schema === void 0) throw new UsageError("expected --data <file|glob> and --schema <file>, or --config <file> with --model <name>");
     if (report) await checkOutputFolder(report, options.report);
     const schema = await loadDataSchema(path.resolve(io.cwd, options.schema), options.schema);

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   buildProgram,
   main
-} from "./chunk-O3XRTLOI.js";
+} from "./chunk-OKRF7NR5.js";
 import "./chunk-QQCKP4CN.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-5WCRJWUQ.js";
