@@ -19,6 +19,8 @@ export interface OutputLayout {
   outputDir: string;
   metricsFile: string;
   predictionsFile: string;
+  /** The profile.json to register when the output folder holds none. */
+  profileFile?: string;
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -62,8 +64,10 @@ export async function collectVersionContent(layout: OutputLayout): Promise<Versi
   files.push(await describe(predictionsSource, `predictions${path.extname(layout.predictionsFile) || '.csv'}`, 'predictions'));
   const lineageSource = path.join(outputDir, LINEAGE_FILE);
   files.push(await describe(lineageSource, LINEAGE_FILE, 'lineage'));
-  const profileSource = path.join(outputDir, PROFILE_FILE);
-  const hasProfile = (await stat(profileSource).catch(() => null))?.isFile() ?? false;
+  const ownProfile = path.join(outputDir, PROFILE_FILE);
+  const hasOwnProfile = (await stat(ownProfile).catch(() => null))?.isFile() ?? false;
+  const profileSource = hasOwnProfile || !layout.profileFile ? ownProfile : layout.profileFile;
+  const hasProfile = hasOwnProfile || layout.profileFile !== undefined;
   if (hasProfile) files.push(await describe(profileSource, PROFILE_FILE, 'profile'));
   return {
     files,

@@ -116,6 +116,29 @@ jobs:
     await expect(setup('on: push\njobs:\n  call:\n    uses: trainyard/trainyard/.github/workflows/trainyard-pr.yml@v1\n    with: { modle: m }\n').run()).rejects.toThrow(/modle is not defined in the referenced workflow/);
   });
 
+  it('starts the workflows whose on: matches an event, and only those', async () => {
+    sim().seed.user({ login: 'alice' });
+    const step = 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{ run: "true" }]\n';
+    const repo = sim().seed.repo({ fullName: 'acme/events', collaborators: { alice: 'admin' }, files: {
+      '.github/workflows/pr.yml': `name: pr\non:\n  pull_request:\n    types: [opened]\n${step}`,
+      '.github/workflows/main.yml': `name: main\non:\n  push:\n    branches: [main]\n  workflow_dispatch:\n${step}`,
+      '.github/workflows/reusable.yml': `name: reusable\non: workflow_call\n${step}`,
+    } });
+    const executor = new WorkflowExecutor({ sim: sim(), trainyardRoot: process.cwd(), runners: [{ name: 'hosted', labels: ['ubuntu-latest'] }] });
+    try {
+      const base = { repo: 'acme/events', sha: repo.headSha!, actor: 'alice' };
+      const pushed = await executor.trigger({ ...base, event: 'push', payload: { ref: 'refs/heads/main' }, ref: 'refs/heads/main' });
+      expect(pushed.map((run) => [run.workflow, run.event, run.conclusion])).toEqual([['main', 'push', 'success']]);
+      expect(await executor.trigger({ ...base, event: 'push', payload: { ref: 'refs/heads/dev' }, ref: 'refs/heads/dev' })).toEqual([]);
+      const dispatched = await executor.trigger({ ...base, event: 'workflow_dispatch', payload: {}, ref: 'refs/heads/main' });
+      expect(dispatched.map((run) => run.workflow)).toEqual(['main']);
+      const runs = sim().state.repo('acme/events')!.runs.map((run) => [run.name, run.event]);
+      expect(runs).toEqual([['main', 'push'], ['main', 'workflow_dispatch']]);
+    } finally {
+      executor.close();
+    }
+  });
+
   it('matches on: event types and branch filters', () => {
     const on = { pull_request: { types: ['opened', 'labeled'] }, push: { branches: ['main', 'release/**'] }, schedule: [{ cron: '0 6 * * 1' }] };
     expect(triggers(on, 'pull_request', { action: 'opened', pull_request: { base: { ref: 'main' } } }, 'refs/pull/1/merge')).toBe(true);

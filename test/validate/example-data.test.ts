@@ -70,7 +70,7 @@ describe('the validate command', () => {
     [['--data', 'data.csv', '--schema', 'nope.yml'], 'trainyard: nope.yml: no such schema file; expected a YAML data schema (trainyard schema infer writes one)\n'],
     [['--data', 'broken.parquet', '--schema', 'schema.yml'], /^trainyard: broken\.parquet: cannot read parquet data \(.+\)\n$/],
     [['--data', 'data.csv', '--schema', 'schema.yml', '--report', 'no/such/report.md'], 'trainyard: no/such/report.md: the folder no/such does not exist; expected a path in an existing folder\n'],
-    [['--data', 'data.csv'], "error: required option '-s, --schema <file>' not specified\n(run with --help for usage)\n"],
+    [['--data', 'data.csv'], 'trainyard: --data needs --schema <file>, the data schema to check it against\n'],
   ])('refuses bad input %j in one line with exit code 2', async (args, message) => {
     const result = await runCli(['validate', ...args], { cwd: await folder() });
     expect(result.code).toBe(2);

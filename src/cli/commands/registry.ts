@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.ts';
@@ -97,22 +100,38 @@ export function registerRegistry(program: Command, io: CliIo, setExit: (code: nu
     });
 
   common(registry.command('register').description('Register a training output folder as a new version.').argument('<model>'))
-    .requiredOption('--from <dir>', 'the training output folder (model/, metrics, predictions, lineage.json, optional profile.json)')
+    .requiredOption('--from <dir>', 'the training output folder (model/, metrics, predictions, lineage.json, optional profile.json; without one, the profile of the model\'s training data in --config is registered)')
     .action(async (model: string, options: Common & { from: string }) => {
       const { registry: opened, loaded } = await openRegistry(io, options);
       const config = loaded?.config.models[model];
-      const content = await collectVersionContent({ outputDir: path.resolve(io.cwd, options.from), metricsFile: config?.metrics.file ?? 'metrics.json', predictionsFile: config?.metrics.predictions ?? 'predictions.csv' });
-      const version = await opened.register({
-        model,
-        content,
-        text: { task: config?.task ?? null, description: config?.description ?? null, intendedUse: config?.card?.intended_use ?? null, limitations: config?.card?.limitations ?? null },
-        commit: content.lineage?.commit ?? io.env.GITHUB_SHA ?? null,
-        runUrl: runUrlFrom(io.env),
-        onProgress: (event) => {
-          if (event.kind === 'stored') io.stderr(`stored ${event.path} (${event.done}/${event.total})\n`);
-        },
-      });
-      io.stdout(`registered ${model} v${version.version} (${version.url})\n`);
+      const outputDir = path.resolve(io.cwd, options.from);
+      // Drift monitoring compares production data with the champion's profile.json: when
+      // the trainer wrote none, the model's training data is profiled here.
+      const scratch = config && loaded && !existsSync(path.join(outputDir, 'profile.json')) ? await mkdtemp(path.join(tmpdir(), 'trainyard-profile-')) : null;
+      try {
+        let profileFile: string | undefined;
+        if (scratch && config && loaded) {
+          const { profileData } = await import('../../profile/profile-data.ts');
+          const { DEFAULT_SAMPLE_SIZE } = await import('../../profile/types.ts');
+          const profile = await profileData({ paths: config.data.train, root: loaded.root, sampleSize: DEFAULT_SAMPLE_SIZE, seed: config.training.seed });
+          profileFile = path.join(scratch, 'profile.json');
+          await writeFile(profileFile, `${JSON.stringify(profile)}\n`);
+        }
+        const content = await collectVersionContent({ outputDir, metricsFile: config?.metrics.file ?? 'metrics.json', predictionsFile: config?.metrics.predictions ?? 'predictions.csv', ...(profileFile ? { profileFile } : {}) });
+        const version = await opened.register({
+          model,
+          content,
+          text: { task: config?.task ?? null, description: config?.description ?? null, intendedUse: config?.card?.intended_use ?? null, limitations: config?.card?.limitations ?? null },
+          commit: content.lineage?.commit ?? io.env.GITHUB_SHA ?? null,
+          runUrl: runUrlFrom(io.env),
+          onProgress: (event) => {
+            if (event.kind === 'stored') io.stderr(`stored ${event.path} (${event.done}/${event.total})\n`);
+          },
+        });
+        io.stdout(`registered ${model} v${version.version} (${version.url})\n`);
+      } finally {
+        if (scratch) await rm(scratch, { recursive: true, force: true });
+      }
       setExit(0);
     });
 

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { appendFile, writeFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { selectModels } from '../../run/pipeline.ts';
@@ -11,8 +10,6 @@ import { describeThrown, TrainyardError, UsageError } from '../../errors.ts';
 import type { CliIo } from '../io.ts';
 import { newRunDir, openProject } from '../shared.ts';
 import { displayPath } from '../../util/display-path.ts';
-import { profileData } from '../../profile/profile-data.ts';
-import { DEFAULT_SAMPLE_SIZE } from '../../profile/types.ts';
 
 interface TrainOptions {
   config?: string;
@@ -65,13 +62,6 @@ export function registerTrain(program: Command, io: CliIo, setExit: (code: numbe
           echo: io.stdout,
           gpuTool: processNvidiaSmi({ env: io.env, ...(io.env.TRAINYARD_NVIDIA_SMI ? { binary: io.env.TRAINYARD_NVIDIA_SMI } : {}) }),
         });
-        // The training data's profile goes with the version: drift monitoring compares
-        // production data with the champion's profile.json (unless the trainer wrote one).
-        const profileFile = path.join(outputDir, 'profile.json');
-        if (!existsSync(profileFile)) {
-          const profile = await profileData({ paths: model.data.train, root: project.loaded.root, sampleSize: DEFAULT_SAMPLE_SIZE, seed: model.training.seed ?? 42 });
-          await writeFile(profileFile, `${JSON.stringify(profile)}\n`);
-        }
         await writeSummary({ model: name!, lineage: result.lineage, preflight: result.preflight, telemetry: result.telemetry, error: null });
         await setOutputs(io, { 'exit-code': '0' });
         io.stderr(`trainyard: ${name} trained in ${result.lineage.durationSeconds} s; outputs in ${displayPath(io.cwd, outputDir)}\n`);

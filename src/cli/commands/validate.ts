@@ -43,6 +43,7 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
         setExit(await validateModel(io, options, report));
         return;
       }
+      if (options.data !== undefined && options.schema === undefined) throw new UsageError('--data needs --schema <file>, the data schema to check it against');
       if (options.data === undefined || options.schema === undefined) throw new UsageError('expected --data <file|glob> and --schema <file>, or --config <file> with --model <name>');
       if (report) await checkOutputFolder(report, options.report!);
       const schema = await loadDataSchema(path.resolve(io.cwd, options.schema), options.schema);

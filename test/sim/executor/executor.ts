@@ -196,6 +196,25 @@ export class WorkflowExecutor {
     return blob.content.toString('utf8');
   }
 
+  /**
+   * An event as GitHub delivers it to Actions: every workflow in `.github/workflows/` at
+   * `sha` whose `on:` matches runs (`schedule` and `workflow_run` read the default
+   * branch's files, as on GitHub).
+   */
+  async trigger(event: Omit<RunRequest, 'workflow'>): Promise<WorkflowRunResult[]> {
+    const repo = this.options.sim.state.repo(event.repo);
+    if (!repo) throw new WorkflowError(`no repository ${event.repo}`);
+    const at = ['schedule', 'workflow_run'].includes(event.event) ? repo.git.refs.get(`refs/heads/${repo.defaultBranch}`)! : event.sha;
+    const dir = repo.git.entryAt(at, '.github/workflows');
+    const tree = dir?.type === 'tree' ? repo.git.get(dir.sha, 'tree') : undefined;
+    const results: WorkflowRunResult[] = [];
+    for (const entry of (tree?.entries ?? []).filter((file) => /\.ya?ml$/.test(file.path)).sort((a, b) => a.path.localeCompare(b.path))) {
+      const workflow = parse(this.fileAt(event.repo, at, `.github/workflows/${entry.path}`)) as Yaml;
+      if (triggers(workflow.on, event.event, event.payload, event.ref)) results.push(await this.run({ ...event, sha: at, workflow: entry.path }));
+    }
+    return results;
+  }
+
   /** Runs one workflow of the repository for an event and records the run in the simulator. */
   async run(request: RunRequest): Promise<WorkflowRunResult> {
     if (!this.results) {
