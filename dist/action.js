@@ -3,18 +3,18 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-5N2RQFFE.js";
-import "./chunks/chunk-QQCKP4CN.js";
+} from "./chunks/chunk-M5ICAOST.js";
 import {
   processIo
 } from "./chunks/chunk-E5Y67JJO.js";
+import "./chunks/chunk-QQCKP4CN.js";
 import "./chunks/chunk-GKCJ2QSX.js";
 import {
   EXIT,
   TrainyardError,
   UsageError,
   describeThrown
-} from "./chunks/chunk-LH7F5O2C.js";
+} from "./chunks/chunk-B6N3TWPJ.js";
 import "./chunks/chunk-M6HMHLEN.js";
 
 // src/cli/split-args.ts

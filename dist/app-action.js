@@ -6,29 +6,29 @@ import {
   Probot,
   ProbotOctokit,
   createApp
-} from "./chunks/chunk-PXOPXDJW.js";
-import "./chunks/chunk-AKZ7ZC4T.js";
-import "./chunks/chunk-OJG5DVQT.js";
-import "./chunks/chunk-DK7P7IHZ.js";
+} from "./chunks/chunk-BEV4CVED.js";
 import "./chunks/chunk-UPRQ2YWJ.js";
-import "./chunks/chunk-BU6RKMHX.js";
+import "./chunks/chunk-YLLUK2AQ.js";
+import "./chunks/chunk-ONQWEXFW.js";
+import "./chunks/chunk-OJG5DVQT.js";
 import "./chunks/chunk-KRE5CPIC.js";
-import "./chunks/chunk-HX6JLQ2N.js";
-import "./chunks/chunk-CH5HJEPX.js";
-import "./chunks/chunk-RML5OHSS.js";
+import "./chunks/chunk-DK7P7IHZ.js";
+import "./chunks/chunk-WWXJKFIU.js";
+import "./chunks/chunk-QPUB7OVK.js";
+import "./chunks/chunk-NN5LQ7NB.js";
+import "./chunks/chunk-PZBUPVCW.js";
+import "./chunks/chunk-AS2Z54PC.js";
 import "./chunks/chunk-RNOFULXP.js";
 import "./chunks/chunk-7TJTIPQF.js";
-import "./chunks/chunk-QPUB7OVK.js";
-import "./chunks/chunk-FKAISTZX.js";
+import "./chunks/chunk-2F3C3IVQ.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-ZPJS53TG.js";
-import "./chunks/chunk-ROCQPVAJ.js";
-import "./chunks/chunk-FA4IZPLS.js";
+import "./chunks/chunk-VVRZZJ3R.js";
 import "./chunks/chunk-PWI6BAP3.js";
+import "./chunks/chunk-FA4IZPLS.js";
 import {
   describeThrown
-} from "./chunks/chunk-LH7F5O2C.js";
+} from "./chunks/chunk-B6N3TWPJ.js";
 import "./chunks/chunk-M6HMHLEN.js";
 
 // app/actions-adapter.ts

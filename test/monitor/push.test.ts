@@ -51,12 +51,12 @@ describe('pushMetrics', () => {
     }
   });
 
-  it('an unreachable gateway or a refused push is a service failure, exit 1', async () => {
+  it('an unreachable gateway or a refused push is a service failure, exit 3', async () => {
     const gw = await gateway();
     await closers.pop()!();
     const unreachable = await pushMetrics(gw.url, churn, null).catch((e: unknown) => e);
     expect(unreachable).toBeInstanceOf(PushError);
-    expect((unreachable as PushError).exitCode).toBe(1);
+    expect((unreachable as PushError).exitCode).toBe(3);
     expect((unreachable as Error).message).toMatch(/cannot reach it \(ECONNREFUSED\)/);
     const refusing = await gateway(400);
     const refused = await pushMetrics(refusing.url, churn, null).catch((e: unknown) => e);

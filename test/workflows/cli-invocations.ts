@@ -26,7 +26,17 @@ const MARK = '\u0001';
 const ARRAY_WORD = new RegExp(`^${MARK}(\\w+)${MARK}$`);
 const ROOT_ACTION = /^trainyard\/trainyard@/;
 
-const substitute = (text: string): string => text.replace(/\$\{\{[\s\S]*?\}\}/g, PLACEHOLDER);
+/**
+ * `${{ }}` in a step's `with:`: a value becomes the placeholder; an optional addition
+ * (`cond && format('--flag "{0}"', value) || ''`) is taken, as the arrays of a script are;
+ * a free-form `inputs.args` is the caller's words, checked where the caller is.
+ */
+const substitute = (text: string): string =>
+  text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_whole, expression: string) => {
+    if (/^\s*inputs\.args\s*$/.test(expression)) return '';
+    const format = /format\('((?:[^']|'')*)'/.exec(expression);
+    return format ? format[1]!.replace(/''/g, "'").replace(/\{\d+\}/g, PLACEHOLDER) : PLACEHOLDER;
+  });
 
 /** Splits one shell command line into words: quotes group, variables become the placeholder, `"${a[@]}"` stays whole. */
 function shellWords(line: string): string[] {
@@ -98,7 +108,7 @@ export function shellInvocations(script: string, where: string): Invocation[] {
   const found: Invocation[] = [];
   text.split('\n').forEach((line, index) => {
     const trimmed = line.replace(/^\s*#.*$/, '');
-    for (const match of trimmed.matchAll(/(?:^|[\s;&|({])trainyard(\s+.*)$/g)) {
+    for (const match of trimmed.matchAll(/(?:^\s*|[;&|({]\s*|\b(?:then|do|exec|else|time)\s+)trainyard(\s+.*)$/g)) {
       const words = expand(shellWords(match[1]!));
       if (words.length === 0) continue;
       found.push({ where: `${where}:${index + 1}`, argv: words });

@@ -51,7 +51,9 @@ describe('the reusable workflows on the flight-delays example', () => {
 describe('release, drift and retraining on the flight-delays example', () => {
   it('release deploys only after the promotion check, then drift and a dispatched retraining run', async () => {
     const { token } = await seedExample();
-    const executor = executorFor(sim());
+    // trainyard's App: the release workflow counts its "trainyard / promotion" check only (vars.TRAINYARD_APP_ID).
+    const app = sim().seed.app({ slug: 'trainyard' });
+    const executor = executorFor(sim(), undefined, { TRAINYARD_APP_ID: String(app.id) });
     const main = sim().state.repo('acme/flights')!.git.refs.get('refs/heads/main')!;
     const push = { ref: 'refs/heads/main', after: main, before: '0'.repeat(40) };
     const release = () => executor.run({ repo: 'acme/flights', workflow: 'trainyard-release.yml', event: 'push', payload: push, sha: main, ref: 'refs/heads/main', actor: 'alice' });
@@ -64,12 +66,11 @@ describe('release, drift and retraining on the flight-delays example', () => {
     expect(jobsOf(refused), failures(refused)).toEqual([
       [`${MODEL} / validate data`, 'success'], [`${MODEL} / train`, 'success'], [`${MODEL} / evaluate`, 'success'], [`${MODEL} / register the candidate`, 'success'], [`${MODEL} / promote and deploy`, 'failure'],
     ]);
-    expect(failures(refused)).toContain('has no "trainyard / promotion" check; refusing to deploy');
+    expect(failures(refused)).toContain(`has no "trainyard / promotion" check by App ${app.id}; refusing to deploy`);
     expect(refused.jobs[4]!.permissions).toEqual({ contents: 'write', deployments: 'write', checks: 'read' });
     expect(await versions()).toEqual([1]);
     expect(await promotions()).toEqual([]);
 
-    const app = sim().seed.app({ slug: 'trainyard' });
     const installation = sim().seed.installation({ appId: app.id, account: 'acme' });
     const appToken = sim().seed.installationToken({ installationId: installation.id });
     await octokit(sim(), appToken).checks.create({ owner: 'acme', repo: 'flights', name: 'trainyard / promotion', head_sha: main, status: 'completed', conclusion: 'success', output: { title: 'approved', summary: 'approved' } });

@@ -89,7 +89,8 @@ describe.skipIf(!python)('the reusable workflows on a scikit-learn project', () 
     expect(files['.github/trainyard.yml']).toContain('schema: "data/schema.yml"');
     const { token } = sim().seed.user({ login: 'alice' });
     sim().seed.repo({ fullName: 'acme/churn', files, collaborators: { alice: 'admin' } });
-    const executor = executorFor(sim());
+    const app = sim().seed.app({ slug: 'trainyard' });
+    const executor = executorFor(sim(), undefined, { TRAINYARD_APP_ID: String(app.id) });
     const main = sim().state.repo('acme/churn')!.git.refs.get('refs/heads/main')!;
     try {
       const head = await sim().scenario.push({ repo: 'acme/churn', branch: 'more-iterations', files: { 'NOTES.md': 'x\n' }, author: 'alice' });
@@ -99,7 +100,6 @@ describe.skipIf(!python)('the reusable workflows on a scikit-learn project', () 
       expect(jobsOf(pull), failures(pull)).toEqual([['churn / validate data', 'success'], ['churn / train', 'success'], ['churn / evaluate', 'success']]);
       expect(pull.jobs[1]!.steps.find((step) => step.name.startsWith('Train the candidate'))!.log).toContain('roc_auc');
 
-      const app = sim().seed.app({ slug: 'trainyard' });
       const installation = sim().seed.installation({ appId: app.id, account: 'acme' });
       await octokit(sim(), sim().seed.installationToken({ installationId: installation.id })).checks.create({ owner: 'acme', repo: 'churn', name: 'trainyard / promotion', head_sha: main, status: 'completed', conclusion: 'success' });
       const release = await executor.run({ repo: 'acme/churn', workflow: 'trainyard-release.yml', event: 'push', payload: { ref: 'refs/heads/main', after: main }, sha: main, ref: 'refs/heads/main', actor: 'alice' });

@@ -32,7 +32,7 @@ export function runtimeCache(): Map<string, string> {
   return new Map([[`trainyard-runtime-Linux-X64-node${modules}-${digest}`, path.resolve('node_modules')]]);
 }
 
-export function executorFor(sim: Simulator, log?: (line: string) => void): WorkflowExecutor {
+export function executorFor(sim: Simulator, log?: (line: string) => void, vars?: Record<string, string>): WorkflowExecutor {
   return new WorkflowExecutor({
     sim,
     trainyardRoot: process.cwd(),
@@ -42,6 +42,7 @@ export function executorFor(sim: Simulator, log?: (line: string) => void): Workf
     ],
     cache: runtimeCache(),
     ...(log ? { log } : {}),
+    ...(vars ? { vars } : {}),
   });
 }
 

@@ -44,6 +44,8 @@ export interface ExecutorOptions {
   cache?: Map<string, string>;
   /** Every step's output, for debugging a failed run. */
   log?: (line: string) => void;
+  /** The repository's configuration variables (`vars`). */
+  vars?: Record<string, string>;
 }
 
 export interface StepResult {
@@ -304,7 +306,7 @@ export class WorkflowExecutor {
       for (const key of Object.keys(job)) if (!JOB_KEYS.has(key)) throw new WorkflowError(`${file}: jobs.${ready}.${key} is not supported by the workflow executor`);
       const needs = Object.fromEntries(needsOf(job).map((need) => [need, { result: done[need]!.conclusion, outputs: done[need]!.outputs }]));
       const failedNeed = needsOf(job).some((need) => done[need]!.conclusion !== 'success');
-      const contexts: Contexts = { github: state.github, inputs: scope.inputs, needs, vars: {}, secrets: {}, env: workflow.env ?? {} };
+      const contexts: Contexts = { github: state.github, inputs: scope.inputs, needs, vars: this.options.vars ?? {}, secrets: {}, env: workflow.env ?? {} };
       const name = interpolateString(job.name ?? ready, contexts);
       const shown = caller ? `${caller.name} / ${name}` : name;
       const status: JobStatus = { failed: failedNeed, cancelled: false };
