@@ -21,19 +21,7 @@ function axisNumber(value: number): string {
 
 /** A line chart of one metric across model versions. */
 export function lineChart(input: { title: string; axis: string; points: ChartPoint[] }): string {
-  const values = input.points.map((point) => point.value);
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  const pad = high === low ? Math.max(Math.abs(high) * 0.05, 0.01) : (high - low) * 0.1;
-  return [
-    '```mermaid',
-    'xychart-beta',
-    `  title ${quote(input.title)}`,
-    `  x-axis [${input.points.map((point) => quote(point.label)).join(', ')}]`,
-    `  y-axis ${quote(input.axis)} ${axisNumber(low - pad)} --> ${axisNumber(high + pad)}`,
-    `  line [${values.map(axisNumber).join(', ')}]`,
-    '```',
-  ].join('\n');
+  return linesOver({ title: input.title, axis: input.axis, labels: input.points.map((point) => quote(point.label)), lines: [input.points.map((point) => point.value)] });
 }
 
 /** Bars for the reference, a line for the current data, over the same labels. */
@@ -54,6 +42,11 @@ export function referenceVsCurrentChart(title: string, labels: string[], referen
 
 /** Several lines over the same labels (xychart draws them in order, without a legend). */
 export function multiLineChart(input: { title: string; axis: string; labels: string[]; lines: number[][] }): string {
+  return linesOver({ title: input.title, axis: input.axis, labels: input.labels.map((label) => quote(label, 24)), lines: input.lines });
+}
+
+/** Lines over quoted labels, the y axis padded around every value. */
+function linesOver(input: { title: string; axis: string; labels: string[]; lines: number[][] }): string {
   const values = input.lines.flat();
   const low = Math.min(...values);
   const high = Math.max(...values);
@@ -62,7 +55,7 @@ export function multiLineChart(input: { title: string; axis: string; labels: str
     '```mermaid',
     'xychart-beta',
     `  title ${quote(input.title)}`,
-    `  x-axis [${input.labels.map((label) => quote(label, 24)).join(', ')}]`,
+    `  x-axis [${input.labels.join(', ')}]`,
     `  y-axis ${quote(input.axis)} ${axisNumber(low - pad)} --> ${axisNumber(high + pad)}`,
     ...input.lines.map((line) => `  line [${line.map(axisNumber).join(', ')}]`),
     '```',
