@@ -16,13 +16,14 @@ function nextSteps(choices: InitChoices): string[] {
     `Run the pipeline here: \`npx trainyard config check\`, then \`npx trainyard run\`.`,
     `Register your own trainyard GitHub App (there is no public one): \`npx trainyard app create --owner <you or your organisation>\`, then install it on this repository (${docsUrl('app.md')}).`,
     `Create the environment "${choices.environment}" (Settings > Environments) and enable the App's deployment protection rule (${docsUrl('app.md')}).`,
+    `Add the repository variable TRAINYARD_APP_ID (Settings > Secrets and variables > Actions > Variables) with your App's id: the release workflow deploys only on that App's "trainyard / promotion" check (${docsUrl('app.md')}).`,
     `Add a self-hosted runner with the labels ${choices.runsOn.join(', ')} (https://github.com/${TRAINYARD_REPOSITORY}/blob/${RELEASE_REF}/runner-images/README.md).`,
     `Create the label "trainyard:safe-to-train"; a maintainer applies it to let a fork's pull request train (${docsUrl('security.md')}).`,
     `Review the metric gate under models.${choices.model}.metrics.policy in ${CONFIG_FILE}, then run \`trainyard config check\`.`,
   ];
   if (choices.releaseBranchFrom === 'local') steps.push(`Releases run on "${choices.defaultBranch}" (this checkout has no origin/HEAD); if the repository's default branch differs, edit .github/workflows/trainyard-release.yml.`);
   if (!choices.schema) steps.push(`Add a data schema and point models.${choices.model}.data.schema at it, so pull requests validate the data.`);
-  if (choices.production) steps.push(`Point models.${choices.model}.monitoring at the prediction log for trainyard-monitor.yml, and let GitHub Actions create pull requests (Settings > Actions > General) so monitoring can open the retraining pull request (docs/monitoring-github.md).`);
+  if (choices.production) steps.push(`Point models.${choices.model}.monitoring at the prediction log for trainyard-monitor.yml, and let GitHub Actions create pull requests (Settings > Actions > General) so monitoring can open the retraining pull request (${docsUrl('monitoring-github.md')}).`);
   if (!choices.production) steps.push(`Add production data as models.${choices.model}.data.production to monitor drift (trainyard-drift.yml was not written).`);
   steps.push('Commit the files and open a pull request.');
   return steps;
