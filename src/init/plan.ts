@@ -22,7 +22,7 @@ function nextSteps(choices: InitChoices): string[] {
   ];
   if (choices.releaseBranchFrom === 'local') steps.push(`Releases run on "${choices.defaultBranch}" (this checkout has no origin/HEAD); if the repository's default branch differs, edit .github/workflows/trainyard-release.yml.`);
   if (!choices.schema) steps.push(`Add a data schema and point models.${choices.model}.data.schema at it, so pull requests validate the data.`);
-  if (choices.production) steps.push(`Point models.${choices.model}.monitoring at the prediction log for trainyard-monitor.yml, and let GitHub Actions create pull requests (Settings > Actions > General) so monitoring can open the retraining pull request (docs/monitoring-github.md).`);
+  if (choices.production) steps.push(`Point models.${choices.model}.monitoring at the prediction log for trainyard-monitor.yml, and let GitHub Actions create pull requests (Settings > Actions > General) so monitoring can open the retraining pull request (${docsUrl('monitoring-github.md')}).`);
   if (!choices.production) steps.push(`Add production data as models.${choices.model}.data.production to monitor drift (trainyard-drift.yml was not written).`);
   steps.push('Commit the files and open a pull request.');
   return steps;
