@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-M5ICAOST.js";
+} from "./chunks/chunk-Q3FJM6KU.js";
 import {
   processIo
 } from "./chunks/chunk-E5Y67JJO.js";

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { configSchema } from '../../src/config/schema.ts';
 import { DataEngine } from '../../src/data/engine.ts';
 import { runCli } from '../helpers/cli.ts';
 
@@ -98,6 +99,13 @@ function breakTheEngine(): void {
   vi.spyOn(DataEngine, 'open').mockRejectedValue(new TypeError('the engine broke'));
 }
 
+/** An internal error while checking a config: the schema validator breaks as no config could make it. */
+function breakTheSchema(): void {
+  vi.spyOn(configSchema, 'safeParse').mockImplementation(() => {
+    throw new TypeError('the schema broke');
+  });
+}
+
 const github = () => ({ PATH: process.env.PATH, GITHUB_TOKEN: 'token', GITHUB_API_URL: api.url });
 
 interface Row {
@@ -112,6 +120,7 @@ interface Row {
 const ROWS: Row[] = [
   { command: 'config check', code: 0, argv: ['config', 'check'] },
   { command: 'config check', code: 2, argv: ['config', 'check', '--config', 'missing.yml'] },
+  { command: 'config check', code: 3, argv: ['config', 'check'], before: breakTheSchema },
   { command: 'validate', code: 0, argv: ['validate', '--data', 'data/train.csv', '--schema', 'data/schema.yml'] },
   { command: 'validate', code: 0, argv: ['validate', '--data', 'data/production.csv', '--schema', 'data/schema.yml', '--role', 'production'] },
   { command: 'validate', code: 1, argv: ['validate', '--data', 'data/production.csv', '--schema', 'data/schema.yml'] },
@@ -156,6 +165,8 @@ const ROWS: Row[] = [
   { command: 'init', code: 2, argv: ['init', '--yes', '--task', 'ranking'], cwd: async () => initProject(false) },
   { command: 'init', code: 3, argv: ['init', '--yes', '--command', 'node train.js'], cwd: async () => initProject(true), before: breakTheEngine },
   { command: 'sandbox', code: 2, argv: ['sandbox', '--scenario', 'birthday'] },
+  // The simulated GitHub fails 99% of the App's and the CLI's requests: a service failure, not a gate.
+  { command: 'sandbox', code: 3, argv: ['sandbox', '--scenario', 'lifecycle', '--faults', '0.99'] },
   { command: 'app create', code: 0, argv: ['app', 'create', '--print-manifest', '--owner', 'acme'] },
   { command: 'app create', code: 2, argv: ['app', 'create', '--print-manifest', '--webhook-url', 'ftp://x'] },
 ];
@@ -182,6 +193,8 @@ describe('exit codes', () => {
     if (code >= 2) expect(result.stderr.trim().split('\n').filter((line) => /^(trainyard|error)/.test(line)), result.stderr).toHaveLength(1);
     if (code === 3 && row.before === breakTheEngine) expect(result.stderr).toMatch(/^trainyard: internal error: the engine broke/m);
     if (code === 3 && row.env === github) expect(result.stderr).toMatch(/502/);
+    if (code === 3 && row.before === breakTheSchema) expect(result.stderr).toMatch(/^trainyard: internal error: the schema broke/m);
+    if (code === 3 && row.command === 'sandbox') expect(result.stderr).toMatch(/^trainyard: .*HTTP 502/m);
   }, 60_000);
 });
 

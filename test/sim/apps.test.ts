@@ -107,3 +107,52 @@ describe('GitHub Apps', () => {
     }
   });
 });
+
+describe('registering an App from a manifest', () => {
+  const manifest = {
+    name: 'trainyard-acme',
+    url: 'https://github.com/trainyard/trainyard',
+    hook_attributes: { url: 'https://apps.example.com/api/github/webhooks' },
+    redirect_url: 'http://127.0.0.1:3000/callback',
+    public: false,
+    default_permissions: { checks: 'write' as const, contents: 'read' as const },
+    default_events: ['check_run', 'workflow_run'],
+  };
+
+  it('trades the one-time code for the App\'s credentials, which then authenticate as the App', async () => {
+    const { code, redirectUrl } = sim().scenario.confirmAppManifest({ manifest, by: 'alice', org: 'acme', state: 's1' });
+    expect(redirectUrl).toBe(`http://127.0.0.1:3000/callback?code=${code}&state=s1`);
+    const anonymous = new Octokit({ baseUrl: sim().url });
+    const { data, status } = await anonymous.apps.createFromManifest({ code });
+    expect(status).toBe(201);
+    expect(data).toMatchObject({ slug: 'trainyard-acme', name: 'trainyard-acme', owner: { login: 'acme', type: 'Organization' }, permissions: { checks: 'write', contents: 'read', metadata: 'read' }, events: ['check_run', 'workflow_run'] });
+    expect(data.html_url).toMatch(/\/apps\/trainyard-acme$/);
+    expect(data.pem).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
+    expect(data.webhook_secret).toMatch(/^[0-9a-f]{40}$/);
+    expect(data.client_id).toMatch(/^Iv1\./);
+    expect(data.client_secret).toMatch(/^[0-9a-f]{40}$/);
+    expect(sim().state.apps.get(data.id)?.webhook).toEqual({ url: manifest.hook_attributes.url, secret: data.webhook_secret });
+
+    const asApp = new Octokit({ baseUrl: sim().url, authStrategy: createAppAuth, auth: { appId: data.id, privateKey: data.pem } });
+    expect((await asApp.apps.getAuthenticated()).data?.slug).toBe('trainyard-acme');
+  });
+
+  it('takes a code once, and not after an hour', async () => {
+    const anonymous = new Octokit({ baseUrl: sim().url });
+    const { code } = sim().scenario.confirmAppManifest({ manifest, by: 'alice' });
+    await anonymous.apps.createFromManifest({ code });
+    await expect(anonymous.apps.createFromManifest({ code })).rejects.toMatchObject({ status: 404 });
+    const late = sim().scenario.confirmAppManifest({ manifest: { ...manifest, name: 'trainyard-late', hook_attributes: { url: 'https://x.example.com', active: false } }, by: 'alice' });
+    sim().clock.advance(3_600_001);
+    await expect(anonymous.apps.createFromManifest({ code: late.code })).rejects.toMatchObject({ status: 404 });
+    await expect(anonymous.apps.createFromManifest({ code: 'never-issued' })).rejects.toMatchObject({ status: 404 });
+    expect(sim().state.apps.get(late.app.id)?.webhook).toBeNull();
+    expect(late.app.owner.login).toBe('alice');
+  });
+
+  it('refuses a manifest without a homepage or with a name already taken', () => {
+    expect(() => sim().scenario.confirmAppManifest({ manifest: { ...manifest, url: '' }, by: 'alice' })).toThrow(/url is required/);
+    sim().scenario.confirmAppManifest({ manifest, by: 'alice' });
+    expect(() => sim().scenario.confirmAppManifest({ manifest, by: 'bob' })).toThrow(/already taken/);
+  });
+});

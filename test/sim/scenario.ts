@@ -6,7 +6,9 @@
  * (completing a workflow run with artifacts, asking an App to review a deployment,
  * a click on a check-run button, a schedule) change state directly and send the events.
  */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { SimContext } from './context.ts';
+import type { SimApp } from './state/apps.ts';
 import { checkRunEvent, workflowRunEvent } from './events.ts';
 import { ensureEnvironment } from './routes/deployments.ts';
 import type { Seed } from './seed.ts';
@@ -44,6 +46,25 @@ export interface CompleteRunInput {
   /** Retention in days (1–90). */
   retentionDays?: number;
 }
+
+/** GitHub App manifest parameters (https://docs.github.com/apps/sharing-github-apps/registering-a-github-app-from-a-manifest). */
+export interface AppManifest {
+  name?: string;
+  url: string;
+  hook_attributes?: { url?: string; active?: boolean };
+  redirect_url?: string;
+  callback_urls?: string[];
+  setup_url?: string;
+  description?: string;
+  public?: boolean;
+  default_events?: string[];
+  default_permissions?: Record<string, 'read' | 'write' | 'admin'>;
+  request_oauth_on_install?: boolean;
+  setup_on_update?: boolean;
+}
+
+/** A manifest code is good for one hour, like GitHub's. */
+const MANIFEST_CODE_TTL_MS = 3_600_000;
 
 export class Scenario {
   constructor(
@@ -248,5 +269,53 @@ export class Scenario {
     };
     repo.runs.push(run);
     return run;
+  }
+
+  /**
+   * A person confirms a manifest on GitHub's "Create GitHub App" page (`/settings/apps/new`
+   * for `by`, `/organizations/<org>/settings/apps/new` for `org`): GitHub registers the App
+   * and sends the browser to the manifest's `redirect_url` with a one-time code (and the
+   * page's `state`), which `POST /app-manifests/{code}/conversions` trades for the App's
+   * credentials within the hour.
+   */
+  confirmAppManifest(input: { manifest: AppManifest; by: string; org?: string; state?: string }): { code: string; app: SimApp; redirectUrl: string | null } {
+    const { manifest } = input;
+    if (typeof manifest.url !== 'string' || !/^https?:\/\//.test(manifest.url)) throw new ScenarioError('manifest: url is required (the App\'s homepage)');
+    const name = manifest.name ?? `${input.org ?? input.by}'s App`;
+    if (name.length > 34) throw new ScenarioError(`manifest: name "${name}" is longer than 34 characters`);
+    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    if ([...this.ctx.state.apps.values()].some((a) => a.slug === slug)) throw new ScenarioError(`manifest: Name "${name}" is already taken`);
+    this.seed.account(input.by);
+    if (input.org) this.seed.account(input.org, 'Organization');
+    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    const hookUrl = manifest.hook_attributes?.url;
+    const webhookSecret = hookUrl ? randomBytes(20).toString('hex') : null;
+    const active = hookUrl !== undefined && manifest.hook_attributes?.active !== false;
+    const { app } = this.seed.app({
+      slug,
+      name,
+      owner: input.org ?? input.by,
+      privateKey: pem,
+      permissions: { metadata: 'read', ...manifest.default_permissions },
+      events: manifest.default_events ?? [],
+      ...(active && hookUrl && webhookSecret ? { webhook: { url: hookUrl, secret: webhookSecret } } : {}),
+    });
+    const code = randomBytes(20).toString('hex');
+    this.ctx.state.manifestConversions.set(code, {
+      code,
+      appId: app.id,
+      pem,
+      clientSecret: randomBytes(20).toString('hex'),
+      webhookSecret,
+      expiresAt: new Date(this.ctx.clock.now().getTime() + MANIFEST_CODE_TTL_MS),
+    });
+    let redirectUrl: string | null = null;
+    if (manifest.redirect_url) {
+      const url = new URL(manifest.redirect_url);
+      url.searchParams.set('code', code);
+      if (input.state !== undefined) url.searchParams.set('state', input.state);
+      redirectUrl = url.toString();
+    }
+    return { code, app, redirectUrl };
   }
 }

@@ -18,6 +18,20 @@ const TOKEN_TTL_MS = 3_600_000;
 
 export const appRoutes: Route[] = [
   {
+    // The code is the credential: no Authorization header is needed, and it is good once.
+    operationId: 'apps/create-from-manifest',
+    access: { kind: 'public' },
+    handle: (req) => {
+      const code = strParam(req, 'code');
+      const pending = req.sim.state.manifestConversions.get(code);
+      req.sim.state.manifestConversions.delete(code);
+      if (!pending || pending.expiresAt.getTime() <= req.sim.clock.now().getTime()) throw notFound();
+      const app = req.sim.state.apps.get(pending.appId);
+      if (!app) throw notFound();
+      return json(201, { ...integration(req.sim.urls, app), client_secret: pending.clientSecret, webhook_secret: pending.webhookSecret, pem: pending.pem });
+    },
+  },
+  {
     operationId: 'apps/get-authenticated',
     access: { kind: 'app' },
     handle: (req) => json(200, integration(req.sim.urls, appOf(req))),

@@ -50,3 +50,17 @@ const RANK: Record<PermissionLevel, number> = { read: 1, write: 2, admin: 3 };
 export function allows(granted: PermissionLevel | undefined, needed: PermissionLevel): boolean {
   return granted !== undefined && RANK[granted] >= RANK[needed];
 }
+
+/**
+ * What GitHub keeps between "Create GitHub App" on the manifest page and the
+ * `POST /app-manifests/{code}/conversions` that trades the code for the App's
+ * credentials: the code is good once, for an hour.
+ */
+export interface ManifestConversion {
+  code: string;
+  appId: number;
+  pem: string;
+  clientSecret: string;
+  webhookSecret: string | null;
+  expiresAt: Date;
+}

@@ -1,6 +1,6 @@
 /** Everything the simulator holds, across domains. */
 import type { JitRunner } from './actions.ts';
-import type { Installation, InstallationToken, SimApp } from './apps.ts';
+import type { Installation, InstallationToken, ManifestConversion, SimApp } from './apps.ts';
 import type { RepoState } from './repos.ts';
 import { Users, type SimUser } from './users.ts';
 import { IdSource } from './ids.ts';
@@ -13,6 +13,8 @@ export class SimState {
   readonly apps = new Map<number, SimApp>();
   readonly installations = new Map<number, Installation>();
   readonly installationTokens = new Map<string, InstallationToken>();
+  /** Manifest-flow codes not yet traded for the App's credentials. */
+  readonly manifestConversions = new Map<string, ManifestConversion>();
   /** Lower-case organisation login to its organisation-level runners. */
   readonly orgRunners = new Map<string, JitRunner[]>();
 

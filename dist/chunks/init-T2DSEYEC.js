@@ -339,13 +339,15 @@ function renderConfig(choices) {
     "    training:",
     `      command: ${q2(choices.command)}`,
     `      runs_on: [${choices.runsOn.map(q2).join(", ")}]`,
-    "    # The labelled rows every version is judged on: the training rows whose id hashes",
-    "    # below the fraction (SHA-256 of the id; the trainer holds out the same rows).",
-    "    # trainyard joins the predictions to them by id and computes the metrics itself.",
-    "    evaluation:",
-    "      split: { fraction: 0.2 }",
-    "      id: id",
-    "      label: label",
+    "    # Without an evaluation section, trainyard evaluates the held-out rows of predictions.csv.",
+    "    # To judge every version on the same labelled rows, hold out the training rows whose",
+    "    # id hashes below a fraction (SHA-256 of the id) in the trainer, then uncomment this",
+    "    # with your id and label columns: trainyard joins the predictions to them by id and",
+    "    # computes the metrics itself.",
+    "    # evaluation:",
+    "    #   split: { fraction: 0.2 }",
+    "    #   id: id",
+    "    #   label: label",
     "    metrics:",
     "      # Files the training command writes into $TRAINYARD_OUTPUT_DIR.",
     "      file: metrics.json",
@@ -376,7 +378,7 @@ function nextSteps(choices) {
   ];
   if (choices.releaseBranchFrom === "local") steps.push(`Releases run on "${choices.defaultBranch}" (this checkout has no origin/HEAD); if the repository's default branch differs, edit .github/workflows/trainyard-release.yml.`);
   if (!choices.schema) steps.push(`Add a data schema and point models.${choices.model}.data.schema at it, so pull requests validate the data.`);
-  if (choices.production) steps.push(`Point models.${choices.model}.monitoring at the prediction log for trainyard-monitor.yml, and let GitHub Actions create pull requests (Settings > Actions > General) so monitoring can open the retraining pull request (docs/monitoring-github.md).`);
+  if (choices.production) steps.push(`Point models.${choices.model}.monitoring at the prediction log for trainyard-monitor.yml, and let GitHub Actions create pull requests (Settings > Actions > General) so monitoring can open the retraining pull request (${docsUrl("monitoring-github.md")}).`);
   if (!choices.production) steps.push(`Add production data as models.${choices.model}.data.production to monitor drift (trainyard-drift.yml was not written).`);
   steps.push("Commit the files and open a pull request.");
   return steps;
