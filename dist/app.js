@@ -6,20 +6,20 @@ import {
   createApp,
   createAppMetrics,
   createNodeMiddleware
-} from "./chunks/chunk-BEV4CVED.js";
+} from "./chunks/chunk-JEGLC3LO.js";
 import "./chunks/chunk-UPRQ2YWJ.js";
 import "./chunks/chunk-YLLUK2AQ.js";
 import "./chunks/chunk-ONQWEXFW.js";
 import "./chunks/chunk-OJG5DVQT.js";
 import "./chunks/chunk-KRE5CPIC.js";
 import "./chunks/chunk-DK7P7IHZ.js";
-import "./chunks/chunk-WWXJKFIU.js";
+import "./chunks/chunk-2QGE4CGH.js";
 import "./chunks/chunk-QPUB7OVK.js";
 import "./chunks/chunk-NN5LQ7NB.js";
 import "./chunks/chunk-PZBUPVCW.js";
 import "./chunks/chunk-AS2Z54PC.js";
 import "./chunks/chunk-RNOFULXP.js";
-import "./chunks/chunk-7TJTIPQF.js";
+import "./chunks/chunk-DPFEQ3BD.js";
 import "./chunks/chunk-2F3C3IVQ.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";

@@ -10,19 +10,7 @@ function axisNumber(value) {
   return Number(value.toPrecision(4)).toString();
 }
 function lineChart(input) {
-  const values = input.points.map((point) => point.value);
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  const pad = high === low ? Math.max(Math.abs(high) * 0.05, 0.01) : (high - low) * 0.1;
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title ${quote(input.title)}`,
-    `  x-axis [${input.points.map((point) => quote(point.label)).join(", ")}]`,
-    `  y-axis ${quote(input.axis)} ${axisNumber(low - pad)} --> ${axisNumber(high + pad)}`,
-    `  line [${values.map(axisNumber).join(", ")}]`,
-    "```"
-  ].join("\n");
+  return linesOver({ title: input.title, axis: input.axis, labels: input.points.map((point) => quote(point.label)), lines: [input.points.map((point) => point.value)] });
 }
 function referenceVsCurrentChart(title, labels, reference, current) {
   const top = Math.max(...reference, ...current, 1e-4);
@@ -39,6 +27,9 @@ function referenceVsCurrentChart(title, labels, reference, current) {
   ].join("\n");
 }
 function multiLineChart(input) {
+  return linesOver({ title: input.title, axis: input.axis, labels: input.labels.map((label) => quote(label, 24)), lines: input.lines });
+}
+function linesOver(input) {
   const values = input.lines.flat();
   const low = Math.min(...values);
   const high = Math.max(...values);
@@ -47,7 +38,7 @@ function multiLineChart(input) {
     "```mermaid",
     "xychart-beta",
     `  title ${quote(input.title)}`,
-    `  x-axis [${input.labels.map((label) => quote(label, 24)).join(", ")}]`,
+    `  x-axis [${input.labels.join(", ")}]`,
     `  y-axis ${quote(input.axis)} ${axisNumber(low - pad)} --> ${axisNumber(high + pad)}`,
     ...input.lines.map((line) => `  line [${line.map(axisNumber).join(", ")}]`),
     "```"

@@ -23,7 +23,7 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-MWBRUYY3.js";
+} from "./chunk-5UJJDSFB.js";
 import {
   driftExclusions
 } from "./chunk-E6QJSHSB.js";
@@ -35,7 +35,7 @@ import {
   renderJobSummary,
   renderRunReport,
   trainerComparisonStage
-} from "./chunk-WWXJKFIU.js";
+} from "./chunk-2QGE4CGH.js";
 import {
   readMetricsFile
 } from "./chunk-NN5LQ7NB.js";

@@ -17,21 +17,21 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = [
-  { name: "run", load: async () => (await import("./run-6J62DRLO.js")).registerRun },
-  { name: "train", load: async () => (await import("./train-UOOCFM6H.js")).registerTrain },
+  { name: "run", load: async () => (await import("./run-ZLALHENY.js")).registerRun },
+  { name: "train", load: async () => (await import("./train-7T3W4IKG.js")).registerTrain },
   { name: "config", load: async () => (await import("./config-4MGCIJWW.js")).registerConfig },
-  { name: "init", load: async () => (await import("./init-T2DSEYEC.js")).registerInit },
+  { name: "init", load: async () => (await import("./init-OJIYGRAK.js")).registerInit },
   { name: "runner", load: async () => (await import("./runner-YDUJNML5.js")).registerRunner },
   { name: "registry", load: async () => (await import("./registry-4JVDYYFC.js")).registerRegistry },
   { name: "deploy", load: async () => (await import("./deploy-Q7IOLF2K.js")).registerDeploy },
-  { name: "drift", load: async () => (await import("./drift-PRHIWUBG.js")).registerDrift },
-  { name: "monitor", load: async () => (await import("./monitor-SDXEEKRE.js")).registerMonitor },
+  { name: "drift", load: async () => (await import("./drift-MGMROPCF.js")).registerDrift },
+  { name: "monitor", load: async () => (await import("./monitor-2ALL74CX.js")).registerMonitor },
   { name: "monitor-publish", load: async () => (await import("./monitor-publish-BJUYPPQJ.js")).registerMonitorPublish },
   { name: "profile", load: async () => (await import("./profile-IYE7RUAN.js")).registerProfile },
   { name: "validate", load: async () => (await import("./validate-JFEAKF5E.js")).registerValidate },
   { name: "schema", load: async () => (await import("./schema-NXALV54I.js")).registerSchema },
-  { name: "evaluate", load: async () => (await import("./evaluate-5M3O5VQM.js")).registerEvaluate },
-  { name: "compare", load: async () => (await import("./compare-5KL5JM3O.js")).registerCompare },
+  { name: "evaluate", load: async () => (await import("./evaluate-MLWZGHY7.js")).registerEvaluate },
+  { name: "compare", load: async () => (await import("./compare-4FJDTUMD.js")).registerCompare },
   { name: "sandbox", load: async () => (await import("./sandbox-XBPPWUKP.js")).registerSandbox },
   { name: "app", load: async () => (await import("./app-2IIWU5UD.js")).registerApp }
 ];

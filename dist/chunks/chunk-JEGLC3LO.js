@@ -41,7 +41,7 @@ import {
   renderCommentBody,
   renderJobSummary,
   upsertStickyComment
-} from "./chunk-WWXJKFIU.js";
+} from "./chunk-2QGE4CGH.js";
 import {
   awaitObject,
   claimOnce,

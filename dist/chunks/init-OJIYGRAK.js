@@ -372,6 +372,7 @@ function nextSteps(choices) {
     `Run the pipeline here: \`npx trainyard config check\`, then \`npx trainyard run\`.`,
     `Register your own trainyard GitHub App (there is no public one): \`npx trainyard app create --owner <you or your organisation>\`, then install it on this repository (${docsUrl("app.md")}).`,
     `Create the environment "${choices.environment}" (Settings > Environments) and enable the App's deployment protection rule (${docsUrl("app.md")}).`,
+    `Add the repository variable TRAINYARD_APP_ID (Settings > Secrets and variables > Actions > Variables) with your App's id: the release workflow deploys only on that App's "trainyard / promotion" check (${docsUrl("app.md")}).`,
     `Add a self-hosted runner with the labels ${choices.runsOn.join(", ")} (https://github.com/${TRAINYARD_REPOSITORY}/blob/${RELEASE_REF}/runner-images/README.md).`,
     `Create the label "trainyard:safe-to-train"; a maintainer applies it to let a fork's pull request train (${docsUrl("security.md")}).`,
     `Review the metric gate under models.${choices.model}.metrics.policy in ${CONFIG_FILE}, then run \`trainyard config check\`.`

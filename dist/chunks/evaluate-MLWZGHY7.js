@@ -6,7 +6,7 @@ import {
   parseTask,
   renderMetrics,
   writeFileAtomic
-} from "./chunk-HCKMJD3R.js";
+} from "./chunk-KW767AGA.js";
 import {
   openRegistry
 } from "./chunk-TGEADP3L.js";
@@ -31,7 +31,7 @@ import {
   renderJobSummary,
   trainerComparisonStage,
   verdictExitCode
-} from "./chunk-WWXJKFIU.js";
+} from "./chunk-2QGE4CGH.js";
 import "./chunk-QPUB7OVK.js";
 import {
   readMetricsFile
@@ -39,7 +39,7 @@ import {
 import "./chunk-PZBUPVCW.js";
 import "./chunk-AS2Z54PC.js";
 import "./chunk-RNOFULXP.js";
-import "./chunk-7TJTIPQF.js";
+import "./chunk-DPFEQ3BD.js";
 import "./chunk-2F3C3IVQ.js";
 import {
   formatNumber

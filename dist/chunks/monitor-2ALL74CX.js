@@ -24,7 +24,7 @@ import {
 } from "./chunk-RNOFULXP.js";
 import {
   multiLineChart
-} from "./chunk-7TJTIPQF.js";
+} from "./chunk-DPFEQ3BD.js";
 import {
   DataEngine,
   quoteIdentifier,

@@ -6,7 +6,7 @@ import {
   parseNumberOption,
   parseTask,
   writeFileAtomic
-} from "./chunk-HCKMJD3R.js";
+} from "./chunk-KW767AGA.js";
 import {
   comparisonDocument
 } from "./chunk-WGJTOKJB.js";
@@ -16,14 +16,14 @@ import {
   loadPolicy,
   renderJobSummary,
   verdictExitCode
-} from "./chunk-WWXJKFIU.js";
+} from "./chunk-2QGE4CGH.js";
 import "./chunk-QPUB7OVK.js";
 import {
   flattenMetrics
 } from "./chunk-NN5LQ7NB.js";
 import "./chunk-PZBUPVCW.js";
 import "./chunk-RNOFULXP.js";
-import "./chunk-7TJTIPQF.js";
+import "./chunk-DPFEQ3BD.js";
 import "./chunk-2F3C3IVQ.js";
 import "./chunk-OOJLEY5A.js";
 import {

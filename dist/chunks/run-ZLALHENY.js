@@ -4,26 +4,26 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   displayPath,
   runPipeline
-} from "./chunk-CADTN27P.js";
+} from "./chunk-QGW3CGWX.js";
 import "./chunk-GYQX6SZP.js";
 import "./chunk-QDZEQQOR.js";
 import "./chunk-WGJTOKJB.js";
 import "./chunk-Z3RSUKTV.js";
 import "./chunk-CHJB7TKQ.js";
-import "./chunk-MWBRUYY3.js";
+import "./chunk-5UJJDSFB.js";
 import "./chunk-MVEJY37P.js";
 import "./chunk-QWSFIAFW.js";
 import "./chunk-CFJ6VK43.js";
 import "./chunk-E6QJSHSB.js";
 import "./chunk-WO5FJ4FL.js";
 import "./chunk-5CSTGXMQ.js";
-import "./chunk-WWXJKFIU.js";
+import "./chunk-2QGE4CGH.js";
 import "./chunk-QPUB7OVK.js";
 import "./chunk-NN5LQ7NB.js";
 import "./chunk-PZBUPVCW.js";
 import "./chunk-AS2Z54PC.js";
 import "./chunk-RNOFULXP.js";
-import "./chunk-7TJTIPQF.js";
+import "./chunk-DPFEQ3BD.js";
 import "./chunk-2F3C3IVQ.js";
 import "./chunk-OOJLEY5A.js";
 import "./chunk-JSRTAX6G.js";

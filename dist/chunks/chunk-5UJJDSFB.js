@@ -11,7 +11,7 @@ import {
 } from "./chunk-E6QJSHSB.js";
 import {
   referenceVsCurrentChart
-} from "./chunk-7TJTIPQF.js";
+} from "./chunk-DPFEQ3BD.js";
 import {
   DataEngine,
   quoteIdentifier,

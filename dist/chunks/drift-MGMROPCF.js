@@ -6,14 +6,14 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-MWBRUYY3.js";
+} from "./chunk-5UJJDSFB.js";
 import "./chunk-MVEJY37P.js";
 import {
   driftExclusions
 } from "./chunk-E6QJSHSB.js";
 import "./chunk-WO5FJ4FL.js";
 import "./chunk-5CSTGXMQ.js";
-import "./chunk-7TJTIPQF.js";
+import "./chunk-DPFEQ3BD.js";
 import "./chunk-2F3C3IVQ.js";
 import {
   formatNumber

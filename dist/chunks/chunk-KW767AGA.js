@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   TASKS
-} from "./chunk-WWXJKFIU.js";
+} from "./chunk-2QGE4CGH.js";
 import {
   metricFileFormat
 } from "./chunk-NN5LQ7NB.js";

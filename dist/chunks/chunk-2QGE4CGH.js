@@ -25,7 +25,7 @@ import {
 } from "./chunk-RNOFULXP.js";
 import {
   lineChart
-} from "./chunk-7TJTIPQF.js";
+} from "./chunk-DPFEQ3BD.js";
 import {
   DataEngine,
   quoteIdentifier,
