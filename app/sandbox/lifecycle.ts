@@ -32,7 +32,7 @@ function retryingOctokit(auth: string, baseUrl: string): Octokit {
   return octokit;
 }
 import { BOT, changedKinds, createdObjects, duplicatesIn, fingerprint } from './ledger.ts';
-import { juneDrift, MODEL, prepareExample, train, type Example } from './example.ts';
+import { MODEL, prepareExample, train, type Example } from './example.ts';
 import { serveApp, type ServedApp } from './serve.ts';
 
 export interface LifecycleOptions {
@@ -270,10 +270,13 @@ async function live(world: World): Promise<LifecycleReport> {
   const newChampion = await trusted.version(MODEL, { environment: 'production' });
   expect(newChampion.version === candidate.version, 'promotion', `the production champion is ${newChampion.tag}, expected ${candidate.tag}`);
 
-  // June's data drifts; the scheduled drift workflow uploads drift.json.
-  const drift = await juneDrift(world.example);
-  expect(drift.drifted, 'drift', 'the June data did not drift');
-  sim.scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-drift.yml', branch: 'main', event: 'schedule', artifacts: [{ name: `trainyard-drift-${MODEL}`, files: [{ path: 'drift.json', content: drift.text }] }] });
+  // The scheduled drift workflow compares data/production.csv (June) with the champion's profile:
+  // the job fails on drift, as designed, and uploads drift.json for the App.
+  const main = world.repo.git.refs.get('refs/heads/main')!;
+  const driftRun = await world.workflow('drift', { repo: REPO, workflow: 'trainyard-drift.yml', event: 'schedule', payload: { schedule: '0 6 * * 1' }, sha: main, ref: 'refs/heads/main', actor: OWNER }, 'failure');
+  expect(driftRun.jobs[0]?.summary.includes('**Drift detected**'), 'drift', `the drift run found no drift: ${driftRun.jobs[0]?.summary.slice(0, 200) ?? 'no job'}`);
+  const driftJson = world.repo.artifacts.some((artifact) => artifact.runId === driftRun.run.id && artifact.name === `trainyard-drift-${MODEL}`);
+  expect(driftJson, 'drift', `the drift run uploaded no trainyard-drift-${MODEL}`);
   await world.settle();
   const branch = `trainyard/retrain/${MODEL}`;
   const retrain = world.repo.pulls.filter((p) => p.head.ref === branch && p.state === 'open');
