@@ -1,7 +1,7 @@
 /**
  * The flight-delays example as the sandbox's model repository: its config (with the drift
- * tests the drift workflow runs), a working copy to train in, training through
- * trainyard's own trainer (lineage included), and drift of the June data.
+ * tests the drift workflow runs), a working copy to train in, and training through
+ * trainyard's own trainer (lineage included).
  */
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,9 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { validateConfig } from '../../src/app/config.ts';
 import type { ModelConfig, TrainyardConfig } from '../../src/config/schema.ts';
-import { driftJson } from '../../src/drift/json.ts';
-import { resolveDriftOptions } from '../../src/drift/options.ts';
-import { runDrift } from '../../src/drift/run-drift.ts';
 import { collectVersionContent } from '../../src/registry/content.ts';
 import type { VersionContent } from '../../src/registry/types.ts';
 import { gatherSystemFacts } from '../../src/train/system-facts.ts';
@@ -57,11 +54,4 @@ export async function train(example: Example, epochs: number, label: string): Pr
   });
   const content = await collectVersionContent({ outputDir, metricsFile: model.metrics.file, predictionsFile: model.metrics.predictions });
   return { outputDir, content };
-}
-
-/** drift.json of the June data against the training data, as `trainyard drift --json` writes it. */
-export async function juneDrift(example: Example): Promise<{ text: string; drifted: boolean }> {
-  const request = resolveDriftOptions({ method: [], threshold: [] }, example.dir, { name: MODEL, model: example.model, root: example.dir });
-  const result = await runDrift(request);
-  return { text: `${JSON.stringify(driftJson(result), null, 2)}\n`, drifted: result.drifted };
 }

@@ -4,10 +4,14 @@
  * after each, the sandbox waits until the App has answered every delivery (redelivering
  * the ones that failed, as an operator would) and checks what the App should have done.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startSimulator, type Simulator } from '../../test/sim/index.ts';
+import { WorkflowExecutor, type WorkflowRunResult } from '../../test/sim/executor/executor.ts';
+import { main as trainyardCli } from '../../src/cli/main.ts';
 import { RELEASE_WORKFLOW } from '../../src/app/champion.ts';
 import { GitHubReleasesRegistry } from '../../src/registry/github/github-registry.ts';
 import { Octokit } from '@octokit/rest';
@@ -28,7 +32,7 @@ function retryingOctokit(auth: string, baseUrl: string): Octokit {
   return octokit;
 }
 import { BOT, changedKinds, createdObjects, duplicatesIn, fingerprint } from './ledger.ts';
-import { juneDrift, MODEL, prepareExample, train, type Example } from './example.ts';
+import { MODEL, prepareExample, train, type Example } from './example.ts';
 import { serveApp, type ServedApp } from './serve.ts';
 
 export interface LifecycleOptions {
@@ -47,6 +51,8 @@ export interface LifecycleReport {
   release: { tag: string };
   promotion: { tag: string };
   retrainingPr: { number: number; branch: string };
+  /** The workflow runs the executor ran from the files `trainyard init` wrote, in order. */
+  workflowRuns: Array<{ workflow: string; event: string; conclusion: string; jobs: Array<{ name: string; conclusion: string }> }>;
   duplicates: number;
   apiCalls: number;
   faultsInjected: number;
@@ -60,7 +66,9 @@ export class LifecycleError extends Error {
 const OWNER = 'acme';
 const REPO = `${OWNER}/flights`;
 const SECRET = 'sandbox-webhook-secret';
-const WORKFLOW = (name: string, on: string) => `name: ${name}\non: ${on}\njobs: {}\n`;
+/** The trainyard checkout: `trainyard/trainyard@v1` in the workflows resolves to it (its dist/ bundle). */
+const CHECKOUT = fileURLToPath(new URL('../../', import.meta.url));
+const FAKE_NVIDIA_SMI = path.join(CHECKOUT, 'test/fixtures/nvidia-smi/bin');
 
 function expect(condition: unknown, step: string, problem: string): asserts condition {
   if (!condition) throw new LifecycleError(`${step}: ${problem}`);
@@ -70,7 +78,18 @@ class World {
   redeliveries = 0;
   private readonly retried = new Set<number>();
 
-  constructor(readonly sim: Simulator, readonly app: ServedApp, readonly example: Example) {}
+  readonly runs: WorkflowRunResult[] = [];
+
+  constructor(readonly sim: Simulator, readonly app: ServedApp, readonly example: Example, readonly executor: WorkflowExecutor) {}
+
+  /** Runs one of the repository's workflows through the executor; a failed run stops the lifecycle, naming its failed steps. */
+  async workflow(step: string, request: Parameters<WorkflowExecutor['run']>[0], expected: 'success' | 'failure' = 'success'): Promise<WorkflowRunResult> {
+    const run = await this.executor.run(request);
+    this.runs.push(run);
+    const failed = run.jobs.flatMap((job) => job.steps.filter((s) => s.outcome === 'failure').map((s) => `${job.name} / ${s.name}: ${s.log.trim().split('\n').slice(-5).join(' | ')}`));
+    expect(run.conclusion === expected, step, `${run.workflow} (${run.event}) ended ${run.conclusion}, expected ${expected}${failed.length ? `; failed: ${failed.join('; ')}` : ''}`);
+    return run;
+  }
 
   get repo() {
     return this.sim.state.repo(REPO)!;
@@ -113,29 +132,69 @@ async function openWorld(options: LifecycleOptions): Promise<World> {
   const example = await prepareExample();
   const sim = await startSimulator({ faultSeed: options.seed });
   const app = await serveApp(sim, SECRET, OWNER);
+  // The project as `trainyard init` leaves it: the example's files, the callers init writes, the sandbox's config.
+  await initCallers(example.dir);
   sim.seed.repo({
     fullName: REPO,
-    files: {
-      '.github/trainyard.yml': example.configText,
-      // The evaluation rows the App reads from the default branch (evaluation.split of data.train).
-      'data/train.csv': readText(example.dir, 'data/train.csv'),
-      '.github/workflows/trainyard-pr.yml': WORKFLOW('trainyard pr', 'pull_request'),
-      '.github/workflows/trainyard-release.yml': WORKFLOW('trainyard release', 'push'),
-      '.github/workflows/trainyard-drift.yml': WORKFLOW('trainyard drift', 'schedule'),
-      '.github/workflows/trainyard-retrain.yml': 'name: trainyard retrain\non:\n  workflow_dispatch:\n    inputs:\n      model: { type: string }\n      reason: { type: string }\n      data-snapshot: { type: string }\njobs: {}\n',
-    },
+    files: { ...readTree(example.dir), '.github/trainyard.yml': example.configText },
     collaborators: { alice: 'write', bob: 'write' },
   });
   sim.seed.environment({ repo: REPO, name: 'production', protectionApps: [app.appId] });
   if (options.faults > 0) sim.faults.add({ callers: ['app', 'installation'], rate: options.faults, fault: { kind: 'status', status: 502 } });
-  return new World(sim, app, example);
+  const executor = new WorkflowExecutor({
+    sim,
+    trainyardRoot: CHECKOUT,
+    runners: [
+      { name: 'hosted', labels: ['ubuntu-latest'] },
+      { name: 'gpu-1', labels: ['self-hosted', 'linux', 'x64', 'gpu'], env: { PATH: `${FAKE_NVIDIA_SMI}:${process.env.PATH ?? ''}` } },
+    ],
+    cache: runtimeCache(),
+    // The release workflow counts the "trainyard / promotion" check of this App only.
+    vars: { TRAINYARD_APP_ID: String(app.appId) },
+    // GitHub holds the job bound to the environment for the App's deployment protection rule; the App answers (after every earlier delivery).
+    environmentGate: async ({ repo, environment, runId }) => {
+      await world.settle();
+      sim.scenario.requestDeployment({ repo, runId, environment });
+      await world.settle();
+    },
+  });
+  const world = new World(sim, app, example, executor);
+  return world;
 }
 
-const pipelineArtifact = (outputDir: string) => [{ name: `trainyard-${MODEL}`, files: ['metrics.json', 'predictions.csv'].map((file) => ({ path: file, content: readText(outputDir, file) })) }];
-
-function readText(dir: string, file: string): string {
-  return readFileSync(path.join(dir, file), 'utf8');
+/** `trainyard init --yes --force` in the project: the four callers (the config is replaced when seeding). */
+async function initCallers(dir: string): Promise<void> {
+  let stderr = '';
+  const code = await trainyardCli(['init', '--yes', '--force', '--model', MODEL, '--command', 'node train.mjs', '--data', 'data/train.csv'], {
+    stdout: () => undefined, stderr: (text) => (stderr += text), cwd: dir, env: { PATH: process.env.PATH }, now: () => new Date(),
+  });
+  if (code !== 0) throw new LifecycleError(`init: trainyard init failed: ${stderr.trim()}`);
 }
+
+function readTree(dir: string, prefix = ''): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(path.join(dir, prefix))) {
+    if (name === '.trainyard' || name === '.git' || name === 'node_modules') continue;
+    const relative = prefix ? `${prefix}/${name}` : name;
+    if (statSync(path.join(dir, relative)).isDirectory()) Object.assign(files, readTree(dir, relative));
+    else files[relative] = readFileSync(path.join(dir, relative), 'utf8');
+  }
+  return files;
+}
+
+/** The runtime key the setup action computes, so actions/cache restores the checkout's node_modules instead of installing. */
+function runtimeCache(): Map<string, string> {
+  const digest = execFileSync('sha256sum', [path.join(CHECKOUT, 'dist/package.json')], { encoding: 'utf8' }).slice(0, 16);
+  return new Map([[`trainyard-runtime-Linux-X64-node${process.versions.modules}-${digest}`, path.join(CHECKOUT, 'node_modules')]]);
+}
+
+/** A pull_request event as Actions receives it: the pull request as the API shows it, at its merge ref. */
+async function pullRequestEvent(world: World, number: number, action: string): Promise<Parameters<WorkflowExecutor['run']>[0]> {
+  const octokit = new Octokit({ auth: world.sim.seed.actionsToken({ repo: REPO }), baseUrl: world.sim.url });
+  const { data: pr } = await octokit.pulls.get({ owner: OWNER, repo: 'flights', pull_number: number });
+  return { repo: REPO, workflow: 'trainyard-pr.yml', event: 'pull_request', payload: { action, number, pull_request: pr }, sha: pr.head.sha, ref: `refs/pull/${number}/merge`, actor: pr.user.login };
+}
+
 
 export async function runLifecycle(options: LifecycleOptions): Promise<LifecycleReport> {
   const world = await openWorld(options);
@@ -144,6 +203,7 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
     return await live(world);
   } finally {
     await sim.webhooks.idle();
+    world.executor.close();
     await world.app.close();
     await sim.close();
     await rm(world.example.dir, { recursive: true, force: true });
@@ -172,8 +232,9 @@ async function live(world: World): Promise<LifecycleReport> {
   // alice's pull request trains for 8 epochs; the pipeline uploads its metrics and predictions.
   await sim.scenario.push({ repo: REPO, branch: 'more-epochs', files: { 'params.json': '{"epochs": 8}\n' }, author: 'alice' });
   const number = await sim.scenario.openPullRequest({ repo: REPO, head: 'more-epochs', title: 'Train for 8 epochs', author: 'alice' });
-  const candidateRun = await train(world.example, 8, 'candidate');
-  sim.scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-pr.yml', branch: 'more-epochs', event: 'pull_request', artifacts: pipelineArtifact(candidateRun.outputDir) });
+  await world.settle();
+  // The pull-request pipeline (trainyard-pr.yml, as init wrote it) trains and evaluates the head; its completion wakes the App.
+  await world.workflow('pipeline', await pullRequestEvent(world, number, 'opened'));
   await world.settle();
   watchComment();
   expect(world.stickyComment(), 'comment', 'the App left no comparison comment on the pull request');
@@ -181,7 +242,7 @@ async function live(world: World): Promise<LifecycleReport> {
   const head = await sim.scenario.push({ repo: REPO, branch: 'more-epochs', files: { 'params.json': '{"epochs": 8, "note": "same"}\n' }, author: 'alice' });
   await world.settle();
   watchComment();
-  sim.scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-pr.yml', branch: 'more-epochs', event: 'pull_request', artifacts: pipelineArtifact(candidateRun.outputDir) });
+  await world.workflow('pipeline', await pullRequestEvent(world, number, 'synchronize'));
   await world.settle();
   watchComment();
   const checkName = `trainyard / ${MODEL}`;
@@ -192,31 +253,30 @@ async function live(world: World): Promise<LifecycleReport> {
   await sim.scenario.submitReview({ repo: REPO, number, reviewer: 'bob', event: 'APPROVE' });
   const merge = await sim.scenario.merge({ repo: REPO, number, by: 'bob' });
   await world.settle();
-  const releaseRun = sim.scenario.startWorkflowRun({ repo: REPO, workflow: 'trainyard-release.yml', branch: 'main' });
-  const candidate = await registry.register({ model: MODEL, content: candidateRun.content, text: { task: 'binary', description: null, intendedUse: null, limitations: null }, commit: merge, runUrl: `https://github.com/${REPO}/actions/runs/${releaseRun.id}` });
+  // The merge pushed main: the release workflow trains and evaluates the merged code, registers
+  // the candidate, then deploys it once the App's "trainyard / promotion" check on the commit
+  // succeeded, and records the promotion only after the deploy command did.
+  await world.workflow('release', { repo: REPO, workflow: 'trainyard-release.yml', event: 'push', payload: { ref: 'refs/heads/main', before: base, after: merge }, sha: merge, ref: 'refs/heads/main', actor: 'bob' });
   await world.settle();
+  const candidate = (await registry.versions(MODEL)).at(-1)!;
   expect(world.repo.comments.some((c) => c.issueNumber === number && c.user.login === BOT && c.body.startsWith(`registered as ${candidate.tag}`)), 'release', `no "registered as ${candidate.tag}" note on #${number}`);
 
-  // The deploy job reaches production: the App's protection rule decides.
-  sim.scenario.requestDeployment({ repo: REPO, runId: releaseRun.id, environment: 'production' });
-  await world.settle();
+  // The deploy job waited for the environment: the App's protection rule decided before it ran.
   const gate = world.repo.protectionReviews.find((r) => r.environment === 'production');
   expect(gate?.state === 'approved', 'gate', `the protection rule was ${gate ? `${gate.state}: ${gate.comment ?? ''}` : 'not answered'}`);
-  // The deploy job ran the deploy command and records the promotion; the release run succeeds and the App attests the record.
-  const releaseUrl = `https://github.com/${REPO}/actions/runs/${releaseRun.id}`;
-  await registry.promote({ model: MODEL, version: candidate.version, environment: 'production', decision: 'approved', approvers: [], gate: { passed: true, summary: 'deployed' }, reason: 'deployed', runUrl: releaseUrl, actor: 'github-actions[bot]', kind: 'deploy' });
-  sim.scenario.finishWorkflowRun({ repo: REPO, runId: releaseRun.id });
-  await world.settle();
   const trusted = world.appRegistry();
   const promotion = (await trusted.history(MODEL, 'production')).at(-1);
-  expect(promotion && promotion.version === candidate.version && promotion.decision === 'approved' && promotion.kind === 'deploy', 'promotion', `the last production record is ${JSON.stringify(promotion)}`);
+  expect(promotion && promotion.version === candidate.version && promotion.decision === 'approved' && promotion.kind !== 'gate', 'promotion', `the last production record is ${JSON.stringify(promotion)}`);
   const newChampion = await trusted.version(MODEL, { environment: 'production' });
   expect(newChampion.version === candidate.version, 'promotion', `the production champion is ${newChampion.tag}, expected ${candidate.tag}`);
 
-  // June's data drifts; the scheduled drift workflow uploads drift.json.
-  const drift = await juneDrift(world.example);
-  expect(drift.drifted, 'drift', 'the June data did not drift');
-  sim.scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-drift.yml', branch: 'main', event: 'schedule', artifacts: [{ name: `trainyard-drift-${MODEL}`, files: [{ path: 'drift.json', content: drift.text }] }] });
+  // The scheduled drift workflow compares data/production.csv (June) with the champion's profile:
+  // the job fails on drift, as designed, and uploads drift.json for the App.
+  const main = world.repo.git.refs.get('refs/heads/main')!;
+  const driftRun = await world.workflow('drift', { repo: REPO, workflow: 'trainyard-drift.yml', event: 'schedule', payload: { schedule: '0 6 * * 1' }, sha: main, ref: 'refs/heads/main', actor: OWNER }, 'failure');
+  expect(driftRun.jobs[0]?.summary.includes('**Drift detected**'), 'drift', `the drift run found no drift: ${driftRun.jobs[0]?.summary.slice(0, 200) ?? 'no job'}`);
+  const driftJson = world.repo.artifacts.some((artifact) => artifact.runId === driftRun.run.id && artifact.name === `trainyard-drift-${MODEL}`);
+  expect(driftJson, 'drift', `the drift run uploaded no trainyard-drift-${MODEL}`);
   await world.settle();
   const branch = `trainyard/retrain/${MODEL}`;
   const retrain = world.repo.pulls.filter((p) => p.head.ref === branch && p.state === 'open');
@@ -241,6 +301,7 @@ async function live(world: World): Promise<LifecycleReport> {
     release: { tag: candidate.tag },
     promotion: { tag: `${MODEL}#production#${promotion!.sequence}` },
     retrainingPr: { number: retrain[0]!.number, branch },
+    workflowRuns: world.runs.map((run) => ({ workflow: run.workflow, event: run.event, conclusion: run.conclusion, jobs: run.jobs.map((job) => ({ name: job.name, conclusion: job.conclusion })) })),
     duplicates: duplicatesIn(createdObjects(sim, REPO)),
     apiCalls: requests.byCaller.app + requests.byCaller.installation,
     faultsInjected: sim.faults.injected(),

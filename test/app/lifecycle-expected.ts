@@ -8,5 +8,16 @@ export const LIFECYCLE = {
   release: { tag: 'flight-delays@v2' },
   promotion: { tag: 'flight-delays#production#3' },
   retrainingPr: { number: 2, branch: 'trainyard/retrain/flight-delays' },
+  // The callers `trainyard init` wrote, run by the workflow executor: the pipeline on the
+  // opened pull request and on its fix-up push, the release run after the merge, the drift run.
+  workflowRuns: [
+    ...[1, 2].map(() => ({ workflow: 'trainyard pr', event: 'pull_request', conclusion: 'success', jobs: ['validate data', 'train', 'evaluate'].map((job) => ({ name: `flight-delays / ${job}`, conclusion: 'success' })) })),
+    {
+      workflow: 'trainyard release', event: 'push', conclusion: 'success',
+      jobs: ['validate data', 'train', 'evaluate', 'register the candidate', 'promote and deploy'].map((job) => ({ name: `flight-delays / ${job}`, conclusion: 'success' })),
+    },
+    // The scheduled drift run fails on drift, as designed, after uploading drift.json.
+    { workflow: 'trainyard drift', event: 'schedule', conclusion: 'failure', jobs: [{ name: 'flight-delays / detect drift', conclusion: 'failure' }] },
+  ],
   duplicates: 0,
 };

@@ -182,11 +182,17 @@ export class Scenario {
   }
 
   /** Ends a run `startWorkflowRun` began (`workflow_run.completed`). */
-  finishWorkflowRun(input: { repo: string; runId: number; conclusion?: CompleteRunInput['conclusion'] }): WorkflowRun {
+  finishWorkflowRun(input: { repo: string; runId: number; conclusion?: CompleteRunInput['conclusion']; artifacts?: CompleteRunInput['artifacts'] }): WorkflowRun {
     const repo = this.repo(input.repo);
     const run = repo.runs.find((r) => r.id === input.runId);
     if (!run) throw new ScenarioError(`no workflow run ${input.runId} in ${repo.fullName}`);
-    Object.assign(run, { status: 'completed', conclusion: input.conclusion ?? 'success', updatedAt: this.ctx.clock.iso() });
+    const now = this.ctx.clock.now();
+    Object.assign(run, { status: 'completed', conclusion: input.conclusion ?? 'success', updatedAt: this.ctx.clock.iso(now) });
+    const expires = new Date(now.getTime() + 90 * 86_400_000);
+    for (const artifact of input.artifacts ?? []) {
+      if (repo.artifacts.some((a) => a.runId === run.id && a.name === artifact.name)) throw new ScenarioError(`artifact ${artifact.name} uploaded twice in run ${run.id}`);
+      repo.artifacts.push({ id: this.ctx.state.ids.next(), runId: run.id, name: artifact.name, zip: buildZip(artifact.files), createdAt: this.ctx.clock.iso(now), expiresAt: this.ctx.clock.iso(expires), expired: false });
+    }
     workflowRunEvent(this.ctx, repo, run, 'completed', this.seed.account(run.actorLogin));
     return run;
   }

@@ -46,6 +46,11 @@ export interface ExecutorOptions {
   log?: (line: string) => void;
   /** The repository's configuration variables (`vars`). */
   vars?: Record<string, string>;
+  /**
+   * Called before a job bound to an `environment:` starts, as GitHub holds such a job for
+   * the environment's protection rules; the job starts when the promise settles.
+   */
+  environmentGate?: (gate: { repo: string; environment: string; sha: string; job: string; runId: number }) => Promise<void>;
 }
 
 export interface StepResult {
@@ -229,7 +234,16 @@ export class WorkflowExecutor {
     const workflow = parse(text) as Yaml;
     if (!triggers(workflow.on, request.event, request.payload, request.ref)) throw new WorkflowError(`${file}: on: does not start it for ${request.event}${request.payload.action ? `.${String(request.payload.action)}` : ''}`);
     const repoState = this.options.sim.state.repo(request.repo)!;
-    const runId = this.options.sim.state.ids.next();
+    // The run exists (in progress) while its jobs run, as on GitHub: what they write names a run the API shows.
+    const live = this.options.sim.scenario.startWorkflowRun({
+      repo: request.repo,
+      workflow: request.workflow,
+      headSha: request.sha,
+      ...(request.ref.startsWith('refs/heads/') ? { branch: request.ref.slice('refs/heads/'.length) } : {}),
+      event: request.event,
+      actor: request.actor,
+    });
+    const runId = live.id;
     const dir = path.join(this.actionsDir, '..', `${path.basename(this.actionsDir)}-run-${++this.runs}`);
     mkdirSync(dir, { recursive: true });
     const dispatchInputs = request.event === 'workflow_dispatch' ? this.dispatchInputs(workflow, request.inputs ?? {}, file) : {};
@@ -256,14 +270,10 @@ export class WorkflowExecutor {
     const state: RunState = { request, runId, dir, artifacts: new Map(), github, jobs: [] };
     await this.runJobs(workflow, file, state, { inputs: dispatchInputs }, permissionMap(workflow.permissions, file), null);
     const conclusion = state.jobs.some((job) => job.conclusion === 'failure' || job.conclusion === 'cancelled') ? 'failure' : 'success';
-    const run = this.options.sim.scenario.completeWorkflowRun({
+    const run = this.options.sim.scenario.finishWorkflowRun({
       repo: request.repo,
-      workflow: request.workflow,
-      headSha: request.sha,
-      ...(request.ref.startsWith('refs/heads/') ? { branch: request.ref.slice('refs/heads/'.length) } : {}),
-      event: request.event,
+      runId,
       conclusion,
-      actor: request.actor,
       artifacts: [...state.artifacts.entries()].map(([name, folder]) => ({ name, files: listFiles(folder).map((relative) => ({ path: relative, content: readFileSync(path.join(folder, relative)) })) })),
     });
     return { workflow: String(workflow.name ?? file), event: request.event, conclusion, jobs: state.jobs, run };
@@ -389,6 +399,11 @@ export class WorkflowExecutor {
 
   private async runJob(id: string, job: Yaml, name: string, contexts: Contexts, state: RunState, permissions: Record<string, string>, file: string): Promise<JobResult> {
     const where = `${file} jobs.${id}`;
+    if (job.environment !== undefined && this.options.environmentGate) {
+      const environment = interpolate(job.environment, contexts);
+      const envName = typeof environment === 'object' && environment !== null ? (environment as { name?: unknown }).name : environment;
+      await this.options.environmentGate({ repo: state.request.repo, environment: String(envName), sha: state.request.sha, job: name, runId: state.runId });
+    }
     const runner = this.runnerFor(interpolate(job['runs-on'], contexts), where);
     const jobDir = mkdtempSync(path.join(state.dir, `${id}-`));
     const workspace = path.join(jobDir, 'workspace');
