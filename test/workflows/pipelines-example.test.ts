@@ -98,3 +98,26 @@ describe('release, drift and retraining on the flight-delays example', () => {
     executor.close();
   }, 300_000);
 });
+
+describe('production monitoring on the flight-delays example', () => {
+  it('the monitor caller runs trainyard monitor on the prediction log, then publishes the history and the health issue', async () => {
+    const { token } = await seedExample();
+    const executor = executorFor(sim());
+    const main = sim().state.repo('acme/flights')!.git.refs.get('refs/heads/main')!;
+    const run = await executor.run({ repo: 'acme/flights', workflow: 'trainyard-monitor.yml', event: 'schedule', payload: { schedule: '0 7 * * *' }, sha: main, ref: 'refs/heads/main', actor: 'alice' });
+    const jobs = jobsOf(run);
+    expect(jobs.map(([name]) => name), failures(run)).toEqual([`${MODEL} / monitor`, `${MODEL} / publish`]);
+    // The example's latest week alerts (origin and destination drift weekly): the monitor job
+    // says so by failing, and publish runs all the same.
+    expect(jobs, failures(run)).toEqual([[`${MODEL} / monitor`, 'failure'], [`${MODEL} / publish`, 'success']]);
+    expect(run.jobs[0]!.summary).toContain('```mermaid');
+    const api = octokit(sim(), token);
+    const { data: branch } = await api.repos.getBranch({ owner: 'acme', repo: 'flights', branch: 'trainyard-monitoring' });
+    expect(branch.commit.sha).toMatch(/^[0-9a-f]{40}$/);
+    const { data: issues } = await api.issues.listForRepo({ owner: 'acme', repo: 'flights', state: 'all' });
+    const health = issues.filter((issue) => issue.title.includes(MODEL));
+    expect(health).toHaveLength(1);
+    expect(health[0]!.labels.map((label) => (typeof label === 'string' ? label : label.name))).toContain('trainyard:monitoring');
+    executor.close();
+  }, 300_000);
+});
