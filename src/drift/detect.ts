@@ -161,7 +161,7 @@ async function chartDistribution(evidence: ColumnEvidence): Promise<NonNullable<
   return { labels: binned.labels, ...shares(binned, evidence) };
 }
 
-function applyCorrection(columns: ColumnDrift[], correction: Correction): void {
+export function applyCorrection(columns: ColumnDrift[], correction: Correction): void {
   if (correction === 'none') return;
   const withP = columns.filter((c) => c.status === 'tested' && c.pValue !== null);
   const adjusted = adjustPValues(

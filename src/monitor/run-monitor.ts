@@ -8,18 +8,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MetricRule } from '../config/schema.ts';
 import { DataEngine, quoteIdentifier, quoteLiteral } from '../data/engine.ts';
-import { detectDrift } from '../drift/detect.ts';
-import type { GroupedSide } from '../drift/grouped-side.ts';
 import type { Correction, DriftMethod } from '../drift/methods.ts';
 import { DataError } from '../errors.ts';
 import { loadDataSchema } from '../validate/load-schema.ts';
 import { validateData } from '../validate/validate-data.ts';
 import { metricAlerts, referenceBand, type Band } from './bands.ts';
+import { driftByChunk } from './chunk-drift.ts';
 import { estimatedMetrics, realizedMetrics } from './chunk-metrics.ts';
 import { chunkSummaries, chunkValues, openFrame, type ChunkSummary, type Frame, type MonitorColumns } from './frame.ts';
 import { fitIsotonic, predictIsotonic, type IsotonicFit } from './isotonic.ts';
 import type { SourceSpec } from './source.ts';
-import type { Alert, ChunkDrift, ChunkResult, Chunking, MetricValues, MonitorResult, MonitorTask } from './types.ts';
+import type { Alert, ChunkResult, Chunking, MetricValues, MonitorResult, MonitorTask } from './types.ts';
 
 export interface MonitorRequest {
   model: string;
@@ -99,28 +98,6 @@ function measure(request: MonitorRequest, all: { output: Float64Array; label: Fl
   return measured;
 }
 
-async function chunkDrift(engine: DataEngine, request: MonitorRequest, features: string[], key: number, referenceCache: Map<string, GroupedSide>): Promise<ChunkDrift> {
-  if (features.length === 0) return { drifted: false, share: 0, columns: [] };
-  const list = features.map(quoteIdentifier).join(', ');
-  await engine.query(`CREATE OR REPLACE VIEW monitor_chunk_features AS SELECT ${list} FROM monitor_log_rows WHERE __chunk = ${key}`);
-  const result = await detectDrift(engine, {
-    reference: { kind: 'data', table: 'monitor_reference_features', source: 'reference' },
-    current: { table: 'monitor_chunk_features', source: 'chunk' },
-    columns: features,
-    methods: request.drift.methods,
-    thresholds: request.drift.thresholds,
-    driftShare: request.drift.driftShare,
-    correction: request.drift.correction,
-    referenceCache,
-    distributions: false,
-  });
-  return {
-    drifted: result.drifted,
-    share: result.share,
-    columns: result.columns.filter((column) => column.status === 'tested').map((column) => ({ column: column.column, method: column.method!, statistic: column.statistic, drifted: column.drifted })),
-  };
-}
-
 /** Each chunk's rows (the log's own columns) written to Parquet and validated against the schema. */
 async function chunkQuality(engine: DataEngine, request: MonitorRequest, log: Frame, key: number, folder: string): Promise<{ failures: number; alerts: Alert[] }> {
   if (!request.schema) return { failures: 0, alerts: [] };
@@ -190,11 +167,19 @@ export async function runMonitor(request: MonitorRequest): Promise<MonitorOutcom
     const logValues = await chunkValues(engine, log, output);
     checkLabels(request, log, logValues.label);
     const measured = measure(request, logValues, summaries, calibrator);
-    if (features.length > 0) await engine.query(`CREATE OR REPLACE VIEW monitor_reference_features AS SELECT ${features.map(quoteIdentifier).join(', ')} FROM monitor_reference_rows`);
+    const drifts = await driftByChunk(engine, {
+      reference: reference.rowsView,
+      log: log.rowsView,
+      features,
+      keys: summaries.map((s) => s.key),
+      methods: request.drift.methods,
+      thresholds: request.drift.thresholds,
+      driftShare: request.drift.driftShare,
+      correction: request.drift.correction,
+    });
     const chunks: ChunkResult[] = [];
-    const referenceCache = new Map<string, GroupedSide>();
     for (const m of measured) {
-      const drift = await chunkDrift(engine, request, features, m.summary.key, referenceCache);
+      const drift = drifts.get(m.summary.key)!;
       const quality = await chunkQuality(engine, request, log, m.summary.key, folder);
       const alerts: Alert[] = [
         ...metricAlerts('realized', m.realized, realizedBands),
