@@ -11,7 +11,8 @@ import { commandModel, type ChatCommand } from './chatops.ts';
 import { environmentOf } from './config.ts';
 import { openRegistry } from './champion.ts';
 import type { AppDeps } from './deps.ts';
-import { candidateMetricsForHead } from './run-metrics.ts';
+import { candidateForHead } from './run-metrics.ts';
+import { compareOnEvaluationRows } from './trusted-evaluation.ts';
 import { dispatchRetraining } from './retrain.ts';
 
 export interface CommandTarget {
@@ -52,14 +53,22 @@ async function compareWithVersion(repo: Repo, config: TrainyardConfig, model: st
   const handle = openRegistry(repo, config, deps.appSlug);
   const baseline = await handle.registry.version(model, { version });
   const baselineMetrics = await handle.readMetrics(baseline);
-  const candidate = await candidateMetricsForHead(repo, config, model, target.pull.headSha, deps.limits);
+  const candidate = await candidateForHead(repo, config, model, target.pull.headSha, deps.limits);
   if (!candidate) return `No finished pipeline run with artifact trainyard-${model} for ${target.pull.headSha.slice(0, 7)} yet.`;
   const modelConfig = config.models[model]!;
-  const comparison = deps.compare({ policy: modelConfig.metrics.policy, candidate, champion: baselineMetrics });
+  const notes = [`Candidate at ${target.pull.headSha.slice(0, 7)} against ${baseline.tag}, not the ${environmentOf(modelConfig)} champion.`];
+  let comparison;
+  if (modelConfig.evaluation) {
+    // Both models scored by trainyard on the default branch's evaluation rows, as the pipeline's check and the gate are.
+    if (!candidate.predictions) return `Artifact trainyard-${model} of ${target.pull.headSha.slice(0, 7)} has no ${modelConfig.metrics.predictions}; the model's evaluation section needs the candidate's predictions.`;
+    const side = { metrics: candidate.metrics, metricsFile: candidate.metricsFile, predictions: candidate.predictions, predictionsName: candidate.predictionsName };
+    comparison = await compareOnEvaluationRows(repo, modelConfig, model, side, { version: baseline, metrics: baselineMetrics }, handle);
+    notes.push('Both computed by the App from their predictions joined to the evaluation rows of the default branch (labels the pull request cannot change).');
+  } else comparison = deps.compare({ policy: modelConfig.metrics.policy, candidate: candidate.metrics, champion: baselineMetrics });
   return renderJobSummary({
     model,
     comparison,
     baselineName: baseline.tag,
-    notes: [`Candidate at ${target.pull.headSha.slice(0, 7)} against ${baseline.tag}, not the ${environmentOf(modelConfig)} champion.`],
+    notes,
   });
 }

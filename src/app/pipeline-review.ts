@@ -73,7 +73,7 @@ async function compareArtifact(repo: Repo, config: TrainyardConfig, name: string
   if (model.evaluation) {
     const predictions = files.get(predictionsFile);
     if (!predictions) throw new Error(`artifact ${artifact.name} has no ${predictionsFile}; the model's evaluation section needs the candidate's predictions`);
-    const comparison = await compareOnEvaluationRows(repo, model, name, { metrics: candidate, metricsFile: `${artifact.name}/${metricsFile}`, predictions }, champion, handle);
+    const comparison = await compareOnEvaluationRows(repo, model, name, { metrics: candidate, metricsFile: `${artifact.name}/${metricsFile}`, predictions, predictionsName: predictionsFile }, champion, handle);
     return { comparison, championLabel, onEvaluationRows: true };
   }
   const comparison = deps.compare({ policy: model.metrics.policy, candidate, champion: champion?.metrics ?? null });

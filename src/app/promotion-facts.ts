@@ -14,6 +14,7 @@ import { environmentOf } from './config.ts';
 import { openRegistry, readChampion, type RegistryHandle } from './champion.ts';
 import type { AppDeps } from './deps.ts';
 import { modelCheckName } from './pipeline-review.ts';
+import { compareOnEvaluationRows, registeredSide } from './trusted-evaluation.ts';
 
 export interface GateRequest {
   environment: string;
@@ -106,8 +107,11 @@ export async function gatherGateFacts(repo: Repo, config: TrainyardConfig, reque
   let comparison: GateFacts['comparison'] = null;
   if (registry && candidate && modelConfig) {
     comparison = await attempt(problems, 'comparing with the champion', async () => {
-      const candidateMetrics = await registry.readMetrics(candidate);
       const champion = await readChampion(registry, candidate.model, request.environment, candidate.version);
+      // With an evaluation section, trainyard scores both versions' registered predictions on
+      // the default branch's evaluation rows; the registered metrics file is only checked.
+      if (modelConfig.evaluation) return compareOnEvaluationRows(repo, modelConfig, candidate.model, await registeredSide(registry, candidate), champion, registry);
+      const candidateMetrics = await registry.readMetrics(candidate);
       return deps.compare({ policy: modelConfig.metrics.policy, candidate: candidateMetrics, champion: champion?.metrics ?? null });
     });
   }

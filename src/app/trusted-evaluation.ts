@@ -5,13 +5,14 @@
  * and every metric trainyard can compute is computed from them on the same rows. The
  * artifact's metrics file is only checked against the computed values.
  */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ModelConfig } from '../config/schema.ts';
 import type { Repo } from '../github/repo.ts';
 import type { Comparison } from '../metrics/compare.ts';
 import type { MetricValues } from '../metrics/read-metrics.ts';
+import type { ModelVersion } from '../registry/types.ts';
 import { evaluationCompareStage } from '../metrics/stages.ts';
 import type { Champion, RegistryHandle } from './champion.ts';
 
@@ -38,23 +39,56 @@ export interface ArtifactSide {
   metricsFile: string;
   /** The predictions file's bytes from the artifact. */
   predictions: Buffer;
+  /** The predictions file's name (its extension tells its format); predictions.csv when absent. */
+  predictionsName?: string;
 }
 
+/** A registered version's metrics and predictions files (by their roles in the card), downloaded with their digests checked. */
+async function downloadEvidence(handle: RegistryHandle, name: string, version: ModelVersion, dir: string): Promise<{ metricsFile: string; predictions: string | null }> {
+  const metrics = version.card.files.find((file) => file.role === 'metrics');
+  const predictions = version.card.files.find((file) => file.role === 'predictions');
+  const only = [metrics, predictions].flatMap((file) => (file ? [file.path] : []));
+  const downloaded = await handle.registry.download(name, version.version, dir, { only });
+  return {
+    metricsFile: path.join(downloaded.dir, metrics?.path ?? 'metrics.json'),
+    predictions: predictions ? path.join(downloaded.dir, predictions.path) : null,
+  };
+}
+
+/**
+ * A registered version as the candidate side of a comparison on the evaluation rows:
+ * its metrics file (what the trainer reported) and its predictions, both from the
+ * registry's assets with their digests checked against the card.
+ */
+export async function registeredSide(handle: RegistryHandle, version: ModelVersion): Promise<ArtifactSide> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-app-version-'));
+  try {
+    const files = await downloadEvidence(handle, version.model, version, path.join(dir, 'version'));
+    if (!files.predictions) throw new Error(`${version.tag} has no predictions file in the registry; the model's evaluation section needs the candidate's predictions`);
+    return {
+      metrics: await handle.readMetrics(version),
+      metricsFile: `${version.tag} ${path.basename(files.metricsFile)}`,
+      predictions: await readFile(files.predictions),
+      predictionsName: path.basename(files.predictions),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Candidate against champion (or any registered version) on the evaluation rows of the
+ * default branch. The champion's metrics file is used only for metrics trainyard cannot
+ * compute; its predictions are scored on the same rows as the candidate's.
+ */
 export async function compareOnEvaluationRows(repo: Repo, model: ModelConfig, name: string, candidate: ArtifactSide, champion: Champion | null, handle: RegistryHandle): Promise<Comparison> {
   const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-app-eval-'));
   try {
     const trusted = await readTrustedFile(repo, model.evaluation!.file ?? model.data.train, dir);
-    const predictions = path.join(dir, 'candidate', 'predictions.csv');
+    const predictions = path.join(dir, 'candidate', `predictions${path.extname(candidate.predictionsName ?? '') || '.csv'}`);
     await mkdir(path.dirname(predictions), { recursive: true });
     await writeFile(predictions, candidate.predictions);
-    let championFiles: { metricsFile: string; predictions: string | null } | null = null;
-    if (champion) {
-      const present = new Set(champion.version.card.files.map((file) => file.path));
-      const only = [model.metrics.file, model.metrics.predictions].filter((file) => present.has(file));
-      const downloaded = await handle.registry.download(name, champion.version.version, path.join(dir, 'champion'), { only });
-      const file = (await readdir(downloaded.dir)).find((entry) => entry.startsWith('predictions.'));
-      championFiles = { metricsFile: path.join(downloaded.dir, 'metrics.json'), predictions: file ? path.join(downloaded.dir, file) : null };
-    }
+    const championFiles = champion ? await downloadEvidence(handle, name, champion.version, path.join(dir, 'champion')) : null;
     const evaluation = { ...model.evaluation!, ...(model.evaluation!.file ? { file: trusted } : {}) };
     const { comparison } = await evaluationCompareStage({
       model: { ...model, evaluation, data: { ...model.data, train: trusted }, predict: undefined },
