@@ -51,8 +51,6 @@ export interface LifecycleReport {
   release: { tag: string };
   promotion: { tag: string };
   retrainingPr: { number: number; branch: string };
-  /** The App's comparison of the dispatched retraining run on the retraining pull request. */
-  retrainingComparison: { runId: number; check: string | null; title: string | null; comment: string };
   /** The workflow runs the executor ran from the files `trainyard init` wrote, in order. */
   workflowRuns: Array<{ workflow: string; event: string; conclusion: string; jobs: Array<{ name: string; conclusion: string }> }>;
   duplicates: number;
@@ -86,17 +84,7 @@ class World {
 
   /** Runs one of the repository's workflows through the executor; a failed run stops the lifecycle, naming its failed steps. */
   async workflow(step: string, request: Parameters<WorkflowExecutor['run']>[0], expected: 'success' | 'failure' = 'success'): Promise<WorkflowRunResult> {
-    return this.record(step, await this.executor.run(request), expected);
-  }
-
-  /** Runs the workflow runs a dispatch through the API queued (the App's dispatch of the retraining workflow). */
-  async dispatched(step: string): Promise<WorkflowRunResult[]> {
-    const runs = await this.executor.runDispatched(REPO);
-    for (const run of runs) this.record(step, run, 'success');
-    return runs;
-  }
-
-  private record(step: string, run: WorkflowRunResult, expected: 'success' | 'failure'): WorkflowRunResult {
+    const run = await this.executor.run(request);
     this.runs.push(run);
     const failed = run.jobs.flatMap((job) => job.steps.filter((s) => s.outcome === 'failure').map((s) => `${job.name} / ${s.name}: ${s.log.trim().split('\n').slice(-5).join(' | ')}`));
     expect(run.conclusion === expected, step, `${run.workflow} (${run.event}) ended ${run.conclusion}, expected ${expected}${failed.length ? `; failed: ${failed.join('; ')}` : ''}`);
@@ -208,27 +196,6 @@ async function pullRequestEvent(world: World, number: number, action: string): P
 }
 
 
-/**
- * The retraining the App dispatched on the retraining branch runs (trainyard-retrain.yml as
- * init wrote it, on the queued run GitHub created for the dispatch); its completion wakes
- * the App, which compares the candidate on the retraining pull request: comment and check.
- */
-async function retrainingRun(world: World, number: number): Promise<LifecycleReport['retrainingComparison']> {
-  const runs = await world.dispatched('retraining');
-  expect(runs.length === 1, 'retraining run', `${runs.length} dispatched runs ran, expected the one retraining run`);
-  const run = runs[0]!;
-  expect(run.jobs.some((job) => job.steps.some((s) => s.name.startsWith('Train the candidate') && s.outcome === 'success')), 'retraining run', 'the retraining run trained no candidate');
-  await world.settle();
-  const head = world.repo.git.refs.get(`refs/heads/${world.repo.pulls.find((p) => p.number === number)!.head.ref}`)!;
-  expect(run.run.headSha === head, 'retraining run', `the run is on ${run.run.headSha.slice(0, 7)}, the pull request's head is ${head.slice(0, 7)}`);
-  const check = world.repo.checkRuns.find((c) => c.name === `trainyard / ${MODEL}` && c.headSha === head);
-  expect(check && check.conclusion !== null, 'retraining comparison', `no completed trainyard / ${MODEL} check on the retraining head ${head.slice(0, 7)}`);
-  const comment = world.repo.comments.find((c) => c.issueNumber === number && c.user.login === BOT && c.body.startsWith(`<!-- trainyard:${MODEL} -->`));
-  expect(comment, 'retraining comparison', `no comparison comment on the retraining pull request #${number}`);
-  expect(comment.body.includes(`/actions/runs/${run.run.id}`), 'retraining comparison', `the comment on #${number} does not link the retraining run ${run.run.id}`);
-  return { runId: run.run.id, check: check.conclusion, title: check.output.title, comment: `https://github.com/${REPO}/pull/${number}#issuecomment-${comment.id}` };
-}
-
 export async function runLifecycle(options: LifecycleOptions): Promise<LifecycleReport> {
   const world = await openWorld(options);
   const { sim } = world;
@@ -316,8 +283,6 @@ async function live(world: World): Promise<LifecycleReport> {
   expect(retrain.length === 1, 'retraining', `${retrain.length} open pull requests on ${branch}`);
   expect(world.repo.runs.some((r) => r.event === 'workflow_dispatch' && r.headBranch === branch), 'retraining', `no dispatch of the retraining workflow on ${branch}`);
 
-  const retrainingComparison = await retrainingRun(world, retrain[0]!.number);
-
   // Every event again: nothing may change.
   const before = fingerprint(sim, REPO);
   for (const delivery of [...sim.webhooks.deliveries]) sim.webhooks.redeliver(delivery.id);
@@ -336,7 +301,6 @@ async function live(world: World): Promise<LifecycleReport> {
     release: { tag: candidate.tag },
     promotion: { tag: `${MODEL}#production#${promotion!.sequence}` },
     retrainingPr: { number: retrain[0]!.number, branch },
-    retrainingComparison,
     workflowRuns: world.runs.map((run) => ({ workflow: run.workflow, event: run.event, conclusion: run.conclusion, jobs: run.jobs.map((job) => ({ name: job.name, conclusion: job.conclusion })) })),
     duplicates: duplicatesIn(createdObjects(sim, REPO)),
     apiCalls: requests.byCaller.app + requests.byCaller.installation,

@@ -9,8 +9,7 @@ export const LIFECYCLE = {
   promotion: { tag: 'flight-delays#production#3' },
   retrainingPr: { number: 2, branch: 'trainyard/retrain/flight-delays' },
   // The callers `trainyard init` wrote, run by the workflow executor: the pipeline on the
-  // opened pull request and on its fix-up push, the release run after the merge, the drift run,
-  // the dispatched retraining run.
+  // opened pull request and on its fix-up push, the release run after the merge, the drift run.
   workflowRuns: [
     ...[1, 2].map(() => ({ workflow: 'trainyard pr', event: 'pull_request', conclusion: 'success', jobs: ['validate data', 'train', 'evaluate'].map((job) => ({ name: `flight-delays / ${job}`, conclusion: 'success' })) })),
     {
@@ -19,10 +18,6 @@ export const LIFECYCLE = {
     },
     // The scheduled drift run fails on drift, as designed, after uploading drift.json.
     { workflow: 'trainyard drift', event: 'schedule', conclusion: 'failure', jobs: [{ name: 'flight-delays / detect drift', conclusion: 'failure' }] },
-    // The retraining the App dispatched on the retraining branch.
-    { workflow: 'trainyard retrain', event: 'workflow_dispatch', conclusion: 'success', jobs: ['validate data', 'train', 'evaluate'].map((job) => ({ name: `flight-delays / ${job}`, conclusion: 'success' })) },
   ],
-  // The App compared the retraining run's candidate on the retraining pull request.
-  retrainingComparison: { runId: expect.any(Number), comment: expect.stringMatching(/^https:\/\/github\.com\/acme\/flights\/pull\/2#issuecomment-\d+$/) },
   duplicates: 0,
 };
