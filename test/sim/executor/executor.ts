@@ -91,6 +91,8 @@ export interface RunRequest {
   actor: string;
   /** workflow_dispatch inputs. */
   inputs?: Record<string, unknown>;
+  /** A run GitHub already queued (a dispatch through the API): it is the one that runs, no new run is created. */
+  queuedRunId?: number;
 }
 
 export class WorkflowError extends Error {}
@@ -222,6 +224,32 @@ export class WorkflowExecutor {
     return results;
   }
 
+  /**
+   * Every run a `workflow_dispatch` through the API queued and nothing has run yet, as
+   * GitHub's runners pick them up: each runs the workflow file at the dispatched ref with
+   * the dispatch's inputs, in the order they were queued.
+   */
+  async runDispatched(repo: string): Promise<WorkflowRunResult[]> {
+    const state = this.options.sim.state.repo(repo);
+    if (!state) throw new WorkflowError(`no repository ${repo}`);
+    const results: WorkflowRunResult[] = [];
+    for (const queued of state.runs.filter((r) => r.event === 'workflow_dispatch' && r.status === 'queued')) {
+      const ref = `refs/heads/${queued.headBranch ?? state.defaultBranch}`;
+      results.push(await this.run({
+        repo,
+        workflow: path.posix.basename(queued.path),
+        event: 'workflow_dispatch',
+        payload: { inputs: queued.inputs, ref, workflow: queued.path, sender: { login: queued.actorLogin } },
+        sha: queued.headSha,
+        ref,
+        actor: queued.actorLogin,
+        inputs: queued.inputs,
+        queuedRunId: queued.id,
+      }));
+    }
+    return results;
+  }
+
   /** Runs one workflow of the repository for an event and records the run in the simulator. */
   async run(request: RunRequest): Promise<WorkflowRunResult> {
     if (!this.results) {
@@ -235,7 +263,10 @@ export class WorkflowExecutor {
     if (!triggers(workflow.on, request.event, request.payload, request.ref)) throw new WorkflowError(`${file}: on: does not start it for ${request.event}${request.payload.action ? `.${String(request.payload.action)}` : ''}`);
     const repoState = this.options.sim.state.repo(request.repo)!;
     // The run exists (in progress) while its jobs run, as on GitHub: what they write names a run the API shows.
-    const live = this.options.sim.scenario.startWorkflowRun({
+    const queued = request.queuedRunId === undefined ? undefined : repoState.runs.find((r) => r.id === request.queuedRunId);
+    if (request.queuedRunId !== undefined && queued?.status !== 'queued') throw new WorkflowError(`${request.repo}: no queued workflow run ${request.queuedRunId}`);
+    if (queued) queued.status = 'in_progress';
+    const live = queued ?? this.options.sim.scenario.startWorkflowRun({
       repo: request.repo,
       workflow: request.workflow,
       headSha: request.sha,
