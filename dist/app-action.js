@@ -6,8 +6,8 @@ import {
   Probot,
   ProbotOctokit,
   createApp
-} from "./chunks/chunk-JEGLC3LO.js";
-import "./chunks/chunk-UPRQ2YWJ.js";
+} from "./chunks/chunk-3QLZLUDL.js";
+import "./chunks/chunk-TXL2YU2S.js";
 import "./chunks/chunk-YLLUK2AQ.js";
 import "./chunks/chunk-ONQWEXFW.js";
 import "./chunks/chunk-OJG5DVQT.js";

@@ -4,17 +4,17 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   displayPath,
   runPipeline
-} from "./chunk-QGW3CGWX.js";
+} from "./chunk-DFS6G5VD.js";
 import "./chunk-GYQX6SZP.js";
 import "./chunk-QDZEQQOR.js";
 import "./chunk-WGJTOKJB.js";
 import "./chunk-Z3RSUKTV.js";
 import "./chunk-CHJB7TKQ.js";
-import "./chunk-5UJJDSFB.js";
+import "./chunk-HWJD4A7R.js";
 import "./chunk-MVEJY37P.js";
 import "./chunk-QWSFIAFW.js";
 import "./chunk-CFJ6VK43.js";
-import "./chunk-E6QJSHSB.js";
+import "./chunk-AU34R4Q7.js";
 import "./chunk-WO5FJ4FL.js";
 import "./chunk-5CSTGXMQ.js";
 import "./chunk-2QGE4CGH.js";

@@ -158,6 +158,7 @@ async function retrainWith(repo, model, evidence, runUrl, now) {
 
 export {
   retrainBranch,
+  RETRAIN_WORKFLOW,
   dispatchRetraining,
   retrainOnDrift,
   retrainWith

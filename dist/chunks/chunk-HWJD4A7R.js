@@ -8,7 +8,7 @@ import {
 import {
   detectDrift,
   driftTest
-} from "./chunk-E6QJSHSB.js";
+} from "./chunk-AU34R4Q7.js";
 import {
   referenceVsCurrentChart
 } from "./chunk-DPFEQ3BD.js";

@@ -17,16 +17,16 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = [
-  { name: "run", load: async () => (await import("./run-ZLALHENY.js")).registerRun },
-  { name: "train", load: async () => (await import("./train-7T3W4IKG.js")).registerTrain },
+  { name: "run", load: async () => (await import("./run-LH4L3E6A.js")).registerRun },
+  { name: "train", load: async () => (await import("./train-CSBFWHXN.js")).registerTrain },
   { name: "config", load: async () => (await import("./config-4MGCIJWW.js")).registerConfig },
   { name: "init", load: async () => (await import("./init-OJIYGRAK.js")).registerInit },
   { name: "runner", load: async () => (await import("./runner-YDUJNML5.js")).registerRunner },
   { name: "registry", load: async () => (await import("./registry-4JVDYYFC.js")).registerRegistry },
   { name: "deploy", load: async () => (await import("./deploy-Q7IOLF2K.js")).registerDeploy },
-  { name: "drift", load: async () => (await import("./drift-MGMROPCF.js")).registerDrift },
-  { name: "monitor", load: async () => (await import("./monitor-2ALL74CX.js")).registerMonitor },
-  { name: "monitor-publish", load: async () => (await import("./monitor-publish-BJUYPPQJ.js")).registerMonitorPublish },
+  { name: "drift", load: async () => (await import("./drift-KX76ZHVX.js")).registerDrift },
+  { name: "monitor", load: async () => (await import("./monitor-PRNYNLZZ.js")).registerMonitor },
+  { name: "monitor-publish", load: async () => (await import("./monitor-publish-2V5QWT5I.js")).registerMonitorPublish },
   { name: "profile", load: async () => (await import("./profile-IYE7RUAN.js")).registerProfile },
   { name: "validate", load: async () => (await import("./validate-JFEAKF5E.js")).registerValidate },
   { name: "schema", load: async () => (await import("./schema-NXALV54I.js")).registerSchema },

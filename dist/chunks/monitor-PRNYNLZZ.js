@@ -9,12 +9,20 @@ import {
 } from "./chunk-QWSFIAFW.js";
 import "./chunk-CFJ6VK43.js";
 import {
-  detectDrift
-} from "./chunk-E6QJSHSB.js";
+  DRIFT_TESTS,
+  applyCorrection,
+  autoMethod,
+  groupSide,
+  verdict
+} from "./chunk-AU34R4Q7.js";
 import {
   loadDataSchema
 } from "./chunk-WO5FJ4FL.js";
-import "./chunk-5CSTGXMQ.js";
+import {
+  kindOfType,
+  presentSql,
+  valueSql
+} from "./chunk-5CSTGXMQ.js";
 import {
   BINARY_METRICS,
   argsortDescending,
@@ -5133,9 +5141,9 @@ var require_client2 = __commonJS({
           self._connected = false;
           self._queryable = false;
           for (let i = 0; i < nativeQueries.length; i++) {
-            const q2 = nativeQueries[i];
-            q2.native = self.native;
-            q2.handleError(err);
+            const q3 = nativeQueries[i];
+            q3.native = self.native;
+            q3.handleError(err);
           }
           self._errorAllQueries(err);
           self.emit("error", err);
@@ -5143,23 +5151,23 @@ var require_client2 = __commonJS({
           return;
         }
         for (let i = 0; i < nativeQueries.length; i++) {
-          const q2 = nativeQueries[i];
+          const q3 = nativeQueries[i];
           const r = results[i];
-          q2.native = self.native;
+          q3.native = self.native;
           if (r.err) {
-            q2.handleError(r.err);
+            q3.handleError(r.err);
           } else {
-            if (q2.name) {
-              self.namedQueries[q2.name] = q2.text;
+            if (q3.name) {
+              self.namedQueries[q3.name] = q3.text;
             }
-            q2.state = "end";
-            q2.emit("end", r.result);
-            if (q2.callback) {
-              q2.callback(null, r.result);
+            q3.state = "end";
+            q3.emit("end", r.result);
+            if (q3.callback) {
+              q3.callback(null, r.result);
             }
           }
           setImmediate(function() {
-            q2.emit("_done");
+            q3.emit("_done");
           });
         }
         self._pulsePipelinedQueryQueue();
@@ -5552,9 +5560,9 @@ function renderMonitorReport(result, bands) {
   const out = [`## Monitoring: ${result.model}`, ""];
   if (!latest) out.push("No rows in the monitored period.", "");
   else {
-    const verdict = latest.alerts.length === 0 ? "no alerts" : `**${latest.alerts.length} alert${latest.alerts.length === 1 ? "" : "s"}**`;
+    const verdict2 = latest.alerts.length === 0 ? "no alerts" : `**${latest.alerts.length} alert${latest.alerts.length === 1 ? "" : "s"}**`;
     out.push(
-      `Latest chunk ${latest.start} to ${latest.end}: ${verdict}; ${formatNumber(latest.rows)} rows, ${formatNumber(latest.labelled)} labelled.`,
+      `Latest chunk ${latest.start} to ${latest.end}: ${verdict2}; ${formatNumber(latest.rows)} rows, ${formatNumber(latest.labelled)} labelled.`,
       "",
       `${result.chunks.length} ${result.chunking} chunks (UTC); reference: ${formatNumber(result.reference.rows)} rows in ${result.reference.chunks} chunks, bands are the reference chunks' mean \xB1 3 standard deviations.`,
       ""
@@ -5633,6 +5641,202 @@ function metricAlerts(kind, values, bands) {
   return alerts;
 }
 
+// src/monitor/chunk-drift.ts
+var q = quoteIdentifier;
+function merge(reference, current, from, to) {
+  const size = reference.order.length + (to - from);
+  const order = new Float64Array(size);
+  const r = new Float64Array(size);
+  const c = new Float64Array(size);
+  const numeric = reference.values instanceof Float64Array;
+  const values = numeric ? new Float64Array(size) : new Array(size);
+  let i = 0;
+  let j = from;
+  let k = 0;
+  while (i < reference.order.length || j < to) {
+    const a = i < reference.order.length ? reference.order[i] : Number.POSITIVE_INFINITY;
+    const b = j < to ? current.order[j] : Number.POSITIVE_INFINITY;
+    if (i < reference.order.length && (j >= to || a <= b)) {
+      order[k] = a;
+      values[k] = reference.values[i];
+      r[k] = reference.n[i];
+      if (j < to && a === b) c[k] = current.n[j++];
+      i++;
+    } else {
+      order[k] = b;
+      values[k] = current.values[j];
+      c[k] = current.n[j++];
+    }
+    k++;
+  }
+  return { order: order.subarray(0, k), values: numeric ? values.subarray(0, k) : values.slice(0, k), r: r.subarray(0, k), c: c.subarray(0, k) };
+}
+function side(merged, counts, numerical) {
+  let rows = 0;
+  let distinct = 0;
+  let min = null;
+  let max = null;
+  let weighted = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const n = counts[i];
+    if (n <= 0) continue;
+    rows += n;
+    distinct++;
+    if (numerical) {
+      const v = merged.order[i];
+      if (min === null) min = v;
+      max = v;
+      weighted += n * v;
+    }
+  }
+  if (!numerical || rows === 0) return { rows, distinct, min: null, max: null, mean: null, std: null };
+  const mean = weighted / rows;
+  let squares = 0;
+  for (let i = 0; i < counts.length; i++) squares += counts[i] * (merged.order[i] - mean) ** 2;
+  return { rows, distinct, min, max, mean, std: Math.sqrt(squares / rows) };
+}
+function mergedEvidence(kind, merged) {
+  const numerical = kind === "numerical";
+  const reference = side(merged, merged.r, numerical);
+  const current = side(merged, merged.c, numerical);
+  let cdf;
+  const cdfFacts = () => {
+    if (cdf) return cdf;
+    let cumR = 0;
+    let cumC = 0;
+    let d = 0;
+    let w = 0;
+    const last = merged.order.length - 1;
+    for (let i = 0; i <= last; i++) {
+      cumR += merged.r[i];
+      cumC += merged.c[i];
+      const gap = Math.abs(cumR / reference.rows - cumC / current.rows);
+      if (gap > d) d = gap;
+      if (i < last) w += gap * (merged.order[i + 1] - merged.order[i]);
+    }
+    return cdf = { d, w };
+  };
+  return {
+    kind,
+    reference,
+    current,
+    distinct: merged.order.length,
+    ecdfDistance: () => Promise.resolve(cdfFacts().d),
+    wasserstein: () => Promise.resolve(cdfFacts().w),
+    valueCounts() {
+      return Promise.resolve(Array.from({ length: merged.order.length }, (_, i) => ({ value: numerical ? merged.order[i] : String(merged.values[i]), reference: merged.r[i], current: merged.c[i] })));
+    },
+    histogram(edges) {
+      const k = edges.length - 1;
+      const lo = edges[0];
+      const hi = edges[k];
+      const out = { reference: new Array(k).fill(0), current: new Array(k).fill(0) };
+      for (let i = 0; i < merged.order.length; i++) {
+        const v = merged.order[i];
+        if (!(v >= lo && v <= hi)) continue;
+        const g = Math.min(Math.max(Math.floor((v - lo) / (hi - lo) * k), 0), k - 1);
+        const b = v < edges[g] ? g - 1 : g < k - 1 && v >= edges[g + 1] ? g + 1 : g;
+        out.reference[b] += merged.r[i];
+        out.current[b] += merged.c[i];
+      }
+      return Promise.resolve(out);
+    }
+  };
+}
+async function plan(engine, request) {
+  const reference = new Map((await engine.columns(request.reference)).map((c) => [c.name, kindOfType(c.type)]));
+  const log = new Map((await engine.columns(request.log)).map((c) => [c.name, kindOfType(c.type)]));
+  const planned = [];
+  for (const name of request.features) {
+    const kind = reference.get(name);
+    if (kind !== "numerical" && kind !== "categorical") continue;
+    planned.push({ name, kind: kind === "numerical" && log.get(name) !== "numerical" ? "categorical" : kind });
+  }
+  return planned;
+}
+async function sortedCounts(engine, feature, referenceSql, logTable, index) {
+  const column = `c${index}`;
+  const current = `SELECT __chunk AS k, ${column} AS v, n FROM ${q(logTable)} WHERE g${index} = 0 AND __chunk IS NOT NULL AND ${presentSql(feature.kind).replace(/\bv\b/g, column)}`;
+  if (feature.kind === "numerical") {
+    const ref2 = await engine.queryNumbers(`SELECT v, CAST(n AS DOUBLE) FROM (${referenceSql}) ORDER BY v`);
+    const cur2 = await engine.queryNumbers(`SELECT CAST(k AS DOUBLE), v, CAST(n AS DOUBLE) FROM (${current}) ORDER BY k, v`);
+    return {
+      reference: { order: ref2.columns[0], values: ref2.columns[0], n: ref2.columns[1] },
+      current: { order: cur2.columns[1], values: cur2.columns[1], n: cur2.columns[2] },
+      chunk: cur2.columns[0]
+    };
+  }
+  const ranked = `WITH ranks AS (SELECT v, row_number() OVER (ORDER BY v) AS rank FROM (SELECT v FROM (${referenceSql}) UNION SELECT v FROM (${current})))`;
+  const ref = await engine.query(`${ranked} SELECT ranks.rank, ref.v, ref.n FROM (${referenceSql}) AS ref JOIN ranks USING (v) ORDER BY ranks.rank`);
+  const cur = await engine.query(`${ranked} SELECT cur.k, ranks.rank, cur.v, cur.n FROM (${current}) AS cur JOIN ranks USING (v) ORDER BY cur.k, ranks.rank`);
+  return {
+    reference: { order: Float64Array.from(ref, (row) => Number(row.rank)), values: ref.map((row) => String(row.v)), n: Float64Array.from(ref, (row) => Number(row.n)) },
+    current: { order: Float64Array.from(cur, (row) => Number(row.rank)), values: cur.map((row) => String(row.v)), n: Float64Array.from(cur, (row) => Number(row.n)) },
+    chunk: Float64Array.from(cur, (row) => Number(row.k))
+  };
+}
+async function testFeature(request, feature, evidence) {
+  if (evidence.reference.rows === 0 || evidence.current.rows === 0) return null;
+  const method = request.methods[feature.name] ?? autoMethod({ kind: feature.kind, referenceRows: evidence.reference.rows, distinct: evidence.distinct });
+  const test = DRIFT_TESTS[method];
+  if (!test.kinds.includes(feature.kind)) {
+    throw new UsageError(`method ${method} for column "${feature.name}" needs a ${test.kinds.join(" or ")} column; "${feature.name}" is ${feature.kind}`);
+  }
+  const threshold = request.thresholds[feature.name] ?? test.defaultThreshold;
+  const outcome = await test.run(evidence);
+  return {
+    column: feature.name,
+    kind: feature.kind,
+    method,
+    statistic: outcome.statistic,
+    pValue: outcome.pValue,
+    threshold,
+    rule: test.rule,
+    drifted: verdict(test.rule, outcome.statistic, outcome.pValue, threshold),
+    referenceRows: evidence.reference.rows,
+    currentRows: evidence.current.rows,
+    status: "tested",
+    basis: "data",
+    description: test.description
+  };
+}
+async function driftByChunk(engine, request) {
+  const features = await plan(engine, request);
+  const byChunk = new Map(request.keys.map((key) => [key, []]));
+  if (features.length > 0) {
+    const reference = await groupSide(engine, request.reference, features, "monitor_drift_reference");
+    const values = features.map((f, i) => `${valueSql(f.name, f.kind)} AS c${i}`);
+    const sets = [...features.map((_, i) => `(__chunk, c${i})`), "(__chunk)"];
+    await engine.query(
+      `CREATE OR REPLACE TEMP TABLE monitor_drift_log AS SELECT __chunk, ${features.map((_, i) => `c${i}, grouping(c${i}) AS g${i}`).join(", ")}, count(*) AS n FROM (SELECT __chunk, ${values.join(", ")} FROM ${q(request.log)}) GROUP BY GROUPING SETS (${sets.join(", ")})`
+    );
+    for (const [index, feature] of features.entries()) {
+      const counts = await sortedCounts(engine, feature, reference.relation(feature.name), "monitor_drift_log", index);
+      let from = 0;
+      for (const key of request.keys) {
+        let to = from;
+        while (to < counts.chunk.length && counts.chunk[to] === key) to++;
+        const tested = await testFeature(request, feature, mergedEvidence(feature.kind, merge(counts.reference, counts.current, from, to)));
+        if (tested) byChunk.get(key).push(tested);
+        from = to;
+      }
+    }
+    await engine.query("DROP TABLE IF EXISTS monitor_drift_log");
+  }
+  const out = /* @__PURE__ */ new Map();
+  for (const [key, columns] of byChunk) {
+    applyCorrection(columns, request.correction);
+    const drifted = columns.filter((c) => c.drifted).length;
+    const share2 = columns.length === 0 ? 0 : drifted / columns.length;
+    out.set(key, {
+      drifted: columns.length > 0 && share2 >= request.driftShare,
+      share: share2,
+      columns: columns.map((column) => ({ column: column.column, method: column.method, statistic: column.statistic, drifted: column.drifted }))
+    });
+  }
+  return out;
+}
+
 // src/monitor/chunk-metrics.ts
 var REALIZED_BINARY = ["roc_auc", "accuracy", "precision", "recall", "f1", "log_loss"];
 var REALIZED_REGRESSION = ["rmse", "mae", "r2"];
@@ -5664,13 +5868,13 @@ function estimatedMetrics(score, p, threshold) {
   let fn = 0;
   let tn = 0;
   for (let i = 0; i < n; i++) {
-    const q2 = p[i];
+    const q3 = p[i];
     if (score[i] >= threshold) {
-      tp += q2;
-      fp += 1 - q2;
+      tp += q3;
+      fp += 1 - q3;
     } else {
-      fn += q2;
-      tn += 1 - q2;
+      fn += q3;
+      tn += 1 - q3;
     }
   }
   return {
@@ -5705,7 +5909,7 @@ function expectedRocAuc(score, p) {
 }
 
 // src/monitor/frame.ts
-var q = quoteIdentifier;
+var q2 = quoteIdentifier;
 var UNITS = /* @__PURE__ */ new Set(["hour", "day", "week", "month"]);
 function missing(display, column, columns, key) {
   return new DataError(`${display}: no column "${column}" (it has ${columns.join(", ")}); name it with monitoring.columns.${key}`);
@@ -5728,34 +5932,34 @@ async function openFrame(engine, request) {
   const columns = latencyByChunk ? sourceColumns : loaded;
   if (!columns.includes(names.timestamp)) throw missing(display, names.timestamp, columns, "timestamp");
   if (!columns.includes(request.output)) throw missing(display, request.output, columns, request.output === names.score ? "score" : "prediction");
-  let labelSql = columns.includes(names.label) ? `rows.${q(names.label)}` : "NULL";
+  let labelSql = columns.includes(names.label) ? `rows.${q2(names.label)}` : "NULL";
   let join = "";
   if (request.labels) {
     const labelsDisplay = describeSource(request.labels);
     const labelColumns = await loadSource(engine, `${name}_labels`, request.labels);
     for (const [column, key] of [[names.id, "id"], [names.label, "label"]]) if (!labelColumns.includes(column)) throw missing(labelsDisplay, column, labelColumns, key);
     if (!columns.includes(names.id)) throw missing(display, names.id, columns, "id");
-    const [counts] = await engine.query(`SELECT count(*) AS n, count(DISTINCT ${q(names.id)}) AS ids FROM ${q(`${name}_labels`)}`);
+    const [counts] = await engine.query(`SELECT count(*) AS n, count(DISTINCT ${q2(names.id)}) AS ids FROM ${q2(`${name}_labels`)}`);
     const repeated = Number(counts.n) - Number(counts.ids);
     if (repeated > 0) throw new DataError(`${labelsDisplay}: ${repeated === 1 ? "an id has" : `${repeated} ids have`} more than one label; expected one label per id`);
-    join = ` LEFT JOIN (SELECT CAST(${q(names.id)} AS VARCHAR) AS __label_id, ${q(names.label)} AS __arrived FROM ${q(`${name}_labels`)}) AS labels ON CAST(rows.${q(names.id)} AS VARCHAR) = labels.__label_id`;
+    join = ` LEFT JOIN (SELECT CAST(${q2(names.id)} AS VARCHAR) AS __label_id, ${q2(names.label)} AS __arrived FROM ${q2(`${name}_labels`)}) AS labels ON CAST(rows.${q2(names.id)} AS VARCHAR) = labels.__label_id`;
     labelSql = labelSql === "NULL" ? "labels.__arrived" : `coalesce(labels.__arrived, ${labelSql})`;
   } else if (request.needsLabel && labelSql === "NULL") throw missing(display, names.label, columns, "label");
-  const conditions = [`rows.${q(names.timestamp)} IS NOT NULL`];
-  if (request.since) conditions.push(`CAST(rows.${q(names.timestamp)} AS TIMESTAMPTZ) >= ${quoteLiteral(request.since.toISOString())}::TIMESTAMPTZ`);
-  if (request.until) conditions.push(`CAST(rows.${q(names.timestamp)} AS TIMESTAMPTZ) < ${quoteLiteral(request.until.toISOString())}::TIMESTAMPTZ`);
+  const conditions = [`rows.${q2(names.timestamp)} IS NOT NULL`];
+  if (request.since) conditions.push(`CAST(rows.${q2(names.timestamp)} AS TIMESTAMPTZ) >= ${quoteLiteral(request.since.toISOString())}::TIMESTAMPTZ`);
+  if (request.until) conditions.push(`CAST(rows.${q2(names.timestamp)} AS TIMESTAMPTZ) < ${quoteLiteral(request.until.toISOString())}::TIMESTAMPTZ`);
   const chunking = request.chunking;
   if (typeof chunking === "string" && !UNITS.has(chunking)) throw new DataError(`unknown chunking ${chunking}`);
-  const order = loaded.includes(names.id) ? `__ts, ${q(names.id)}` : "__ts";
+  const order = loaded.includes(names.id) ? `__ts, ${q2(names.id)}` : "__ts";
   const chunkSql = typeof chunking === "string" ? `epoch_us(date_trunc(${quoteLiteral(chunking)}, __ts))` : `(row_number() OVER (ORDER BY ${order}) - 1) // ${chunking.rows}`;
-  const timed = `SELECT rows.*, CAST(rows.${q(names.timestamp)} AS TIMESTAMPTZ) AS __ts FROM ${q(raw)} AS rows WHERE ${conditions.join(" AND ")}`;
-  await engine.query(`CREATE OR REPLACE VIEW ${q(`${name}_rows`)} AS SELECT *, ${chunkSql} AS __chunk FROM (${timed})`);
-  await engine.query(`CREATE OR REPLACE VIEW ${q(name)} AS SELECT rows.*, CAST(${labelSql} AS DOUBLE) AS __label FROM ${q(`${name}_rows`)} AS rows${join}`);
+  const timed = `SELECT rows.*, CAST(rows.${q2(names.timestamp)} AS TIMESTAMPTZ) AS __ts FROM ${q2(raw)} AS rows WHERE ${conditions.join(" AND ")}`;
+  await engine.query(`CREATE OR REPLACE VIEW ${q2(`${name}_rows`)} AS SELECT *, ${chunkSql} AS __chunk FROM (${timed})`);
+  await engine.query(`CREATE OR REPLACE VIEW ${q2(name)} AS SELECT rows.*, CAST(${labelSql} AS DOUBLE) AS __label FROM ${q2(`${name}_rows`)} AS rows${join}`);
   return { view: name, rowsView: `${name}_rows`, display, id: names.id, columns: loaded, hasLatency: columns.includes(names.latency_ms), ...latencyByChunk ? { latencyByChunk } : {} };
 }
 async function chunkSummaries(engine, frame, latencyColumn) {
-  const latency = frame.hasLatency && !frame.latencyByChunk ? `, quantile_cont(${q(latencyColumn)}, 0.5) AS p50, quantile_cont(${q(latencyColumn)}, 0.95) AS p95, quantile_cont(${q(latencyColumn)}, 0.99) AS p99` : "";
-  const rows = await engine.query(`SELECT __chunk AS key, epoch_ms(min(__ts)) AS first, epoch_ms(max(__ts)) AS last, count(*) AS n, count(__label) AS labelled${latency} FROM ${q(frame.view)} GROUP BY __chunk ORDER BY __chunk`).catch((error) => {
+  const latency = frame.hasLatency && !frame.latencyByChunk ? `, quantile_cont(${q2(latencyColumn)}, 0.5) AS p50, quantile_cont(${q2(latencyColumn)}, 0.95) AS p95, quantile_cont(${q2(latencyColumn)}, 0.99) AS p99` : "";
+  const rows = await engine.query(`SELECT __chunk AS key, epoch_ms(min(__ts)) AS first, epoch_ms(max(__ts)) AS last, count(*) AS n, count(__label) AS labelled${latency} FROM ${q2(frame.view)} GROUP BY __chunk ORDER BY __chunk`).catch((error) => {
     throw new DataError(`${frame.display}: cannot read the timestamp or label column (${error.message.replace(/^query failed: /, "")})`);
   });
   return rows.map((row) => ({
@@ -5768,8 +5972,8 @@ async function chunkSummaries(engine, frame, latencyColumn) {
   }));
 }
 async function chunkValues(engine, frame, output) {
-  const order = frame.columns.includes(frame.id) ? `__chunk, __ts, ${q(frame.id)}` : "__chunk, __ts";
-  const { columns } = await engine.queryNumbers(`SELECT CAST(${q(output)} AS DOUBLE), __label FROM ${q(frame.view)} ORDER BY ${order}`);
+  const order = frame.columns.includes(frame.id) ? `__chunk, __ts, ${q2(frame.id)}` : "__chunk, __ts";
+  const { columns } = await engine.queryNumbers(`SELECT CAST(${q2(output)} AS DOUBLE), __label FROM ${q2(frame.view)} ORDER BY ${order}`);
   return { output: columns[0], label: columns[1] };
 }
 
@@ -5900,27 +6104,6 @@ function measure(request, all, summaries, calibrator) {
   }
   return measured;
 }
-async function chunkDrift(engine, request, features, key, referenceCache) {
-  if (features.length === 0) return { drifted: false, share: 0, columns: [] };
-  const list = features.map(quoteIdentifier).join(", ");
-  await engine.query(`CREATE OR REPLACE VIEW monitor_chunk_features AS SELECT ${list} FROM monitor_log_rows WHERE __chunk = ${key}`);
-  const result = await detectDrift(engine, {
-    reference: { kind: "data", table: "monitor_reference_features", source: "reference" },
-    current: { table: "monitor_chunk_features", source: "chunk" },
-    columns: features,
-    methods: request.drift.methods,
-    thresholds: request.drift.thresholds,
-    driftShare: request.drift.driftShare,
-    correction: request.drift.correction,
-    referenceCache,
-    distributions: false
-  });
-  return {
-    drifted: result.drifted,
-    share: result.share,
-    columns: result.columns.filter((column) => column.status === "tested").map((column) => ({ column: column.column, method: column.method, statistic: column.statistic, drifted: column.drifted }))
-  };
-}
 async function chunkQuality(engine, request, log, key, folder) {
   if (!request.schema) return { failures: 0, alerts: [] };
   const schema = await loadDataSchema(request.schema.file, request.schema.shownAs);
@@ -5976,11 +6159,19 @@ async function runMonitor(request) {
     const logValues = await chunkValues(engine, log, output);
     checkLabels(request, log, logValues.label);
     const measured = measure(request, logValues, summaries, calibrator);
-    if (features.length > 0) await engine.query(`CREATE OR REPLACE VIEW monitor_reference_features AS SELECT ${features.map(quoteIdentifier).join(", ")} FROM monitor_reference_rows`);
+    const drifts = await driftByChunk(engine, {
+      reference: reference.rowsView,
+      log: log.rowsView,
+      features,
+      keys: summaries.map((s) => s.key),
+      methods: request.drift.methods,
+      thresholds: request.drift.thresholds,
+      driftShare: request.drift.driftShare,
+      correction: request.drift.correction
+    });
     const chunks = [];
-    const referenceCache = /* @__PURE__ */ new Map();
     for (const m of measured) {
-      const drift = await chunkDrift(engine, request, features, m.summary.key, referenceCache);
+      const drift = drifts.get(m.summary.key);
       const quality = await chunkQuality(engine, request, log, m.summary.key, folder);
       const alerts = [
         ...metricAlerts("realized", m.realized, realizedBands),

@@ -10,7 +10,7 @@ import "./chunk-5GYPTEMT.js";
 import {
   retrainBranch,
   retrainWith
-} from "./chunk-UPRQ2YWJ.js";
+} from "./chunk-TXL2YU2S.js";
 import {
   call,
   createRefIfFree,

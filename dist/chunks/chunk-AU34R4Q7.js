@@ -1250,6 +1250,11 @@ async function detectDrift(engine, request) {
 
 export {
   driftExclusions,
+  DRIFT_TESTS,
   driftTest,
+  groupSide,
+  autoMethod,
+  verdict,
+  applyCorrection,
   detectDrift
 };

@@ -2,9 +2,10 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
+  RETRAIN_WORKFLOW,
   dispatchRetraining,
   retrainOnDrift
-} from "./chunk-UPRQ2YWJ.js";
+} from "./chunk-TXL2YU2S.js";
 import {
   PROMOTION_CHECK
 } from "./chunk-YLLUK2AQ.js";
@@ -20554,7 +20555,7 @@ async function readChampion(handle, model, environment, exclude) {
 var botLogin = (deps) => `${deps.appSlug}[bot]`;
 
 // src/app/trusted-evaluation.ts
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path2 from "node:path";
 var CONTENT_LIMIT = 1024 * 1024;
@@ -20571,21 +20572,39 @@ async function readTrustedFile(repo, file, dir) {
   await writeFile(target, Buffer.from(data.content, "base64"));
   return path2.relative(dir, target);
 }
+async function downloadEvidence(handle, name, version, dir) {
+  const metrics = version.card.files.find((file) => file.role === "metrics");
+  const predictions = version.card.files.find((file) => file.role === "predictions");
+  const only = [metrics, predictions].flatMap((file) => file ? [file.path] : []);
+  const downloaded = await handle.registry.download(name, version.version, dir, { only });
+  return {
+    metricsFile: path2.join(downloaded.dir, metrics?.path ?? "metrics.json"),
+    predictions: predictions ? path2.join(downloaded.dir, predictions.path) : null
+  };
+}
+async function registeredSide(handle, version) {
+  const dir = await mkdtemp(path2.join(tmpdir(), "trainyard-app-version-"));
+  try {
+    const files = await downloadEvidence(handle, version.model, version, path2.join(dir, "version"));
+    if (!files.predictions) throw new Error(`${version.tag} has no predictions file in the registry; the model's evaluation section needs the candidate's predictions`);
+    return {
+      metrics: await handle.readMetrics(version),
+      metricsFile: `${version.tag} ${path2.basename(files.metricsFile)}`,
+      predictions: await readFile(files.predictions),
+      predictionsName: path2.basename(files.predictions)
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 async function compareOnEvaluationRows(repo, model, name, candidate, champion, handle) {
   const dir = await mkdtemp(path2.join(tmpdir(), "trainyard-app-eval-"));
   try {
     const trusted = await readTrustedFile(repo, model.evaluation.file ?? model.data.train, dir);
-    const predictions = path2.join(dir, "candidate", "predictions.csv");
+    const predictions = path2.join(dir, "candidate", `predictions${path2.extname(candidate.predictionsName ?? "") || ".csv"}`);
     await mkdir(path2.dirname(predictions), { recursive: true });
     await writeFile(predictions, candidate.predictions);
-    let championFiles = null;
-    if (champion) {
-      const present = new Set(champion.version.card.files.map((file2) => file2.path));
-      const only = [model.metrics.file, model.metrics.predictions].filter((file2) => present.has(file2));
-      const downloaded = await handle.registry.download(name, champion.version.version, path2.join(dir, "champion"), { only });
-      const file = (await readdir(downloaded.dir)).find((entry) => entry.startsWith("predictions."));
-      championFiles = { metricsFile: path2.join(downloaded.dir, "metrics.json"), predictions: file ? path2.join(downloaded.dir, file) : null };
-    }
+    const championFiles = champion ? await downloadEvidence(handle, name, champion.version, path2.join(dir, "champion")) : null;
     const evaluation = { ...model.evaluation, ...model.evaluation.file ? { file: trusted } : {} };
     const { comparison } = await evaluationCompareStage({
       model: { ...model, evaluation, data: { ...model.data, train: trusted }, predict: void 0 },
@@ -20630,7 +20649,7 @@ async function compareArtifact(repo, config2, name, model, artifact, deps) {
   if (model.evaluation) {
     const predictions = files.get(predictionsFile);
     if (!predictions) throw new Error(`artifact ${artifact.name} has no ${predictionsFile}; the model's evaluation section needs the candidate's predictions`);
-    const comparison2 = await compareOnEvaluationRows(repo, model, name, { metrics: candidate, metricsFile: `${artifact.name}/${metricsFile}`, predictions }, champion, handle);
+    const comparison2 = await compareOnEvaluationRows(repo, model, name, { metrics: candidate, metricsFile: `${artifact.name}/${metricsFile}`, predictions, predictionsName: predictionsFile }, champion, handle);
     return { comparison: comparison2, championLabel, onEvaluationRows: true };
   }
   const comparison = deps.compare({ policy: model.metrics.policy, candidate, champion: champion?.metrics ?? null });
@@ -20839,8 +20858,9 @@ async function gatherGateFacts(repo, config2, request2, deps) {
   let comparison = null;
   if (registry && candidate && modelConfig) {
     comparison = await attempt(problems, "comparing with the champion", async () => {
-      const candidateMetrics = await registry.readMetrics(candidate);
       const champion = await readChampion(registry, candidate.model, request2.environment, candidate.version);
+      if (modelConfig.evaluation) return compareOnEvaluationRows(repo, modelConfig, candidate.model, await registeredSide(registry, candidate), champion, registry);
+      const candidateMetrics = await registry.readMetrics(candidate);
       return deps.compare({ policy: modelConfig.metrics.policy, candidate: candidateMetrics, champion: champion?.metrics ?? null });
     });
   }
@@ -20987,17 +21007,17 @@ function commandModel(named, models, branch) {
 }
 
 // src/app/run-metrics.ts
-async function candidateMetricsForHead(repo, config2, model, headSha, limits) {
+async function candidateForHead(repo, config2, model, headSha, limits) {
   const { data } = await repo.octokit.rest.actions.listWorkflowRunsForRepo({ owner: repo.owner, repo: repo.repo, head_sha: headSha, status: "completed", per_page: 50 });
-  const file = config2.models[model].metrics.file;
+  const { file, predictions } = config2.models[model].metrics;
   for (const run2 of [...data.workflow_runs].sort((a, b) => b.id - a.id)) {
     const artifact = (await listRunArtifacts(repo, run2.id)).find((a) => a.name === `trainyard-${model}`);
     if (!artifact) continue;
-    const files = readZip(await downloadArtifact(repo, artifact, limits), `artifact ${artifact.name}`, limits, (p) => p === file);
+    const files = readZip(await downloadArtifact(repo, artifact, limits), `artifact ${artifact.name}`, limits, (p) => p === file || p === predictions);
     const bytes = files.get(file);
     if (!bytes) return null;
     const document = parseBoundedJson(bytes, `${file} in artifact ${artifact.name}`, METRICS_JSON_LIMITS);
-    return flattenMetrics(document, `${artifact.name}/${file}`);
+    return { metrics: flattenMetrics(document, `${artifact.name}/${file}`), metricsFile: `${artifact.name}/${file}`, predictions: files.get(predictions) ?? null, predictionsName: predictions };
   }
   return null;
 }
@@ -21030,15 +21050,22 @@ async function compareWithVersion(repo, config2, model, version, target, deps) {
   const handle = openRegistry(repo, config2, deps.appSlug);
   const baseline = await handle.registry.version(model, { version });
   const baselineMetrics = await handle.readMetrics(baseline);
-  const candidate = await candidateMetricsForHead(repo, config2, model, target.pull.headSha, deps.limits);
+  const candidate = await candidateForHead(repo, config2, model, target.pull.headSha, deps.limits);
   if (!candidate) return `No finished pipeline run with artifact trainyard-${model} for ${target.pull.headSha.slice(0, 7)} yet.`;
   const modelConfig = config2.models[model];
-  const comparison = deps.compare({ policy: modelConfig.metrics.policy, candidate, champion: baselineMetrics });
+  const notes = [`Candidate at ${target.pull.headSha.slice(0, 7)} against ${baseline.tag}, not the ${environmentOf(modelConfig)} champion.`];
+  let comparison;
+  if (modelConfig.evaluation) {
+    if (!candidate.predictions) return `Artifact trainyard-${model} of ${target.pull.headSha.slice(0, 7)} has no ${modelConfig.metrics.predictions}; the model's evaluation section needs the candidate's predictions.`;
+    const side = { metrics: candidate.metrics, metricsFile: candidate.metricsFile, predictions: candidate.predictions, predictionsName: candidate.predictionsName };
+    comparison = await compareOnEvaluationRows(repo, modelConfig, model, side, { version: baseline, metrics: baselineMetrics }, handle);
+    notes.push("Both computed by the App from their predictions joined to the evaluation rows of the default branch (labels the pull request cannot change).");
+  } else comparison = deps.compare({ policy: modelConfig.metrics.policy, candidate: candidate.metrics, champion: baselineMetrics });
   return renderJobSummary({
     model,
     comparison,
     baselineName: baseline.tag,
-    notes: [`Candidate at ${target.pull.headSha.slice(0, 7)} against ${baseline.tag}, not the ${environmentOf(modelConfig)} champion.`]
+    notes
   });
 }
 
@@ -21234,12 +21261,17 @@ function workflowRunCompleted(deps) {
         await guarded(repo, run2.head_sha, `trainyard / drift ${kind.model}`, deps, () => handleDriftArtifact(repo, kind.model, artifact, run2.html_url, deps));
       }
     }
-    if (!isPullRequestRun) {
+    const isRetrainingRun = run2.event === "workflow_dispatch" && (run2.path ?? "").endsWith(`/${RETRAIN_WORKFLOW}`) && !facts.fromFork;
+    if (isRetrainingRun) {
+      const pull = await pullRequestForHead(repo, run2.head_sha);
+      if (!pull) return;
+      facts.pullRequests = [pull.number];
+    } else if (!isPullRequestRun) {
       await attestReleaseRun(repo, config2, { id: run2.id, path: run2.path ?? "", event: run2.event, headBranch: run2.head_branch, headSha: run2.head_sha, conclusion: run2.conclusion, headRepo: run2.head_repository?.full_name ?? null }, repository.default_branch, deps);
       return;
     }
     let pipelineModels = models.filter((m) => artifacts.some((a) => a.name === `trainyard-${m}` || a.name === `trainyard-${m}-evaluation`));
-    const isPipeline = (run2.path ?? "").endsWith("trainyard-pr.yml");
+    const isPipeline = (run2.path ?? "").endsWith("trainyard-pr.yml") || isRetrainingRun;
     if (pipelineModels.length === 0 && isPipeline && run2.conclusion !== "success" && models.length === 1) pipelineModels = models;
     for (const model of pipelineModels) {
       const existing = facts.fromFork ? void 0 : await findCheck(repo, modelCheckName(model), run2.head_sha, deps.appSlug);

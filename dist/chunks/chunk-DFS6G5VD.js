@@ -23,10 +23,10 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-5UJJDSFB.js";
+} from "./chunk-HWJD4A7R.js";
 import {
   driftExclusions
-} from "./chunk-E6QJSHSB.js";
+} from "./chunk-AU34R4Q7.js";
 import {
   compareStage,
   evaluateStage,

@@ -6,11 +6,11 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-5UJJDSFB.js";
+} from "./chunk-HWJD4A7R.js";
 import "./chunk-MVEJY37P.js";
 import {
   driftExclusions
-} from "./chunk-E6QJSHSB.js";
+} from "./chunk-AU34R4Q7.js";
 import "./chunk-WO5FJ4FL.js";
 import "./chunk-5CSTGXMQ.js";
 import "./chunk-DPFEQ3BD.js";
