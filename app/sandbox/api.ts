@@ -3,7 +3,10 @@
  * its one-screen summary. The CLI imports this file by computed path, so neither it nor
  * the simulator it starts (test/sim) is bundled into dist/.
  */
+import type { AttacksReport } from './attacks.ts';
 import type { LifecycleReport } from './lifecycle.ts';
+
+export { runAttacks, type AttackCase, type AttacksReport } from './attacks.ts';
 
 export { LifecycleError, runLifecycle, type LifecycleOptions, type LifecycleReport } from './lifecycle.ts';
 
@@ -38,4 +41,11 @@ function summaryLines(report: LifecycleReport): string[] {
     `workflow runs: ${report.workflowRuns.map((run) => `${run.workflow} (${run.event}) ${run.conclusion}`).join(', ')}`,
     `duplicates ${report.duplicates}, App API calls ${report.apiCalls}, faults injected ${report.faultsInjected}`,
   ];
+}
+
+/** One line per attack: refused or NOT REFUSED, its name, and GitHub's record of the answer. */
+export function summariseAttacks(report: AttacksReport): string {
+  const lines = report.cases.map((c) => `${c.refused ? 'refused    ' : 'NOT REFUSED'} ${c.name}\n            ${c.evidence}`);
+  const held = report.cases.filter((c) => c.refused).length;
+  return [...lines, `${held} of ${report.cases.length} attacks refused`].join('\n');
 }

@@ -10,13 +10,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.ts';
-import type { LifecycleOptions, LifecycleReport } from '../../app/sandbox/api.ts';
+import type { AttacksReport, LifecycleOptions, LifecycleReport } from '../../app/sandbox/api.ts';
 
 export interface SandboxModule {
   runLifecycle(options: LifecycleOptions): Promise<LifecycleReport>;
   LifecycleError: new (message: string) => Error;
   summarise(report: LifecycleReport): string;
   renderCheck(check: LifecycleReport['check']): string;
+  runAttacks(): Promise<AttacksReport>;
+  summariseAttacks(report: AttacksReport): string;
 }
 
 const ENTRY = path.join('app', 'sandbox', 'api.ts');

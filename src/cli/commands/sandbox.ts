@@ -1,11 +1,14 @@
 /**
  * `trainyard sandbox --scenario lifecycle [--faults <rate>] [--seed <n>] [--json]`: a
- * model's whole life against the GitHub simulator with the real App over HTTP. The
+ * model's whole life against the GitHub simulator with the real App over HTTP.
+ * `trainyard sandbox --scenario attacks [--json]` replays the security review's attacks
+ * on the promotion gate and prints `{"cases": [{"name", "refused", "evidence"}]}`. The
  * sandbox is loaded only when this command runs, and only from a checkout (see
  * src/cli/sandbox-loader.ts): the rest of the CLI never pays for it.
  * It prints the App's pull request comment and check run as they read at the end, and
  * with `--out <dir>` writes them to comment.md and check.md there.
- * Exit codes: 0 the lifecycle passed, 1 a step did not end as it should, 2 bad options
+ * Exit codes: 0 the lifecycle passed (every attack refused), 1 a step did not end as it
+ * should (an attack was not refused), 2 bad options
  * or no checkout.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -15,7 +18,7 @@ import { UsageError } from '../../errors.ts';
 import type { CliIo } from '../io.ts';
 import { loadSandbox } from '../sandbox-loader.ts';
 
-const SCENARIOS = ['lifecycle'];
+const SCENARIOS = ['lifecycle', 'attacks'];
 
 function rate(value: string): number {
   const parsed = Number(value);
@@ -48,6 +51,13 @@ export function registerSandbox(program: Command, io: CliIo, setExit: (code: num
     .action(async (options: SandboxOptions) => {
       if (!SCENARIOS.includes(options.scenario)) throw new UsageError(`sandbox: --scenario ${options.scenario}: expected ${SCENARIOS.join(' or ')}`);
       const sandbox = await loadSandbox();
+      if (options.scenario === 'attacks') {
+        if (options.out !== undefined || options.faults !== 0) throw new UsageError('sandbox: --out and --faults belong to --scenario lifecycle, not attacks');
+        const report = await sandbox.runAttacks();
+        io.stdout(options.json ? `${JSON.stringify(report)}\n` : `${sandbox.summariseAttacks(report)}\n`);
+        if (report.cases.some((c) => !c.refused)) setExit(1);
+        return;
+      }
       try {
         const report = await sandbox.runLifecycle({ faults: options.faults, seed: options.seed });
         io.stdout(options.json ? `${JSON.stringify(report)}\n` : `${sandbox.summarise(report)}\n`);

@@ -32,7 +32,7 @@ var COMMANDS = [
   { name: "schema", load: async () => (await import("./schema-NXALV54I.js")).registerSchema },
   { name: "evaluate", load: async () => (await import("./evaluate-MLWZGHY7.js")).registerEvaluate },
   { name: "compare", load: async () => (await import("./compare-4FJDTUMD.js")).registerCompare },
-  { name: "sandbox", load: async () => (await import("./sandbox-XBPPWUKP.js")).registerSandbox },
+  { name: "sandbox", load: async () => (await import("./sandbox-OFCSYVPU.js")).registerSandbox },
   { name: "app", load: async () => (await import("./app-2IIWU5UD.js")).registerApp }
 ];
 async function buildProgram(io, setExit, argv = []) {

@@ -50,7 +50,7 @@ async function registerTypeScript(root) {
 }
 
 // src/cli/commands/sandbox.ts
-var SCENARIOS = ["lifecycle"];
+var SCENARIOS = ["lifecycle", "attacks"];
 function rate(value) {
   const parsed = Number(value);
   if (value.trim() === "" || !(parsed >= 0 && parsed < 1)) throw new InvalidArgumentError(`expected a share of requests in [0, 1), got ${value}`);
@@ -64,6 +64,15 @@ function registerSandbox(program, io, setExit) {
   program.command("sandbox").description("Play a model's whole life against a simulated GitHub with the real App (from a checkout of trainyard); exit 0 passed, 1 a step failed, 2 bad input.").requiredOption("--scenario <name>", `the scenario to play: ${SCENARIOS.join(", ")}`).option("--faults <rate>", "share of the App's API requests that fail with 502", rate, 0).option("--seed <n>", "seed of the fault sequence", seed, 1).option("--json", "print the report as one line of JSON").option("-o, --out <dir>", "also write the App's pull request comment (comment.md) and check run (check.md) into this folder").action(async (options) => {
     if (!SCENARIOS.includes(options.scenario)) throw new UsageError(`sandbox: --scenario ${options.scenario}: expected ${SCENARIOS.join(" or ")}`);
     const sandbox = await loadSandbox();
+    if (options.scenario === "attacks") {
+      if (options.out !== void 0 || options.faults !== 0) throw new UsageError("sandbox: --out and --faults belong to --scenario lifecycle, not attacks");
+      const report = await sandbox.runAttacks();
+      io.stdout(options.json ? `${JSON.stringify(report)}
+` : `${sandbox.summariseAttacks(report)}
+`);
+      if (report.cases.some((c) => !c.refused)) setExit(1);
+      return;
+    }
     try {
       const report = await sandbox.runLifecycle({ faults: options.faults, seed: options.seed });
       io.stdout(options.json ? `${JSON.stringify(report)}
