@@ -3,54 +3,24 @@
  * version, a retagged card, an older head of an approved pull request, a reviewer who
  * pushed the final commit. Each is refused: the gate believes only what GitHub attests.
  */
-import path from 'node:path';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { Octokit } from '@octokit/rest';
 import { describe, expect, it } from 'vitest';
-import { collectVersionContent } from '../../src/registry/content.ts';
-import { GitHubReleasesRegistry } from '../../src/registry/github/github-registry.ts';
-import { writeOutputs } from '../registry/fixtures.ts';
-import { pipelineArtifact, registerVersion, registry, REPO, seedRepo, useServedApp } from './harness.ts';
+import { AttackWorld } from '../../app/sandbox/attacks.ts';
+import { registerVersion, REPO, useServedApp } from './harness.ts';
 
 const { sim, serve } = useServedApp();
 
-/** Registers a version of churn through `octokit` (any writer's token), trained from `commit`. */
-async function registerAs(octokit: Octokit, auc: number, commit: string, runUrl: string | null = null): Promise<number> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-attack-'));
-  await writeOutputs(dir, Math.round(auc * 1000));
-  await writeFile(path.join(dir, 'metrics.json'), JSON.stringify({ roc_auc: auc }));
-  const content = await collectVersionContent({ outputDir: dir, metricsFile: 'metrics.json', predictionsFile: 'predictions.csv' });
-  const made = await new GitHubReleasesRegistry({ octokit, owner: 'acme', repo: 'models' }).register({ model: 'churn', content, text: { task: 'binary', description: null, intendedUse: null, limitations: null }, commit, runUrl });
-  return made.version;
-}
-
-const userOctokit = (login: string) => new Octokit({ auth: sim().seed.user({ login }).token, baseUrl: sim().url });
-
-/** Champion v1 (0.7); alice's pull request approved by bob and merged. Returns the commits. */
+/** The shared builders of the attacks scenario (app/sandbox/attacks.ts), on this test's simulator and App. */
+const world = async () => new AttackWorld(sim(), await serve());
+let current: AttackWorld;
+const registerAs = (octokit: Octokit, auc: number, commit: string, runUrl: string | null = null) => current.register(auc, commit, octokit, runUrl);
+const userOctokit = (login: string) => current.user(login);
 async function approvedAndMerged(options: { bobPushesFinal?: boolean } = {}) {
-  const app = await serve();
-  seedRepo(sim());
-  sim().seed.environment({ repo: REPO, name: 'production', protectionApps: [app.appId] });
-  const base = sim().state.repo(REPO)!.git.refs.get('refs/heads/main')!;
-  const v1 = await registerVersion(sim(), { roc_auc: 0.7 }, base);
-  await registry(sim()).promote({ model: 'churn', version: v1, environment: 'production', decision: 'approved', approvers: ['bob'], gate: { passed: true, summary: 'first' }, reason: 'seed', runUrl: null, actor: 'acme' });
-  const older = await sim().scenario.push({ repo: REPO, branch: 'feature', files: { 'train.mjs': 'x' }, author: 'alice' });
-  const number = await sim().scenario.openPullRequest({ repo: REPO, head: 'feature', title: 'Better model', author: 'alice' });
-  const head = await sim().scenario.push({ repo: REPO, branch: 'feature', files: { 'train.mjs': 'y' }, author: options.bobPushesFinal ? 'bob' : 'alice' });
-  await sim().scenario.submitReview({ repo: REPO, number, reviewer: 'bob', event: 'APPROVE' });
-  sim().scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-pr.yml', branch: 'feature', event: 'pull_request', artifacts: pipelineArtifact({ roc_auc: 0.8 }) });
-  await sim().webhooks.idle();
-  const merge = await sim().scenario.merge({ repo: REPO, number, by: 'bob' });
-  return { older, head, merge, number };
+  current = await world();
+  return current.approvedAndMerged(options);
 }
-
-/** The release run deploys `sha` to production; the App's answer. */
 async function deploy(sha: string, pullRequests?: number[]) {
-  const run = sim().scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-release.yml', branch: 'main', headSha: sha });
-  sim().scenario.requestDeployment({ repo: REPO, runId: run.id, environment: 'production', ...(pullRequests ? { pullRequests } : {}) });
-  await sim().webhooks.idle();
-  return sim().state.repo(REPO)!.protectionReviews.at(-1)!;
+  return (await current.deploy(sha, pullRequests))!;
 }
 
 describe('registry records from anyone', () => {

@@ -9,27 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { GATE_LEASE_MS } from '../../src/app/promotion.ts';
 import { GitHubReleasesRegistry } from '../../src/registry/github/github-registry.ts';
 import { renderPromotionMessage } from '../../src/registry/promotion-record.ts';
-import { pipelineArtifact, registerVersion, registry, REPO, seedRepo, useServedApp, type ServeOptions } from './harness.ts';
+import { AttackWorld } from '../../app/sandbox/attacks.ts';
+import { registerVersion, registry, REPO, useServedApp, type ServeOptions } from './harness.ts';
 
 const { sim, serve } = useServedApp();
 
-/** Champion v1 (0.7); alice's pull request approved by bob, merged; candidate v2 (0.8) of the merge commit; a release run in progress. */
+/** Champion v1 (0.7); alice's pull request approved by bob, merged; candidate v2 (0.8) of the merge commit; a release run in progress (app/sandbox/attacks.ts's builders). */
 async function candidate(options: ServeOptions = {}) {
-  const app = await serve(options);
-  seedRepo(sim());
-  sim().seed.environment({ repo: REPO, name: 'production', protectionApps: [app.appId] });
-  const base = sim().state.repo(REPO)!.git.refs.get('refs/heads/main')!;
-  const v1 = await registerVersion(sim(), { roc_auc: 0.7 }, base);
-  await registry(sim()).promote({ model: 'churn', version: v1, environment: 'production', decision: 'approved', approvers: ['bob'], gate: { passed: true, summary: 'first' }, reason: 'seed', runUrl: null, actor: 'acme' });
-  await sim().scenario.push({ repo: REPO, branch: 'feature', files: { 'train.mjs': 'x' }, author: 'alice' });
-  const number = await sim().scenario.openPullRequest({ repo: REPO, head: 'feature', title: 'Better model', author: 'alice' });
-  await sim().scenario.submitReview({ repo: REPO, number, reviewer: 'bob', event: 'APPROVE' });
-  sim().scenario.completeWorkflowRun({ repo: REPO, workflow: 'trainyard-pr.yml', branch: 'feature', event: 'pull_request', artifacts: pipelineArtifact({ roc_auc: 0.8 }) });
-  await sim().webhooks.idle();
-  const merge = await sim().scenario.merge({ repo: REPO, number, by: 'bob' });
-  const v2 = await registerVersion(sim(), { roc_auc: 0.8 }, merge);
-  const run = sim().scenario.startWorkflowRun({ repo: REPO, workflow: 'trainyard-release.yml', branch: 'main' });
-  return { number, merge, v1, v2, run, runUrl: `https://github.com/${REPO}/actions/runs/${run.id}` };
+  const made = await new AttackWorld(sim(), await serve(options)).candidate();
+  return { ...made, runUrl: `https://github.com/${REPO}/actions/runs/${made.run.id}` };
 }
 
 const champion = async () => (await registry(sim()).version('churn', { environment: 'production' })).version;
