@@ -3,6 +3,8 @@
  * promises rest on reports them all holding (exit 0); without any one of them, exactly
  * that promise is reported as not backed, with its fix (exit 1).
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PROMISE_NAMES, refPatternMatches } from '../../src/doctor/doctor.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -205,6 +207,18 @@ describe('trainyard doctor', () => {
     expect(failed.code).toBe(3);
     expect(failed.stderr.trim()).toMatch(/^trainyard: github:acme\/models: listing the repository's rulesets: .*\(HTTP 503\)$/);
   });
+
+  it('the committed bundle (dist/trainyard.js) reports the same, exit 0 then 1', async () => {
+    const setup = secured();
+    const run = promisify(execFile);
+    const env = { ...setup.env, PATH: process.env.PATH } as NodeJS.ProcessEnv;
+    const held = await run(process.execPath, ['dist/trainyard.js', 'doctor', '--repo', 'acme/models', '--json'], { env });
+    expect((JSON.parse(held.stdout) as Report).promises.every((p) => p.holds)).toBe(true);
+    sim().seed.repoSettings({ repo: 'acme/models', defaultWorkflowPermissions: 'write' });
+    const failed = await run(process.execPath, ['dist/trainyard.js', 'doctor', '--repo', 'acme/models', '--json'], { env }).catch((error: unknown) => error as { code: number; stdout: string });
+    expect(failed).toMatchObject({ code: 1 });
+    expect(failing(JSON.parse((failed as { stdout: string }).stdout) as Report)).toEqual([PROMISE_NAMES.tokenPermissions]);
+  }, 60_000);
 
   it('matches ruleset patterns as GitHub does: * stops at /, ** does not', () => {
     expect(refPatternMatches('refs/tags/*@v*', 'refs/tags/churn@v3')).toBe(true);
