@@ -7,7 +7,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PROMISE_NAMES, refPatternMatches } from '../../src/doctor/doctor.ts';
+import { readFile } from 'node:fs/promises';
 import { runCli } from '../helpers/cli.ts';
+import { applySeedFile, type SeedFile } from '../sim/seed-file.ts';
 import { useSimulator } from '../sim/index.ts';
 
 const sim = useSimulator();
@@ -219,6 +221,16 @@ describe('trainyard doctor', () => {
     expect(failed).toMatchObject({ code: 1 });
     expect(failing(JSON.parse((failed as { stdout: string }).stdout) as Report)).toEqual([PROMISE_NAMES.tokenPermissions]);
   }, 60_000);
+
+  it('a simulator seeded from a JSON file (test/sim/cli.ts --seed) with every setting passes', async () => {
+    const file = JSON.parse(await readFile('test/fixtures/doctor/secured-seed.json', 'utf8')) as SeedFile;
+    const summary = applySeedFile(sim(), file);
+    const app = summary.apps[0]!;
+    const env = { PATH: process.env.PATH, GITHUB_API_URL: sim().url, GITHUB_TOKEN: app.installations[0]!.token };
+    const result = await runCli(['doctor', '--repo', 'acme/models', '--app-id', String(app.id)], { env });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(sim().state.repo('acme/models')!.settings.rulesets[0]!.bypassActors).toEqual([{ actorId: app.id, actorType: 'Integration', bypassMode: 'always' }]);
+  });
 
   it('matches ruleset patterns as GitHub does: * stops at /, ** does not', () => {
     expect(refPatternMatches('refs/tags/*@v*', 'refs/tags/churn@v3')).toBe(true);
