@@ -6,10 +6,10 @@ import {
   Probot,
   ProbotOctokit,
   createApp
-} from "./chunks/chunk-3QLZLUDL.js";
+} from "./chunks/chunk-UJ6NYZMT.js";
 import "./chunks/chunk-TXL2YU2S.js";
-import "./chunks/chunk-YLLUK2AQ.js";
-import "./chunks/chunk-ONQWEXFW.js";
+import "./chunks/chunk-DFBHP5CA.js";
+import "./chunks/chunk-D7GSJ7UO.js";
 import "./chunks/chunk-OJG5DVQT.js";
 import "./chunks/chunk-KRE5CPIC.js";
 import "./chunks/chunk-DK7P7IHZ.js";

@@ -31,6 +31,7 @@ const COMMANDS: ReadonlyArray<{ name: string; load: () => Promise<Register> }> =
   { name: 'evaluate', load: async () => (await import('./commands/evaluate.ts')).registerEvaluate },
   { name: 'compare', load: async () => (await import('./commands/compare.ts')).registerCompare },
   { name: 'sandbox', load: async () => (await import('./commands/sandbox.ts')).registerSandbox },
+  { name: 'doctor', load: async () => (await import('./commands/doctor.ts')).registerDoctor },
   { name: 'app', load: async () => (await import('./commands/app.ts')).registerApp },
 ];
 

@@ -36,7 +36,7 @@ describe('trainyard CLI', () => {
   it('lists only commands that exist', async () => {
     const result = await runCli(['--help']);
     const commands = [...result.stdout.matchAll(/^ {2}(\w+) /gm)].map((match) => match[1]);
-    expect(commands).toEqual(['run', 'train', 'config', 'init', 'runner', 'registry', 'deploy', 'drift', 'monitor', 'profile', 'validate', 'schema', 'evaluate', 'compare', 'sandbox', 'app', 'help']);
+    expect(commands).toEqual(['run', 'train', 'config', 'init', 'runner', 'registry', 'deploy', 'drift', 'monitor', 'profile', 'validate', 'schema', 'evaluate', 'compare', 'sandbox', 'doctor', 'app', 'help']);
   });
 
   it('exits 2 on an unknown command or option', async () => {

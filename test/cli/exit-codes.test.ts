@@ -167,6 +167,8 @@ const ROWS: Row[] = [
   { command: 'sandbox', code: 2, argv: ['sandbox', '--scenario', 'birthday'] },
   // The simulated GitHub fails 99% of the App's and the CLI's requests: a service failure, not a gate.
   { command: 'sandbox', code: 3, argv: ['sandbox', '--scenario', 'lifecycle', '--faults', '0.99'] },
+  { command: 'doctor', code: 2, argv: ['doctor', '--repo', 'acme', '--app-id', '1'], env: github },
+  { command: 'doctor', code: 3, argv: ['doctor', '--repo', 'acme/models', '--app-id', '1'], env: github },
   { command: 'app create', code: 0, argv: ['app', 'create', '--print-manifest', '--owner', 'acme'] },
   { command: 'app create', code: 2, argv: ['app', 'create', '--print-manifest', '--webhook-url', 'ftp://x'] },
 ];

@@ -6,9 +6,12 @@
  *     "apps": [{ "slug": "trainyard", "webhook": { "url": "http://127.0.0.1:3000/api/github/webhooks", "secret": "dev" },
  *                "installations": [{ "account": "acme" }] }] }
  *
+ * Repository settings (`repoSettings`, `rulesets`, `runnerGroups`) take the arguments of
+ * the seeding calls of the same names; a ruleset's `bypassAppSlugs` names Apps of the file.
+ *
  * Returns what a client needs: user tokens, App ids and private keys, installation tokens.
  */
-import type { SeedAppInput, SeedInstallationInput, SeedRepoInput, SeedUserInput } from './seed.ts';
+import type { Seed, SeedAppInput, SeedInstallationInput, SeedRepoInput, SeedUserInput } from './seed.ts';
 import type { Simulator } from './simulator.ts';
 
 export interface SeedFile {
@@ -16,6 +19,9 @@ export interface SeedFile {
   repos?: SeedRepoInput[];
   apps?: Array<SeedAppInput & { installations?: Array<Omit<SeedInstallationInput, 'appId'>> }>;
   environments?: Array<{ repo: string; name: string; protectionAppSlugs?: string[] }>;
+  repoSettings?: Array<Parameters<Seed['repoSettings']>[0]>;
+  rulesets?: Array<Omit<Parameters<Seed['ruleset']>[0], 'bypassActors'> & { bypassAppSlugs?: string[] }>;
+  runnerGroups?: Array<Parameters<Seed['runnerGroup']>[0]>;
 }
 
 export interface SeedSummary {
@@ -42,13 +48,20 @@ export function applySeedFile(sim: Simulator, file: SeedFile): SeedSummary {
       }),
     };
   });
+  const appId = (slug: string, where: string): number => {
+    const app = apps.find((a) => a.slug === slug);
+    if (!app) throw new Error(`${where}: no App with slug ${slug} in the seed file`);
+    return app.id;
+  };
   for (const env of file.environments ?? []) {
-    const protectionApps = (env.protectionAppSlugs ?? []).map((slug) => {
-      const app = apps.find((a) => a.slug === slug);
-      if (!app) throw new Error(`environment ${env.name}: no App with slug ${slug} in the seed file`);
-      return app.id;
-    });
+    const protectionApps = (env.protectionAppSlugs ?? []).map((slug) => appId(slug, `environment ${env.name}`));
     sim.seed.environment({ repo: env.repo, name: env.name, protectionApps });
   }
+  for (const settings of file.repoSettings ?? []) sim.seed.repoSettings(settings);
+  for (const { bypassAppSlugs, ...ruleset } of file.rulesets ?? []) {
+    const bypassActors = (bypassAppSlugs ?? []).map((slug) => ({ actorId: appId(slug, `ruleset ${ruleset.name ?? ruleset.target}`), actorType: 'Integration' as const, bypassMode: 'always' as const }));
+    sim.seed.ruleset({ ...ruleset, bypassActors });
+  }
+  for (const group of file.runnerGroups ?? []) sim.seed.runnerGroup(group);
   return { users, repos, apps };
 }

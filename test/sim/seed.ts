@@ -8,6 +8,7 @@ import type { SimContext } from './context.ts';
 import { signAppJwt } from './jwt.ts';
 import type { Installation, InstallationToken, Permissions, SimApp } from './state/apps.ts';
 import type { Environment } from './state/deployments.ts';
+import type { ForkApprovalPolicy, PrivateForkSettings, Ruleset, RunnerGroup } from './state/settings.ts';
 import { newRepo, type RepoRole, type RepoState } from './state/repos.ts';
 import type { AccountType, SimUser } from './state/users.ts';
 import { ensureEnvironment } from './routes/deployments.ts';
@@ -216,6 +217,69 @@ export class Seed {
     const env = ensureEnvironment(this.ctx, repo, input.name);
     env.protectionApps = input.protectionApps ?? env.protectionApps;
     return env;
+  }
+
+  /**
+   * Actions settings and classic branch protection of `repo`: who must approve fork pull
+   * request workflows, the default `GITHUB_TOKEN` permissions, protected branches.
+   */
+  repoSettings(input: {
+    repo: string;
+    forkApprovalPolicy?: ForkApprovalPolicy;
+    privateForks?: Partial<PrivateForkSettings>;
+    defaultWorkflowPermissions?: 'read' | 'write';
+    protectedBranches?: string[];
+  }): void {
+    const repo = this.ctx.state.repo(input.repo);
+    if (!repo) throw new Error(`seed.repoSettings: no repository ${input.repo}`);
+    const { settings } = repo;
+    if (input.forkApprovalPolicy) settings.forkApprovalPolicy = input.forkApprovalPolicy;
+    if (input.privateForks) settings.privateForks = { ...settings.privateForks, ...input.privateForks };
+    if (input.defaultWorkflowPermissions) settings.defaultWorkflowPermissions = input.defaultWorkflowPermissions;
+    if (input.protectedBranches) settings.protectedBranches = new Set(input.protectedBranches);
+  }
+
+  /** A repository ruleset; `rules` are rule types without parameters (`creation`, `deletion`, `update`, `non_fast_forward`). */
+  ruleset(input: { repo: string } & Partial<Omit<Ruleset, 'id' | 'createdAt' | 'updatedAt'>> & Pick<Ruleset, 'target'>): Ruleset {
+    const repo = this.ctx.state.repo(input.repo);
+    if (!repo) throw new Error(`seed.ruleset: no repository ${input.repo}`);
+    const now = this.ctx.clock.iso();
+    const ruleset: Ruleset = {
+      id: this.ctx.state.ids.next(),
+      name: input.name ?? `${input.target} ruleset`,
+      target: input.target,
+      enforcement: input.enforcement ?? 'active',
+      include: input.include ?? ['~ALL'],
+      exclude: input.exclude ?? [],
+      rules: input.rules ?? ['creation'],
+      bypassActors: input.bypassActors ?? [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    repo.settings.rulesets.push(ruleset);
+    return ruleset;
+  }
+
+  /** A self-hosted runner group of the organisation `org`; `repositories` (`owner/name`) for `selected` visibility. */
+  runnerGroup(input: { org: string; name: string; visibility?: RunnerGroup['visibility']; repositories?: string[]; allowsPublicRepositories?: boolean; restrictedToWorkflows?: boolean; selectedWorkflows?: string[] }): RunnerGroup {
+    const account = this.account(input.org, 'Organization');
+    const ids = (input.repositories ?? []).map((name) => {
+      const repo = this.ctx.state.repo(name);
+      if (!repo) throw new Error(`seed.runnerGroup: no repository ${name}`);
+      return repo.id;
+    });
+    const group: RunnerGroup = {
+      id: this.ctx.state.ids.next(),
+      name: input.name,
+      visibility: input.visibility ?? (input.repositories ? 'selected' : 'all'),
+      default: false,
+      selectedRepositoryIds: ids,
+      allowsPublicRepositories: input.allowsPublicRepositories ?? true,
+      restrictedToWorkflows: input.restrictedToWorkflows ?? false,
+      selectedWorkflows: input.selectedWorkflows ?? [],
+    };
+    this.ctx.state.runnerGroupsOf(account.login).push(group);
+    return group;
   }
 
   describe(repo: RepoState): SeededRepo {

@@ -11,6 +11,7 @@ import { issueRoutes } from './issues.ts';
 import { pullRoutes } from './pulls.ts';
 import { releaseRoutes } from './releases.ts';
 import { repoRoutes } from './repos.ts';
+import { settingRoutes } from './settings.ts';
 import { userRoutes } from './users.ts';
 
 export function allRoutes(rateLimits: RateLimits): Route[] {
@@ -26,5 +27,6 @@ export function allRoutes(rateLimits: RateLimits): Route[] {
     ...releaseRoutes,
     ...actionRoutes,
     ...deploymentRoutes,
+    ...settingRoutes,
   ];
 }

@@ -6,6 +6,7 @@ import { GitStore } from './git.ts';
 import type { Issue, IssueComment, Label } from './issues.ts';
 import type { PullRequest } from './pulls.ts';
 import type { Release } from './releases.ts';
+import { defaultRepoSettings, type RepoSettings } from './settings.ts';
 import type { SimUser } from './users.ts';
 
 export type RepoRole = 'read' | 'triage' | 'write' | 'maintain' | 'admin';
@@ -46,6 +47,8 @@ export interface RepoState {
   environments: Environment[];
   deployments: Deployment[];
   protectionReviews: ProtectionRuleReview[];
+  /** Actions permissions, branch protection and rulesets. */
+  settings: RepoSettings;
 }
 
 export function newRepo(input: {
@@ -81,6 +84,7 @@ export function newRepo(input: {
     environments: [],
     deployments: [],
     protectionReviews: [],
+    settings: defaultRepoSettings(),
   };
 }
 

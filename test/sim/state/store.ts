@@ -2,6 +2,7 @@
 import type { JitRunner } from './actions.ts';
 import type { Installation, InstallationToken, ManifestConversion, SimApp } from './apps.ts';
 import type { RepoState } from './repos.ts';
+import type { RunnerGroup } from './settings.ts';
 import { Users, type SimUser } from './users.ts';
 import { IdSource } from './ids.ts';
 
@@ -17,6 +18,9 @@ export class SimState {
   readonly manifestConversions = new Map<string, ManifestConversion>();
   /** Lower-case organisation login to its organisation-level runners. */
   readonly orgRunners = new Map<string, JitRunner[]>();
+
+  /** Lower-case organisation login to its self-hosted runner groups (beyond the default one). */
+  readonly runnerGroups = new Map<string, RunnerGroup[]>();
 
   repo(fullName: string): RepoState | undefined {
     return this.repos.get(fullName.toLowerCase());
@@ -34,6 +38,12 @@ export class SimState {
   /** The installation of `appId` on the account itself (an organisation or a user). */
   installationOn(appId: number, account: SimUser): Installation | undefined {
     return [...this.installations.values()].find((i) => i.appId === appId && i.account.id === account.id);
+  }
+
+  runnerGroupsOf(org: string): RunnerGroup[] {
+    const key = org.toLowerCase();
+    if (!this.runnerGroups.has(key)) this.runnerGroups.set(key, []);
+    return this.runnerGroups.get(key)!;
   }
 
   runnersOf(org: string): JitRunner[] {

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   buildProgram,
   main
-} from "./chunk-LKUQZSY7.js";
+} from "./chunk-BTYK6FEC.js";
 import "./chunk-QQCKP4CN.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-B6N3TWPJ.js";

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   githubClient,
   runUrlFrom
-} from "./chunk-TGEADP3L.js";
+} from "./chunk-ONNK5F3C.js";
 import "./chunk-IWZWCENP.js";
 import "./chunk-5GYPTEMT.js";
 import {
@@ -15,7 +15,7 @@ import {
   call,
   createRefIfFree,
   statusOf
-} from "./chunk-ONQWEXFW.js";
+} from "./chunk-D7GSJ7UO.js";
 import "./chunk-KRE5CPIC.js";
 import "./chunk-CHJB7TKQ.js";
 import "./chunk-QPUB7OVK.js";

@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   call
-} from "./chunk-ONQWEXFW.js";
+} from "./chunk-D7GSJ7UO.js";
 import {
   TrainyardError
 } from "./chunk-B6N3TWPJ.js";

@@ -610,6 +610,7 @@ var GitHubReleasesRegistry = class {
 
 export {
   statusOf,
+  messageOf,
   call,
   createRefIfFree,
   runIdOf,

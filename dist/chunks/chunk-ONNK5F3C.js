@@ -6,7 +6,7 @@ import {
 } from "./chunk-IWZWCENP.js";
 import {
   GitHubReleasesRegistry
-} from "./chunk-ONQWEXFW.js";
+} from "./chunk-D7GSJ7UO.js";
 import {
   LocalRegistry
 } from "./chunk-CHJB7TKQ.js";

@@ -5,15 +5,15 @@ import {
   githubClient,
   openRegistry,
   runUrlFrom
-} from "./chunk-TGEADP3L.js";
+} from "./chunk-ONNK5F3C.js";
 import "./chunk-IWZWCENP.js";
 import "./chunk-5GYPTEMT.js";
 import {
   requirePromotionCheck
-} from "./chunk-YLLUK2AQ.js";
+} from "./chunk-DFBHP5CA.js";
 import {
   call
-} from "./chunk-ONQWEXFW.js";
+} from "./chunk-D7GSJ7UO.js";
 import "./chunk-KRE5CPIC.js";
 import "./chunk-CHJB7TKQ.js";
 import {

@@ -4,10 +4,10 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   openRegistry,
   runUrlFrom
-} from "./chunk-TGEADP3L.js";
+} from "./chunk-ONNK5F3C.js";
 import "./chunk-IWZWCENP.js";
 import "./chunk-5GYPTEMT.js";
-import "./chunk-ONQWEXFW.js";
+import "./chunk-D7GSJ7UO.js";
 import "./chunk-KRE5CPIC.js";
 import {
   collectVersionContent

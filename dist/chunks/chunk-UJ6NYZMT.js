@@ -8,13 +8,13 @@ import {
 } from "./chunk-TXL2YU2S.js";
 import {
   PROMOTION_CHECK
-} from "./chunk-YLLUK2AQ.js";
+} from "./chunk-DFBHP5CA.js";
 import {
   GitHubReleasesRegistry,
   call,
   readAsset,
   runIdOf
-} from "./chunk-ONQWEXFW.js";
+} from "./chunk-D7GSJ7UO.js";
 import {
   require_light,
   retry

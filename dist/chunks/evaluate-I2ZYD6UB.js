@@ -9,10 +9,10 @@ import {
 } from "./chunk-KW767AGA.js";
 import {
   openRegistry
-} from "./chunk-TGEADP3L.js";
+} from "./chunk-ONNK5F3C.js";
 import "./chunk-IWZWCENP.js";
 import "./chunk-5GYPTEMT.js";
-import "./chunk-ONQWEXFW.js";
+import "./chunk-D7GSJ7UO.js";
 import "./chunk-KRE5CPIC.js";
 import {
   fetchChampion
