@@ -122,7 +122,7 @@ class World {
 
   /** Waits for every delivery; redelivers failed ones (up to five rounds), as GitHub's "Redeliver" does. */
   async settle(): Promise<void> {
-    await this.sim.webhooks.idle();
+    await this.quiet();
     for (let round = 0; round < 5; round++) {
       const failed = this.sim.webhooks.deliveries.filter((d) => !this.retried.has(d.id) && (d.statusCode === null || d.statusCode >= 400));
       if (failed.length === 0) return;
@@ -131,7 +131,17 @@ class World {
         this.sim.webhooks.redeliver(delivery.id);
         this.redeliveries++;
       }
+      await this.quiet();
+    }
+  }
+
+  /** Until every delivery is answered and every handler of the App has returned (what a handler writes may send more deliveries). */
+  private async quiet(): Promise<void> {
+    for (let settled = 0; settled < 2; ) {
+      const before = this.sim.webhooks.deliveries.length;
       await this.sim.webhooks.idle();
+      await this.app.idle();
+      settled = this.sim.webhooks.deliveries.length === before ? settled + 1 : 0;
     }
   }
 

@@ -20,7 +20,7 @@ describe('trainyard sandbox --scenario lifecycle', () => {
     const report = JSON.parse(out) as Record<string, unknown>;
     expect(report).toMatchObject({ ...LIFECYCLE, faultsInjected: 0 });
     expect(report.apiCalls).toBeGreaterThan(50);
-  }, 240_000);
+  }, 420_000);
 
   it('prints the comment and the check the App produced, and writes them to the files --out names', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-sandbox-out-'));
@@ -35,7 +35,7 @@ describe('trainyard sandbox --scenario lifecycle', () => {
     expect(stdout).toContain(comment.trimEnd());
     expect(stdout).toContain(check.trimEnd());
     expect(stderr).toBe(`trainyard sandbox: wrote ${path.join(dir, 'comment.md')} and ${path.join(dir, 'check.md')}\n`);
-  }, 240_000);
+  }, 420_000);
 
   it.each([
     [['--scenario', 'birthday'], /--scenario birthday: expected lifecycle/],
