@@ -51,10 +51,10 @@ describe('the App in GitHub Actions mode', () => {
   const callers = renderCallers(choices).map((file) => ({ file: file.path, name: (parse(file.content) as { name: string }).name }));
   const named = (file: string) => callers.find((caller) => caller.file === `.github/workflows/${file}`)!.name;
 
-  it.each(['docs/samples/trainyard-app.yml', 'docs/app.md'])('%s listens for the pull-request and drift callers that init writes', async (file) => {
+  it.each(['docs/samples/trainyard-app.yml', 'docs/app.md'])('%s listens for the pull-request, drift and retraining callers that init writes', async (file) => {
     const text = await readFile(file, 'utf8');
     const yaml = file.endsWith('.md') ? /```yaml\n(# The trainyard App in GitHub Actions[\s\S]*?)```/.exec(text)![1]! : text;
     const workflow = parse(yaml) as { on: { workflow_run: { workflows: string[] } } };
-    expect(workflow.on.workflow_run.workflows).toEqual([named('trainyard-pr.yml'), named('trainyard-drift.yml')]);
+    expect(workflow.on.workflow_run.workflows).toEqual([named('trainyard-pr.yml'), named('trainyard-drift.yml'), named('trainyard-retrain.yml')]);
   });
 });
