@@ -38,6 +38,7 @@ function summaryLines(report: LifecycleReport): string[] {
     `gate: ${report.gate.state}: ${report.gate.comment ?? ''}`,
     `release ${report.release.tag}, promotion ${report.promotion.tag}`,
     `retraining pull request #${report.retrainingPr.number} on ${report.retrainingPr.branch}`,
+    `retraining run ${report.retrainingComparison.runId}: ${report.retrainingComparison.conclusion}; its comparison on #${report.retrainingPr.number}: ${report.retrainingComparison.check ?? 'none'} (${report.retrainingComparison.title ?? ''}) ${report.retrainingComparison.comment}`,
     `workflow runs: ${report.workflowRuns.map((run) => `${run.workflow} (${run.event}) ${run.conclusion}`).join(', ')}`,
     `duplicates ${report.duplicates}, App API calls ${report.apiCalls}, faults injected ${report.faultsInjected}`,
   ];

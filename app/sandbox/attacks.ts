@@ -15,7 +15,7 @@ import { PROMOTION_CHECK, requirePromotionCheck } from '../../src/deploy/promoti
 import { collectVersionContent } from '../../src/registry/content.ts';
 import { GitHubReleasesRegistry } from '../../src/registry/github/github-registry.ts';
 import { renderPromotionMessage } from '../../src/registry/promotion-record.ts';
-import { serveApp, type ServedApp } from './serve.ts';
+import { serveApp } from './serve.ts';
 
 export const ATTACK_REPO = 'acme/models';
 const SECRET = 'sandbox-attacks-secret';
@@ -46,7 +46,15 @@ export interface AttacksReport {
 
 /** A simulated repository with trainyard's App installed, and the moves an attacker or a reviewer makes in it. */
 export class AttackWorld {
-  constructor(readonly sim: Simulator, readonly app: ServedApp) {}
+  /** `app.idle`, where the App is served by the sandbox, waits for handlers that outlive their delivery. */
+  constructor(readonly sim: Simulator, readonly app: { appId: number; idle?: () => Promise<void> }) {}
+
+  /** Every delivery delivered and every handler of the App finished. */
+  async settle(): Promise<void> {
+    await this.sim.webhooks.idle();
+    await this.app.idle?.();
+    await this.sim.webhooks.idle();
+  }
 
   get repo() {
     return this.sim.state.repo(ATTACK_REPO)!;
@@ -130,7 +138,7 @@ export class AttackWorld {
     const head = await this.sim.scenario.push({ repo: ATTACK_REPO, branch: 'feature', files: { 'train.mjs': 'y' }, author: options.bobPushesFinal ? 'bob' : 'alice' });
     await this.sim.scenario.submitReview({ repo: ATTACK_REPO, number, reviewer: 'bob', event: 'APPROVE' });
     this.sim.scenario.completeWorkflowRun({ repo: ATTACK_REPO, workflow: 'trainyard-pr.yml', branch: 'feature', event: 'pull_request', artifacts: this.artifact(0.8) });
-    await this.sim.webhooks.idle();
+    await this.settle();
     const merge = await this.sim.scenario.merge({ repo: ATTACK_REPO, number, by: 'bob' });
     return { v1, older, head, merge, number };
   }
@@ -139,7 +147,7 @@ export class AttackWorld {
   async deploy(sha: string, pullRequests?: number[]) {
     const run = this.sim.scenario.completeWorkflowRun({ repo: ATTACK_REPO, workflow: 'trainyard-release.yml', branch: 'main', headSha: sha });
     this.sim.scenario.requestDeployment({ repo: ATTACK_REPO, runId: run.id, environment: 'production', ...(pullRequests ? { pullRequests } : {}) });
-    await this.sim.webhooks.idle();
+    await this.settle();
     return this.repo.protectionReviews.at(-1);
   }
 
@@ -249,7 +257,7 @@ export const ATTACKS: Array<{ name: string; play(world: AttackWorld): Promise<Ou
     async play(world) {
       const { v1, run } = await world.candidate();
       world.sim.scenario.requestDeployment({ repo: ATTACK_REPO, runId: run.id, environment: 'production' });
-      await world.sim.webhooks.idle();
+      await world.settle();
       const champion = await world.champion();
       return { refused: champion === v1, evidence: `gate ${answerText(world.answers().at(-1))}; champion churn@v${champion} while the release run is in progress` };
     },
@@ -260,12 +268,12 @@ export const ATTACKS: Array<{ name: string; play(world: AttackWorld): Promise<Ou
       const { number, v1, run } = await world.candidate();
       world.sim.faults.add({ operationId: 'actions/review-custom-gates-for-run', callers: ['installation'], rate: 1, fault: { kind: 'status', status: 502 } });
       world.sim.scenario.requestDeployment({ repo: ATTACK_REPO, runId: run.id, environment: 'production' });
-      await world.sim.webhooks.idle();
+      await world.settle();
       world.sim.faults.reset();
       await world.sim.scenario.submitReview({ repo: ATTACK_REPO, number, reviewer: 'bob', event: 'REQUEST_CHANGES', body: 'wait' });
-      await world.sim.webhooks.idle();
+      await world.settle();
       world.redeliverGate();
-      await world.sim.webhooks.idle();
+      await world.settle();
       const gates = (await world.registry().history('churn', 'production')).filter((p) => p.kind === 'gate').map((p) => p.decision);
       const champion = await world.champion();
       return {
@@ -281,11 +289,11 @@ export const ATTACKS: Array<{ name: string; play(world: AttackWorld): Promise<Ou
       world.sim.faults.add({ operationId: 'actions/review-custom-gates-for-run', callers: ['installation'], rate: 1, fault: { kind: 'status', status: 502 } });
       world.sim.faults.add({ operationId: 'git/delete-ref', callers: ['installation'], rate: 1, fault: { kind: 'status', status: 502 } });
       world.sim.scenario.requestDeployment({ repo: ATTACK_REPO, runId: run.id, environment: 'production' });
-      await world.sim.webhooks.idle();
+      await world.settle();
       world.sim.faults.reset();
       world.sim.clock.advance(GATE_LEASE_MS + 1000);
       world.redeliverGate(1);
-      await world.sim.webhooks.idle();
+      await world.settle();
       const answers = world.answers();
       return { refused: answers.length === 1 && answers[0]!.state === 'approved', evidence: `after the ${GATE_LEASE_MS / 60000}-minute lease expired: ${answers.map(answerText).join('; ') || 'no answer'}` };
     },

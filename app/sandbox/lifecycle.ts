@@ -51,6 +51,8 @@ export interface LifecycleReport {
   release: { tag: string };
   promotion: { tag: string };
   retrainingPr: { number: number; branch: string };
+  /** The App's comparison of the dispatched retraining run on the retraining pull request. */
+  retrainingComparison: { runId: number; conclusion: string; check: string | null; title: string | null; comment: string };
   /** The workflow runs the executor ran from the files `trainyard init` wrote, in order. */
   workflowRuns: Array<{ workflow: string; event: string; conclusion: string; jobs: Array<{ name: string; conclusion: string }> }>;
   duplicates: number;
@@ -67,8 +69,8 @@ const OWNER = 'acme';
 const REPO = `${OWNER}/flights`;
 const SECRET = 'sandbox-webhook-secret';
 /** The trainyard checkout: `trainyard/trainyard@v1` in the workflows resolves to it (its dist/ bundle). */
-const CHECKOUT = fileURLToPath(new URL('../../', import.meta.url));
-const FAKE_NVIDIA_SMI = path.join(CHECKOUT, 'test/fixtures/nvidia-smi/bin');
+export const CHECKOUT = fileURLToPath(new URL('../../', import.meta.url));
+export const FAKE_NVIDIA_SMI = path.join(CHECKOUT, 'test/fixtures/nvidia-smi/bin');
 
 function expect(condition: unknown, step: string, problem: string): asserts condition {
   if (!condition) throw new LifecycleError(`${step}: ${problem}`);
@@ -84,7 +86,17 @@ class World {
 
   /** Runs one of the repository's workflows through the executor; a failed run stops the lifecycle, naming its failed steps. */
   async workflow(step: string, request: Parameters<WorkflowExecutor['run']>[0], expected: 'success' | 'failure' = 'success'): Promise<WorkflowRunResult> {
-    const run = await this.executor.run(request);
+    return this.record(step, await this.executor.run(request), expected);
+  }
+
+  /** Runs the workflow runs a dispatch through the API queued (the App's dispatch of the retraining workflow). */
+  async dispatched(step: string, expected: 'success' | 'failure' = 'success'): Promise<WorkflowRunResult[]> {
+    const runs = await this.executor.runDispatched(REPO);
+    for (const run of runs) this.record(step, run, expected);
+    return runs;
+  }
+
+  private record(step: string, run: WorkflowRunResult, expected: 'success' | 'failure'): WorkflowRunResult {
     this.runs.push(run);
     const failed = run.jobs.flatMap((job) => job.steps.filter((s) => s.outcome === 'failure').map((s) => `${job.name} / ${s.name}: ${s.log.trim().split('\n').slice(-5).join(' | ')}`));
     expect(run.conclusion === expected, step, `${run.workflow} (${run.event}) ended ${run.conclusion}, expected ${expected}${failed.length ? `; failed: ${failed.join('; ')}` : ''}`);
@@ -110,7 +122,7 @@ class World {
 
   /** Waits for every delivery; redelivers failed ones (up to five rounds), as GitHub's "Redeliver" does. */
   async settle(): Promise<void> {
-    await this.sim.webhooks.idle();
+    await this.quiet();
     for (let round = 0; round < 5; round++) {
       const failed = this.sim.webhooks.deliveries.filter((d) => !this.retried.has(d.id) && (d.statusCode === null || d.statusCode >= 400));
       if (failed.length === 0) return;
@@ -119,7 +131,17 @@ class World {
         this.sim.webhooks.redeliver(delivery.id);
         this.redeliveries++;
       }
+      await this.quiet();
+    }
+  }
+
+  /** Until every delivery is answered and every handler of the App has returned (what a handler writes may send more deliveries). */
+  private async quiet(): Promise<void> {
+    for (let settled = 0; settled < 2; ) {
+      const before = this.sim.webhooks.deliveries.length;
       await this.sim.webhooks.idle();
+      await this.app.idle();
+      settled = this.sim.webhooks.deliveries.length === before ? settled + 1 : 0;
     }
   }
 
@@ -163,7 +185,7 @@ async function openWorld(options: LifecycleOptions): Promise<World> {
 }
 
 /** `trainyard init --yes --force` in the project: the four callers (the config is replaced when seeding). */
-async function initCallers(dir: string): Promise<void> {
+export async function initCallers(dir: string): Promise<void> {
   let stderr = '';
   const code = await trainyardCli(['init', '--yes', '--force', '--model', MODEL, '--command', 'node train.mjs', '--data', 'data/train.csv'], {
     stdout: () => undefined, stderr: (text) => (stderr += text), cwd: dir, env: { PATH: process.env.PATH }, now: () => new Date(),
@@ -171,7 +193,7 @@ async function initCallers(dir: string): Promise<void> {
   if (code !== 0) throw new LifecycleError(`init: trainyard init failed: ${stderr.trim()}`);
 }
 
-function readTree(dir: string, prefix = ''): Record<string, string> {
+export function readTree(dir: string, prefix = ''): Record<string, string> {
   const files: Record<string, string> = {};
   for (const name of readdirSync(path.join(dir, prefix))) {
     if (name === '.trainyard' || name === '.git' || name === 'node_modules') continue;
@@ -183,7 +205,7 @@ function readTree(dir: string, prefix = ''): Record<string, string> {
 }
 
 /** The runtime key the setup action computes, so actions/cache restores the checkout's node_modules instead of installing. */
-function runtimeCache(): Map<string, string> {
+export function runtimeCache(): Map<string, string> {
   const digest = execFileSync('sha256sum', [path.join(CHECKOUT, 'dist/package.json')], { encoding: 'utf8' }).slice(0, 16);
   return new Map([[`trainyard-runtime-Linux-X64-node${process.versions.modules}-${digest}`, path.join(CHECKOUT, 'node_modules')]]);
 }
@@ -195,6 +217,35 @@ async function pullRequestEvent(world: World, number: number, action: string): P
   return { repo: REPO, workflow: 'trainyard-pr.yml', event: 'pull_request', payload: { action, number, pull_request: pr }, sha: pr.head.sha, ref: `refs/pull/${number}/merge`, actor: pr.user.login };
 }
 
+
+/**
+ * The retraining the App dispatched on the retraining branch runs (trainyard-retrain.yml as
+ * init wrote it, on the queued run GitHub created for the dispatch); its completion wakes
+ * the App, which compares the candidate on the retraining pull request: comment and check.
+ * The retraining branch changes only trainyard.lock, so its candidate is the champion's code
+ * trained on the same data: it ties the champion, the gate fails (roc_auc must improve by
+ * 0.002), and the run ends in failure at its comparison step, as it does on GitHub. The
+ * comparison still lands on the retraining pull request, with a failing check.
+ */
+async function retrainingRun(world: World, number: number): Promise<LifecycleReport['retrainingComparison']> {
+  const runs = await world.dispatched('retraining run', 'failure');
+  expect(runs.length === 1, 'retraining run', `${runs.length} dispatched runs ran, expected the one retraining run`);
+  const run = runs[0]!;
+  expect(run.jobs.some((job) => job.steps.some((s) => s.name.startsWith('Train the candidate') && s.outcome === 'success')), 'retraining run', 'the retraining run trained no candidate');
+  const failedSteps = run.jobs.flatMap((job) => job.steps.filter((s) => s.outcome === 'failure').map((s) => `${job.name} / ${s.name}`));
+  expect(failedSteps.length === 1 && failedSteps[0] === `${MODEL} / evaluate / Compare the candidate with the champion`, 'retraining run', `expected only the comparison step to fail (the gate), failed: ${failedSteps.join('; ') || 'none'}`);
+  expect(world.repo.artifacts.some((a) => a.runId === run.run.id && a.name === `trainyard-${MODEL}-evaluation`), 'retraining run', `the retraining run uploaded no trainyard-${MODEL}-evaluation`);
+  await world.settle();
+  const head = world.repo.git.refs.get(`refs/heads/${world.repo.pulls.find((p) => p.number === number)!.head.ref}`)!;
+  expect(run.run.headSha === head, 'retraining run', `the run is on ${run.run.headSha.slice(0, 7)}, the pull request's head is ${head.slice(0, 7)}`);
+  const check = world.repo.checkRuns.find((c) => c.name === `trainyard / ${MODEL}` && c.headSha === head);
+  expect(check && check.conclusion !== null, 'retraining comparison', `no completed trainyard / ${MODEL} check on the retraining head ${head.slice(0, 7)}`);
+  expect(check.conclusion === 'failure', 'retraining comparison', `trainyard / ${MODEL} on the retraining head is ${check.conclusion}, expected failure (the candidate ties the champion)`);
+  const comment = world.repo.comments.find((c) => c.issueNumber === number && c.user.login === BOT && c.body.startsWith(`<!-- trainyard:${MODEL} -->`));
+  expect(comment, 'retraining comparison', `no comparison comment on the retraining pull request #${number}`);
+  expect(comment.body.includes(`/actions/runs/${run.run.id}`), 'retraining comparison', `the comment on #${number} does not link the retraining run ${run.run.id}`);
+  return { runId: run.run.id, conclusion: run.conclusion, check: check.conclusion, title: check.output.title, comment: `https://github.com/${REPO}/pull/${number}#issuecomment-${comment.id}` };
+}
 
 export async function runLifecycle(options: LifecycleOptions): Promise<LifecycleReport> {
   const world = await openWorld(options);
@@ -283,6 +334,8 @@ async function live(world: World): Promise<LifecycleReport> {
   expect(retrain.length === 1, 'retraining', `${retrain.length} open pull requests on ${branch}`);
   expect(world.repo.runs.some((r) => r.event === 'workflow_dispatch' && r.headBranch === branch), 'retraining', `no dispatch of the retraining workflow on ${branch}`);
 
+  const retrainingComparison = await retrainingRun(world, retrain[0]!.number);
+
   // Every event again: nothing may change.
   const before = fingerprint(sim, REPO);
   for (const delivery of [...sim.webhooks.deliveries]) sim.webhooks.redeliver(delivery.id);
@@ -301,6 +354,7 @@ async function live(world: World): Promise<LifecycleReport> {
     release: { tag: candidate.tag },
     promotion: { tag: `${MODEL}#production#${promotion!.sequence}` },
     retrainingPr: { number: retrain[0]!.number, branch },
+    retrainingComparison,
     workflowRuns: world.runs.map((run) => ({ workflow: run.workflow, event: run.event, conclusion: run.conclusion, jobs: run.jobs.map((job) => ({ name: job.name, conclusion: job.conclusion })) })),
     duplicates: duplicatesIn(createdObjects(sim, REPO)),
     apiCalls: requests.byCaller.app + requests.byCaller.installation,

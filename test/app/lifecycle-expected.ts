@@ -9,7 +9,8 @@ export const LIFECYCLE = {
   promotion: { tag: 'flight-delays#production#3' },
   retrainingPr: { number: 2, branch: 'trainyard/retrain/flight-delays' },
   // The callers `trainyard init` wrote, run by the workflow executor: the pipeline on the
-  // opened pull request and on its fix-up push, the release run after the merge, the drift run.
+  // opened pull request and on its fix-up push, the release run after the merge, the drift run,
+  // the dispatched retraining run.
   workflowRuns: [
     ...[1, 2].map(() => ({ workflow: 'trainyard pr', event: 'pull_request', conclusion: 'success', jobs: ['validate data', 'train', 'evaluate'].map((job) => ({ name: `flight-delays / ${job}`, conclusion: 'success' })) })),
     {
@@ -18,6 +19,17 @@ export const LIFECYCLE = {
     },
     // The scheduled drift run fails on drift, as designed, after uploading drift.json.
     { workflow: 'trainyard drift', event: 'schedule', conclusion: 'failure', jobs: [{ name: 'flight-delays / detect drift', conclusion: 'failure' }] },
+    // The retraining the App dispatched on the retraining branch: the branch changes only
+    // trainyard.lock, so the candidate ties the champion and the evaluate job fails the gate.
+    {
+      workflow: 'trainyard retrain', event: 'workflow_dispatch', conclusion: 'failure',
+      jobs: [['validate data', 'success'], ['train', 'success'], ['evaluate', 'failure']].map(([job, conclusion]) => ({ name: `flight-delays / ${job}`, conclusion })),
+    },
   ],
+  // The App compared the retraining run's candidate on the retraining pull request: a failing check and the comment.
+  retrainingComparison: {
+    runId: expect.any(Number), conclusion: 'failure', check: 'failure', title: 'fail: roc_auc did not meet the policy',
+    comment: expect.stringMatching(/^https:\/\/github\.com\/acme\/flights\/pull\/2#issuecomment-\d+$/),
+  },
   duplicates: 0,
 };

@@ -7,4 +7,4 @@ it('ends the same with --faults 0.1: no duplicates, every fault absorbed', async
   const report = await runLifecycle({ faults: 0.1, seed: 1 });
   expect(report).toMatchObject(LIFECYCLE);
   expect(report.faultsInjected).toBeGreaterThan(5);
-}, 240_000);
+}, 420_000);

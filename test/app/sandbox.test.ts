@@ -13,14 +13,14 @@ async function sandbox(argv: string[]): Promise<{ code: number; out: string; err
 
 
 describe('trainyard sandbox --scenario lifecycle', () => {
-  it('plays PR -> comment and check -> review -> merge -> release -> gate -> promotion -> drift -> retraining PR, and redelivery changes nothing', async () => {
+  it('plays PR -> comment and check -> review -> merge -> release -> gate -> promotion -> drift -> retraining PR -> retraining run compared on it, and redelivery changes nothing', async () => {
     const { code, out, err } = await sandbox(['--scenario', 'lifecycle', '--json']);
     expect(err).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(out) as Record<string, unknown>;
     expect(report).toMatchObject({ ...LIFECYCLE, faultsInjected: 0 });
     expect(report.apiCalls).toBeGreaterThan(50);
-  }, 240_000);
+  }, 420_000);
 
   it('prints the comment and the check the App produced, and writes them to the files --out names', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-sandbox-out-'));
@@ -31,11 +31,11 @@ describe('trainyard sandbox --scenario lifecycle', () => {
     expect(comment).toContain('flight-delays');
     expect(check).toMatch(/^# trainyard \/ flight-delays: success\n/);
     expect(stdout).toContain("──── the App's comment on the pull request (https://github.com/acme/flights/pull/1#issuecomment-");
-    expect(stdout).toContain('workflow runs: trainyard pr (pull_request) success, trainyard pr (pull_request) success, trainyard release (push) success, trainyard drift (schedule) failure\n');
+    expect(stdout).toContain('workflow runs: trainyard pr (pull_request) success, trainyard pr (pull_request) success, trainyard release (push) success, trainyard drift (schedule) failure, trainyard retrain (workflow_dispatch) failure\n');
     expect(stdout).toContain(comment.trimEnd());
     expect(stdout).toContain(check.trimEnd());
     expect(stderr).toBe(`trainyard sandbox: wrote ${path.join(dir, 'comment.md')} and ${path.join(dir, 'check.md')}\n`);
-  }, 240_000);
+  }, 420_000);
 
   it.each([
     [['--scenario', 'birthday'], /--scenario birthday: expected lifecycle/],
