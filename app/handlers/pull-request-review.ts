@@ -11,9 +11,9 @@ import { loadConfig, repoOf } from '../context.ts';
 export function pullRequestReview(deps: AppDeps) {
   return async (context: Context<'pull_request_review.submitted' | 'pull_request_review.dismissed'>): Promise<void> => {
     const pull = context.payload.pull_request;
-    if (!pull.merged_at || !pull.merge_commit_sha) return;
+    if (!pull.merged_at || !pull.merge_commit_sha) return context.log.debug(`review on #${pull.number} ignored: the pull request is not merged`);
     const loaded = await loadConfig(context);
-    if (!loaded.config) return;
+    if (!loaded.config) return context.log.debug(`review on #${pull.number} ignored: ${loaded.problem}`);
     await refreshPromotionCheck(repoOf(context), loaded.config, pull.merge_commit_sha, [pull.number], deps);
   };
 }

@@ -1,16 +1,19 @@
 /**
- * Running `/trainyard retrain` and `/trainyard compare <version>`: each comment is acted
- * on once (a claim keyed by the comment id), and answered with one reply.
+ * Running `/trainyard retrain` and `/trainyard compare <version>` from comments of users
+ * with write access: each comment is acted on once (a claim keyed by the comment id), and
+ * answered with one reply; others are thanked and told who can run it.
  */
 import type { TrainyardConfig } from '../config/schema.ts';
 import { describeThrown } from '../errors.ts';
 import { claimOnce } from '../github/claims.ts';
 import type { Repo } from '../github/repo.ts';
+import { postOnce } from '../github/sticky-comment.ts';
 import { quote, renderJobSummary } from '../report/comparison-report.ts';
-import { commandModel, type ChatCommand } from './chatops.ts';
+import { commandModel, parseCommand, type ChatCommand } from './chatops.ts';
 import { environmentOf } from './config.ts';
 import { openRegistry } from './champion.ts';
 import type { AppDeps } from './deps.ts';
+import { canWrite } from './permissions.ts';
 import { candidateForHead } from './run-metrics.ts';
 import { compareOnEvaluationRows } from './trusted-evaluation.ts';
 import { dispatchRetraining } from './retrain.ts';
@@ -28,6 +31,45 @@ async function reply(repo: Repo, issueNumber: number, body: string): Promise<voi
   await repo.octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: issueNumber, body });
 }
 
+export interface CommentFacts {
+  body: string;
+  commentId: number;
+  author: string;
+  authorIsBot: boolean;
+  issueNumber: number;
+  /** Whether the comment is on a pull request. */
+  onPullRequest: boolean;
+  repoFullName: string;
+  defaultBranch: string;
+}
+
+/** Whether a comment may hold a command (cheap: no API calls). */
+export const mayHoldCommand = (comment: Pick<CommentFacts, 'body' | 'authorIsBot'>): boolean => !comment.authorIsBot && comment.body.includes('/trainyard');
+
+/** Runs the comment's command; returns why nothing was done, or null when it was answered. */
+export async function handleComment(repo: Repo, loaded: { config: TrainyardConfig | null; problem: string | null }, comment: CommentFacts, deps: AppDeps): Promise<string | null> {
+  if (!mayHoldCommand(comment)) return 'not a /trainyard command';
+  const command = parseCommand(comment.body, loaded.config ? Object.keys(loaded.config.models) : []);
+  if (!command) return 'no line starts with /trainyard';
+  const { data: branch } = await repo.octokit.rest.repos.getBranch({ owner: repo.owner, repo: repo.repo, branch: comment.defaultBranch });
+  const claimSha = branch.commit.sha;
+  if (!(await canWrite(repo, comment.author))) {
+    await postOnce(repo, comment.issueNumber, `refusal:${comment.commentId}`, `Thanks, @${comment.author}. Only people with write access to this repository can run \`/trainyard\` commands; a maintainer can run it for you.`, claimSha);
+    return null;
+  }
+  if (!loaded.config) {
+    await postOnce(repo, comment.issueNumber, `config:${comment.commentId}`, `The trainyard config cannot be used: ${loaded.problem}`, claimSha);
+    return null;
+  }
+  let pull = null;
+  if (comment.onPullRequest) {
+    const { data } = await repo.octokit.rest.pulls.get({ owner: repo.owner, repo: repo.repo, pull_number: comment.issueNumber });
+    pull = { headRef: data.head.ref, headSha: data.head.sha, fromFork: data.head.repo?.full_name !== comment.repoFullName };
+  }
+  await runCommand(repo, loaded.config, command, { issueNumber: comment.issueNumber, commentId: comment.commentId, pull, defaultBranch: comment.defaultBranch, claimSha }, deps);
+  return null;
+}
+
 export async function runCommand(repo: Repo, config: TrainyardConfig, command: ChatCommand, target: CommandTarget, deps: AppDeps): Promise<string> {
   if (!(await claimOnce(repo, `command:${target.commentId}`, target.claimSha))) return 'already handled';
   const models = Object.keys(config.models);
@@ -38,7 +80,7 @@ export async function runCommand(repo: Repo, config: TrainyardConfig, command: C
     if (!model) answer = `Which model? Name one of ${models.join(', ')}, for example \`/trainyard ${command.kind} ${models[0]!}\`.`;
     else if (command.kind === 'retrain') {
       const ref = target.pull && !target.pull.fromFork ? target.pull.headRef : target.defaultBranch;
-      answer = await dispatchRetraining(repo, model, ref, command.reason, '').then(
+      answer = await dispatchRetraining(repo, { model, ref, reason: command.reason }).then(
         () => `Retraining of **${model}** dispatched on \`${ref}\` (${command.reason}).`,
         (error: unknown) => `Could not dispatch the retraining workflow: ${describeThrown(error)}`,
       );

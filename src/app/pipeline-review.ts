@@ -80,8 +80,20 @@ async function compareArtifact(repo: Repo, config: TrainyardConfig, name: string
   return { comparison, championLabel, onEvaluationRows: false };
 }
 
-/** `existingCheck`: the check `trainyard / <model>` on the head as the caller just read it, if it did. */
-export async function reviewPipelineRun(repo: Repo, config: TrainyardConfig, name: string, run: RunFacts, artifact: ArtifactInfo | undefined, deps: AppDeps, existingCheck?: ExistingCheck | null): Promise<ReviewOutcome> {
+export interface PipelineReview {
+  repo: Repo;
+  config: TrainyardConfig;
+  /** The model's name in the config. */
+  model: string;
+  run: RunFacts;
+  /** The run's artifact `trainyard-<model>`; absent when the run failed before training. */
+  artifact: ArtifactInfo | undefined;
+  /** The check `trainyard / <model>` on the head as the caller just read it, if it did. */
+  existingCheck?: ExistingCheck | null | undefined;
+}
+
+export async function reviewPipelineRun(review: PipelineReview, deps: AppDeps): Promise<ReviewOutcome> {
+  const { repo, config, model: name, run, artifact, existingCheck } = review;
   const model = config.models[name]!;
   let compared: { comparison: Comparison; championLabel: string; onEvaluationRows: boolean } | null = null;
   let problem: string | null = null;

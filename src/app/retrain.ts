@@ -37,8 +37,17 @@ async function branchHead(repo: Repo, branch: string): Promise<string | null> {
   }
 }
 
-export async function dispatchRetraining(repo: Repo, model: string, ref: string, reason: string, snapshot: string): Promise<void> {
-  await repo.octokit.rest.actions.createWorkflowDispatch({ owner: repo.owner, repo: repo.repo, workflow_id: RETRAIN_WORKFLOW, ref, inputs: { model, reason: reason.slice(0, 200), 'data-snapshot': snapshot } });
+export interface RetrainingDispatch {
+  model: string;
+  /** The branch the retraining workflow runs on. */
+  ref: string;
+  reason: string;
+  /** The data snapshot key recorded in trainyard.lock; absent for a retraining asked for by a person. */
+  snapshot?: string;
+}
+
+export async function dispatchRetraining(repo: Repo, { model, ref, reason, snapshot }: RetrainingDispatch): Promise<void> {
+  await repo.octokit.rest.actions.createWorkflowDispatch({ owner: repo.owner, repo: repo.repo, workflow_id: RETRAIN_WORKFLOW, ref, inputs: { model, reason: reason.slice(0, 200), 'data-snapshot': snapshot ?? '' } });
 }
 
 export interface RetrainOutcome {
@@ -89,6 +98,6 @@ export async function retrainWith(repo: Repo, model: string, evidence: RetrainEv
     number = data.number;
   }
   await repo.octokit.rest.issues.addLabels({ owner: repo.owner, repo: repo.repo, issue_number: number, labels: plan.labels });
-  await dispatchRetraining(repo, model, branch, evidence.reason, key);
+  await dispatchRetraining(repo, { model, ref: branch, reason: evidence.reason, snapshot: key });
   return { action: existing ? 'updated' : 'opened', pullRequest: number, branch, key };
 }

@@ -30,7 +30,14 @@ describe('pull requests', () => {
     expect(reviews.map((r) => [r.user?.login, r.state, r.commit_id])).toEqual([['bob', 'APPROVED', first]]);
     const { data: now } = await alice.pulls.get({ owner: 'acme', repo: 'models', pull_number: pr.number });
     expect(now.head.sha).toBe(second);
+    const associated = async (sha: string) => (await alice.repos.listPullRequestsAssociatedWithCommit({ owner: 'acme', repo: 'models', commit_sha: sha })).data.map((p) => [p.number, p.state]);
+    expect(await associated(first)).toEqual([[pr.number, 'open']]);
     const { data: merged } = await bob.pulls.merge({ owner: 'acme', repo: 'models', pull_number: pr.number, sha: second });
+    // On the default branch: the merged pull request that brought the commit, by its merge commit or its commits.
+    expect(await associated(merged.sha!)).toEqual([[pr.number, 'closed']]);
+    expect(await associated(second)).toEqual([[pr.number, 'closed']]);
+    const { data: readme } = await alice.repos.getBranch({ owner: 'acme', repo: 'models', branch: 'main' });
+    expect(await associated(readme.commit.parents[0]!.sha)).toEqual([]);
     const { data: main } = await alice.git.getRef({ owner: 'acme', repo: 'models', ref: 'heads/main' });
     expect(main.object.sha).toBe(merged.sha);
     const { data: file } = await alice.repos.getContent({ owner: 'acme', repo: 'models', path: 'params.yml' });

@@ -177,14 +177,20 @@ export const pullRoutes: Route[] = [
     },
   },
   {
+    // As GitHub documents it: a commit on the default branch lists the merged pull requests
+    // that brought it (by their merge commit or their commits); a commit elsewhere lists
+    // the open pull requests holding it.
     operationId: 'repos/list-pull-requests-associated-with-commit',
     access: repoAccess('read', 'contents'),
     handle: (req) => {
       const repo = repoOf(req);
-      const sha = String(req.params.commit_sha);
-      if (!repo.git.get(sha, 'commit')) throw new SimHttpError(422, `No commit found for SHA: ${sha}`);
-      // GitHub lists the pull requests that contain the commit, or whose merge wrote it.
-      const list = repo.pulls.filter((p) => p.mergeCommitSha === sha || pullCommits(req, repo, p).shas.includes(sha)).reverse();
+      const sha = req.params.commit_sha as string;
+      const holding = repo.pulls.filter((p) => p.mergeCommitSha === sha || pullCommits(req, repo, p).shas.includes(sha));
+      // A fork's commits are the repository's too once a pull request brings them (refs/pull/N/head).
+      if (!repo.git.get(sha, 'commit') && holding.length === 0) throw new SimHttpError(422, `No commit found for SHA: ${sha}`);
+      const defaultHead = repo.git.refs.get(`refs/heads/${repo.defaultBranch}`) ?? null;
+      const onDefault = defaultHead !== null && commitsBetween(repo.git, null, defaultHead).includes(sha);
+      const list = holding.filter((p) => (onDefault ? p.merged : p.state === 'open')).reverse();
       const { page, headers } = paginate(req, list);
       return json(200, page.map((p) => view(req, repo, p)), headers);
     },
