@@ -13,7 +13,8 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { runInActions } from '../../app/actions-adapter.ts';
 import { useSimulator } from '../sim/index.ts';
-import { checks, comments, pipelineArtifact, REPO, seedRepo, TestOctokit } from './harness.ts';
+import { checks, comments, pipelineArtifact, REPO, seedRepo } from './harness.ts';
+import { UnretriedOctokit } from '../../app/sandbox/serve.ts';
 
 const sim = useSimulator();
 let sink: Server | undefined;
@@ -45,7 +46,7 @@ async function eventFile(event: string): Promise<string> {
 async function run(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runInActions({ env: { LOG_LEVEL: 'fatal', GITHUB_RUN_ID: '77', ...env }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, TestOctokit);
+  const code = await runInActions({ env: { LOG_LEVEL: 'fatal', GITHUB_RUN_ID: '77', ...env }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, UnretriedOctokit);
   return { code, stdout, stderr };
 }
 

@@ -1,15 +1,11 @@
-/** Serves the real App (app/index.ts) through Probot's middleware against the GitHub simulator. */
+/** The App's test flows: a repository seeded for the App, the App served on the simulator, and registry helpers. */
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { writeOutputs } from '../registry/fixtures.ts';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Octokit } from '@octokit/rest';
-import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
-import { createApp } from '../../app/index.ts';
-import type { AppDeps } from '../../src/app/deps.ts';
+import { serveApp as serveAppOn, type ServedApp, type ServeOptions as SandboxServeOptions } from '../../app/sandbox/serve.ts';
 import { collectVersionContent } from '../../src/registry/content.ts';
 import { GitHubReleasesRegistry } from '../../src/registry/github/github-registry.ts';
 import { afterEach } from 'vitest';
@@ -47,18 +43,6 @@ export function seedRepo(sim: Simulator, config = CONFIG): void {
   });
 }
 
-/**
- * ProbotOctokit without retries or throttling. `ProbotOctokit.defaults({ throttle: { enabled:
- * false } })` is not enough: Probot lays its own throttle options over the class defaults,
- * which turns throttling back on and spaces every write one second apart (GitHub's advice
- * for one installation, and a simulator has no secondary limit to respect).
- */
-export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  throttle: { ...(options.throttle as object | undefined), enabled: false },
-  retry: { enabled: false },
-}));
-
 let sharedKey: string | undefined;
 /** One RSA key for every App a test process seeds: generating a 2048-bit key costs a second. */
 export function appKey(): string {
@@ -66,13 +50,6 @@ export function appKey(): string {
   return sharedKey;
 }
 
-export interface ServedApp {
-  appId: number;
-  url: string;
-  close(): Promise<void>;
-}
-
-/** Starts `replicas` App servers; the App's webhook goes to the first (or to a fan-out to all). */
 /**
  * The test file's simulator, and `serve()` to start the App on it in a test; after each
  * test the webhooks in flight are drained and the App is closed.
@@ -88,43 +65,11 @@ export function useServedApp(): { sim: () => Simulator; serve: (options?: ServeO
   return { sim, serve: async (options = {}) => (app = await serveApp(sim(), options)) };
 }
 
-export interface ServeOptions {
-  replicas?: number;
-  /** The App's clock and lease length, when a test needs them (the simulator's clock, say). */
-  deps?: Pick<Partial<AppDeps>, 'now' | 'gateLeaseMs'>;
-}
+export type ServeOptions = Pick<SandboxServeOptions, 'replicas' | 'deps'>;
 
-export async function serveApp(sim: Simulator, options: ServeOptions = {}): Promise<ServedApp> {
-  const seeded = sim.seed.app({ slug: 'trainyard', privateKey: appKey() });
-  const servers: Server[] = [];
-  const urls: string[] = [];
-  for (let i = 0; i < (options.replicas ?? 1); i++) {
-    const probot = new Probot({ appId: seeded.id, privateKey: seeded.privateKey, secret: SECRET, baseUrl: sim.url, logLevel: (process.env.APP_LOG_LEVEL ?? 'fatal') as 'fatal', Octokit: TestOctokit });
-    const middleware = await createNodeMiddleware(createApp({ appSlug: 'trainyard', ...options.deps }), { probot, webhooksPath: '/api/github/webhooks' });
-    const server = createServer((req, res) => void middleware(req, res, () => res.writeHead(404).end()));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    servers.push(server);
-    urls.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`);
-  }
-  let url = urls[0]!;
-  if (urls.length > 1) {
-    // A fan-out in front of the replicas: every delivery reaches every replica at once.
-    const fan = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k.startsWith('x-') || k === 'content-type' || k === 'user-agent')) as Record<string, string>;
-        void Promise.all(urls.map((u) => fetch(u, { method: 'POST', headers, body }).then((r) => r.status))).then((codes) => res.writeHead(Math.max(...codes)).end());
-      });
-    });
-    await new Promise<void>((resolve) => fan.listen(0, '127.0.0.1', resolve));
-    servers.push(fan);
-    url = `http://127.0.0.1:${(fan.address() as AddressInfo).port}/`;
-  }
-  seeded.app.webhook = { url, secret: SECRET };
-  sim.seed.installation({ appId: seeded.id, account: 'acme' });
-  return { appId: seeded.id, url, close: async () => { for (const s of servers) await new Promise<void>((resolve) => s.close(() => resolve())); } };
+/** The real App served over HTTP (app/sandbox/serve.ts), as a test wants it: no retries, logs off unless APP_LOG_LEVEL says. */
+export function serveApp(sim: Simulator, options: ServeOptions = {}): Promise<ServedApp> {
+  return serveAppOn(sim, SECRET, 'acme', { ...options, privateKey: appKey(), retries: false, logLevel: (process.env.APP_LOG_LEVEL ?? 'fatal') as 'fatal' });
 }
 
 export function ownerOctokit(sim: Simulator): Octokit {

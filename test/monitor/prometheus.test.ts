@@ -14,7 +14,8 @@ import { createApp } from '../../app/index.ts';
 import { createAppMetrics } from '../../app/metrics.ts';
 import { renderOpenMetrics, renderPrometheusText } from '../../src/monitor/openmetrics.ts';
 import { pushMetrics } from '../../src/monitor/push.ts';
-import { appKey, REPO, SECRET, seedRepo, TestOctokit } from '../app/harness.ts';
+import { appKey, REPO, SECRET, seedRepo } from '../app/harness.ts';
+import { UnretriedOctokit } from '../../app/sandbox/serve.ts';
 import { prometheusBinaries, startMonitoring, type Monitoring } from '../helpers/prometheus.ts';
 import { useSimulator } from '../sim/index.ts';
 import { aucLow, result } from './results.ts';
@@ -65,7 +66,7 @@ describe.skipIf(!bins)('Prometheus and Pushgateway (Debian prometheus, prometheu
 
   it('scrapes the App\'s deliveries, handler latency and rate limit, and reads the pushed model metrics back', async () => {
     const seeded = sim().seed.app({ slug: 'trainyard', privateKey: appKey() });
-    const probot = new Probot({ appId: seeded.id, privateKey: seeded.privateKey, secret: SECRET, baseUrl: sim().url, logLevel: 'fatal', Octokit: TestOctokit });
+    const probot = new Probot({ appId: seeded.id, privateKey: seeded.privateKey, secret: SECRET, baseUrl: sim().url, logLevel: 'fatal', Octokit: UnretriedOctokit });
     const middleware = await createNodeMiddleware(createApp({ appSlug: 'trainyard', metrics }), { probot, webhooksPath: '/api/github/webhooks' });
     server.on('request', appRequestListener(middleware, metrics.registry));
     seeded.app.webhook = { url: `http://127.0.0.1:${appPort}/api/github/webhooks`, secret: SECRET };

@@ -40,8 +40,10 @@ export interface Simulator {
   readonly webhooks: {
     readonly deliveries: readonly Delivery[];
     redeliver(id: number): Delivery;
-    /** Resolves when every delivery in flight has been answered. */
+    /** Resolves when every delivery in flight has been answered and every receiver registered with `waitFor` is done. */
     idle(): Promise<void>;
+    /** Makes `idle()` wait for a receiver that works on after answering; returns its unregistration. */
+    waitFor(receiverIdle: () => Promise<void>): () => void;
   };
   readonly faults: {
     add(rule: FaultRule): void;
@@ -107,6 +109,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       deliveries: ctx.webhooks.deliveries,
       redeliver: (id) => ctx.webhooks.redeliver(id),
       idle: () => ctx.webhooks.idle(),
+      waitFor: (receiverIdle) => ctx.webhooks.waitFor(receiverIdle),
     },
     faults: { add: (rule) => faults.add(rule), reset: (s = faultSeed) => faults.reset(s), injected: () => faults.injected },
     requests: () => structuredClone(requests),

@@ -48,6 +48,7 @@ export function signPayload(secret: string, body: string): string {
 export class Webhooks {
   readonly deliveries: Delivery[] = [];
   private readonly pending = new Set<Promise<void>>();
+  private readonly receivers = new Set<() => Promise<void>>();
 
   constructor(private readonly ctx: () => SimContext) {}
 
@@ -78,9 +79,25 @@ export class Webhooks {
     return this.send(app, original, true);
   }
 
-  /** Resolves once every delivery in flight (and any they caused) has been answered. */
+  /**
+   * Resolves once every delivery in flight (and any they caused) has been answered, and
+   * every receiver registered with `waitFor` is done with what they started.
+   */
   async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    do {
+      while (this.pending.size > 0) await Promise.all([...this.pending]);
+      for (const receiver of [...this.receivers]) await receiver();
+    } while (this.pending.size > 0);
+  }
+
+  /**
+   * A receiver that may go on working after it answered a delivery (Probot's middleware
+   * answers 202 after 9 seconds and lets the handlers run on, as GitHub's 10-second limit
+   * asks): `idle()` waits for it too. Returns the function that unregisters it.
+   */
+  waitFor(receiverIdle: () => Promise<void>): () => void {
+    this.receivers.add(receiverIdle);
+    return () => this.receivers.delete(receiverIdle);
   }
 
   private send(app: SimApp, input: Pick<Delivery, 'event' | 'action' | 'payload' | 'installationId' | 'repositoryId'>, redelivery: boolean): Delivery {
