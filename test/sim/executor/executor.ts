@@ -23,6 +23,9 @@ import type { Simulator } from '../simulator.ts';
 import type { PermissionLevel } from '../state/apps.ts';
 import type { WorkflowRun } from '../state/actions.ts';
 import { workflowParser } from './github-parser.ts';
+import { changedFiles } from './changes.ts';
+import { WorkflowError } from './errors.ts';
+import { checkOn, triggers, type TriggerEvent } from './filters.ts';
 import { condition, interpolate, interpolateString, type Contexts, type JobStatus } from './expressions.ts';
 import { ResultsService } from './results-service.ts';
 import { readKeyValueFile, readPathFile } from './runner-files.ts';
@@ -95,7 +98,7 @@ export interface RunRequest {
   queuedRunId?: number;
 }
 
-export class WorkflowError extends Error {}
+export { WorkflowError };
 
 type Yaml = Record<string, unknown>;
 
@@ -111,6 +114,7 @@ async function validate(kind: 'workflow' | 'action', name: string, content: stri
   const result = kind === 'workflow' ? parseWorkflow({ name, content }, new NoOperationTraceWriter()) : parseAction({ name, content }, new NoOperationTraceWriter());
   const errors = result.context.errors.getErrors();
   if (errors.length > 0) throw new WorkflowError(`${name} is not a valid ${kind}: ${errors.map((error) => error.message).join('; ')}`);
+  if (kind === 'workflow') checkOn((parse(content) as Yaml).on, name);
 }
 
 /** `permissions:` as a map of scope to level (`read-all`, `write-all`, `{}` expanded). */
@@ -124,30 +128,6 @@ function permissionMap(value: unknown, where: string): Record<string, string> {
     map[scope] = String(level);
   }
   return map;
-}
-
-function matchesBranch(patterns: unknown, branch: string | null): boolean {
-  if (patterns === undefined) return true;
-  if (branch === null) return false;
-  const list = Array.isArray(patterns) ? patterns.map(String) : [String(patterns)];
-  const regex = (pattern: string) => new RegExp(`^${pattern.split('**').map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('.*')}$`);
-  return list.some((pattern) => regex(pattern).test(branch));
-}
-
-/** Whether a workflow's `on:` starts it for this event (types and branches filters). */
-export function triggers(on: unknown, event: string, payload: Record<string, unknown>, ref: string): boolean {
-  const events: Record<string, unknown> = typeof on === 'string' ? { [on]: null } : Array.isArray(on) ? Object.fromEntries(on.map((name) => [name, null])) : ((on ?? {}) as Record<string, unknown>);
-  if (!(event in events)) return false;
-  const filter = (events[event] ?? {}) as Record<string, unknown>;
-  for (const key of Object.keys(filter)) {
-    if (!['types', 'branches', 'inputs', 'workflows', 'secrets', 'outputs'].includes(key) && !(event === 'schedule')) throw new WorkflowError(`on.${event}.${key} is not supported by the workflow executor`);
-  }
-  if (event === 'schedule') return true;
-  if (filter.types !== undefined && !(filter.types as string[]).includes(String(payload.action))) return false;
-  const branch = event.startsWith('pull_request') ? String((payload.pull_request as { base: { ref: string } }).base.ref) : ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
-  if (filter.branches !== undefined && !matchesBranch(filter.branches, branch)) return false;
-  if (event === 'workflow_run' && filter.workflows !== undefined && !(filter.workflows as string[]).includes(String((payload.workflow_run as { name: string }).name))) return false;
-  return true;
 }
 
 interface RunState {
@@ -218,8 +198,11 @@ export class WorkflowExecutor {
     const tree = dir?.type === 'tree' ? repo.git.get(dir.sha, 'tree') : undefined;
     const results: WorkflowRunResult[] = [];
     for (const entry of (tree?.entries ?? []).filter((file) => /\.ya?ml$/.test(file.path)).sort((a, b) => a.path.localeCompare(b.path))) {
-      const workflow = parse(this.fileAt(event.repo, at, `.github/workflows/${entry.path}`)) as Yaml;
-      if (triggers(workflow.on, event.event, event.payload, event.ref)) results.push(await this.run({ ...event, sha: at, workflow: entry.path }));
+      const file = `.github/workflows/${entry.path}`;
+      const text = this.fileAt(event.repo, at, file);
+      await validate('workflow', file, text);
+      const workflow = parse(text) as Yaml;
+      if (triggers(workflow.on, this.triggerEvent({ ...event, sha: at }))) results.push(await this.run({ ...event, sha: at, workflow: entry.path }));
     }
     return results;
   }
@@ -250,6 +233,13 @@ export class WorkflowExecutor {
     return results;
   }
 
+  /** The event as `on:` filters read it, its changed files computed when a paths filter asks. */
+  private triggerEvent(event: Omit<RunRequest, 'workflow'>): TriggerEvent {
+    const repo = this.options.sim.state.repo(event.repo)!;
+    let files: string[] | undefined;
+    return { event: event.event, payload: event.payload, ref: event.ref, changedFiles: () => (files ??= changedFiles(this.options.sim, repo, event)) };
+  }
+
   /** Runs one workflow of the repository for an event and records the run in the simulator. */
   async run(request: RunRequest): Promise<WorkflowRunResult> {
     if (!this.results) {
@@ -260,7 +250,7 @@ export class WorkflowExecutor {
     const text = this.fileAt(request.repo, request.sha, file);
     await validate('workflow', file, text);
     const workflow = parse(text) as Yaml;
-    if (!triggers(workflow.on, request.event, request.payload, request.ref)) throw new WorkflowError(`${file}: on: does not start it for ${request.event}${request.payload.action ? `.${String(request.payload.action)}` : ''}`);
+    if (!triggers(workflow.on, this.triggerEvent(request))) throw new WorkflowError(`${file}: on: does not start it for ${request.event}${request.payload.action ? `.${String(request.payload.action)}` : ''}`);
     const repoState = this.options.sim.state.repo(request.repo)!;
     // The run exists (in progress) while its jobs run, as on GitHub: what they write names a run the API shows.
     const queued = request.queuedRunId === undefined ? undefined : repoState.runs.find((r) => r.id === request.queuedRunId);
