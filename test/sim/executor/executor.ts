@@ -14,7 +14,7 @@
  * `uses: trainyard/trainyard…@v1` resolves to the trainyard checkout given, copied once
  * as the runner downloads an action (action.yml, actions/, dist/, .github/workflows/).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,8 +24,9 @@ import type { PermissionLevel } from '../state/apps.ts';
 import type { WorkflowRun } from '../state/actions.ts';
 import { workflowParser } from './github-parser.ts';
 import { changedFiles } from './changes.ts';
+import { concurrencyOf, ConcurrencyGroups, type Concurrency } from './concurrency.ts';
 import { WorkflowError } from './errors.ts';
-import { checkOn, triggers, type TriggerEvent } from './filters.ts';
+import { checkOn, eventsOf, triggers, type TriggerEvent } from './filters.ts';
 import { condition, interpolate, interpolateString, type Contexts, type JobStatus } from './expressions.ts';
 import { ResultsService } from './results-service.ts';
 import { readKeyValueFile, readPathFile } from './runner-files.ts';
@@ -58,8 +59,8 @@ export interface ExecutorOptions {
 
 export interface StepResult {
   name: string;
-  outcome: 'success' | 'failure' | 'skipped';
-  conclusion: 'success' | 'failure' | 'skipped';
+  outcome: 'success' | 'failure' | 'skipped' | 'cancelled';
+  conclusion: 'success' | 'failure' | 'skipped' | 'cancelled';
   outputs: Record<string, string>;
   log: string;
 }
@@ -78,7 +79,7 @@ export interface JobResult {
 export interface WorkflowRunResult {
   workflow: string;
   event: string;
-  conclusion: 'success' | 'failure';
+  conclusion: 'success' | 'failure' | 'cancelled';
   jobs: JobResult[];
   run: WorkflowRun;
 }
@@ -137,6 +138,56 @@ interface RunState {
   artifacts: Map<string, string>;
   github: Record<string, unknown>;
   jobs: JobResult[];
+  /** Cancelled by a concurrency group: what has not run is cancelled, what runs is stopped. */
+  cancelled: boolean;
+  /** A job or called workflow of the run was cancelled by its concurrency group: the run ends cancelled. */
+  groupCancelled: boolean;
+  /** The controls of the jobs running or waiting for their concurrency group. */
+  live: Set<Control>;
+  /** The concurrency groups the run holds, to detect a deadlock with a called workflow. */
+  held: Set<string>;
+}
+
+/** Stops one job: a waiting one leaves its group, a running one's processes are killed. */
+interface Control {
+  cancelled: boolean;
+  children: Set<ChildProcess>;
+  cancel: () => void;
+}
+
+function cancelRun(state: RunState): void {
+  state.cancelled = true;
+  for (const control of state.live) control.cancel();
+}
+
+function newControl(): Control {
+  const control: Control = {
+    cancelled: false,
+    children: new Set(),
+    cancel: () => {
+      control.cancelled = true;
+      for (const child of control.children) killGroup(child);
+    },
+  };
+  return control;
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+function groupKey(concurrency: Concurrency): string {
+  return concurrency.group.toLowerCase();
+}
+
+/** A job that never ran, cancelled by its concurrency group (the reason is its only step's log). */
+function cancelledJob(state: RunState, id: string, name: string, reason: string): JobResult {
+  state.groupCancelled = true;
+  return { id, name, conclusion: 'cancelled', outputs: {}, steps: [{ name: 'concurrency', outcome: 'cancelled', conclusion: 'cancelled', outputs: {}, log: `${reason}\n` }], runner: null, permissions: {}, summary: '' };
 }
 
 interface Caller {
@@ -149,6 +200,7 @@ export class WorkflowExecutor {
   private readonly actionsDir: string;
   private runs = 0;
   private results: ResultsService | undefined;
+  private readonly concurrency = new ConcurrencyGroups();
 
   constructor(private readonly options: ExecutorOptions) {
     this.actionsDir = mkdtempSync(path.join(tmpdir(), 'trainyard-actions-'));
@@ -288,9 +340,22 @@ export class WorkflowExecutor {
       head_ref: request.event.startsWith('pull_request') ? (request.payload.pull_request as { head: { ref: string } }).head.ref : '',
       base_ref: request.event.startsWith('pull_request') ? (request.payload.pull_request as { base: { ref: string } }).base.ref : '',
     };
-    const state: RunState = { request, runId, dir, artifacts: new Map(), github, jobs: [] };
-    await this.runJobs(workflow, file, state, { inputs: dispatchInputs }, permissionMap(workflow.permissions, file), null);
-    const conclusion = state.jobs.some((job) => job.conclusion === 'failure' || job.conclusion === 'cancelled') ? 'failure' : 'success';
+    const state: RunState = { request, runId, dir, artifacts: new Map(), github, jobs: [], cancelled: false, groupCancelled: false, live: new Set(), held: new Set() };
+    const concurrency = concurrencyOf(workflow.concurrency, { github, inputs: dispatchInputs, vars: this.options.vars ?? {} }, `${file} concurrency`);
+    // A run waits (pending) for its group; a newer run replaces it while it waits, or cancels it once it runs with cancel-in-progress.
+    const ticket = concurrency ? this.concurrency.enter(request.repo, concurrency, () => cancelRun(state)) : undefined;
+    if (ticket?.waiting()) live.status = 'pending';
+    if ((await ticket?.admission) === 'cancelled') state.cancelled = true;
+    else {
+      live.status = 'in_progress';
+      if (concurrency) state.held.add(groupKey(concurrency));
+      try {
+        await this.runJobs(workflow, file, state, { inputs: dispatchInputs }, permissionMap(workflow.permissions, file), null);
+      } finally {
+        ticket?.leave();
+      }
+    }
+    const conclusion = state.cancelled || state.groupCancelled ? 'cancelled' : state.jobs.some((job) => job.conclusion === 'failure' || job.conclusion === 'cancelled') ? 'failure' : 'success';
     const run = this.options.sim.scenario.finishWorkflowRun({
       repo: request.repo,
       runId,
@@ -340,9 +405,9 @@ export class WorkflowExecutor {
       const contexts: Contexts = { github: state.github, inputs: scope.inputs, needs, vars: this.options.vars ?? {}, secrets: {}, env: workflow.env ?? {} };
       const name = interpolateString(job.name ?? ready, contexts);
       const shown = caller ? `${caller.name} / ${name}` : name;
-      const status: JobStatus = { failed: failedNeed, cancelled: false };
+      const status: JobStatus = { failed: failedNeed, cancelled: state.cancelled };
       if (!condition(job.if, contexts, status)) {
-        done[ready] = { id: ready, name: shown, conclusion: 'skipped', outputs: {}, steps: [], runner: null, permissions: {}, summary: '' };
+        done[ready] = { id: ready, name: shown, conclusion: state.cancelled ? 'cancelled' : 'skipped', outputs: {}, steps: [], runner: null, permissions: {}, summary: '' };
         if (!job.uses) state.jobs.push(done[ready]);
         continue;
       }
@@ -377,7 +442,8 @@ export class WorkflowExecutor {
     const text = match ? readFileSync(path.join(this.actionsDir, TRAINYARD, 'v1', file), 'utf8') : this.fileAt(state.request.repo, state.request.sha, file);
     await validate('workflow', uses, text);
     const called = parse(text) as Yaml;
-    const call = ((called.on as Yaml | undefined)?.workflow_call ?? undefined) as Yaml | undefined;
+    const events = eventsOf(called.on);
+    const call = 'workflow_call' in events ? ((events.workflow_call ?? {}) as Yaml) : undefined;
     if (call === undefined) throw new WorkflowError(`${uses}: on: has no workflow_call; it cannot be called`);
     if (job.secrets !== undefined) throw new WorkflowError(`jobs.${id}.secrets is not supported by the workflow executor`);
     const given = (interpolate(job.with ?? {}, contexts) ?? {}) as Record<string, unknown>;
@@ -402,13 +468,52 @@ export class WorkflowExecutor {
     }
     const calledPermissions = called.permissions !== undefined ? permissionMap(called.permissions, uses) : permissions;
     for (const [scope, level] of Object.entries(calledPermissions)) if (RANK[level]! > RANK[permissions[scope] ?? 'none']!) calledPermissions[scope] = permissions[scope] ?? 'none';
-    const done = await this.runJobs(called, uses, state, { inputs }, calledPermissions, { permissions, name });
+    const concurrency = concurrencyOf(called.concurrency, { github: state.github, inputs, vars: this.options.vars ?? {} }, `${uses} concurrency`);
+    const group = concurrency ? await this.joinGroup(state, concurrency, name, () => cancelRun(state)) : null;
+    if (group?.cancelled) {
+      const result = cancelledJob(state, id, name, group.cancelled);
+      state.jobs.push(result);
+      return result;
+    }
+    let done: Record<string, JobResult>;
+    try {
+      done = await this.runJobs(called, uses, state, { inputs }, calledPermissions, { permissions, name });
+    } finally {
+      group?.leave();
+    }
     const outputs: Record<string, string> = {};
     const jobsContext = Object.fromEntries(Object.entries(done).map(([key, result]) => [key, { result: result.conclusion, outputs: result.outputs }]));
     for (const [key, spec] of Object.entries((call.outputs ?? {}) as Record<string, Yaml>)) outputs[key] = interpolateString(spec.value, { ...contexts, jobs: jobsContext, inputs });
     const results = Object.values(done);
-    const conclusion = results.some((result) => result.conclusion === 'failure' || result.conclusion === 'cancelled') ? 'failure' : 'success';
+    const conclusion = results.some((result) => result.conclusion === 'failure') ? 'failure' : results.some((result) => result.conclusion === 'cancelled') ? 'cancelled' : 'success';
     return { id, name, conclusion, outputs, steps: [], runner: null, permissions: {}, summary: '' };
+  }
+
+  /**
+   * Waits for a concurrency group of a job or a called workflow. A group the run already
+   * holds is a deadlock, which GitHub cancels. `cancelled` names why it does not run;
+   * otherwise `leave` when done.
+   */
+  private async joinGroup(state: RunState, concurrency: Concurrency, holder: string, stop: () => void): Promise<{ cancelled: string | null; leave: () => void }> {
+    const key = groupKey(concurrency);
+    if (state.held.has(key)) return { cancelled: `Canceling since a deadlock for concurrency group '${concurrency.group}' was detected between 'top level workflow' and '${holder}'`, leave: () => undefined };
+    const ticket = this.concurrency.enter(state.request.repo, concurrency, stop);
+    const waiter: Control = { cancelled: false, children: new Set(), cancel: () => ticket.leave() };
+    state.live.add(waiter);
+    const admission = await ticket.admission;
+    state.live.delete(waiter);
+    if (admission === 'cancelled' || state.cancelled) {
+      ticket.leave();
+      return { cancelled: state.cancelled ? 'The run was canceled.' : `Canceling since a higher priority waiting request for '${concurrency.group}' exists`, leave: () => undefined };
+    }
+    state.held.add(key);
+    return {
+      cancelled: null,
+      leave: () => {
+        state.held.delete(key);
+        ticket.leave();
+      },
+    };
   }
 
   private runnerFor(labels: unknown, where: string): SimRunner {
@@ -418,8 +523,25 @@ export class WorkflowExecutor {
     return runner;
   }
 
+  /** One job (one matrix leg): its concurrency group first, then its steps, stopped when cancelled. */
   private async runJob(id: string, job: Yaml, name: string, contexts: Contexts, state: RunState, permissions: Record<string, string>, file: string): Promise<JobResult> {
     const where = `${file} jobs.${id}`;
+    const control = newControl();
+    const concurrency = concurrencyOf(job.concurrency, contexts, `${where}.concurrency`);
+    const group = concurrency ? await this.joinGroup(state, concurrency, name, () => control.cancel()) : null;
+    if (group?.cancelled) return cancelledJob(state, id, name, group.cancelled);
+    state.live.add(control);
+    try {
+      const result = await this.runJobSteps(id, job, name, contexts, state, permissions, where, control);
+      if (control.cancelled) state.groupCancelled ||= !state.cancelled;
+      return result;
+    } finally {
+      state.live.delete(control);
+      group?.leave();
+    }
+  }
+
+  private async runJobSteps(id: string, job: Yaml, name: string, contexts: Contexts, state: RunState, permissions: Record<string, string>, where: string, control: Control): Promise<JobResult> {
     if (job.environment !== undefined && this.options.environmentGate) {
       const environment = interpolate(job.environment, contexts);
       const envName = typeof environment === 'object' && environment !== null ? (environment as { name?: unknown }).name : environment;
@@ -441,6 +563,7 @@ export class WorkflowExecutor {
     Object.assign(env, stringMap(interpolate(job.env ?? {}, { ...contexts, github, runner: runnerContext, env })));
     const job$: JobContext = {
       state,
+      control,
       runner,
       workspace,
       temp,
@@ -464,7 +587,7 @@ export class WorkflowExecutor {
     const jobContexts = { ...job$.contexts, steps: stepsContext, env: job$.env };
     const outputs = stringMap(interpolate(job.outputs ?? {}, jobContexts));
     const failed = job$.status.failed && job['continue-on-error'] !== true;
-    return { id, name, conclusion: job$.timedOut ? 'cancelled' : failed ? 'failure' : 'success', outputs, steps: results, runner: runner.name, permissions: Object.fromEntries(Object.entries(permissions).filter(([, level]) => level !== 'none')) as Record<string, PermissionLevel>, summary: job$.summary };
+    return { id, name, conclusion: job$.timedOut || control.cancelled ? 'cancelled' : failed ? 'failure' : 'success', outputs, steps: results, runner: runner.name, permissions: Object.fromEntries(Object.entries(permissions).filter(([, level]) => level !== 'none')) as Record<string, PermissionLevel>, summary: job$.summary };
   }
 
   /** One step of a job or of a composite action (`action` set). */
@@ -477,10 +600,11 @@ export class WorkflowExecutor {
       stepsContext[id] = { outcome: 'skipped', conclusion: 'skipped', outputs: {} };
       return { name, outcome: 'skipped', conclusion: 'skipped', outputs: {}, log: '' };
     };
+    if (job.control.cancelled) job.status.cancelled = true;
     if (job.timedOut || !condition(step.if, contexts, job.status)) return skipped();
     const stepEnv = { ...job.env, ...(action?.env ?? {}), ...stringMap(interpolate(step.env ?? {}, contexts, job.status)) };
     const files = this.runnerFiles(job.temp);
-    let outcome: 'success' | 'failure' = 'success';
+    let outcome: 'success' | 'failure' | 'cancelled' = 'success';
     let outputs: Record<string, string> = {};
     let log = '';
     try {
@@ -520,6 +644,11 @@ export class WorkflowExecutor {
     const summary = existsSync(files.summary) ? readFileSync(files.summary, 'utf8') : '';
     job.summary += summary;
     this.options.log?.(`[${name}] ${outcome}\n${log}`);
+    if (job.control.cancelled && !job.status.cancelled) {
+      // The job was cancelled while this step ran: the step is cancelled, later steps see cancelled().
+      outcome = 'cancelled';
+      job.status.cancelled = true;
+    }
     const conclusion = outcome === 'failure' && step['continue-on-error'] === true ? 'success' : outcome;
     if (conclusion === 'failure') job.status.failed = true;
     stepsContext[id] = { outcome, conclusion, outputs };
@@ -588,20 +717,18 @@ export class WorkflowExecutor {
     if (!existsSync(cwd)) return Promise.resolve({ code: 1, log: `working-directory ${cwd} does not exist\n` });
     return new Promise((resolve) => {
       const child = spawn(command[0]!, command.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      job.control.children.add(child);
       let log = '';
       child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
       const timer = setTimeout(() => {
         job.timedOut = true;
         log += `The job running on runner ${job.runner.name} has exceeded the maximum execution time\n`;
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          child.kill('SIGKILL');
-        }
+        killGroup(child);
       }, Math.max(0, job.deadline - Date.now()));
       child.on('close', (code) => {
         clearTimeout(timer);
+        job.control.children.delete(child);
         resolve({ code: code ?? 1, log });
       });
     });
@@ -643,7 +770,7 @@ export class WorkflowExecutor {
       log += result.log;
     }
     const failed = job.status.failed;
-    job.status = { ...outer, failed: outer.failed };
+    job.status = { failed: outer.failed, cancelled: outer.cancelled || job.status.cancelled };
     const outputs = stringMap(Object.fromEntries(Object.entries((action.outputs ?? {}) as Record<string, Yaml>).map(([key, spec]) => [key, interpolateString(spec.value, { ...job.contexts, steps: stepsContext, inputs, env: job.env })])));
     return { outcome: failed ? 'failure' : 'success', outputs, log };
   }
@@ -658,6 +785,8 @@ interface ActionScope {
 
 interface JobContext {
   state: RunState;
+  /** Set when the job is cancelled; holds its running processes. */
+  control: Control;
   runner: SimRunner;
   workspace: string;
   temp: string;
