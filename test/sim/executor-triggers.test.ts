@@ -145,7 +145,7 @@ describe('on: filters on events from the simulator', () => {
       const pr = await sim().scenario.api<Record<string, unknown>>('alice', 'GET', `/repos/acme/filters/pulls/${number}`);
       const event = { repo: 'acme/filters', event: 'pull_request', payload: { action: 'opened', number, pull_request: pr }, sha: head, ref: `refs/pull/${number}/merge`, actor: 'alice' };
       expect(await executor.trigger(event)).toEqual([]);
-      const touched = await sim().scenario.push({ repo: 'acme/filters', branch: 'docs', files: { 'src/train.py': 'print(4)\n' }, author: 'alice' });
+      const touched = await sim().scenario.push({ repo: 'acme/filters', branch: 'docs', files: { 'src/evaluate.py': 'print(4)\n' }, author: 'alice' });
       const synced = await sim().scenario.api<Record<string, unknown>>('alice', 'GET', `/repos/acme/filters/pulls/${number}`);
       expect(names(await executor.trigger({ ...event, payload: { action: 'synchronize', number, pull_request: synced }, sha: touched }))).toEqual(['code']);
     } finally {

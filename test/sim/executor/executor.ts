@@ -26,6 +26,7 @@ import { workflowParser } from './github-parser.ts';
 import { changedFiles } from './changes.ts';
 import { concurrencyOf, ConcurrencyGroups, type Concurrency } from './concurrency.ts';
 import { WorkflowError } from './errors.ts';
+import { testMerge } from '../pull-refs.ts';
 import { checkOn, eventsOf, triggers, type TriggerEvent } from './filters.ts';
 import { condition, interpolate, interpolateString, type Contexts, type JobStatus } from './expressions.ts';
 import { ResultsService } from './results-service.ts';
@@ -245,7 +246,10 @@ export class WorkflowExecutor {
   async trigger(event: Omit<RunRequest, 'workflow'>): Promise<WorkflowRunResult[]> {
     const repo = this.options.sim.state.repo(event.repo);
     if (!repo) throw new WorkflowError(`no repository ${event.repo}`);
-    const at = ['schedule', 'workflow_run'].includes(event.event) ? repo.git.refs.get(`refs/heads/${repo.defaultBranch}`)! : event.sha;
+    const commit = this.eventCommit(event);
+    // A pull request that conflicts with its base has no merge commit: GitHub starts no pull_request workflow.
+    if (commit === null) return [];
+    const at = ['schedule', 'workflow_run'].includes(event.event) ? repo.git.refs.get(`refs/heads/${repo.defaultBranch}`)! : commit.sha;
     const dir = repo.git.entryAt(at, '.github/workflows');
     const tree = dir?.type === 'tree' ? repo.git.get(dir.sha, 'tree') : undefined;
     const results: WorkflowRunResult[] = [];
@@ -254,7 +258,8 @@ export class WorkflowExecutor {
       const text = this.fileAt(event.repo, at, file);
       await validate('workflow', file, text);
       const workflow = parse(text) as Yaml;
-      if (triggers(workflow.on, this.triggerEvent({ ...event, sha: at }))) results.push(await this.run({ ...event, sha: at, workflow: entry.path }));
+      const sha = ['schedule', 'workflow_run'].includes(event.event) ? at : event.sha;
+      if (triggers(workflow.on, this.triggerEvent({ ...event, sha }))) results.push(await this.run({ ...event, sha, workflow: entry.path }));
     }
     return results;
   }
@@ -285,6 +290,24 @@ export class WorkflowExecutor {
     return results;
   }
 
+  /**
+   * The commit and ref a run checks out and reads its workflow from (GITHUB_SHA,
+   * GITHUB_REF): for pull_request the test merge `refs/pull/N/merge` (null when the pull
+   * request conflicts with its base), for pull_request_target the base branch, else the
+   * event's own. A pull request's run is on its head branch and head repository.
+   */
+  private eventCommit(event: Omit<RunRequest, 'workflow'>): { sha: string; ref: string; branch?: string; headRepo?: string } | null {
+    if (event.event !== 'pull_request' && event.event !== 'pull_request_target') return { sha: event.sha, ref: event.ref };
+    const { sim } = this.options;
+    const repo = sim.state.repo(event.repo)!;
+    const number = Number((event.payload.pull_request as { number?: unknown } | undefined)?.number ?? event.payload.number);
+    const refs = testMerge(sim, repo, number);
+    if (event.sha !== refs.head) throw new WorkflowError(`${event.repo}: ${event.sha} is not the head of pull request #${number} (${refs.head})`);
+    const head = { branch: refs.pull.head.ref, headRepo: refs.pull.head.repo };
+    if (event.event === 'pull_request_target') return { sha: refs.base, ref: `refs/heads/${refs.pull.base.ref}`, ...head };
+    return refs.merge === null ? null : { sha: refs.merge, ref: `refs/pull/${number}/merge`, ...head };
+  }
+
   /** The event as `on:` filters read it, its changed files computed when a paths filter asks. */
   private triggerEvent(event: Omit<RunRequest, 'workflow'>): TriggerEvent {
     const repo = this.options.sim.state.repo(event.repo)!;
@@ -299,7 +322,9 @@ export class WorkflowExecutor {
       await this.results.start();
     }
     const file = `.github/workflows/${request.workflow}`;
-    const text = this.fileAt(request.repo, request.sha, file);
+    const commit = this.eventCommit(request);
+    if (commit === null) throw new WorkflowError(`${request.repo}: the pull request conflicts with its base branch; GitHub starts no pull_request workflow for it`);
+    const text = this.fileAt(request.repo, commit.sha, file);
     await validate('workflow', file, text);
     const workflow = parse(text) as Yaml;
     if (!triggers(workflow.on, this.triggerEvent(request))) throw new WorkflowError(`${file}: on: does not start it for ${request.event}${request.payload.action ? `.${String(request.payload.action)}` : ''}`);
@@ -312,7 +337,7 @@ export class WorkflowExecutor {
       repo: request.repo,
       workflow: request.workflow,
       headSha: request.sha,
-      ...(request.ref.startsWith('refs/heads/') ? { branch: request.ref.slice('refs/heads/'.length) } : {}),
+      ...(commit.branch ? { branch: commit.branch, headRepo: commit.headRepo } : request.ref.startsWith('refs/heads/') ? { branch: request.ref.slice('refs/heads/'.length) } : {}),
       event: request.event,
       actor: request.actor,
     });
@@ -323,15 +348,15 @@ export class WorkflowExecutor {
     const github: Record<string, unknown> = {
       event_name: request.event,
       event: { ...request.payload, ...(request.event === 'workflow_dispatch' ? { inputs: dispatchInputs } : {}), repository: { full_name: request.repo, default_branch: repoState.defaultBranch, name: repoState.name, owner: { login: request.repo.split('/')[0] } } },
-      sha: request.sha,
-      ref: request.ref,
-      ref_name: request.ref.replace(/^refs\/(heads|tags)\//, ''),
+      sha: commit.sha,
+      ref: commit.ref,
+      ref_name: commit.ref.replace(/^refs\/(heads|tags|pull)\//, ''),
       repository: request.repo,
       repository_owner: request.repo.split('/')[0],
       actor: request.actor,
       triggering_actor: request.actor,
       workflow: workflow.name ?? file,
-      workflow_ref: `${request.repo}/${file}@${request.ref}`,
+      workflow_ref: `${request.repo}/${file}@${commit.ref}`,
       run_id: String(runId),
       run_number: '1',
       run_attempt: '1',
@@ -439,7 +464,7 @@ export class WorkflowExecutor {
     const local = /^\.\/(\.github\/workflows\/[\w.-]+\.ya?ml)$/.exec(uses);
     if (!match && !local) throw new WorkflowError(`jobs.${id}: the reusable workflow ${uses} is not available to the workflow executor`);
     const file = match ? match[1]! : local![1]!;
-    const text = match ? readFileSync(path.join(this.actionsDir, TRAINYARD, 'v1', file), 'utf8') : this.fileAt(state.request.repo, state.request.sha, file);
+    const text = match ? readFileSync(path.join(this.actionsDir, TRAINYARD, 'v1', file), 'utf8') : this.fileAt(state.request.repo, String(state.github.sha), file);
     await validate('workflow', uses, text);
     const called = parse(text) as Yaml;
     const events = eventsOf(called.on);
@@ -545,7 +570,7 @@ export class WorkflowExecutor {
     if (job.environment !== undefined && this.options.environmentGate) {
       const environment = interpolate(job.environment, contexts);
       const envName = typeof environment === 'object' && environment !== null ? (environment as { name?: unknown }).name : environment;
-      await this.options.environmentGate({ repo: state.request.repo, environment: String(envName), sha: state.request.sha, job: name, runId: state.runId });
+      await this.options.environmentGate({ repo: state.request.repo, environment: String(envName), sha: String(state.github.sha), job: name, runId: state.runId });
     }
     const runner = this.runnerFor(interpolate(job['runs-on'], contexts), where);
     const jobDir = mkdtempSync(path.join(state.dir, `${id}-`));
@@ -626,7 +651,7 @@ export class WorkflowExecutor {
           outputs = result.outputs;
           log = result.log;
         } else {
-          const context: StandInContext = { uses, with: withInputs, env: { ...this.baseEnv(job, action), ...stepEnv, ...files.env }, workspace: job.workspace, temp: job.temp, sim: this.options.sim, repo: job.state.request.repo, sha: job.state.request.sha, token: job.token, artifacts: job.state.artifacts, cache: this.options.cache ?? new Map(), runId: job.state.runId };
+          const context: StandInContext = { uses, with: withInputs, env: { ...this.baseEnv(job, action), ...stepEnv, ...files.env }, workspace: job.workspace, temp: job.temp, sim: this.options.sim, repo: job.state.request.repo, sha: String(job.state.github.sha), ref: String(job.state.github.ref), token: job.token, artifacts: job.state.artifacts, cache: this.options.cache ?? new Map(), runId: job.state.runId };
           const result = await standIn(context);
           log = result.log;
           outputs = result.outputs;

@@ -20,7 +20,9 @@ export interface StandInContext {
   temp: string;
   sim: Simulator;
   repo: string;
+  /** GITHUB_SHA and GITHUB_REF: what checkout checks out by default. */
   sha: string;
+  ref: string;
   token: string;
   /** The run's artifacts: name -> folder. */
   artifacts: Map<string, string>;
@@ -61,8 +63,8 @@ function checkout(context: StandInContext): StandInResult {
   const { with: inputs } = context;
   if (inputs.repository && inputs.repository !== context.repo) throw new UnsupportedActionError(`actions/checkout: repository ${inputs.repository} (only the workflow's own repository)`);
   const state = context.sim.state.repo(context.repo)!;
-  const ref = inputs.ref || context.sha;
-  const sha = /^[0-9a-f]{40}$/.test(ref) ? ref : state.git.refs.get(ref.startsWith('refs/') ? ref : `refs/heads/${ref}`);
+  const ref = inputs.ref || context.ref;
+  const sha = !inputs.ref ? context.sha : /^[0-9a-f]{40}$/.test(ref) ? ref : state.git.refs.get(ref.startsWith('refs/') ? ref : `refs/heads/${ref}`);
   if (!sha) return { ok: false, outputs: {}, log: `actions/checkout: no ref ${ref}\n` };
   const dir = path.resolve(context.workspace, inputs.path ?? '.');
   checkoutCommit(state.git, sha, dir);
