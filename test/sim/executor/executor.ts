@@ -28,7 +28,7 @@ import { concurrencyOf, ConcurrencyGroups, type Concurrency } from './concurrenc
 import { WorkflowError } from './errors.ts';
 import { testMerge } from '../pull-refs.ts';
 import { checkOn, eventsOf, triggers, type TriggerEvent } from './filters.ts';
-import { condition, interpolate, interpolateString, type Contexts, type JobStatus } from './expressions.ts';
+import { condition, interpolate, interpolateString, truthy, type Contexts, type JobStatus } from './expressions.ts';
 import { ResultsService } from './results-service.ts';
 import { readKeyValueFile, readPathFile } from './runner-files.ts';
 import { standIn, UnsupportedActionError, type StandInContext } from './stand-ins.ts';
@@ -452,7 +452,7 @@ export class WorkflowExecutor {
         results.push(result);
       }
       const failed = results.find((result) => result.conclusion !== 'success');
-      done[ready] = { ...results[0]!, conclusion: failed ? (job['continue-on-error'] === true ? 'success' : failed.conclusion) : 'success', outputs: Object.assign({}, ...results.map((result) => result.outputs)) };
+      done[ready] = { ...results[0]!, conclusion: failed ? (truthy(interpolate(job['continue-on-error'] ?? false, contexts)) ? 'success' : failed.conclusion) : 'success', outputs: Object.assign({}, ...results.map((result) => result.outputs)) };
     }
     return done;
   }
@@ -600,6 +600,8 @@ export class WorkflowExecutor {
       status: { failed: false, cancelled: false },
       summary: '',
       deadline,
+      timeoutMinutes,
+      stepTimeout: null,
       timedOut: false,
       contexts: { ...contexts, github, runner: runnerContext, job: { status: 'success' } },
     };
@@ -611,22 +613,38 @@ export class WorkflowExecutor {
     }
     const jobContexts = { ...job$.contexts, steps: stepsContext, env: job$.env };
     const outputs = stringMap(interpolate(job.outputs ?? {}, jobContexts));
-    const failed = job$.status.failed && job['continue-on-error'] !== true;
+    const failed = job$.status.failed && !truthy(interpolate(job['continue-on-error'] ?? false, job$.contexts));
     return { id, name, conclusion: job$.timedOut || control.cancelled ? 'cancelled' : failed ? 'failure' : 'success', outputs, steps: results, runner: runner.name, permissions: Object.fromEntries(Object.entries(permissions).filter(([, level]) => level !== 'none')) as Record<string, PermissionLevel>, summary: job$.summary };
   }
 
   /** One step of a job or of a composite action (`action` set). */
   private async runStep(step: Yaml, index: number, job: JobContext, stepsContext: Record<string, unknown>, where: string, action: ActionScope | null): Promise<StepResult> {
     for (const key of Object.keys(step)) if (!STEP_KEYS.has(key)) throw new WorkflowError(`${where}.${key} is not supported by the workflow executor`);
-    const contexts: Contexts = { ...job.contexts, steps: stepsContext, env: { ...job.env, ...(action?.env ?? {}) }, ...(action ? { inputs: action.inputs } : {}) };
+    if (job.control.cancelled || job.timedOut) job.status.cancelled = true;
+    const jobStatus = job.status.cancelled ? 'cancelled' : job.status.failed ? 'failure' : 'success';
+    const contexts: Contexts = { ...job.contexts, job: { status: jobStatus }, steps: stepsContext, env: { ...job.env, ...(action?.env ?? {}) }, ...(action ? { inputs: action.inputs } : {}) };
     const id = step.id ? String(step.id) : `__step${index}`;
     const name = interpolateString(step.name ?? step.uses ?? String(step.run ?? '').split('\n')[0], contexts, job.status);
     const skipped = (): StepResult => {
       stepsContext[id] = { outcome: 'skipped', conclusion: 'skipped', outputs: {} };
       return { name, outcome: 'skipped', conclusion: 'skipped', outputs: {}, log: '' };
     };
-    if (job.control.cancelled) job.status.cancelled = true;
-    if (job.timedOut || !condition(step.if, contexts, job.status)) return skipped();
+    if (!condition(step.if, contexts, job.status)) return skipped();
+    const outerTimeout = job.stepTimeout;
+    if (step['timeout-minutes'] !== undefined) {
+      const minutes = Number(interpolate(step['timeout-minutes'], contexts, job.status));
+      if (!Number.isFinite(minutes) || minutes <= 0) throw new WorkflowError(`${where}: timeout-minutes must be a positive number`);
+      const deadline = Date.now() + minutes * 60_000;
+      if (!outerTimeout || deadline < outerTimeout.deadline) job.stepTimeout = { deadline, minutes, name };
+    }
+    try {
+      return await this.runStepBody(step, id, name, job, stepsContext, contexts, where, action);
+    } finally {
+      job.stepTimeout = outerTimeout;
+    }
+  }
+
+  private async runStepBody(step: Yaml, id: string, name: string, job: JobContext, stepsContext: Record<string, unknown>, contexts: Contexts, where: string, action: ActionScope | null): Promise<StepResult> {
     const stepEnv = { ...job.env, ...(action?.env ?? {}), ...stringMap(interpolate(step.env ?? {}, contexts, job.status)) };
     const files = this.runnerFiles(job.temp);
     let outcome: 'success' | 'failure' | 'cancelled' = 'success';
@@ -669,12 +687,15 @@ export class WorkflowExecutor {
     const summary = existsSync(files.summary) ? readFileSync(files.summary, 'utf8') : '';
     job.summary += summary;
     this.options.log?.(`[${name}] ${outcome}\n${log}`);
-    if (job.control.cancelled && !job.status.cancelled) {
-      // The job was cancelled while this step ran: the step is cancelled, later steps see cancelled().
+    if ((job.control.cancelled || job.timedOut) && !job.status.cancelled) {
+      // The job was cancelled or timed out while this step ran: the step is cancelled, later steps
+      // see cancelled(), and those that run anyway get the runner's cancel timeout of 5 minutes.
       outcome = 'cancelled';
       job.status.cancelled = true;
+      if (job.timedOut) job.deadline = Date.now() + 5 * 60_000;
     }
-    const conclusion = outcome === 'failure' && step['continue-on-error'] === true ? 'success' : outcome;
+    const continueOnError = truthy(interpolate(step['continue-on-error'] ?? false, contexts, job.status));
+    const conclusion = outcome === 'failure' && continueOnError ? 'success' : outcome;
     if (conclusion === 'failure') job.status.failed = true;
     stepsContext[id] = { outcome, conclusion, outputs };
     return { name, outcome, conclusion, outputs, log };
@@ -746,11 +767,15 @@ export class WorkflowExecutor {
       let log = '';
       child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      const step = job.stepTimeout && job.stepTimeout.deadline < job.deadline ? job.stepTimeout : null;
       const timer = setTimeout(() => {
-        job.timedOut = true;
-        log += `The job running on runner ${job.runner.name} has exceeded the maximum execution time\n`;
+        if (step) log += `##[error]The action '${step.name}' has timed out after ${step.minutes} minutes.\n`;
+        else {
+          job.timedOut = true;
+          log += `##[error]The job running on runner ${job.runner.name} has exceeded the maximum execution time of ${job.timeoutMinutes} minutes.\n`;
+        }
         killGroup(child);
-      }, Math.max(0, job.deadline - Date.now()));
+      }, Math.max(0, (step?.deadline ?? job.deadline) - Date.now()));
       child.on('close', (code) => {
         clearTimeout(timer);
         job.control.children.delete(child);
@@ -823,6 +848,9 @@ interface JobContext {
   status: JobStatus;
   summary: string;
   deadline: number;
+  timeoutMinutes: number;
+  /** The nearest deadline of the steps running (a step and the composite steps inside it). */
+  stepTimeout: { deadline: number; minutes: number; name: string } | null;
   timedOut: boolean;
   contexts: Contexts;
 }
