@@ -2,9 +2,10 @@
  * GitHub Actions for the simulator: runs workflow files as GitHub would, on this
  * machine. Files are parsed and validated by GitHub's own parser
  * (@actions/workflow-parser), `${{ }}` is evaluated by GitHub's evaluator
- * (@actions/expressions). Supported: `on:` event types and branches, `workflow_call`
+ * (@actions/expressions). Supported: `on:` filters (filters.ts), `workflow_call`
  * inputs and outputs, jobs in `needs` order with `if:`, `strategy.matrix`, job and
- * step outputs, `timeout-minutes`, `continue-on-error`, `permissions` (the job's
+ * step outputs, `concurrency` (concurrency.ts), `timeout-minutes`, `continue-on-error`,
+ * pull-request runs on the test merge `refs/pull/N/merge`, `permissions` (the job's
  * GITHUB_TOKEN is an installation token of the `github-actions` App with exactly those
  * scopes, capped by the caller's), `runs-on` labels matched to the runners given,
  * composite actions (nested, inputs, outputs, GITHUB_ACTION_PATH), `run:` steps in bash

@@ -1,8 +1,9 @@
 /**
  * Third-party actions as stand-ins with their inputs and outputs: actions/checkout
- * writes the repository at the event's commit from the simulator's git (a token in
- * .git/config only with persist-credentials), upload/download-artifact keep the run's
- * artifacts (zipped into the simulator's artifact API when the run completes),
+ * writes the repository at GITHUB_SHA (a pull request's test merge) or its `ref` from
+ * the simulator's git (a token in .git/config only with persist-credentials),
+ * upload/download-artifact keep the run's artifacts (zipped into the simulator's
+ * artifact API when the run completes),
  * setup-node and setup-python take the machine's, actions/cache restores a preseeded
  * local folder or misses. Any other action fails the step, naming it.
  */
