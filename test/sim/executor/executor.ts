@@ -796,7 +796,7 @@ export class WorkflowExecutor {
     return null;
   }
 
-  private async runComposite(dir: string, given: Record<string, string>, stepEnv: Record<string, string>, job: JobContext, where: string): Promise<{ outcome: 'success' | 'failure'; outputs: Record<string, string>; log: string }> {
+  private async runComposite(dir: string, given: Record<string, string>, stepEnv: Record<string, string>, job: JobContext, where: string): Promise<{ outcome: 'success' | 'failure' | 'cancelled'; outputs: Record<string, string>; log: string }> {
     const file = path.join(dir, 'action.yml');
     const text = readFileSync(file, 'utf8');
     await validate('action', path.relative(this.actionsDir, file), text);
@@ -821,9 +821,10 @@ export class WorkflowExecutor {
       log += result.log;
     }
     const failed = job.status.failed;
+    const cancelled = job.status.cancelled && !outer.cancelled;
     job.status = { failed: outer.failed, cancelled: outer.cancelled || job.status.cancelled };
     const outputs = stringMap(Object.fromEntries(Object.entries((action.outputs ?? {}) as Record<string, Yaml>).map(([key, spec]) => [key, interpolateString(spec.value, { ...job.contexts, steps: stepsContext, inputs, env: job.env })])));
-    return { outcome: failed ? 'failure' : 'success', outputs, log };
+    return { outcome: cancelled ? 'cancelled' : failed ? 'failure' : 'success', outputs, log };
   }
 }
 
