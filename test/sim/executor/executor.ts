@@ -2,9 +2,10 @@
  * GitHub Actions for the simulator: runs workflow files as GitHub would, on this
  * machine. Files are parsed and validated by GitHub's own parser
  * (@actions/workflow-parser), `${{ }}` is evaluated by GitHub's evaluator
- * (@actions/expressions). Supported: `on:` event types and branches, `workflow_call`
+ * (@actions/expressions). Supported: `on:` filters (filters.ts), `workflow_call`
  * inputs and outputs, jobs in `needs` order with `if:`, `strategy.matrix`, job and
- * step outputs, `timeout-minutes`, `continue-on-error`, `permissions` (the job's
+ * step outputs, `concurrency` (concurrency.ts), `timeout-minutes`, `continue-on-error`,
+ * pull-request runs on the test merge `refs/pull/N/merge`, `permissions` (the job's
  * GITHUB_TOKEN is an installation token of the `github-actions` App with exactly those
  * scopes, capped by the caller's), `runs-on` labels matched to the runners given,
  * composite actions (nested, inputs, outputs, GITHUB_ACTION_PATH), `run:` steps in bash
@@ -14,7 +15,7 @@
  * `uses: trainyard/trainyard…@v1` resolves to the trainyard checkout given, copied once
  * as the runner downloads an action (action.yml, actions/, dist/, .github/workflows/).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,12 @@ import type { Simulator } from '../simulator.ts';
 import type { PermissionLevel } from '../state/apps.ts';
 import type { WorkflowRun } from '../state/actions.ts';
 import { workflowParser } from './github-parser.ts';
-import { condition, interpolate, interpolateString, type Contexts, type JobStatus } from './expressions.ts';
+import { changedFiles } from './changes.ts';
+import { concurrencyOf, ConcurrencyGroups, type Concurrency } from './concurrency.ts';
+import { WorkflowError } from './errors.ts';
+import { testMerge } from '../pull-refs.ts';
+import { checkOn, eventsOf, triggers, type TriggerEvent } from './filters.ts';
+import { condition, interpolate, interpolateString, truthy, type Contexts, type JobStatus } from './expressions.ts';
 import { ResultsService } from './results-service.ts';
 import { readKeyValueFile, readPathFile } from './runner-files.ts';
 import { standIn, UnsupportedActionError, type StandInContext } from './stand-ins.ts';
@@ -55,8 +61,8 @@ export interface ExecutorOptions {
 
 export interface StepResult {
   name: string;
-  outcome: 'success' | 'failure' | 'skipped';
-  conclusion: 'success' | 'failure' | 'skipped';
+  outcome: 'success' | 'failure' | 'skipped' | 'cancelled';
+  conclusion: 'success' | 'failure' | 'skipped' | 'cancelled';
   outputs: Record<string, string>;
   log: string;
 }
@@ -75,7 +81,7 @@ export interface JobResult {
 export interface WorkflowRunResult {
   workflow: string;
   event: string;
-  conclusion: 'success' | 'failure';
+  conclusion: 'success' | 'failure' | 'cancelled';
   jobs: JobResult[];
   run: WorkflowRun;
 }
@@ -95,7 +101,7 @@ export interface RunRequest {
   queuedRunId?: number;
 }
 
-export class WorkflowError extends Error {}
+export { WorkflowError };
 
 type Yaml = Record<string, unknown>;
 
@@ -111,6 +117,7 @@ async function validate(kind: 'workflow' | 'action', name: string, content: stri
   const result = kind === 'workflow' ? parseWorkflow({ name, content }, new NoOperationTraceWriter()) : parseAction({ name, content }, new NoOperationTraceWriter());
   const errors = result.context.errors.getErrors();
   if (errors.length > 0) throw new WorkflowError(`${name} is not a valid ${kind}: ${errors.map((error) => error.message).join('; ')}`);
+  if (kind === 'workflow') checkOn((parse(content) as Yaml).on, name);
 }
 
 /** `permissions:` as a map of scope to level (`read-all`, `write-all`, `{}` expanded). */
@@ -126,30 +133,6 @@ function permissionMap(value: unknown, where: string): Record<string, string> {
   return map;
 }
 
-function matchesBranch(patterns: unknown, branch: string | null): boolean {
-  if (patterns === undefined) return true;
-  if (branch === null) return false;
-  const list = Array.isArray(patterns) ? patterns.map(String) : [String(patterns)];
-  const regex = (pattern: string) => new RegExp(`^${pattern.split('**').map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('.*')}$`);
-  return list.some((pattern) => regex(pattern).test(branch));
-}
-
-/** Whether a workflow's `on:` starts it for this event (types and branches filters). */
-export function triggers(on: unknown, event: string, payload: Record<string, unknown>, ref: string): boolean {
-  const events: Record<string, unknown> = typeof on === 'string' ? { [on]: null } : Array.isArray(on) ? Object.fromEntries(on.map((name) => [name, null])) : ((on ?? {}) as Record<string, unknown>);
-  if (!(event in events)) return false;
-  const filter = (events[event] ?? {}) as Record<string, unknown>;
-  for (const key of Object.keys(filter)) {
-    if (!['types', 'branches', 'inputs', 'workflows', 'secrets', 'outputs'].includes(key) && !(event === 'schedule')) throw new WorkflowError(`on.${event}.${key} is not supported by the workflow executor`);
-  }
-  if (event === 'schedule') return true;
-  if (filter.types !== undefined && !(filter.types as string[]).includes(String(payload.action))) return false;
-  const branch = event.startsWith('pull_request') ? String((payload.pull_request as { base: { ref: string } }).base.ref) : ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
-  if (filter.branches !== undefined && !matchesBranch(filter.branches, branch)) return false;
-  if (event === 'workflow_run' && filter.workflows !== undefined && !(filter.workflows as string[]).includes(String((payload.workflow_run as { name: string }).name))) return false;
-  return true;
-}
-
 interface RunState {
   request: RunRequest;
   runId: number;
@@ -157,6 +140,56 @@ interface RunState {
   artifacts: Map<string, string>;
   github: Record<string, unknown>;
   jobs: JobResult[];
+  /** Cancelled by a concurrency group: what has not run is cancelled, what runs is stopped. */
+  cancelled: boolean;
+  /** A job or called workflow of the run was cancelled by its concurrency group: the run ends cancelled. */
+  groupCancelled: boolean;
+  /** The controls of the jobs running or waiting for their concurrency group. */
+  live: Set<Control>;
+  /** The concurrency groups the run holds, to detect a deadlock with a called workflow. */
+  held: Set<string>;
+}
+
+/** Stops one job: a waiting one leaves its group, a running one's processes are killed. */
+interface Control {
+  cancelled: boolean;
+  children: Set<ChildProcess>;
+  cancel: () => void;
+}
+
+function cancelRun(state: RunState): void {
+  state.cancelled = true;
+  for (const control of state.live) control.cancel();
+}
+
+function newControl(): Control {
+  const control: Control = {
+    cancelled: false,
+    children: new Set(),
+    cancel: () => {
+      control.cancelled = true;
+      for (const child of control.children) killGroup(child);
+    },
+  };
+  return control;
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+function groupKey(concurrency: Concurrency): string {
+  return concurrency.group.toLowerCase();
+}
+
+/** A job that never ran, cancelled by its concurrency group (the reason is its only step's log). */
+function cancelledJob(state: RunState, id: string, name: string, reason: string): JobResult {
+  state.groupCancelled = true;
+  return { id, name, conclusion: 'cancelled', outputs: {}, steps: [{ name: 'concurrency', outcome: 'cancelled', conclusion: 'cancelled', outputs: {}, log: `${reason}\n` }], runner: null, permissions: {}, summary: '' };
 }
 
 interface Caller {
@@ -169,6 +202,7 @@ export class WorkflowExecutor {
   private readonly actionsDir: string;
   private runs = 0;
   private results: ResultsService | undefined;
+  private readonly concurrency = new ConcurrencyGroups();
 
   constructor(private readonly options: ExecutorOptions) {
     this.actionsDir = mkdtempSync(path.join(tmpdir(), 'trainyard-actions-'));
@@ -213,13 +247,20 @@ export class WorkflowExecutor {
   async trigger(event: Omit<RunRequest, 'workflow'>): Promise<WorkflowRunResult[]> {
     const repo = this.options.sim.state.repo(event.repo);
     if (!repo) throw new WorkflowError(`no repository ${event.repo}`);
-    const at = ['schedule', 'workflow_run'].includes(event.event) ? repo.git.refs.get(`refs/heads/${repo.defaultBranch}`)! : event.sha;
+    const commit = this.eventCommit(event);
+    // A pull request that conflicts with its base has no merge commit: GitHub starts no pull_request workflow.
+    if (commit === null) return [];
+    const at = ['schedule', 'workflow_run'].includes(event.event) ? repo.git.refs.get(`refs/heads/${repo.defaultBranch}`)! : commit.sha;
     const dir = repo.git.entryAt(at, '.github/workflows');
     const tree = dir?.type === 'tree' ? repo.git.get(dir.sha, 'tree') : undefined;
     const results: WorkflowRunResult[] = [];
     for (const entry of (tree?.entries ?? []).filter((file) => /\.ya?ml$/.test(file.path)).sort((a, b) => a.path.localeCompare(b.path))) {
-      const workflow = parse(this.fileAt(event.repo, at, `.github/workflows/${entry.path}`)) as Yaml;
-      if (triggers(workflow.on, event.event, event.payload, event.ref)) results.push(await this.run({ ...event, sha: at, workflow: entry.path }));
+      const file = `.github/workflows/${entry.path}`;
+      const text = this.fileAt(event.repo, at, file);
+      await validate('workflow', file, text);
+      const workflow = parse(text) as Yaml;
+      const sha = ['schedule', 'workflow_run'].includes(event.event) ? at : event.sha;
+      if (triggers(workflow.on, this.triggerEvent({ ...event, sha }))) results.push(await this.run({ ...event, sha, workflow: entry.path }));
     }
     return results;
   }
@@ -250,6 +291,31 @@ export class WorkflowExecutor {
     return results;
   }
 
+  /**
+   * The commit and ref a run checks out and reads its workflow from (GITHUB_SHA,
+   * GITHUB_REF): for pull_request the test merge `refs/pull/N/merge` (null when the pull
+   * request conflicts with its base), for pull_request_target the base branch, else the
+   * event's own. A pull request's run is on its head branch and head repository.
+   */
+  private eventCommit(event: Omit<RunRequest, 'workflow'>): { sha: string; ref: string; branch?: string; headRepo?: string } | null {
+    if (event.event !== 'pull_request' && event.event !== 'pull_request_target') return { sha: event.sha, ref: event.ref };
+    const { sim } = this.options;
+    const repo = sim.state.repo(event.repo)!;
+    const number = Number((event.payload.pull_request as { number?: unknown } | undefined)?.number ?? event.payload.number);
+    const refs = testMerge(sim, repo, number);
+    if (event.sha !== refs.head) throw new WorkflowError(`${event.repo}: ${event.sha} is not the head of pull request #${number} (${refs.head})`);
+    const head = { branch: refs.pull.head.ref, headRepo: refs.pull.head.repo };
+    if (event.event === 'pull_request_target') return { sha: refs.base, ref: `refs/heads/${refs.pull.base.ref}`, ...head };
+    return refs.merge === null ? null : { sha: refs.merge, ref: `refs/pull/${number}/merge`, ...head };
+  }
+
+  /** The event as `on:` filters read it, its changed files computed when a paths filter asks. */
+  private triggerEvent(event: Omit<RunRequest, 'workflow'>): TriggerEvent {
+    const repo = this.options.sim.state.repo(event.repo)!;
+    let files: string[] | undefined;
+    return { event: event.event, payload: event.payload, ref: event.ref, changedFiles: () => (files ??= changedFiles(this.options.sim, repo, event)) };
+  }
+
   /** Runs one workflow of the repository for an event and records the run in the simulator. */
   async run(request: RunRequest): Promise<WorkflowRunResult> {
     if (!this.results) {
@@ -257,10 +323,12 @@ export class WorkflowExecutor {
       await this.results.start();
     }
     const file = `.github/workflows/${request.workflow}`;
-    const text = this.fileAt(request.repo, request.sha, file);
+    const commit = this.eventCommit(request);
+    if (commit === null) throw new WorkflowError(`${request.repo}: the pull request conflicts with its base branch; GitHub starts no pull_request workflow for it`);
+    const text = this.fileAt(request.repo, commit.sha, file);
     await validate('workflow', file, text);
     const workflow = parse(text) as Yaml;
-    if (!triggers(workflow.on, request.event, request.payload, request.ref)) throw new WorkflowError(`${file}: on: does not start it for ${request.event}${request.payload.action ? `.${String(request.payload.action)}` : ''}`);
+    if (!triggers(workflow.on, this.triggerEvent(request))) throw new WorkflowError(`${file}: on: does not start it for ${request.event}${request.payload.action ? `.${String(request.payload.action)}` : ''}`);
     const repoState = this.options.sim.state.repo(request.repo)!;
     // The run exists (in progress) while its jobs run, as on GitHub: what they write names a run the API shows.
     const queued = request.queuedRunId === undefined ? undefined : repoState.runs.find((r) => r.id === request.queuedRunId);
@@ -270,7 +338,7 @@ export class WorkflowExecutor {
       repo: request.repo,
       workflow: request.workflow,
       headSha: request.sha,
-      ...(request.ref.startsWith('refs/heads/') ? { branch: request.ref.slice('refs/heads/'.length) } : {}),
+      ...(commit.branch ? { branch: commit.branch, headRepo: commit.headRepo } : request.ref.startsWith('refs/heads/') ? { branch: request.ref.slice('refs/heads/'.length) } : {}),
       event: request.event,
       actor: request.actor,
     });
@@ -281,15 +349,15 @@ export class WorkflowExecutor {
     const github: Record<string, unknown> = {
       event_name: request.event,
       event: { ...request.payload, ...(request.event === 'workflow_dispatch' ? { inputs: dispatchInputs } : {}), repository: { full_name: request.repo, default_branch: repoState.defaultBranch, name: repoState.name, owner: { login: request.repo.split('/')[0] } } },
-      sha: request.sha,
-      ref: request.ref,
-      ref_name: request.ref.replace(/^refs\/(heads|tags)\//, ''),
+      sha: commit.sha,
+      ref: commit.ref,
+      ref_name: commit.ref.replace(/^refs\/(heads|tags|pull)\//, ''),
       repository: request.repo,
       repository_owner: request.repo.split('/')[0],
       actor: request.actor,
       triggering_actor: request.actor,
       workflow: workflow.name ?? file,
-      workflow_ref: `${request.repo}/${file}@${request.ref}`,
+      workflow_ref: `${request.repo}/${file}@${commit.ref}`,
       run_id: String(runId),
       run_number: '1',
       run_attempt: '1',
@@ -298,9 +366,22 @@ export class WorkflowExecutor {
       head_ref: request.event.startsWith('pull_request') ? (request.payload.pull_request as { head: { ref: string } }).head.ref : '',
       base_ref: request.event.startsWith('pull_request') ? (request.payload.pull_request as { base: { ref: string } }).base.ref : '',
     };
-    const state: RunState = { request, runId, dir, artifacts: new Map(), github, jobs: [] };
-    await this.runJobs(workflow, file, state, { inputs: dispatchInputs }, permissionMap(workflow.permissions, file), null);
-    const conclusion = state.jobs.some((job) => job.conclusion === 'failure' || job.conclusion === 'cancelled') ? 'failure' : 'success';
+    const state: RunState = { request, runId, dir, artifacts: new Map(), github, jobs: [], cancelled: false, groupCancelled: false, live: new Set(), held: new Set() };
+    const concurrency = concurrencyOf(workflow.concurrency, { github, inputs: dispatchInputs, vars: this.options.vars ?? {} }, `${file} concurrency`);
+    // A run waits (pending) for its group; a newer run replaces it while it waits, or cancels it once it runs with cancel-in-progress.
+    const ticket = concurrency ? this.concurrency.enter(request.repo, concurrency, () => cancelRun(state)) : undefined;
+    if (ticket?.waiting()) live.status = 'pending';
+    if ((await ticket?.admission) === 'cancelled') state.cancelled = true;
+    else {
+      live.status = 'in_progress';
+      if (concurrency) state.held.add(groupKey(concurrency));
+      try {
+        await this.runJobs(workflow, file, state, { inputs: dispatchInputs }, permissionMap(workflow.permissions, file), null);
+      } finally {
+        ticket?.leave();
+      }
+    }
+    const conclusion = state.cancelled || state.groupCancelled ? 'cancelled' : state.jobs.some((job) => job.conclusion === 'failure' || job.conclusion === 'cancelled') ? 'failure' : 'success';
     const run = this.options.sim.scenario.finishWorkflowRun({
       repo: request.repo,
       runId,
@@ -350,9 +431,9 @@ export class WorkflowExecutor {
       const contexts: Contexts = { github: state.github, inputs: scope.inputs, needs, vars: this.options.vars ?? {}, secrets: {}, env: workflow.env ?? {} };
       const name = interpolateString(job.name ?? ready, contexts);
       const shown = caller ? `${caller.name} / ${name}` : name;
-      const status: JobStatus = { failed: failedNeed, cancelled: false };
+      const status: JobStatus = { failed: failedNeed, cancelled: state.cancelled };
       if (!condition(job.if, contexts, status)) {
-        done[ready] = { id: ready, name: shown, conclusion: 'skipped', outputs: {}, steps: [], runner: null, permissions: {}, summary: '' };
+        done[ready] = { id: ready, name: shown, conclusion: state.cancelled ? 'cancelled' : 'skipped', outputs: {}, steps: [], runner: null, permissions: {}, summary: '' };
         if (!job.uses) state.jobs.push(done[ready]);
         continue;
       }
@@ -372,7 +453,7 @@ export class WorkflowExecutor {
         results.push(result);
       }
       const failed = results.find((result) => result.conclusion !== 'success');
-      done[ready] = { ...results[0]!, conclusion: failed ? (job['continue-on-error'] === true ? 'success' : failed.conclusion) : 'success', outputs: Object.assign({}, ...results.map((result) => result.outputs)) };
+      done[ready] = { ...results[0]!, conclusion: failed ? (truthy(interpolate(job['continue-on-error'] ?? false, contexts)) ? 'success' : failed.conclusion) : 'success', outputs: Object.assign({}, ...results.map((result) => result.outputs)) };
     }
     return done;
   }
@@ -384,10 +465,11 @@ export class WorkflowExecutor {
     const local = /^\.\/(\.github\/workflows\/[\w.-]+\.ya?ml)$/.exec(uses);
     if (!match && !local) throw new WorkflowError(`jobs.${id}: the reusable workflow ${uses} is not available to the workflow executor`);
     const file = match ? match[1]! : local![1]!;
-    const text = match ? readFileSync(path.join(this.actionsDir, TRAINYARD, 'v1', file), 'utf8') : this.fileAt(state.request.repo, state.request.sha, file);
+    const text = match ? readFileSync(path.join(this.actionsDir, TRAINYARD, 'v1', file), 'utf8') : this.fileAt(state.request.repo, String(state.github.sha), file);
     await validate('workflow', uses, text);
     const called = parse(text) as Yaml;
-    const call = ((called.on as Yaml | undefined)?.workflow_call ?? undefined) as Yaml | undefined;
+    const events = eventsOf(called.on);
+    const call = 'workflow_call' in events ? ((events.workflow_call ?? {}) as Yaml) : undefined;
     if (call === undefined) throw new WorkflowError(`${uses}: on: has no workflow_call; it cannot be called`);
     if (job.secrets !== undefined) throw new WorkflowError(`jobs.${id}.secrets is not supported by the workflow executor`);
     const given = (interpolate(job.with ?? {}, contexts) ?? {}) as Record<string, unknown>;
@@ -412,13 +494,52 @@ export class WorkflowExecutor {
     }
     const calledPermissions = called.permissions !== undefined ? permissionMap(called.permissions, uses) : permissions;
     for (const [scope, level] of Object.entries(calledPermissions)) if (RANK[level]! > RANK[permissions[scope] ?? 'none']!) calledPermissions[scope] = permissions[scope] ?? 'none';
-    const done = await this.runJobs(called, uses, state, { inputs }, calledPermissions, { permissions, name });
+    const concurrency = concurrencyOf(called.concurrency, { github: state.github, inputs, vars: this.options.vars ?? {} }, `${uses} concurrency`);
+    const group = concurrency ? await this.joinGroup(state, concurrency, name, () => cancelRun(state)) : null;
+    if (group?.cancelled) {
+      const result = cancelledJob(state, id, name, group.cancelled);
+      state.jobs.push(result);
+      return result;
+    }
+    let done: Record<string, JobResult>;
+    try {
+      done = await this.runJobs(called, uses, state, { inputs }, calledPermissions, { permissions, name });
+    } finally {
+      group?.leave();
+    }
     const outputs: Record<string, string> = {};
     const jobsContext = Object.fromEntries(Object.entries(done).map(([key, result]) => [key, { result: result.conclusion, outputs: result.outputs }]));
     for (const [key, spec] of Object.entries((call.outputs ?? {}) as Record<string, Yaml>)) outputs[key] = interpolateString(spec.value, { ...contexts, jobs: jobsContext, inputs });
     const results = Object.values(done);
-    const conclusion = results.some((result) => result.conclusion === 'failure' || result.conclusion === 'cancelled') ? 'failure' : 'success';
+    const conclusion = results.some((result) => result.conclusion === 'failure') ? 'failure' : results.some((result) => result.conclusion === 'cancelled') ? 'cancelled' : 'success';
     return { id, name, conclusion, outputs, steps: [], runner: null, permissions: {}, summary: '' };
+  }
+
+  /**
+   * Waits for a concurrency group of a job or a called workflow. A group the run already
+   * holds is a deadlock, which GitHub cancels. `cancelled` names why it does not run;
+   * otherwise `leave` when done.
+   */
+  private async joinGroup(state: RunState, concurrency: Concurrency, holder: string, stop: () => void): Promise<{ cancelled: string | null; leave: () => void }> {
+    const key = groupKey(concurrency);
+    if (state.held.has(key)) return { cancelled: `Canceling since a deadlock for concurrency group '${concurrency.group}' was detected between 'top level workflow' and '${holder}'`, leave: () => undefined };
+    const ticket = this.concurrency.enter(state.request.repo, concurrency, stop);
+    const waiter: Control = { cancelled: false, children: new Set(), cancel: () => ticket.leave() };
+    state.live.add(waiter);
+    const admission = await ticket.admission;
+    state.live.delete(waiter);
+    if (admission === 'cancelled' || state.cancelled) {
+      ticket.leave();
+      return { cancelled: state.cancelled ? 'The run was canceled.' : `Canceling since a higher priority waiting request for '${concurrency.group}' exists`, leave: () => undefined };
+    }
+    state.held.add(key);
+    return {
+      cancelled: null,
+      leave: () => {
+        state.held.delete(key);
+        ticket.leave();
+      },
+    };
   }
 
   private runnerFor(labels: unknown, where: string): SimRunner {
@@ -428,12 +549,29 @@ export class WorkflowExecutor {
     return runner;
   }
 
+  /** One job (one matrix leg): its concurrency group first, then its steps, stopped when cancelled. */
   private async runJob(id: string, job: Yaml, name: string, contexts: Contexts, state: RunState, permissions: Record<string, string>, file: string): Promise<JobResult> {
     const where = `${file} jobs.${id}`;
+    const control = newControl();
+    const concurrency = concurrencyOf(job.concurrency, contexts, `${where}.concurrency`);
+    const group = concurrency ? await this.joinGroup(state, concurrency, name, () => control.cancel()) : null;
+    if (group?.cancelled) return cancelledJob(state, id, name, group.cancelled);
+    state.live.add(control);
+    try {
+      const result = await this.runJobSteps(id, job, name, contexts, state, permissions, where, control);
+      if (control.cancelled) state.groupCancelled ||= !state.cancelled;
+      return result;
+    } finally {
+      state.live.delete(control);
+      group?.leave();
+    }
+  }
+
+  private async runJobSteps(id: string, job: Yaml, name: string, contexts: Contexts, state: RunState, permissions: Record<string, string>, where: string, control: Control): Promise<JobResult> {
     if (job.environment !== undefined && this.options.environmentGate) {
       const environment = interpolate(job.environment, contexts);
       const envName = typeof environment === 'object' && environment !== null ? (environment as { name?: unknown }).name : environment;
-      await this.options.environmentGate({ repo: state.request.repo, environment: String(envName), sha: state.request.sha, job: name, runId: state.runId });
+      await this.options.environmentGate({ repo: state.request.repo, environment: String(envName), sha: String(state.github.sha), job: name, runId: state.runId });
     }
     const runner = this.runnerFor(interpolate(job['runs-on'], contexts), where);
     const jobDir = mkdtempSync(path.join(state.dir, `${id}-`));
@@ -451,6 +589,7 @@ export class WorkflowExecutor {
     Object.assign(env, stringMap(interpolate(job.env ?? {}, { ...contexts, github, runner: runnerContext, env })));
     const job$: JobContext = {
       state,
+      control,
       runner,
       workspace,
       temp,
@@ -462,6 +601,8 @@ export class WorkflowExecutor {
       status: { failed: false, cancelled: false },
       summary: '',
       deadline,
+      timeoutMinutes,
+      stepTimeout: null,
       timedOut: false,
       contexts: { ...contexts, github, runner: runnerContext, job: { status: 'success' } },
     };
@@ -473,24 +614,41 @@ export class WorkflowExecutor {
     }
     const jobContexts = { ...job$.contexts, steps: stepsContext, env: job$.env };
     const outputs = stringMap(interpolate(job.outputs ?? {}, jobContexts));
-    const failed = job$.status.failed && job['continue-on-error'] !== true;
-    return { id, name, conclusion: job$.timedOut ? 'cancelled' : failed ? 'failure' : 'success', outputs, steps: results, runner: runner.name, permissions: Object.fromEntries(Object.entries(permissions).filter(([, level]) => level !== 'none')) as Record<string, PermissionLevel>, summary: job$.summary };
+    const failed = job$.status.failed && !truthy(interpolate(job['continue-on-error'] ?? false, job$.contexts));
+    return { id, name, conclusion: job$.timedOut || control.cancelled ? 'cancelled' : failed ? 'failure' : 'success', outputs, steps: results, runner: runner.name, permissions: Object.fromEntries(Object.entries(permissions).filter(([, level]) => level !== 'none')) as Record<string, PermissionLevel>, summary: job$.summary };
   }
 
   /** One step of a job or of a composite action (`action` set). */
   private async runStep(step: Yaml, index: number, job: JobContext, stepsContext: Record<string, unknown>, where: string, action: ActionScope | null): Promise<StepResult> {
     for (const key of Object.keys(step)) if (!STEP_KEYS.has(key)) throw new WorkflowError(`${where}.${key} is not supported by the workflow executor`);
-    const contexts: Contexts = { ...job.contexts, steps: stepsContext, env: { ...job.env, ...(action?.env ?? {}) }, ...(action ? { inputs: action.inputs } : {}) };
+    if (job.control.cancelled || job.timedOut) job.status.cancelled = true;
+    const jobStatus = job.status.cancelled ? 'cancelled' : job.status.failed ? 'failure' : 'success';
+    const contexts: Contexts = { ...job.contexts, job: { status: jobStatus }, steps: stepsContext, env: { ...job.env, ...(action?.env ?? {}) }, ...(action ? { inputs: action.inputs } : {}) };
     const id = step.id ? String(step.id) : `__step${index}`;
     const name = interpolateString(step.name ?? step.uses ?? String(step.run ?? '').split('\n')[0], contexts, job.status);
     const skipped = (): StepResult => {
       stepsContext[id] = { outcome: 'skipped', conclusion: 'skipped', outputs: {} };
       return { name, outcome: 'skipped', conclusion: 'skipped', outputs: {}, log: '' };
     };
-    if (job.timedOut || !condition(step.if, contexts, job.status)) return skipped();
+    if (!condition(step.if, contexts, job.status)) return skipped();
+    const outerTimeout = job.stepTimeout;
+    if (step['timeout-minutes'] !== undefined) {
+      const minutes = Number(interpolate(step['timeout-minutes'], contexts, job.status));
+      if (!Number.isFinite(minutes) || minutes <= 0) throw new WorkflowError(`${where}: timeout-minutes must be a positive number`);
+      const deadline = Date.now() + minutes * 60_000;
+      if (!outerTimeout || deadline < outerTimeout.deadline) job.stepTimeout = { deadline, minutes, name };
+    }
+    try {
+      return await this.runStepBody(step, id, name, job, stepsContext, contexts, where, action);
+    } finally {
+      job.stepTimeout = outerTimeout;
+    }
+  }
+
+  private async runStepBody(step: Yaml, id: string, name: string, job: JobContext, stepsContext: Record<string, unknown>, contexts: Contexts, where: string, action: ActionScope | null): Promise<StepResult> {
     const stepEnv = { ...job.env, ...(action?.env ?? {}), ...stringMap(interpolate(step.env ?? {}, contexts, job.status)) };
     const files = this.runnerFiles(job.temp);
-    let outcome: 'success' | 'failure' = 'success';
+    let outcome: 'success' | 'failure' | 'cancelled' = 'success';
     let outputs: Record<string, string> = {};
     let log = '';
     try {
@@ -512,7 +670,7 @@ export class WorkflowExecutor {
           outputs = result.outputs;
           log = result.log;
         } else {
-          const context: StandInContext = { uses, with: withInputs, env: { ...this.baseEnv(job, action), ...stepEnv, ...files.env }, workspace: job.workspace, temp: job.temp, sim: this.options.sim, repo: job.state.request.repo, sha: job.state.request.sha, token: job.token, artifacts: job.state.artifacts, cache: this.options.cache ?? new Map(), runId: job.state.runId };
+          const context: StandInContext = { uses, with: withInputs, env: { ...this.baseEnv(job, action), ...stepEnv, ...files.env }, workspace: job.workspace, temp: job.temp, sim: this.options.sim, repo: job.state.request.repo, sha: String(job.state.github.sha), ref: String(job.state.github.ref), token: job.token, artifacts: job.state.artifacts, cache: this.options.cache ?? new Map(), runId: job.state.runId };
           const result = await standIn(context);
           log = result.log;
           outputs = result.outputs;
@@ -530,7 +688,15 @@ export class WorkflowExecutor {
     const summary = existsSync(files.summary) ? readFileSync(files.summary, 'utf8') : '';
     job.summary += summary;
     this.options.log?.(`[${name}] ${outcome}\n${log}`);
-    const conclusion = outcome === 'failure' && step['continue-on-error'] === true ? 'success' : outcome;
+    if ((job.control.cancelled || job.timedOut) && !job.status.cancelled) {
+      // The job was cancelled or timed out while this step ran: the step is cancelled, later steps
+      // see cancelled(), and those that run anyway get the runner's cancel timeout of 5 minutes.
+      outcome = 'cancelled';
+      job.status.cancelled = true;
+      if (job.timedOut) job.deadline = Date.now() + 5 * 60_000;
+    }
+    const continueOnError = truthy(interpolate(step['continue-on-error'] ?? false, contexts, job.status));
+    const conclusion = outcome === 'failure' && continueOnError ? 'success' : outcome;
     if (conclusion === 'failure') job.status.failed = true;
     stepsContext[id] = { outcome, conclusion, outputs };
     return { name, outcome, conclusion, outputs, log };
@@ -598,20 +764,22 @@ export class WorkflowExecutor {
     if (!existsSync(cwd)) return Promise.resolve({ code: 1, log: `working-directory ${cwd} does not exist\n` });
     return new Promise((resolve) => {
       const child = spawn(command[0]!, command.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      job.control.children.add(child);
       let log = '';
       child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      const step = job.stepTimeout && job.stepTimeout.deadline < job.deadline ? job.stepTimeout : null;
       const timer = setTimeout(() => {
-        job.timedOut = true;
-        log += `The job running on runner ${job.runner.name} has exceeded the maximum execution time\n`;
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          child.kill('SIGKILL');
+        if (step) log += `##[error]The action '${step.name}' has timed out after ${step.minutes} minutes.\n`;
+        else {
+          job.timedOut = true;
+          log += `##[error]The job running on runner ${job.runner.name} has exceeded the maximum execution time of ${job.timeoutMinutes} minutes.\n`;
         }
-      }, Math.max(0, job.deadline - Date.now()));
+        killGroup(child);
+      }, Math.max(0, (step?.deadline ?? job.deadline) - Date.now()));
       child.on('close', (code) => {
         clearTimeout(timer);
+        job.control.children.delete(child);
         resolve({ code: code ?? 1, log });
       });
     });
@@ -628,7 +796,7 @@ export class WorkflowExecutor {
     return null;
   }
 
-  private async runComposite(dir: string, given: Record<string, string>, stepEnv: Record<string, string>, job: JobContext, where: string): Promise<{ outcome: 'success' | 'failure'; outputs: Record<string, string>; log: string }> {
+  private async runComposite(dir: string, given: Record<string, string>, stepEnv: Record<string, string>, job: JobContext, where: string): Promise<{ outcome: 'success' | 'failure' | 'cancelled'; outputs: Record<string, string>; log: string }> {
     const file = path.join(dir, 'action.yml');
     const text = readFileSync(file, 'utf8');
     await validate('action', path.relative(this.actionsDir, file), text);
@@ -653,9 +821,10 @@ export class WorkflowExecutor {
       log += result.log;
     }
     const failed = job.status.failed;
-    job.status = { ...outer, failed: outer.failed };
+    const cancelled = job.status.cancelled && !outer.cancelled;
+    job.status = { failed: outer.failed, cancelled: outer.cancelled || job.status.cancelled };
     const outputs = stringMap(Object.fromEntries(Object.entries((action.outputs ?? {}) as Record<string, Yaml>).map(([key, spec]) => [key, interpolateString(spec.value, { ...job.contexts, steps: stepsContext, inputs, env: job.env })])));
-    return { outcome: failed ? 'failure' : 'success', outputs, log };
+    return { outcome: cancelled ? 'cancelled' : failed ? 'failure' : 'success', outputs, log };
   }
 }
 
@@ -668,6 +837,8 @@ interface ActionScope {
 
 interface JobContext {
   state: RunState;
+  /** Set when the job is cancelled; holds its running processes. */
+  control: Control;
   runner: SimRunner;
   workspace: string;
   temp: string;
@@ -679,6 +850,9 @@ interface JobContext {
   status: JobStatus;
   summary: string;
   deadline: number;
+  timeoutMinutes: number;
+  /** The nearest deadline of the steps running (a step and the composite steps inside it). */
+  stepTimeout: { deadline: number; minutes: number; name: string } | null;
   timedOut: boolean;
   contexts: Contexts;
 }

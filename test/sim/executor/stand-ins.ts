@@ -1,8 +1,9 @@
 /**
  * Third-party actions as stand-ins with their inputs and outputs: actions/checkout
- * writes the repository at the event's commit from the simulator's git (a token in
- * .git/config only with persist-credentials), upload/download-artifact keep the run's
- * artifacts (zipped into the simulator's artifact API when the run completes),
+ * writes the repository at GITHUB_SHA (a pull request's test merge) or its `ref` from
+ * the simulator's git (a token in .git/config only with persist-credentials),
+ * upload/download-artifact keep the run's artifacts (zipped into the simulator's
+ * artifact API when the run completes),
  * setup-node and setup-python take the machine's, actions/cache restores a preseeded
  * local folder or misses. Any other action fails the step, naming it.
  */
@@ -20,7 +21,9 @@ export interface StandInContext {
   temp: string;
   sim: Simulator;
   repo: string;
+  /** GITHUB_SHA and GITHUB_REF: what checkout checks out by default. */
   sha: string;
+  ref: string;
   token: string;
   /** The run's artifacts: name -> folder. */
   artifacts: Map<string, string>;
@@ -61,8 +64,8 @@ function checkout(context: StandInContext): StandInResult {
   const { with: inputs } = context;
   if (inputs.repository && inputs.repository !== context.repo) throw new UnsupportedActionError(`actions/checkout: repository ${inputs.repository} (only the workflow's own repository)`);
   const state = context.sim.state.repo(context.repo)!;
-  const ref = inputs.ref || context.sha;
-  const sha = /^[0-9a-f]{40}$/.test(ref) ? ref : state.git.refs.get(ref.startsWith('refs/') ? ref : `refs/heads/${ref}`);
+  const ref = inputs.ref || context.ref;
+  const sha = !inputs.ref ? context.sha : /^[0-9a-f]{40}$/.test(ref) ? ref : state.git.refs.get(ref.startsWith('refs/') ? ref : `refs/heads/${ref}`);
   if (!sha) return { ok: false, outputs: {}, log: `actions/checkout: no ref ${ref}\n` };
   const dir = path.resolve(context.workspace, inputs.path ?? '.');
   checkoutCommit(state.git, sha, dir);

@@ -5,6 +5,7 @@
 import { actingUser } from '../auth.ts';
 import { pullRequestEvent, refMoved, reviewSubmitted } from '../events.ts';
 import { json, SimHttpError, type RouteRequest } from '../http.ts';
+import { mergeTrees } from '../pull-refs.ts';
 import { repoAccess, type Route } from '../route.ts';
 import { matchesState, type PullRequest, type Review, type ReviewState } from '../state/pulls.ts';
 import type { RepoState } from '../state/repos.ts';
@@ -150,14 +151,16 @@ export const pullRoutes: Route[] = [
       const baseSha = repo.git.refs.get(baseRef)!;
       const headRepo = req.sim.state.repo(pull.head.repo)!;
       for (const [sha, object] of headRepo.git.objects) repo.git.objects.set(sha, object);
-      const headCommit = repo.git.get(headSha, 'commit')!;
+      // The merged tree as git makes it; a conflict makes the pull request unmergeable.
+      const tree = mergeTrees(repo.git, baseSha, headSha);
+      if (tree === null) throw new SimHttpError(405, 'Pull Request is not mergeable');
       const user = actingUser(req.actor);
       const author = { name: user.login, email: `${user.id}+${user.login}@users.noreply.github.com`, date: req.sim.clock.iso() };
       const method = body.merge_method ?? 'merge';
       const title = body.commit_title ?? (method === 'squash' ? `${pull.title} (#${pull.number})` : `Merge pull request #${pull.number} from ${headRepo.owner.login}/${pull.head.ref}`);
       const message = body.commit_message ? `${title}\n\n${body.commit_message}` : title;
       const parents = method === 'merge' ? [baseSha, headSha] : [baseSha];
-      const sha = repo.git.writeCommit({ tree: headCommit.tree, parents, message, author });
+      const sha = repo.git.writeCommit({ tree, parents, message, author });
       repo.git.refs.set(baseRef, sha);
       Object.assign(pull, { state: 'closed', merged: true, mergedBy: user, mergedAt: author.date, closedAt: author.date, mergeCommitSha: sha, lastHeadSha: headSha, updatedAt: author.date });
       refMoved(req.sim, repo, baseRef, baseSha, sha, user);

@@ -99,6 +99,54 @@ export class GitStore {
     return out;
   }
 
+  /** Every commit reachable from `sha` through parents, `sha` included. */
+  ancestors(sha: string): Set<string> {
+    const seen = new Set<string>();
+    const queue = [sha];
+    while (queue.length > 0) {
+      const at = queue.pop()!;
+      if (seen.has(at) || !this.get(at, 'commit')) continue;
+      seen.add(at);
+      queue.push(...this.get(at, 'commit')!.parents);
+    }
+    return seen;
+  }
+
+  /** The nearest common ancestor of two commits (git merge-base), or null. */
+  mergeBase(a: string, b: string): string | null {
+    const ofA = this.ancestors(a);
+    const queue = [b];
+    const seen = new Set<string>();
+    // Breadth-first from b: the first commit also reachable from a is the nearest.
+    while (queue.length > 0) {
+      const at = queue.shift()!;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      if (ofA.has(at)) return at;
+      queue.push(...(this.get(at, 'commit')?.parents ?? []));
+    }
+    return null;
+  }
+
+  /** The files (blobs and links) of a commit as `path -> "mode sha"`; an empty map for null. */
+  files(commitSha: string | null): Map<string, string> {
+    const commit = commitSha ? this.get(commitSha, 'commit') : undefined;
+    const out = new Map<string, string>();
+    if (!commit) return out;
+    for (const entry of this.walk(commit.tree)) if (entry.type !== 'tree') out.set(entry.path, `${entry.mode} ${entry.sha}`);
+    return out;
+  }
+
+  /** The paths that differ between two commits (a two-dot diff), sorted; `from` null: every file of `to`. */
+  changedPaths(from: string | null, to: string): string[] {
+    const before = this.files(from);
+    const after = this.files(to);
+    const paths = new Set<string>();
+    for (const [file, id] of after) if (before.get(file) !== id) paths.add(file);
+    for (const file of before.keys()) if (!after.has(file)) paths.add(file);
+    return [...paths].sort();
+  }
+
   /** True when `ancestor` is reachable from `sha` through parents (fast-forward check). */
   isAncestor(ancestor: string, sha: string): boolean {
     const seen = new Set<string>();
