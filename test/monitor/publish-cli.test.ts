@@ -51,8 +51,11 @@ describe('trainyard monitor-publish', () => {
     const configured = await runCli(['monitor-publish', '--result', 'monitor.json', '--config', 'trainyard.yml', '--json'], { cwd: dir, env });
     expect(configured.stderr).toBe('');
     // One estimated roc_auc chunk out of its band is enough with retrain_after 1.
-    expect(JSON.parse(configured.stdout)).toMatchObject({ alertComment: { alerts: 1 }, retraining: { action: 'opened', pullRequest: 1, branch: 'trainyard/retrain/churn' } });
+    expect(JSON.parse(configured.stdout)).toMatchObject({ alertComment: { alerts: 1 }, issue: { number: 1, action: 'created' }, retraining: { action: 'opened', pullRequest: 2, branch: 'trainyard/retrain/churn' } });
     expect(sim().state.repo(REPO)!.comments[0]!.body).toContain('@carol @acme/ml-oncall: **churn** has 1 new monitoring alert');
+    // The first publish that finds a drop creates the health issue before the pull request, which links it.
+    expect(sim().state.repo(REPO)!.pulls[0]!.body).toContain('Model health: #1');
+    expect(sim().state.repo(REPO)!.issues[0]!.body).toContain('Retraining: #2');
     const again = await runCli(['monitor-publish', '--result', 'monitor.json', '--config', 'trainyard.yml', '--json'], { cwd: dir, env });
     expect(JSON.parse(again.stdout)).toMatchObject({ alertComment: null, retraining: { action: 'unchanged' } });
     await writeFile(path.join(dir, 'other.yml'), CONFIG.replace('churn:', 'fraud:'));

@@ -386,7 +386,9 @@ async function publishMonitoring(octokit, target, result, options = {}) {
   const merged = mergeHistory(previous, incoming).filter((r) => r.chunking === result.chunking);
   let retraining = null;
   const found = degradations(merged, retrainAfter);
-  const health = await findHealthIssue(context, model);
+  let health = await findHealthIssue(context, model);
+  const createdFirst = found.length > 0 && health === null;
+  if (createdFirst) health = await upsertHealthIssue(context, model, healthBody({ model, records: merged, retraining: null }), true);
   if (found.length > 0) {
     const first = found[0];
     const evidence = {
@@ -401,7 +403,8 @@ async function publishMonitoring(octokit, target, result, options = {}) {
   }
   const pull = found.length > 0 ? await openRetrainingPull(context, model) : null;
   const latest = merged.at(-1);
-  const issue = await upsertHealthIssue(context, model, healthBody({ model, records: merged, retraining: pull }), (latest?.alerts.length ?? 0) > 0);
+  const upserted = await upsertHealthIssue(context, model, healthBody({ model, records: merged, retraining: pull }), (latest?.alerts.length ?? 0) > 0);
+  const issue = createdFirst ? { ...upserted, action: "created" } : upserted;
   let comment = null;
   const fresh = newAlerts(previous, incoming, recordKey);
   if (fresh.length > 0) {
