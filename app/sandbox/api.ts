@@ -39,6 +39,10 @@ function summaryLines(report: LifecycleReport): string[] {
     `release ${report.release.tag}, promotion ${report.promotion.tag}`,
     `retraining pull request #${report.retrainingPr.number} on ${report.retrainingPr.branch}`,
     `retraining run ${report.retrainingComparison.runId}: ${report.retrainingComparison.conclusion}; its comparison on #${report.retrainingPr.number}: ${report.retrainingComparison.check ?? 'none'} (${report.retrainingComparison.title ?? ''}) ${report.retrainingComparison.comment}`,
+    `monitoring run ${report.monitoring.runId}: ${report.monitoring.conclusion} (the latest chunk alerts); health issue #${report.monitoring.healthIssue.number} "${report.monitoring.healthIssue.title}" ${report.monitoring.healthIssue.state}, latest chunk ${report.monitoring.healthIssue.latestChunk.slice(0, 10)} with ${report.monitoring.healthIssue.alerts} alerts ${report.monitoring.healthIssue.url}`,
+    `alert comments: ${report.monitoring.alertComments.length}${report.monitoring.alertComments.map((c) => `, mentioning ${c.mentions.join(' ') || 'no one'} ${c.url}`).join('')}`,
+    `retraining pull request #${report.monitoring.retrainingPullRequest.number} with the monitoring evidence: ${report.monitoring.retrainingPullRequest.title} (${report.monitoring.retrainingPullRequest.evidence.kind} ${report.monitoring.retrainingPullRequest.evidence.metric}, ${report.monitoring.retrainingPullRequest.evidence.chunks} chunks since ${report.monitoring.retrainingPullRequest.evidence.since.slice(0, 10)})`,
+    `retraining run ${report.monitoring.retrainingComparison.runId} on that evidence: ${report.monitoring.retrainingComparison.conclusion}; its comparison on #${report.monitoring.retrainingPullRequest.number}: ${report.monitoring.retrainingComparison.check ?? 'none'} (${report.monitoring.retrainingComparison.title ?? ''}) ${report.monitoring.retrainingComparison.comment}`,
     `workflow runs: ${report.workflowRuns.map((run) => `${run.workflow} (${run.event}) ${run.conclusion}`).join(', ')}`,
     `duplicates ${report.duplicates}, App API calls ${report.apiCalls}, faults injected ${report.faultsInjected}`,
   ];

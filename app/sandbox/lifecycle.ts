@@ -14,6 +14,10 @@ import { WorkflowExecutor, type WorkflowRunResult } from '../../test/sim/executo
 import { main as trainyardCli } from '../../src/cli/main.ts';
 import { RELEASE_WORKFLOW } from '../../src/app/champion.ts';
 import { GitHubReleasesRegistry } from '../../src/registry/github/github-registry.ts';
+import { MONITOR_SCHEDULE } from '../../src/init/render-callers.ts';
+import { alertMarker, healthBody, healthMarker, healthTitle, HEALTH_LABELS } from '../../src/monitor/github/health.ts';
+import { HISTORY_BRANCH, historyFile, parseHistory, readHistoryFile } from '../../src/monitor/github/history.ts';
+import { readLock } from '../../src/retrain/plan.ts';
 import { Octokit } from '@octokit/rest';
 
 /** An Octokit that retries server errors a few times, as the App's own client does. */
@@ -32,7 +36,7 @@ function retryingOctokit(auth: string, baseUrl: string): Octokit {
   return octokit;
 }
 import { BOT, changedKinds, createdObjects, duplicatesIn, fingerprint } from './ledger.ts';
-import { MODEL, prepareExample, train, type Example } from './example.ts';
+import { MODEL, MONITORED_AT, NOTIFY, prepareExample, train, type Example } from './example.ts';
 import { serveApp, type ServedApp } from './serve.ts';
 
 export interface LifecycleOptions {
@@ -53,6 +57,20 @@ export interface LifecycleReport {
   retrainingPr: { number: number; branch: string };
   /** The App's comparison of the dispatched retraining run on the retraining pull request. */
   retrainingComparison: { runId: number; conclusion: string; check: string | null; title: string | null; comment: string };
+  /**
+   * The scheduled monitoring run on the production log of MONITORED_AT: the model health
+   * issue it keeps current, its one comment on the new alerts, and the retraining pull
+   * request now carrying its evidence, with the App's comparison of the retraining run
+   * it dispatched.
+   */
+  monitoring: {
+    runId: number;
+    conclusion: string;
+    healthIssue: { number: number; title: string; state: string; url: string; latestChunk: string; alerts: number };
+    alertComments: Array<{ id: number; url: string; mentions: string[] }>;
+    retrainingPullRequest: { number: number; title: string; url: string; evidence: { kind: string; metric: string; chunks: number; since: string } };
+    retrainingComparison: LifecycleReport['retrainingComparison'];
+  };
   /** The workflow runs the executor ran from the files `trainyard init` wrote, in order. */
   workflowRuns: Array<{ workflow: string; event: string; conclusion: string; jobs: Array<{ name: string; conclusion: string }> }>;
   duplicates: number;
@@ -227,24 +245,95 @@ async function pullRequestEvent(world: World, number: number, action: string): P
  * 0.002), and the run ends in failure at its comparison step, as it does on GitHub. The
  * comparison still lands on the retraining pull request, with a failing check.
  */
-async function retrainingRun(world: World, number: number): Promise<LifecycleReport['retrainingComparison']> {
-  const runs = await world.dispatched('retraining run', 'failure');
-  expect(runs.length === 1, 'retraining run', `${runs.length} dispatched runs ran, expected the one retraining run`);
+async function retrainingRun(world: World, number: number, step = 'retraining'): Promise<LifecycleReport['retrainingComparison']> {
+  const [runStep, comparisonStep] = [`${step} run`, `${step} comparison`];
+  const runs = await world.dispatched(runStep, 'failure');
+  expect(runs.length === 1, runStep, `${runs.length} dispatched runs ran, expected the one retraining run`);
   const run = runs[0]!;
-  expect(run.jobs.some((job) => job.steps.some((s) => s.name.startsWith('Train the candidate') && s.outcome === 'success')), 'retraining run', 'the retraining run trained no candidate');
+  expect(run.jobs.some((job) => job.steps.some((s) => s.name.startsWith('Train the candidate') && s.outcome === 'success')), runStep, 'the retraining run trained no candidate');
   const failedSteps = run.jobs.flatMap((job) => job.steps.filter((s) => s.outcome === 'failure').map((s) => `${job.name} / ${s.name}`));
-  expect(failedSteps.length === 1 && failedSteps[0] === `${MODEL} / evaluate / Compare the candidate with the champion`, 'retraining run', `expected only the comparison step to fail (the gate), failed: ${failedSteps.join('; ') || 'none'}`);
-  expect(world.repo.artifacts.some((a) => a.runId === run.run.id && a.name === `trainyard-${MODEL}-evaluation`), 'retraining run', `the retraining run uploaded no trainyard-${MODEL}-evaluation`);
+  expect(failedSteps.length === 1 && failedSteps[0] === `${MODEL} / evaluate / Compare the candidate with the champion`, runStep, `expected only the comparison step to fail (the gate), failed: ${failedSteps.join('; ') || 'none'}`);
+  expect(world.repo.artifacts.some((a) => a.runId === run.run.id && a.name === `trainyard-${MODEL}-evaluation`), runStep, `the retraining run uploaded no trainyard-${MODEL}-evaluation`);
   await world.settle();
   const head = world.repo.git.refs.get(`refs/heads/${world.repo.pulls.find((p) => p.number === number)!.head.ref}`)!;
-  expect(run.run.headSha === head, 'retraining run', `the run is on ${run.run.headSha.slice(0, 7)}, the pull request's head is ${head.slice(0, 7)}`);
+  expect(run.run.headSha === head, runStep, `the run is on ${run.run.headSha.slice(0, 7)}, the pull request's head is ${head.slice(0, 7)}`);
   const check = world.repo.checkRuns.find((c) => c.name === `trainyard / ${MODEL}` && c.headSha === head);
-  expect(check && check.conclusion !== null, 'retraining comparison', `no completed trainyard / ${MODEL} check on the retraining head ${head.slice(0, 7)}`);
-  expect(check.conclusion === 'failure', 'retraining comparison', `trainyard / ${MODEL} on the retraining head is ${check.conclusion}, expected failure (the candidate ties the champion)`);
+  expect(check && check.conclusion !== null, comparisonStep, `no completed trainyard / ${MODEL} check on the retraining head ${head.slice(0, 7)}`);
+  expect(check.conclusion === 'failure', comparisonStep, `trainyard / ${MODEL} on the retraining head is ${check.conclusion}, expected failure (the candidate ties the champion)`);
   const comment = world.repo.comments.find((c) => c.issueNumber === number && c.user.login === BOT && c.body.startsWith(`<!-- trainyard:${MODEL} -->`));
-  expect(comment, 'retraining comparison', `no comparison comment on the retraining pull request #${number}`);
-  expect(comment.body.includes(`/actions/runs/${run.run.id}`), 'retraining comparison', `the comment on #${number} does not link the retraining run ${run.run.id}`);
+  expect(comment, comparisonStep, `no comparison comment on the retraining pull request #${number}`);
+  expect(comment.body.includes(`/actions/runs/${run.run.id}`), comparisonStep, `the comment on #${number} does not link the retraining run ${run.run.id}`);
   return { runId: run.run.id, conclusion: run.conclusion, check: check.conclusion, title: check.output.title, comment: `https://github.com/${REPO}/pull/${number}#issuecomment-${comment.id}` };
+}
+
+/** The people an alert comment mentions: the `@login`s before the colon of its first line of text. */
+function mentionsIn(body: string): string[] {
+  const line = body.split('\n')[1] ?? '';
+  const head = /^((?:@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9._-]+)? ?)+): /.exec(line);
+  return head ? head[1]!.trim().split(' ') : [];
+}
+
+/**
+ * The scheduled monitoring workflow (trainyard-monitor.yml as init wrote it) on the
+ * prediction log as it stood on MONITORED_AT: the realized roc_auc of the three latest
+ * weeks with labels is below its band, so the monitor job fails (the latest chunk
+ * alerts, as designed) and the publish job writes the history, creates the health issue,
+ * comments once mentioning `monitoring.notify`, and gives the model's one retraining pull
+ * request the performance evidence, dispatching the retraining again; that run is
+ * compared on the pull request as the first was.
+ */
+async function monitoringRun(world: World, number: number): Promise<LifecycleReport['monitoring']> {
+  const step = 'monitoring';
+  const main = world.repo.git.refs.get('refs/heads/main')!;
+  const run = await world.workflow(step, { repo: REPO, workflow: 'trainyard-monitor.yml', event: 'schedule', payload: { schedule: MONITOR_SCHEDULE }, sha: main, ref: 'refs/heads/main', actor: OWNER }, 'failure');
+  const jobs = run.jobs.map((job) => `${job.name} ${job.conclusion}`);
+  expect(jobs.join(', ') === `${MODEL} / monitor failure, ${MODEL} / publish success`, step, `the monitoring run's jobs ended ${jobs.join(', ')}, expected the monitor job to fail on the latest chunk's alerts and publish to succeed`);
+  await world.settle();
+  const runUrl = `https://github.com/${REPO}/actions/runs/${run.run.id}`;
+
+  const marker = healthMarker(MODEL);
+  const issues = world.repo.issues.filter((i) => (i.body ?? '').startsWith(marker));
+  expect(issues.length === 1, step, `${issues.length} health issues of ${MODEL}, expected one`);
+  const issue = issues[0]!;
+  expect(issue.title === healthTitle(MODEL) && issue.state === 'open', step, `the health issue #${issue.number} is "${issue.title}", ${issue.state}`);
+  const labels = world.repo.issueLabels.get(issue.number) ?? [];
+  expect(HEALTH_LABELS.every((label) => labels.includes(label)), step, `the health issue #${issue.number} is labelled ${labels.join(', ') || 'nothing'}`);
+  const context = { octokit: new Octokit({ auth: world.sim.seed.actionsToken({ repo: REPO }), baseUrl: world.sim.url }), owner: OWNER, repo: 'flights', location: `github:${REPO}` };
+  const history = await readHistoryFile(context, HISTORY_BRANCH, historyFile(MODEL));
+  expect(history.text !== null, step, `no ${historyFile(MODEL)} on ${HISTORY_BRANCH}`);
+  const records = parseHistory(history.text, `${HISTORY_BRANCH}:${historyFile(MODEL)}`);
+  const latest = records.at(-1)!;
+  expect(latest.end === MONITORED_AT.replace('Z', '.000Z') && latest.runUrl === runUrl, step, `the history's latest chunk ends ${latest.end} from ${latest.runUrl ?? 'no run'}, expected ${MONITORED_AT} from ${runUrl}`);
+  // Current: the body is what the history on the data branch gives, with the open retraining pull request.
+  expect(issue.body === healthBody({ model: MODEL, records, retraining: { number, url: null } }), step, `the health issue #${issue.number} does not show the history on ${HISTORY_BRANCH} and the retraining pull request #${number}`);
+
+  const alertPrefix = alertMarker(MODEL, '').replace(/ -->$/, '');
+  const alertComments = world.repo.comments.filter((c) => c.body.startsWith(alertPrefix));
+  expect(alertComments.length === 1 && alertComments[0]!.issueNumber === issue.number, step, `${alertComments.length} alert comments (on ${alertComments.map((c) => `#${c.issueNumber}`).join(', ') || 'none'}), expected one on the health issue #${issue.number}`);
+  const alert = alertComments[0]!;
+  const mentions = NOTIFY.map((login) => `@${login}`);
+  expect(alert.body.split('\n')[1]!.startsWith(`${mentions.join(' ')}: **${MODEL}** has `) && alert.body.includes(`([run](${runUrl}))`), step, `the alert comment does not mention ${mentions.join(' ')} and link the run: ${alert.body.split('\n')[1] ?? ''}`);
+
+  const branch = `trainyard/retrain/${MODEL}`;
+  const open = world.repo.pulls.filter((p) => p.head.ref === branch && p.state === 'open');
+  expect(open.length === 1 && open[0]!.number === number, step, `open pull requests on ${branch}: ${open.map((p) => `#${p.number}`).join(', ') || 'none'}, expected the one retraining pull request #${number}`);
+  const pull = open[0]!;
+  const body = pull.body ?? '';
+  expect(body.startsWith(`<!-- trainyard:retrain:${MODEL} -->\nThe performance of **${MODEL}** in production dropped`) && body.includes(`Monitoring run: ${runUrl}`) && body.includes(`Model health: #${issue.number}`), step, `the retraining pull request #${number} does not carry the monitoring evidence: ${body.split('\n')[1] ?? ''}`);
+  const lockText = await context.octokit.repos.getContent({ owner: OWNER, repo: 'flights', path: 'trainyard.lock', ref: branch }).then(({ data }) => Buffer.from((data as { content: string }).content, 'base64').toString('utf8'));
+  const entry = readLock(lockText).models[MODEL];
+  expect(entry?.reason === 'performance' && entry.performance && entry.runUrl === runUrl, step, `trainyard.lock on ${branch} records ${JSON.stringify(entry ?? null)}, expected the performance drop from ${runUrl}`);
+  expect(world.repo.runs.some((r) => r.event === 'workflow_dispatch' && r.headBranch === branch && r.inputs.reason === 'performance' && r.inputs['data-snapshot'] === entry.dataSnapshot), step, `no dispatch of the retraining workflow on ${branch} for ${entry.dataSnapshot}`);
+
+  const retrainingComparison = await retrainingRun(world, number, 'monitoring retraining');
+  return {
+    runId: run.run.id,
+    conclusion: run.conclusion,
+    healthIssue: { number: issue.number, title: issue.title, state: issue.state, url: `https://github.com/${REPO}/issues/${issue.number}`, latestChunk: latest.start, alerts: latest.alerts.length },
+    alertComments: alertComments.map((c) => ({ id: c.id, url: `https://github.com/${REPO}/issues/${c.issueNumber}#issuecomment-${c.id}`, mentions: mentionsIn(c.body) })),
+    retrainingPullRequest: { number, title: pull.title, url: `https://github.com/${REPO}/pull/${number}`, evidence: entry.performance },
+    retrainingComparison,
+  };
 }
 
 export async function runLifecycle(options: LifecycleOptions): Promise<LifecycleReport> {
@@ -336,6 +425,9 @@ async function live(world: World): Promise<LifecycleReport> {
 
   const retrainingComparison = await retrainingRun(world, retrain[0]!.number);
 
+  // The scheduled monitoring run: a performance drop in the prediction log.
+  const monitoring = await monitoringRun(world, retrain[0]!.number);
+
   // Every event again: nothing may change.
   const before = fingerprint(sim, REPO);
   for (const delivery of [...sim.webhooks.deliveries]) sim.webhooks.redeliver(delivery.id);
@@ -355,6 +447,7 @@ async function live(world: World): Promise<LifecycleReport> {
     promotion: { tag: `${MODEL}#production#${promotion!.sequence}` },
     retrainingPr: { number: retrain[0]!.number, branch },
     retrainingComparison,
+    monitoring,
     workflowRuns: world.runs.map((run) => ({ workflow: run.workflow, event: run.event, conclusion: run.conclusion, jobs: run.jobs.map((job) => ({ name: job.name, conclusion: job.conclusion })) })),
     duplicates: duplicatesIn(createdObjects(sim, REPO)),
     apiCalls: requests.byCaller.app + requests.byCaller.installation,

@@ -25,11 +25,35 @@ export const LIFECYCLE = {
       workflow: 'trainyard retrain', event: 'workflow_dispatch', conclusion: 'failure',
       jobs: [['validate data', 'success'], ['train', 'success'], ['evaluate', 'failure']].map(([job, conclusion]) => ({ name: `flight-delays / ${job}`, conclusion })),
     },
+    // The scheduled monitoring run: the monitor job fails on the latest chunk's alerts, as designed; publish runs all the same.
+    { workflow: 'trainyard monitor', event: 'schedule', conclusion: 'failure', jobs: [{ name: 'flight-delays / monitor', conclusion: 'failure' }, { name: 'flight-delays / publish', conclusion: 'success' }] },
+    // The retraining the monitoring run dispatched on the same branch: the candidate ties the champion again.
+    {
+      workflow: 'trainyard retrain', event: 'workflow_dispatch', conclusion: 'failure',
+      jobs: [['validate data', 'success'], ['train', 'success'], ['evaluate', 'failure']].map(([job, conclusion]) => ({ name: `flight-delays / ${job}`, conclusion })),
+    },
   ],
   // The App compared the retraining run's candidate on the retraining pull request: a failing check and the comment.
   retrainingComparison: {
     runId: expect.any(Number), conclusion: 'failure', check: 'failure', title: 'fail: roc_auc did not meet the policy',
     comment: expect.stringMatching(/^https:\/\/github\.com\/acme\/flights\/pull\/2#issuecomment-\d+$/),
+  },
+  // The prediction log of 2001-05-21: realized roc_auc below its band from March in the weeks
+  // of April 16, 23 and 30 (the latest with labels) → the health issue, one comment on its
+  // alerts mentioning monitoring.notify, and the retraining pull request with that evidence.
+  monitoring: {
+    runId: expect.any(Number),
+    conclusion: 'failure',
+    healthIssue: { number: 3, title: 'Model health: flight-delays', state: 'open', url: 'https://github.com/acme/flights/issues/3', latestChunk: '2001-05-14T00:00:00.000Z', alerts: 1 },
+    alertComments: [{ id: expect.any(Number), url: expect.stringMatching(/^https:\/\/github\.com\/acme\/flights\/issues\/3#issuecomment-\d+$/), mentions: ['@alice', '@bob'] }],
+    retrainingPullRequest: {
+      number: 2, title: 'Retrain flight-delays: realized roc_auc out of its band for 3 chunks', url: 'https://github.com/acme/flights/pull/2',
+      evidence: { kind: 'realized', metric: 'roc_auc', chunks: 3, since: '2001-04-16T00:00:00.000Z' },
+    },
+    retrainingComparison: {
+      runId: expect.any(Number), conclusion: 'failure', check: 'failure', title: 'fail: roc_auc did not meet the policy',
+      comment: expect.stringMatching(/^https:\/\/github\.com\/acme\/flights\/pull\/2#issuecomment-\d+$/),
+    },
   },
   duplicates: 0,
 };

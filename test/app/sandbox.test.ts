@@ -13,7 +13,7 @@ async function sandbox(argv: string[]): Promise<{ code: number; out: string; err
 
 
 describe('trainyard sandbox --scenario lifecycle', () => {
-  it('plays PR -> comment and check -> review -> merge -> release -> gate -> promotion -> drift -> retraining PR -> retraining run compared on it, and redelivery changes nothing', async () => {
+  it('plays PR -> comment and check -> review -> merge -> release -> gate -> promotion -> drift -> retraining PR -> retraining run compared on it -> monitoring: health issue, one alert comment, the retraining PR with its evidence and run, and redelivery changes nothing', async () => {
     const { code, out, err } = await sandbox(['--scenario', 'lifecycle', '--json']);
     expect(err).toBe('');
     expect(code).toBe(0);
@@ -31,7 +31,9 @@ describe('trainyard sandbox --scenario lifecycle', () => {
     expect(comment).toContain('flight-delays');
     expect(check).toMatch(/^# trainyard \/ flight-delays: success\n/);
     expect(stdout).toContain("──── the App's comment on the pull request (https://github.com/acme/flights/pull/1#issuecomment-");
-    expect(stdout).toContain('workflow runs: trainyard pr (pull_request) success, trainyard pr (pull_request) success, trainyard release (push) success, trainyard drift (schedule) failure, trainyard retrain (workflow_dispatch) failure\n');
+    expect(stdout).toContain('workflow runs: trainyard pr (pull_request) success, trainyard pr (pull_request) success, trainyard release (push) success, trainyard drift (schedule) failure, trainyard retrain (workflow_dispatch) failure, trainyard monitor (schedule) failure, trainyard retrain (workflow_dispatch) failure\n');
+    expect(stdout).toMatch(/\nalert comments: 1, mentioning @alice @bob https:\/\/github\.com\/acme\/flights\/issues\/3#issuecomment-\d+\n/);
+    expect(stdout).toContain('\nretraining pull request #2 with the monitoring evidence: Retrain flight-delays: realized roc_auc out of its band for 3 chunks (realized roc_auc, 3 chunks since 2001-04-16)\n');
     expect(stdout).toContain(comment.trimEnd());
     expect(stdout).toContain(check.trimEnd());
     expect(stderr).toBe(`trainyard sandbox: wrote ${path.join(dir, 'comment.md')} and ${path.join(dir, 'check.md')}\n`);

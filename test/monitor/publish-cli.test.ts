@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, seedRepo } from '../app/harness.ts';
+import { CONFIG, REPO, seedRepo } from '../app/harness.ts';
 import { runCli } from '../helpers/cli.ts';
 import { useSimulator } from '../sim/index.ts';
 import { aucLow, result } from './results.ts';
@@ -39,6 +39,37 @@ describe('trainyard monitor-publish', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('@alice @bob @acme/ml: **churn** has 1 new monitoring alert ([run](https://github.com/acme/models/actions/runs/77))');
     expect(sim().state.repo(REPO)!.issues[0]!.body).toContain('version 7, [run](https://github.com/acme/models/actions/runs/77)');
+  });
+
+  it('--config: the model\'s monitoring.notify and retrain_after apply where the options are not given', async () => {
+    const monitor = result('churn', [
+      { week: '2026-01-05', auc: 0.8, estimatedAuc: 0.79 },
+      { week: '2026-01-12', auc: null, estimatedAuc: 0.6, alerts: [aucLow(0.6, 'estimated')] },
+    ]);
+    const { dir, env } = await setup(JSON.stringify(monitor));
+    await writeFile(path.join(dir, 'trainyard.yml'), `${CONFIG}    monitoring: { notify: [carol, "@acme/ml-oncall"], retrain_after: 1 }\n`);
+    const configured = await runCli(['monitor-publish', '--result', 'monitor.json', '--config', 'trainyard.yml', '--json'], { cwd: dir, env });
+    expect(configured.stderr).toBe('');
+    // One estimated roc_auc chunk out of its band is enough with retrain_after 1.
+    expect(JSON.parse(configured.stdout)).toMatchObject({ alertComment: { alerts: 1 }, issue: { number: 1, action: 'created' }, retraining: { action: 'opened', pullRequest: 2, branch: 'trainyard/retrain/churn' } });
+    expect(sim().state.repo(REPO)!.comments[0]!.body).toContain('@carol @acme/ml-oncall: **churn** has 1 new monitoring alert');
+    // The first publish that finds a drop creates the health issue before the pull request, which links it.
+    expect(sim().state.repo(REPO)!.pulls[0]!.body).toContain('Model health: #1');
+    expect(sim().state.repo(REPO)!.issues[0]!.body).toContain('Retraining: #2');
+    const again = await runCli(['monitor-publish', '--result', 'monitor.json', '--config', 'trainyard.yml', '--json'], { cwd: dir, env });
+    expect(JSON.parse(again.stdout)).toMatchObject({ alertComment: null, retraining: { action: 'unchanged' } });
+    await writeFile(path.join(dir, 'other.yml'), CONFIG.replace('churn:', 'fraud:'));
+    const other = await runCli(['monitor-publish', '--result', 'monitor.json', '--config', 'other.yml'], { cwd: dir, env });
+    expect(other).toMatchObject({ code: 2, stdout: '', stderr: 'trainyard: --config other.yml: has no model "churn" (the result\'s model); it has: fraud\n' });
+  });
+
+  it('--notify and --retrain-after win over the config', async () => {
+    const monitor = result('churn', [{ week: '2026-01-12', auc: null, estimatedAuc: 0.6, alerts: [aucLow(0.6, 'estimated')] }]);
+    const { dir, env } = await setup(JSON.stringify(monitor));
+    await writeFile(path.join(dir, 'trainyard.yml'), `${CONFIG}    monitoring: { notify: [carol], retrain_after: 1 }\n`);
+    const given = await runCli(['monitor-publish', '--result', 'monitor.json', '--config', 'trainyard.yml', '--notify', 'bob', '--retrain-after', '2', '--json'], { cwd: dir, env });
+    expect(JSON.parse(given.stdout)).toMatchObject({ alertComment: { alerts: 1 }, retraining: null });
+    expect(sim().state.repo(REPO)!.comments[0]!.body).toMatch(/^<!-- [^\n]+ -->\n@bob: \*\*churn\*\*/);
   });
 
   it('bad input is one line and exit 2', async () => {

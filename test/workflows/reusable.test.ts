@@ -98,7 +98,8 @@ describe('trainyard-monitor.yml', () => {
     const download = publish!.steps!.find((s) => s.uses?.startsWith('actions/download-artifact@'))!;
     expect(download.with).toEqual({ name: upload.with!.name, path: upload.with!.path });
     const publishStep = publish!.steps!.find((s) => s.with?.command === 'monitor-publish')!;
-    expect(String(publishStep.with!.args)).toMatch(/^--result "\$\{\{ runner\.temp \}\}\/trainyard\/monitor\/monitor\.json" --retrain-after "\$\{\{ inputs\.retrain-after \}\}"/);
+    // The config travels in the artifact: publish reads notify and retrain_after from it without a checkout.
+    expect(String(publishStep.with!.args)).toMatch(/^--result "\$\{\{ runner\.temp \}\}\/trainyard\/monitor\/monitor\.json" --config "\$\{\{ runner\.temp \}\}\/trainyard\/monitor\/trainyard\.yml" \$\{\{ inputs\.retrain-after != '' && format\('--retrain-after/);
     expect(publish!.steps!.some((s) => s.uses?.startsWith('actions/checkout@'))).toBe(false);
     expect(workflow.concurrency).toEqual({ group: 'trainyard-monitor-${{ github.repository }}-${{ inputs.model }}', 'cancel-in-progress': false });
   });

@@ -7,7 +7,9 @@
  *    chunks opens (or keeps) the model's retraining pull request through the retraining
  *    path of drift (src/app/retrain.ts), with the chunks as evidence;
  * 3. the model's health issue, found by its hidden marker, is created or rewritten from
- *    the history (reopened when the latest chunk alerts);
+ *    the history (reopened when the latest chunk alerts); when step 2 opens the pull
+ *    request and there is no issue yet, the issue is created before it, so the
+ *    evidence links it;
  * 4. alerts the history did not have yet get one comment on the health issue that
  *    mentions the people in `notify`; the comment carries a digest of those alerts, so a
  *    re-run that finds it posts nothing.
@@ -130,7 +132,10 @@ export async function publishMonitoring(octokit: Octokit, target: RepoRef, resul
 
   let retraining: RetrainOutcome | null = null;
   const found = degradations(merged, retrainAfter);
-  const health = await findHealthIssue(context, model);
+  let health: { number: number } | null = await findHealthIssue(context, model);
+  // The evidence links the health issue: a first publish that already finds a drop creates the issue first.
+  const createdFirst = found.length > 0 && health === null;
+  if (createdFirst) health = await upsertHealthIssue(context, model, healthBody({ model, records: merged, retraining: null }), true);
   if (found.length > 0) {
     const first = found[0]!;
     const evidence: RetrainEvidence = {
@@ -146,7 +151,8 @@ export async function publishMonitoring(octokit: Octokit, target: RepoRef, resul
   const pull = found.length > 0 ? await openRetrainingPull(context, model) : null;
 
   const latest = merged.at(-1);
-  const issue = await upsertHealthIssue(context, model, healthBody({ model, records: merged, retraining: pull }), (latest?.alerts.length ?? 0) > 0);
+  const upserted = await upsertHealthIssue(context, model, healthBody({ model, records: merged, retraining: pull }), (latest?.alerts.length ?? 0) > 0);
+  const issue: PublishOutcome['issue'] = createdFirst ? { ...upserted, action: 'created' } : upserted;
 
   let comment: PublishOutcome['alertComment'] = null;
   const fresh = newAlerts(previous, incoming, recordKey);
