@@ -17,6 +17,7 @@ import { compareModels, type Comparison, type PairedEvidence, type SignificanceT
 import { delong } from './delong.ts';
 import { evaluateRows, type EvaluationResult } from './evaluate.ts';
 import { buildEvaluationSet, joinToEvaluationSet, writeEvaluationFeatures, type EvaluationSet, type TrustedPredictions } from './evaluation-set.ts';
+import type { TrustedEvaluationData } from './trusted-labels.ts';
 import { loadPairedPredictions, loadPredictions, type PairedPredictions, type SliceOptions } from './load-predictions.ts';
 import { mcnemar } from './mcnemar.ts';
 import type { ColumnOptions } from './prediction-columns.ts';
@@ -159,7 +160,8 @@ export async function trainerComparisonStage(input: { name: string; model: Pick<
 /** The champion as a comparison on the evaluation set sees it: its files from the registry. */
 export interface EvaluatedChampion {
   tag: string;
-  metricsFile: string;
+  /** Its metrics file (what its trainer reported), when there is one. */
+  metricsFile: string | null;
   predictions: string | null;
   /** The champion's downloaded version folder (MODEL_DIR of a `predict` command). */
   modelDir?: string | null;
@@ -174,6 +176,15 @@ export interface EvaluationCompareInput {
   cwd: string;
   /** Where the evaluation set and the joined predictions are written. */
   workDir: string;
+  /**
+   * The evaluation data actually read (for example the base branch's copy) in place of
+   * `evaluation.file` (or `data.train` for a split), and where it came from.
+   */
+  trusted?: TrustedEvaluationData;
+  /** Prediction columns other than the defaults (the label is always the evaluation set's). */
+  columns?: Pick<ColumnOptions, 'score' | 'prediction' | 'threshold'>;
+  /** Overrides of the bootstrap settings (the policy's `significance`, else the defaults). */
+  bootstrap?: Partial<BootstrapSettings>;
 }
 
 export interface EvaluationComparison {
@@ -181,6 +192,15 @@ export interface EvaluationComparison {
   set: EvaluationSet;
   /** Whether the champion was re-scored on the evaluation rows with the `predict` command. */
   rescored: boolean;
+  /** The candidate's metrics as trainyard computed them on the evaluation rows. */
+  computed: MetricValues;
+  /** Sentences for the report: the rows, where their labels came from, a re-scoring, a fallback. */
+  notes: string[];
+}
+
+/** The evaluation data of a comparison: the trusted copy when given, else the config's paths. */
+function evaluationData(input: EvaluationCompareInput): string | string[] {
+  return input.trusted?.paths ?? input.model.evaluation!.file ?? input.model.data.train;
 }
 
 /** Runs the `predict` command on the champion's version for the evaluation rows' features; returns its predictions file. */
@@ -191,7 +211,7 @@ async function rescoreChampion(input: EvaluationCompareInput, set: EvaluationSet
   const output = path.join(input.workDir, 'champion-rescored.csv');
   const engine = await DataEngine.open();
   try {
-    await writeEvaluationFeatures(engine, { evaluation: evaluation!, train: input.model.data.train, set, cwd: input.cwd, out: features });
+    await writeEvaluationFeatures(engine, { evaluation: { ...evaluation!, file: undefined }, train: evaluationData(input), set, cwd: input.cwd, out: features });
   } finally {
     engine.close();
   }
@@ -225,7 +245,7 @@ export async function evaluationCompareStage(input: EvaluationCompareInput): Pro
   let candidate: TrustedPredictions;
   let champion: TrustedPredictions | null = null;
   try {
-    set = await buildEvaluationSet(engine, { evaluation, train: input.model.data.train, cwd: input.cwd, out: path.join(input.workDir, 'evaluation-set.csv') });
+    set = await buildEvaluationSet(engine, { evaluation: { ...evaluation, file: undefined }, train: evaluationData(input), cwd: input.cwd, out: path.join(input.workDir, 'evaluation-set.csv'), ...(input.trusted ? { shown: input.trusted.labels } : {}) });
     candidate = await joinToEvaluationSet(engine, { predictions: input.candidate.predictions, set, id: evaluation.id, cwd: input.cwd, out: path.join(input.workDir, 'candidate-predictions.csv'), table: 'candidate' });
     if (candidate.missing > 0 || candidate.extra > 0) {
       throw new DataError(
@@ -252,11 +272,12 @@ export async function evaluationCompareStage(input: EvaluationCompareInput): Pro
     rescored = true;
   }
   let unavailable: string | null = null;
-  if (input.champion && !champion) unavailable = `the champion ${input.champion.tag} has no predictions to score on the evaluation rows, and the config has no \`predict\` command to re-score it`;
+  const noRescore = input.model.predict ? 'and its model files are not at hand to re-score it with the `predict` command' : 'and the config has no `predict` command to re-score it';
+  if (input.champion && !champion) unavailable = `the champion ${input.champion.tag} has no predictions to score on the evaluation rows, ${noRescore}`;
   else if (input.champion && champion && champion.missing > 0) {
-    unavailable = `the champion ${input.champion.tag} has no predictions for ${champion.missing} of the ${set.rows} evaluation rows (the evaluation set changed since it was trained), and the config has no \`predict\` command to re-score it`;
+    unavailable = `the champion ${input.champion.tag} has no predictions for ${champion.missing} of the ${set.rows} evaluation rows (the evaluation set changed since it was trained), ${noRescore}`;
   }
-  const columns: ColumnOptions = { task: input.model.task };
+  const columns: ColumnOptions = { task: input.model.task, ...(input.columns ?? {}), label: 'label' };
   const computed = await evaluateStage({ predictions: candidate.file, cwd: input.cwd, columns });
   const judged = input.champion && champion && !unavailable ? champion : null;
   const baselineComputed = judged ? await evaluateStage({ predictions: judged.file, cwd: input.cwd, columns }) : null;
@@ -266,13 +287,13 @@ export async function evaluationCompareStage(input: EvaluationCompareInput): Pro
     const pairing = await DataEngine.open();
     try {
       const rows = await loadPairedPredictions(pairing, { candidate: candidate.file, baseline: judged.file, cwd: input.cwd, columns, id: 'id' });
-      const settings = { ...DEFAULT_BOOTSTRAP, ...(policy.significance ?? {}) };
+      const settings = { ...DEFAULT_BOOTSTRAP, ...(policy.significance ?? {}), ...(input.bootstrap ?? {}) };
       paired = pairedEvidence(rows, settings, [...Object.keys(policy.rules), ...Object.keys(computed.metrics)]);
     } finally {
       pairing.close();
     }
   }
-  const championReported = input.champion ? await readMetricsFile(input.champion.metricsFile).catch(() => null) : null;
+  const championReported = input.champion?.metricsFile ? await readMetricsFile(input.champion.metricsFile).catch(() => null) : null;
   const comparison = compareModels({
     candidate: { metrics: computed.metrics, file: `${input.candidate.predictions} on the evaluation rows` },
     baseline: baselineComputed && input.champion ? { metrics: baselineComputed.metrics, file: `${input.champion.tag} on the evaluation rows` } : null,
@@ -282,5 +303,11 @@ export async function evaluationCompareStage(input: EvaluationCompareInput): Pro
     reported: { metrics: input.candidate.metrics, file: input.candidate.metricsFile, tolerance: evaluation.tolerance, baseline: championReported },
     baselineUnavailable: unavailable,
   });
-  return { comparison, set, rescored };
+  const from = evaluationData(input);
+  const labels = input.trusted ? { labels: input.trusted.labels, trusted: input.trusted.trusted } : { labels: (Array.isArray(from) ? from : [from]).map((entry) => `working tree:${entry}`).join(', '), trusted: true };
+  const rows = set.rows.toLocaleString('en-US');
+  const notes = [`${judged ? 'Both models' : 'The candidate'} scored on the ${rows} evaluation rows (${set.source}), labels read from the data; every metric trainyard can compute is computed from the predictions.`];
+  if (rescored && input.champion) notes.push(`The champion ${input.champion.tag} was re-scored on these rows with the config's predict command.`);
+  if (input.trusted?.fallback) notes.push(`The labels are not trusted: ${input.trusted.fallback}, so they were read from the working tree, which the change being judged may have edited.`);
+  return { comparison: { ...comparison, evaluation: { rows: set.rows, ...labels } }, set, rescored, computed: computed.metrics, notes };
 }

@@ -100,11 +100,7 @@ export async function runModel(request: ModelRunRequest): Promise<ModelRunOutcom
         cwd: root,
         workDir: path.join(outputDir, '..', `${name}.evaluation`),
         echo,
-      }).then(({ comparison, set, rescored }) => {
-        const notes = [`${champion ? 'Both models' : 'The candidate'} scored on the ${formatNumber(set.rows)} evaluation rows (${set.source}), labels read from the data; every metric trainyard can compute is computed from the predictions.`];
-        if (rescored && champion) notes.push(`The champion ${champion.tag} was re-scored on these rows with the config's predict command.`);
-        return { comparison, report: renderJobSummary({ model: name, comparison, baselineName: champion ? `champion ${champion.tag}` : 'champion', notes }) };
-      })
+      }).then(({ comparison, notes }) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: champion ? `champion ${champion.tag}` : 'champion', notes }) }))
     : champion
       ? await compareStage({
           candidate: { metrics: candidateMetrics, metricsFile, predictions: trained.artifacts.predictionsFile },

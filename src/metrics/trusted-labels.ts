@@ -1,0 +1,132 @@
+/**
+ * Where the labels of the evaluation rows are read from. In a pull request's workflow
+ * the working tree is the pull request's own code and data, so the evaluation data is
+ * read from a git ref instead (the base branch, `git show <ref>:<path>`): the pull
+ * request cannot change the labels it is judged against. When that ref cannot be read,
+ * the working tree is used and the comparison says so (`trusted: false`).
+ */
+import { execFile, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { DataError, UsageError } from '../errors.ts';
+import { globToRegExp, isGlob } from '../util/glob.ts';
+
+const run = promisify(execFile);
+
+/** Where the labels of a comparison on the evaluation rows came from. */
+export interface LabelProvenance {
+  /** The data the labels were read from: `<ref>:<path>` from git, `working tree:<path>` from the files on disk. */
+  labels: string;
+  /** False when a ref was asked for and could not be read, so the labels came from the working tree (which the change being judged may have edited). */
+  trusted: boolean;
+  /** Why the ref was not used, when it was not. */
+  fallback: string | null;
+}
+
+/** The evaluation data as the comparison reads it: its paths (absolute) and where they came from. */
+export interface TrustedEvaluationData extends LabelProvenance {
+  /** The data paths (files, folders or globs), absolute: under `dir` when read from a ref. */
+  paths: string | string[];
+}
+
+/** The ref an evaluation reads its labels from: the one given, else the pull request's base branch, else none (the working tree). */
+export function defaultEvaluationRef(given: string | undefined, env: Record<string, string | undefined>): string | null {
+  if (given !== undefined) {
+    if (given.trim() === '' || given.startsWith('-')) throw new UsageError(`--evaluation-ref ${JSON.stringify(given)}: expected a git ref, such as origin/main`);
+    return given;
+  }
+  const base = env.GITHUB_BASE_REF;
+  return base ? `origin/${base}` : null;
+}
+
+const posix = (file: string): string => file.split(path.sep).join('/');
+
+async function git(cwd: string, args: string[]): Promise<string> {
+  const { stdout } = await run('git', ['-C', cwd, ...args], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+/** Writes `<ref>:<file>` (`git show`) to `target`. */
+function showInto(cwd: string, ref: string, file: string, target: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-C', cwd, 'show', `${ref}:${file}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = createWriteStream(target);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.pipe(out);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      out.on('finish', () => (code === 0 ? resolve() : reject(new Error(stderr.trim() || `git show exited ${code}`))));
+      out.end();
+    });
+  });
+}
+
+/** The files of `ref` a data path (file, folder or glob, relative to the repository's top) names. */
+async function filesAt(top: string, ref: string, pattern: string): Promise<string[]> {
+  const segments = pattern.split('/');
+  const firstGlob = segments.findIndex((segment) => isGlob(segment));
+  const prefix = (firstGlob === -1 ? segments : segments.slice(0, firstGlob)).join('/');
+  const listed = (await git(top, ['ls-tree', '-r', '-z', '--name-only', ref, '--', prefix || '.'])).split('\0').filter(Boolean);
+  if (firstGlob === -1) return listed.filter((file) => file === pattern || file.startsWith(`${pattern}/`));
+  const matcher = globToRegExp(segments.slice(firstGlob).join('/'));
+  return listed.filter((file) => file.startsWith(prefix ? `${prefix}/` : '') && matcher.test(prefix ? file.slice(prefix.length + 1) : file));
+}
+
+const shownPaths = (where: string, paths: string[]): string => paths.map((entry) => `${where}:${entry}`).join(', ');
+
+/**
+ * The evaluation data (`patterns`, relative to the project `root`) read from `ref` into
+ * `dir`, or the working tree's when `ref` is null, or when it cannot be read (then
+ * `trusted` is false and `fallback` says why).
+ */
+export async function readEvaluationData(input: { root: string; patterns: string | string[]; ref: string | null; dir: string }): Promise<TrustedEvaluationData> {
+  const list = Array.isArray(input.patterns) ? input.patterns : [input.patterns];
+  const workingTree = (fallback: string | null): TrustedEvaluationData => ({
+    paths: Array.isArray(input.patterns) ? list.map((entry) => path.resolve(input.root, entry)) : path.resolve(input.root, input.patterns),
+    labels: shownPaths('working tree', list),
+    trusted: fallback === null,
+    fallback,
+  });
+  const ref = input.ref;
+  if (ref === null) return workingTree(null);
+  let top: string;
+  try {
+    top = (await git(input.root, ['rev-parse', '--show-toplevel'])).trim();
+  } catch {
+    return workingTree(`${input.root} is not in a git repository, so ${ref} could not be read`);
+  }
+  try {
+    await git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  } catch {
+    return workingTree(`the ref ${ref} is not in the clone (check out with fetch-depth: 0 so the base branch is there)`);
+  }
+  const inRepo = list.map((entry) => {
+    const relative = posix(path.relative(top, path.resolve(input.root, entry)));
+    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new DataError(`${entry}: the evaluation data is outside the git repository ${top}; expected a path in it, to read from ${ref}`);
+    return relative;
+  });
+  const written: string[] = [];
+  for (const [index, relative] of inRepo.entries()) {
+    const files = await filesAt(top, ref, relative);
+    if (files.length === 0) return workingTree(`${list[index]} is not on ${ref}`);
+    for (const file of files) {
+      const target = path.join(input.dir, ...file.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      try {
+        await showInto(top, ref, file, target);
+      } catch (error) {
+        throw new DataError(`git show ${ref}:${file} failed (${(error as Error).message.split('\n')[0]}); expected to read the evaluation data from ${ref}`);
+      }
+    }
+    written.push(path.join(input.dir, ...relative.split('/')));
+  }
+  return {
+    paths: Array.isArray(input.patterns) ? written : written[0]!,
+    labels: shownPaths(ref, inRepo),
+    trusted: true,
+    fallback: null,
+  };
+}
