@@ -9,6 +9,7 @@ import { execFile, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { DataError, UsageError } from '../errors.ts';
 import { globToRegExp, isGlob } from '../util/glob.ts';
@@ -49,19 +50,17 @@ async function git(cwd: string, args: string[]): Promise<string> {
 }
 
 /** Writes `<ref>:<file>` (`git show`) to `target`. */
-function showInto(cwd: string, ref: string, file: string, target: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-C', cwd, 'show', `${ref}:${file}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out = createWriteStream(target);
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.pipe(out);
+async function showInto(cwd: string, ref: string, file: string, target: string): Promise<void> {
+  const child = spawn('git', ['-C', cwd, 'show', `${ref}:${file}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => {
-      out.on('finish', () => (code === 0 ? resolve() : reject(new Error(stderr.trim() || `git show exited ${code}`))));
-      out.end();
-    });
+    child.on('close', resolve);
   });
+  await pipeline(child.stdout, createWriteStream(target));
+  const code = await exited;
+  if (code !== 0) throw new Error(stderr.trim() || `git show exited ${code}`);
 }
 
 /** The files of `ref` a data path (file, folder or glob, relative to the repository's top) names. */
