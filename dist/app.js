@@ -6,24 +6,24 @@ import {
   createApp,
   createAppMetrics,
   createNodeMiddleware
-} from "./chunks/chunk-AOSS5IQG.js";
+} from "./chunks/chunk-VIWXDETT.js";
 import "./chunks/chunk-TXL2YU2S.js";
-import "./chunks/chunk-6I5F6RV5.js";
-import "./chunks/chunk-RFASX3SO.js";
+import "./chunks/chunk-2ZAIVCKZ.js";
+import "./chunks/chunk-N7CA55H5.js";
 import "./chunks/chunk-43RG3DEH.js";
 import "./chunks/chunk-F24SZCLD.js";
 import "./chunks/chunk-FWVO3E34.js";
-import "./chunks/chunk-JDJBNN4H.js";
+import "./chunks/chunk-Z6INGF5P.js";
 import "./chunks/chunk-QPUB7OVK.js";
-import "./chunks/chunk-V7TPX645.js";
+import "./chunks/chunk-JRPLENFX.js";
 import "./chunks/chunk-PZBUPVCW.js";
-import "./chunks/chunk-D24V3XOY.js";
+import "./chunks/chunk-RVOZV4LZ.js";
 import "./chunks/chunk-RNOFULXP.js";
 import "./chunks/chunk-DPFEQ3BD.js";
 import "./chunks/chunk-UUNNKP3W.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-QS3FAKF2.js";
+import "./chunks/chunk-LHVN34KK.js";
 import "./chunks/chunk-POXGZ53D.js";
 import "./chunks/chunk-EA7JVYYM.js";
 import "./chunks/chunk-B6N3TWPJ.js";

@@ -17,6 +17,7 @@ import { compareModels, type Comparison, type PairedEvidence, type SignificanceT
 import { delong } from './delong.ts';
 import { evaluateRows, type EvaluationResult } from './evaluate.ts';
 import { buildEvaluationSet, joinToEvaluationSet, writeEvaluationFeatures, type EvaluationSet, type TrustedPredictions } from './evaluation-set.ts';
+import { commitWorktree } from './commit-worktree.ts';
 import type { TrustedEvaluationData } from './trusted-labels.ts';
 import { loadPairedPredictions, loadPredictions, type PairedPredictions, type SliceOptions } from './load-predictions.ts';
 import { mcnemar } from './mcnemar.ts';
@@ -165,6 +166,8 @@ export interface EvaluatedChampion {
   predictions: string | null;
   /** The champion's downloaded version folder (MODEL_DIR of a `predict` command). */
   modelDir?: string | null;
+  /** The commit it was trained from: a `predict` command runs in a worktree at it (in the current checkout when null). */
+  commit?: string | null;
 }
 
 export interface EvaluationCompareInput {
@@ -203,8 +206,12 @@ function evaluationData(input: EvaluationCompareInput): string | string[] {
   return input.trusted?.paths ?? input.model.evaluation!.file ?? input.model.data.train;
 }
 
-/** Runs the `predict` command on the champion's version for the evaluation rows' features; returns its predictions file. */
-async function rescoreChampion(input: EvaluationCompareInput, set: EvaluationSet): Promise<string> {
+/**
+ * Runs the `predict` command on the champion's version for the evaluation rows'
+ * features, in a temporary worktree at the champion's commit (the current checkout when
+ * it has none); returns its predictions file, or why it could not run.
+ */
+async function rescoreChampion(input: EvaluationCompareInput, set: EvaluationSet): Promise<{ file: string } | { unavailable: string }> {
   const { evaluation, predict } = input.model;
   const champion = input.champion!;
   const features = path.join(input.workDir, 'champion-features.csv');
@@ -215,18 +222,24 @@ async function rescoreChampion(input: EvaluationCompareInput, set: EvaluationSet
   } finally {
     engine.close();
   }
-  const outcome = await runCommand({
-    command: predict!.command,
-    cwd: input.cwd,
-    env: { ...process.env, MODEL_DIR: champion.modelDir!, MODEL_VERSION: champion.tag, TRAINYARD_PREDICT_INPUT: features, TRAINYARD_PREDICT_OUTPUT: output },
-    timeoutMs: 30 * 60_000,
-    logFile: path.join(input.workDir, 'predict.log'),
-    echo: input.echo ?? (() => undefined),
-  });
-  if (outcome.exitCode !== 0 || outcome.timedOut) {
-    throw new CommandError(`predict command "${predict!.command}" ${outcome.timedOut ? 'timed out' : `exited ${outcome.exitCode}`} re-scoring ${champion.tag}; its log: ${path.join(input.workDir, 'predict.log')}`);
+  const worktree = champion.commit ? await commitWorktree(input.cwd, champion.commit, path.join(input.workDir, 'champion-worktree')) : null;
+  if (worktree && 'unavailable' in worktree) return { unavailable: `the champion ${champion.tag} cannot be re-scored with the \`predict\` command: ${worktree.unavailable}` };
+  try {
+    const outcome = await runCommand({
+      command: predict!.command,
+      cwd: worktree?.root ?? input.cwd,
+      env: { ...process.env, MODEL_DIR: champion.modelDir!, MODEL_VERSION: champion.tag, TRAINYARD_PREDICT_INPUT: features, TRAINYARD_PREDICT_OUTPUT: output },
+      timeoutMs: 30 * 60_000,
+      logFile: path.join(input.workDir, 'predict.log'),
+      echo: input.echo ?? (() => undefined),
+    });
+    if (outcome.exitCode !== 0 || outcome.timedOut) {
+      throw new CommandError(`predict command "${predict!.command}" ${outcome.timedOut ? 'timed out' : `exited ${outcome.exitCode}`} re-scoring ${champion.tag}; its log: ${path.join(input.workDir, 'predict.log')}`);
+    }
+  } finally {
+    await worktree?.remove();
   }
-  return output;
+  return { file: output };
 }
 
 /**
@@ -260,21 +273,25 @@ export async function evaluationCompareStage(input: EvaluationCompareInput): Pro
   }
   let rescored = false;
   const stale = input.champion && (!champion || champion.missing > 0);
+  let unscored: string | null = null;
   if (stale && input.model.predict && input.champion!.modelDir) {
-    const file = await rescoreChampion(input, set);
-    const joining = await DataEngine.open();
-    try {
-      champion = await joinToEvaluationSet(joining, { predictions: file, set, id: evaluation.id, cwd: input.cwd, out: path.join(input.workDir, 'champion-predictions.csv'), table: 'rescored' });
-    } finally {
-      joining.close();
+    const outcome = await rescoreChampion(input, set);
+    if ('unavailable' in outcome) unscored = outcome.unavailable;
+    else {
+      const joining = await DataEngine.open();
+      try {
+        champion = await joinToEvaluationSet(joining, { predictions: outcome.file, set, id: evaluation.id, cwd: input.cwd, out: path.join(input.workDir, 'champion-predictions.csv'), table: 'rescored' });
+      } finally {
+        joining.close();
+      }
+      if (champion.missing > 0) throw new DataError(`${outcome.file}: the predict command left ${champion.missing} of the ${set.rows} evaluation rows without a prediction re-scoring ${input.champion!.tag}; expected one per row`);
+      rescored = true;
     }
-    if (champion.missing > 0) throw new DataError(`${file}: the predict command left ${champion.missing} of the ${set.rows} evaluation rows without a prediction re-scoring ${input.champion!.tag}; expected one per row`);
-    rescored = true;
   }
-  let unavailable: string | null = null;
+  let unavailable: string | null = unscored;
   const noRescore = input.model.predict ? 'and its model files are not at hand to re-score it with the `predict` command' : 'and the config has no `predict` command to re-score it';
-  if (input.champion && !champion) unavailable = `the champion ${input.champion.tag} has no predictions to score on the evaluation rows, ${noRescore}`;
-  else if (input.champion && champion && champion.missing > 0) {
+  if (!unavailable && input.champion && !champion) unavailable = `the champion ${input.champion.tag} has no predictions to score on the evaluation rows, ${noRescore}`;
+  else if (!unavailable && input.champion && champion && champion.missing > 0) {
     unavailable = `the champion ${input.champion.tag} has no predictions for ${champion.missing} of the ${set.rows} evaluation rows (the evaluation set changed since it was trained), ${noRescore}`;
   }
   const columns: ColumnOptions = { task: input.model.task, ...(input.columns ?? {}), label: 'label' };
@@ -307,7 +324,7 @@ export async function evaluationCompareStage(input: EvaluationCompareInput): Pro
   const labels = input.trusted ? { labels: input.trusted.labels, trusted: input.trusted.trusted } : { labels: (Array.isArray(from) ? from : [from]).map((entry) => `working tree:${entry}`).join(', '), trusted: true };
   const rows = set.rows.toLocaleString('en-US');
   const notes = [`${judged ? 'Both models' : 'The candidate'} scored on the ${rows} evaluation rows (${set.source}), labels read from the data; every metric trainyard can compute is computed from the predictions.`];
-  if (rescored && input.champion) notes.push(`The champion ${input.champion.tag} was re-scored on these rows with the config's predict command.`);
+  if (rescored && input.champion) notes.push(`The champion ${input.champion.tag} was re-scored on these rows with the config's predict command${input.champion.commit ? ` at its commit ${input.champion.commit.slice(0, 12)}` : ' (in the current checkout: its version records no commit)'}.`);
   if (input.trusted?.fallback) notes.push(`The labels are not trusted: ${input.trusted.fallback}, so they were read from the working tree, which the change being judged may have edited.`);
   return { comparison: { ...comparison, evaluation: { rows: set.rows, ...labels } }, set, rescored, computed: computed.metrics, notes };
 }

@@ -96,7 +96,7 @@ export async function runModel(request: ModelRunRequest): Promise<ModelRunOutcom
     ? await evaluationCompareStage({
         model,
         candidate: { metrics: trained.artifacts.metrics, metricsFile, predictions: trained.artifacts.predictionsFile },
-        champion: champion ? { tag: champion.tag, metricsFile: champion.metricsFile, predictions: champion.predictionsFile, modelDir: champion.dir } : null,
+        champion: champion ? { tag: champion.tag, metricsFile: champion.metricsFile, predictions: champion.predictionsFile, modelDir: champion.dir, commit: champion.commit } : null,
         cwd: root,
         workDir: path.join(outputDir, '..', `${name}.evaluation`),
         echo,

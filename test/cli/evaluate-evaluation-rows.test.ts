@@ -12,6 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ComparisonDocument } from '../../src/metrics/comparison-document.ts';
 import { copyExample, runCli } from '../helpers/cli.ts';
+import { writeOutputs } from '../registry/fixtures.ts';
 
 const fixtures = path.resolve('test/fixtures/evaluation');
 const fixture = (name: string) => readFile(path.join(fixtures, name), 'utf8');
@@ -209,4 +210,73 @@ describe('evaluate --candidate after a changed seed (the flight-delays trainer)'
     expect(moved.code).toBe(2);
     expect(moved.stderr).toMatch(/v3\/predictions\.csv: 10 of the 3980 evaluation rows have no prediction and 5 predictions are of rows outside the evaluation set \(the rows of working tree:data\/train\.csv whose id hashes below 0\.2\); expected exactly one prediction per evaluation row, joined by "id"\n$/);
   }, 60_000);
+});
+
+describe('evaluate --candidate when the evaluation rows changed since the champion was trained', () => {
+  // Scores each row 1 / (1 + exp(-x)) from the features (no label column); the version at HEAD is broken.
+  const PREDICT = [
+    "import { readFileSync, writeFileSync } from 'node:fs';",
+    "const [header, ...rows] = readFileSync(process.env.TRAINYARD_PREDICT_INPUT, 'utf8').trim().split('\\n');",
+    "if (header !== 'id,x' || !process.env.MODEL_DIR) process.exit(3);",
+    "writeFileSync(process.env.TRAINYARD_PREDICT_OUTPUT, 'id,score\\n' + rows.map((row) => { const [id, x] = row.split(','); return id + ',' + 1 / (1 + Math.exp(-Number(x))); }).join('\\n') + '\\n');",
+    '',
+  ].join('\n');
+
+  /** A repository whose champion churn@v1 (predictions of other rows) was trained at the first commit; predict.mjs is broken at HEAD. */
+  async function repository(predict: boolean): Promise<{ dir: string; first: string }> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-rescore-'));
+    git(dir, 'init', '-q', '-b', 'main');
+    await project(dir, { roc_auc: (await expected()).candidate.roc_auc! });
+    if (predict) await writeFile(path.join(dir, '.github/trainyard.yml'), CONFIG.replace('    evaluation:', '    predict: { command: node predict.mjs }\n    evaluation:'));
+    await writeFile(path.join(dir, 'predict.mjs'), PREDICT);
+    git(dir, 'add', '.github', 'data', 'predict.mjs');
+    git(dir, 'commit', '-q', '-m', 'champion');
+    const first = git(dir, 'rev-parse', 'HEAD').trim();
+    await writeFile(path.join(dir, 'predict.mjs'), 'process.exit(5);\n');
+    git(dir, 'commit', '-q', '-am', 'break predict');
+    await writeOutputs(path.join(dir, 'v1'), 1);
+    await writeFile(path.join(dir, 'v1/predictions.csv'), await fixture('champion-old-set.csv'));
+    await writeFile(path.join(dir, 'v1/lineage.json'), (await readFile(path.join(dir, 'v1/lineage.json'), 'utf8')).replace('a'.repeat(40), first));
+    for (const args of [['registry', 'register', 'churn', '--from', 'v1'], ['registry', 'promote', 'churn', '--version', '1', '--environment', 'production']]) {
+      const done = await runCli(args, { cwd: dir });
+      expect(done.code, done.stderr).toBe(0);
+    }
+    return { dir, first };
+  }
+
+  it('re-scores the champion with the predict command at the champion\'s commit, in a temporary worktree', async () => {
+    const { dir, first } = await repository(true);
+    const { evaluation_ids: ids } = await expected();
+    const expectedAuc = (JSON.parse(await fixture('expected.json')) as { rescored_roc_auc: number }).rescored_roc_auc;
+    const result = await evaluate(dir);
+    expect(result.code, result.stderr).toBeLessThan(2);
+    const document = documentOf(result.stdout);
+    expect(document.baselineUnavailable).toBeUndefined();
+    expect(rocAuc(document).baseline).toBeCloseTo(expectedAuc, 12);
+    expect(document.significance!.rows).toEqual({ shared: ids.length, candidateOnly: 0, baselineOnly: 0 });
+    expect(await readFile(path.join(dir, 'out/comparison.md'), 'utf8')).toContain(`The champion churn@v1 was re-scored on these rows with the config's predict command at its commit ${first.slice(0, 12)}.`);
+    expect(git(dir, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+  });
+
+  it('is inconclusive, saying why, without a predict command or without the champion\'s commit', async () => {
+    const { dir } = await repository(false);
+    const { evaluation_ids: ids } = await expected();
+    const without = await evaluate(dir);
+    expect(without.code, without.stderr).toBe(1);
+    const document = documentOf(without.stdout);
+    expect(document.verdict).toBe('inconclusive');
+    expect(document.summary).toMatch(new RegExp(`^inconclusive: the champion churn@v1 has no predictions for \\d+ of the ${ids.length} evaluation rows \\(the evaluation set changed since it was trained\\), and the config has no \`predict\` command to re-score it$`));
+    const report = await readFile(path.join(dir, 'out/comparison.md'), 'utf8');
+    expect(report).not.toContain('Significance of the differences');
+
+    const shallow = await repository(true);
+    // A clone of the last commit only: the champion's commit is not there.
+    const clone = path.join(shallow.dir, '..', `${path.basename(shallow.dir)}-clone`);
+    git(path.dirname(clone), 'clone', '-q', '--depth', '1', `file://${shallow.dir}`, clone);
+    await cp(path.join(shallow.dir, 'registry'), path.join(clone, 'registry'), { recursive: true });
+    await cp(path.join(shallow.dir, 'candidate'), path.join(clone, 'candidate'), { recursive: true });
+    const missing = await evaluate(clone);
+    expect(missing.code, missing.stderr).toBe(1);
+    expect(documentOf(missing.stdout).summary).toBe(`inconclusive: the champion churn@v1 cannot be re-scored with the \`predict\` command: its commit ${shallow.first.slice(0, 12)} is not in the clone (check out with fetch-depth: 0)`);
+  });
 });

@@ -71,7 +71,7 @@ export async function evaluateCandidate(io: CliIo, options: CandidateOptions): P
       const result = await evaluationCompareStage({
         model,
         candidate: { metrics: hasMetrics ? await readMetricsFile(metricsFile) : {}, metricsFile, predictions: predictionsFile },
-        champion: champion ? { tag: champion.tag, metricsFile: champion.metricsFile, predictions: champion.predictionsFile, modelDir: champion.dir } : null,
+        champion: champion ? { tag: champion.tag, metricsFile: champion.metricsFile, predictions: champion.predictionsFile, modelDir: champion.dir, commit: champion.commit } : null,
         cwd: loaded.root,
         workDir: path.join(scratch, 'evaluation'),
         trusted,
