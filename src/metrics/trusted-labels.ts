@@ -11,6 +11,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
+import { parseConfig } from '../config/load.ts';
+import type { ModelConfig } from '../config/schema.ts';
 import { DataError, UsageError } from '../errors.ts';
 import { globToRegExp, isGlob } from '../util/glob.ts';
 
@@ -128,4 +130,47 @@ export async function readEvaluationData(input: { root: string; patterns: string
     trusted: true,
     fallback: null,
   };
+}
+
+/** What a comparison on the evaluation rows reads: the model's evaluation section and data, and where they came from. */
+export interface TrustedEvaluation {
+  /** The model with the evaluation section (and `data.train`) that judges it: the ref's when the ref's config has one. */
+  model: ModelConfig;
+  data: TrustedEvaluationData;
+  /** Sentences for the report about the section (the data's provenance is in `data`). */
+  notes: string[];
+}
+
+/** The model's evaluation section and `data.train` in the config at `ref`, or null (no such ref, file, model or section there). */
+async function sectionAt(root: string, configFile: string, name: string, ref: string): Promise<Pick<ModelConfig, 'evaluation' | 'data'> | null> {
+  try {
+    const top = (await git(root, ['rev-parse', '--show-toplevel'])).trim();
+    const file = posix(path.relative(top, path.resolve(configFile)));
+    const text = await git(top, ['show', `${ref}:${file}`]);
+    const model = parseConfig(text, `${ref}:${file}`).models[name];
+    return model?.evaluation ? { evaluation: model.evaluation, data: model.data } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The evaluation section and data a model is judged with. With a ref, both come from
+ * it when its config has the model's evaluation section (a change that edits the
+ * section, the label expression or the tolerance is still judged by the ref's); the
+ * data from the working tree when the ref cannot be read, saying so.
+ */
+export async function trustedEvaluation(input: { root: string; configFile: string; name: string; model: ModelConfig; ref: string | null; dir: string }): Promise<TrustedEvaluation> {
+  const notes: string[] = [];
+  let model = input.model;
+  const base = input.ref ? await sectionAt(input.root, input.configFile, input.name, input.ref) : null;
+  if (base) {
+    const own = { evaluation: input.model.evaluation, train: input.model.evaluation?.file ? null : input.model.data.train };
+    const theirs = { evaluation: base.evaluation, train: base.evaluation?.file ? null : base.data.train };
+    if (JSON.stringify(own) !== JSON.stringify(theirs)) notes.push(`The evaluation section (and the data it names) is ${input.ref}'s: the change being judged edits it, and its own is not used to judge it.`);
+    model = { ...input.model, evaluation: base.evaluation, data: { ...input.model.data, train: base.data.train } };
+  }
+  const evaluation = model.evaluation!;
+  const data = await readEvaluationData({ root: input.root, patterns: evaluation.file ?? model.data.train, ref: input.ref, dir: input.dir });
+  return { model, data, notes };
 }

@@ -125,6 +125,28 @@ describe('evaluate --candidate on the evaluation rows', () => {
     expect(rocAuc(documentOf(own.stdout)).candidate).toBeGreaterThan(0.99);
   });
 
+  it('judges a pull request that loosens the evaluation section in its own config by the base branch\'s section', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'trainyard-eval-section-'));
+    const origin = path.join(root, 'origin');
+    await mkdir(origin);
+    git(origin, 'init', '-q', '-b', 'main');
+    await project(origin, {});
+    git(origin, 'add', '.github', 'data');
+    git(origin, 'commit', '-q', '-m', 'data');
+    const work = path.join(root, 'work');
+    git(root, 'clone', '-q', origin, work);
+    git(work, 'checkout', '-q', '-b', 'loosen');
+    await writeFile(path.join(work, '.github/trainyard.yml'), CONFIG.replace('label: label }', 'label: label, tolerance: 1 }'));
+    git(work, 'commit', '-q', '-am', 'tolerance 1');
+    await candidate(work, { roc_auc: 0.99 });
+    const own = await evaluate(work);
+    expect(own.code, own.stderr).toBe(0);
+    const judged = await evaluate(work, { GITHUB_BASE_REF: 'main' });
+    expect(judged.code, judged.stderr).toBe(1);
+    expect(documentOf(judged.stdout).summary).toMatch(/^fail: the trainer reported roc_auc = 0\.99, trainyard computed 0\.8293/);
+    expect(await readFile(path.join(work, 'out/comparison.md'), 'utf8')).toContain('The evaluation section (and the data it names) is origin/main\'s: the change being judged edits it, and its own is not used to judge it.');
+  });
+
   it('falls back to the working tree when the base branch is not in the clone, and says so in the JSON, the report and on stderr', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-eval-shallow-'));
     const { candidate: honest } = await expected();

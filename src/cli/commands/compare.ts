@@ -8,7 +8,7 @@ import { verdictExitCode, type Comparison } from '../../metrics/compare.ts';
 import { comparisonDocument } from '../../metrics/comparison-document.ts';
 import { readMetricsFile } from '../../metrics/read-metrics.ts';
 import { compareStage, evaluationCompareStage, type ModelSide } from '../../metrics/stages.ts';
-import { defaultEvaluationRef, readEvaluationData } from '../../metrics/trusted-labels.ts';
+import { defaultEvaluationRef, trustedEvaluation } from '../../metrics/trusted-labels.ts';
 import { TASKS } from '../../metrics/types.ts';
 import { writeFileAtomic } from '../../metrics/write-metrics.ts';
 import { renderJobSummary } from '../../report/comparison-report.ts';
@@ -98,12 +98,13 @@ export function registerCompare(program: Command, io: CliIo, setExit: (code: num
       if (evaluated) {
         const scratch = await mkdtemp(path.join(tmpdir(), 'trainyard-compare-'));
         try {
-          const root = projectRootOf(path.resolve(io.cwd, loaded.file!));
-          const trusted = await readEvaluationData({ root, patterns: evaluated.evaluation!.file ?? evaluated.data.train, ref: defaultEvaluationRef(options.evaluationRef, io.env), dir: path.join(scratch, 'trusted') });
+          const configFile = path.resolve(io.cwd, loaded.file!);
+          const judging = await trustedEvaluation({ root: projectRootOf(configFile), configFile, name: loaded.model!, model: evaluated, ref: defaultEvaluationRef(options.evaluationRef, io.env), dir: path.join(scratch, 'trusted') });
+          const trusted = judging.data;
           if (trusted.fallback) io.stderr(`trainyard: warning: the evaluation labels are not trusted: ${trusted.fallback}; they were read from the working tree\n`);
           const baselineShown = options.baseline ?? options.baselinePredictions;
           const result = await evaluationCompareStage({
-            model: evaluated,
+            model: judging.model,
             candidate: {
               metrics: options.candidate ? await readMetricsFile(path.resolve(io.cwd, options.candidate)) : {},
               metricsFile: options.candidate ?? options.candidatePredictions!,
@@ -116,14 +117,14 @@ export function registerCompare(program: Command, io: CliIo, setExit: (code: num
                   predictions: options.baselinePredictions ? path.resolve(io.cwd, options.baselinePredictions) : null,
                 }
               : null,
-            cwd: root,
+            cwd: projectRootOf(configFile),
             workDir: path.join(scratch, 'evaluation'),
             trusted,
             columns: { ...(options.score ? { score: options.score } : {}), ...(options.prediction ? { prediction: options.prediction } : {}), threshold: parseNumberOption('--threshold', options.threshold) },
             bootstrap,
           });
           comparison = result.comparison;
-          notes.push(...result.notes);
+          notes.push(...result.notes, ...judging.notes);
         } finally {
           await rm(scratch, { recursive: true, force: true });
         }

@@ -17,7 +17,7 @@ import { comparisonDocument } from '../../metrics/comparison-document.ts';
 import { policyOfModel } from '../../metrics/policy.ts';
 import { compareStage, evaluateStage, evaluationCompareStage, trainerComparisonStage } from '../../metrics/stages.ts';
 import { readMetricsFile, type MetricValues } from '../../metrics/read-metrics.ts';
-import { defaultEvaluationRef, readEvaluationData } from '../../metrics/trusted-labels.ts';
+import { defaultEvaluationRef, trustedEvaluation } from '../../metrics/trusted-labels.ts';
 import { renderMetrics, writeFileAtomic } from '../../metrics/write-metrics.ts';
 import { renderJobSummary } from '../../report/comparison-report.ts';
 import { fetchChampion } from '../../run/champion.ts';
@@ -66,10 +66,11 @@ export async function evaluateCandidate(io: CliIo, options: CandidateOptions): P
     const champion = await fetchChampion({ registry: opened.registry, model: name, environment, dir: path.join(scratch, 'champion') });
     let compared: { comparison: Comparison; baselineName: string; notes: string[]; metrics: MetricValues };
     if (model.evaluation) {
-      const trusted = await readEvaluationData({ root: loaded.root, patterns: model.evaluation.file ?? model.data.train, ref, dir: path.join(scratch, 'trusted') });
+      const judging = await trustedEvaluation({ root: loaded.root, configFile: path.resolve(io.cwd, loaded.file), name, model, ref, dir: path.join(scratch, 'trusted') });
+      const trusted = judging.data;
       if (trusted.fallback) io.stderr(`trainyard: warning: the evaluation labels are not trusted: ${trusted.fallback}; they were read from the working tree\n`);
       const result = await evaluationCompareStage({
-        model,
+        model: judging.model,
         candidate: { metrics: hasMetrics ? await readMetricsFile(metricsFile) : {}, metricsFile, predictions: predictionsFile },
         champion: champion ? { tag: champion.tag, metricsFile: champion.metricsFile, predictions: champion.predictionsFile, modelDir: champion.dir, commit: champion.commit } : null,
         cwd: loaded.root,
@@ -77,7 +78,7 @@ export async function evaluateCandidate(io: CliIo, options: CandidateOptions): P
         trusted,
         echo: (chunk) => io.stderr(chunk),
       });
-      compared = { comparison: result.comparison, baselineName: champion ? `champion ${champion.tag}` : 'champion', notes: result.notes, metrics: result.computed };
+      compared = { comparison: result.comparison, baselineName: champion ? `champion ${champion.tag}` : 'champion', notes: [...result.notes, ...judging.notes], metrics: result.computed };
     } else {
       const evaluation = hasPredictions ? await evaluateStage({ predictions: predictionsFile, cwd: io.cwd, columns: { task: model.task } }) : null;
       const metrics = evaluation?.metrics ?? (await readMetricsFile(metricsFile));
