@@ -12,6 +12,9 @@ import {
   isGlob
 } from "./chunk-UUNNKP3W.js";
 import {
+  parseConfig
+} from "./chunk-LHVN34KK.js";
+import {
   require_dist
 } from "./chunk-EA7JVYYM.js";
 import {
@@ -137,6 +140,31 @@ async function readEvaluationData(input) {
     fallback: null
   };
 }
+async function sectionAt(root, configFile, name, ref) {
+  try {
+    const top = (await git(root, ["rev-parse", "--show-toplevel"])).trim();
+    const file = posix(path2.relative(top, path2.resolve(configFile)));
+    const text = await git(top, ["show", `${ref}:${file}`]);
+    const model = parseConfig(text, `${ref}:${file}`).models[name];
+    return model?.evaluation ? { evaluation: model.evaluation, data: model.data } : null;
+  } catch {
+    return null;
+  }
+}
+async function trustedEvaluation(input) {
+  const notes = [];
+  let model = input.model;
+  const base = input.ref ? await sectionAt(input.root, input.configFile, input.name, input.ref) : null;
+  if (base) {
+    const own = { evaluation: input.model.evaluation, train: input.model.evaluation?.file ? null : input.model.data.train };
+    const theirs = { evaluation: base.evaluation, train: base.evaluation?.file ? null : base.data.train };
+    if (JSON.stringify(own) !== JSON.stringify(theirs)) notes.push(`The evaluation section (and the data it names) is ${input.ref}'s: the change being judged edits it, and its own is not used to judge it.`);
+    model = { ...input.model, evaluation: base.evaluation, data: { ...input.model.data, train: base.data.train } };
+  }
+  const evaluation = model.evaluation;
+  const data = await readEvaluationData({ root: input.root, patterns: evaluation.file ?? model.data.train, ref: input.ref, dir: input.dir });
+  return { model, data, notes };
+}
 
 // src/cli/commands/evaluate-options.ts
 function parseTask(value) {
@@ -158,7 +186,7 @@ export {
   renderMetrics,
   writeFileAtomic,
   defaultEvaluationRef,
-  readEvaluationData,
+  trustedEvaluation,
   parseTask,
   parseNumberOption,
   parseIntegerOption

@@ -6,9 +6,9 @@ import {
   parseIntegerOption,
   parseNumberOption,
   parseTask,
-  readEvaluationData,
+  trustedEvaluation,
   writeFileAtomic
-} from "./chunk-SMT7TJJS.js";
+} from "./chunk-G3I7UZGL.js";
 import {
   comparisonDocument
 } from "./chunk-KSNJQD4E.js";
@@ -125,13 +125,14 @@ function registerCompare(program, io, setExit) {
     if (evaluated) {
       const scratch = await mkdtemp(path2.join(tmpdir(), "trainyard-compare-"));
       try {
-        const root = projectRootOf(path2.resolve(io.cwd, loaded.file));
-        const trusted = await readEvaluationData({ root, patterns: evaluated.evaluation.file ?? evaluated.data.train, ref: defaultEvaluationRef(options.evaluationRef, io.env), dir: path2.join(scratch, "trusted") });
+        const configFile = path2.resolve(io.cwd, loaded.file);
+        const judging = await trustedEvaluation({ root: projectRootOf(configFile), configFile, name: loaded.model, model: evaluated, ref: defaultEvaluationRef(options.evaluationRef, io.env), dir: path2.join(scratch, "trusted") });
+        const trusted = judging.data;
         if (trusted.fallback) io.stderr(`trainyard: warning: the evaluation labels are not trusted: ${trusted.fallback}; they were read from the working tree
 `);
         const baselineShown = options.baseline ?? options.baselinePredictions;
         const result = await evaluationCompareStage({
-          model: evaluated,
+          model: judging.model,
           candidate: {
             metrics: options.candidate ? await readMetricsFile(path2.resolve(io.cwd, options.candidate)) : {},
             metricsFile: options.candidate ?? options.candidatePredictions,
@@ -142,14 +143,14 @@ function registerCompare(program, io, setExit) {
             metricsFile: options.baseline ? path2.resolve(io.cwd, options.baseline) : null,
             predictions: options.baselinePredictions ? path2.resolve(io.cwd, options.baselinePredictions) : null
           } : null,
-          cwd: root,
+          cwd: projectRootOf(configFile),
           workDir: path2.join(scratch, "evaluation"),
           trusted,
           columns: { ...options.score ? { score: options.score } : {}, ...options.prediction ? { prediction: options.prediction } : {}, threshold: parseNumberOption("--threshold", options.threshold) },
           bootstrap
         });
         comparison = result.comparison;
-        notes.push(...result.notes);
+        notes.push(...result.notes, ...judging.notes);
       } finally {
         await rm(scratch, { recursive: true, force: true });
       }

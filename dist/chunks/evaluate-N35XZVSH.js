@@ -5,10 +5,10 @@ import {
   defaultEvaluationRef,
   parseNumberOption,
   parseTask,
-  readEvaluationData,
   renderMetrics,
+  trustedEvaluation,
   writeFileAtomic
-} from "./chunk-SMT7TJJS.js";
+} from "./chunk-G3I7UZGL.js";
 import {
   openRegistry
 } from "./chunk-VHHBBYAZ.js";
@@ -119,11 +119,12 @@ async function evaluateCandidate(io, options) {
     const champion = await fetchChampion({ registry: opened.registry, model: name, environment, dir: path.join(scratch, "champion") });
     let compared;
     if (model.evaluation) {
-      const trusted = await readEvaluationData({ root: loaded.root, patterns: model.evaluation.file ?? model.data.train, ref, dir: path.join(scratch, "trusted") });
+      const judging = await trustedEvaluation({ root: loaded.root, configFile: path.resolve(io.cwd, loaded.file), name, model, ref, dir: path.join(scratch, "trusted") });
+      const trusted = judging.data;
       if (trusted.fallback) io.stderr(`trainyard: warning: the evaluation labels are not trusted: ${trusted.fallback}; they were read from the working tree
 `);
       const result = await evaluationCompareStage({
-        model,
+        model: judging.model,
         candidate: { metrics: hasMetrics ? await readMetricsFile(metricsFile) : {}, metricsFile, predictions: predictionsFile },
         champion: champion ? { tag: champion.tag, metricsFile: champion.metricsFile, predictions: champion.predictionsFile, modelDir: champion.dir, commit: champion.commit } : null,
         cwd: loaded.root,
@@ -131,7 +132,7 @@ async function evaluateCandidate(io, options) {
         trusted,
         echo: (chunk) => io.stderr(chunk)
       });
-      compared = { comparison: result.comparison, baselineName: champion ? `champion ${champion.tag}` : "champion", notes: result.notes, metrics: result.computed };
+      compared = { comparison: result.comparison, baselineName: champion ? `champion ${champion.tag}` : "champion", notes: [...result.notes, ...judging.notes], metrics: result.computed };
     } else {
       const evaluation = hasPredictions ? await evaluateStage({ predictions: predictionsFile, cwd: io.cwd, columns: { task: model.task } }) : null;
       const metrics = evaluation?.metrics ?? await readMetricsFile(metricsFile);
