@@ -7,7 +7,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
@@ -63,6 +63,18 @@ async function showInto(cwd: string, ref: string, file: string, target: string):
   await pipeline(child.stdout, createWriteStream(target));
   const code = await exited;
   if (code !== 0) throw new Error(stderr.trim() || `git show exited ${code}`);
+}
+
+const LFS_POINTER = 'version https://git-lfs.github.com/spec/';
+
+async function isLfsPointer(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(LFS_POINTER.length), 0, LFS_POINTER.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8') === LFS_POINTER;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The files of `ref` a data path (file, folder or glob, relative to the repository's top) names. */
@@ -121,6 +133,7 @@ export async function readEvaluationData(input: { root: string; patterns: string
       } catch (error) {
         throw new DataError(`git show ${ref}:${file} failed (${(error as Error).message.split('\n')[0]}); expected to read the evaluation data from ${ref}`);
       }
+      if (await isLfsPointer(target)) throw new DataError(`${ref}:${file} is a Git LFS pointer, not the data; trainyard reads the evaluation labels with git show, so keep the evaluation data (evaluation.file, or data.train for a split) out of Git LFS`);
     }
     written.push(path.join(input.dir, ...relative.split('/')));
   }

@@ -161,6 +161,15 @@ describe('evaluate --candidate on the evaluation rows', () => {
     expect(result.stderr).toBe('trainyard: warning: the evaluation labels are not trusted: the ref origin/main is not in the clone (check out with fetch-depth: 0 so the base branch is there); they were read from the working tree\n');
     expect(await readFile(path.join(dir, 'out/comparison.md'), 'utf8')).toContain('The labels are not trusted: the ref origin/main is not in the clone (check out with fetch-depth: 0 so the base branch is there), so they were read from the working tree, which the change being judged may have edited.');
 
+    // Data kept in Git LFS: the ref holds a pointer, which is refused by name.
+    git(dir, 'branch', 'lfs');
+    git(dir, 'checkout', '-q', 'lfs');
+    await writeFile(path.join(dir, 'data/data.csv'), 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'e'.repeat(64) + '\nsize 9000\n');
+    git(dir, 'commit', '-q', '-am', 'lfs');
+    git(dir, 'checkout', '-q', 'feature');
+    const lfs = await evaluate(dir, {}, '--evaluation-ref', 'lfs');
+    expect([lfs.code, lfs.stderr]).toEqual([2, 'trainyard: lfs:data/data.csv is a Git LFS pointer, not the data; trainyard reads the evaluation labels with git show, so keep the evaluation data (evaluation.file, or data.train for a split) out of Git LFS\n']);
+
     const bad = await evaluate(dir, {}, '--evaluation-ref', '');
     expect([bad.code, bad.stderr]).toEqual([2, 'trainyard: --evaluation-ref "": expected a git ref, such as origin/main\n']);
   });

@@ -8,7 +8,7 @@ import {
   parseTask,
   trustedEvaluation,
   writeFileAtomic
-} from "./chunk-G3I7UZGL.js";
+} from "./chunk-R2MIJCI6.js";
 import {
   comparisonDocument
 } from "./chunk-KSNJQD4E.js";

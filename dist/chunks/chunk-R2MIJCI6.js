@@ -52,7 +52,7 @@ async function writeFileAtomic(file, text) {
 // src/metrics/trusted-labels.ts
 import { execFile, spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
-import { mkdir as mkdir2 } from "node:fs/promises";
+import { mkdir as mkdir2, open } from "node:fs/promises";
 import path2 from "node:path";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
@@ -81,6 +81,16 @@ async function showInto(cwd, ref, file, target) {
   await pipeline(child.stdout, createWriteStream(target));
   const code = await exited;
   if (code !== 0) throw new Error(stderr.trim() || `git show exited ${code}`);
+}
+var LFS_POINTER = "version https://git-lfs.github.com/spec/";
+async function isLfsPointer(file) {
+  const handle = await open(file, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(LFS_POINTER.length), 0, LFS_POINTER.length, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8") === LFS_POINTER;
+  } finally {
+    await handle.close();
+  }
 }
 async function filesAt(top, ref, pattern) {
   const segments = pattern.split("/");
@@ -130,6 +140,7 @@ async function readEvaluationData(input) {
       } catch (error) {
         throw new DataError(`git show ${ref}:${file} failed (${error.message.split("\n")[0]}); expected to read the evaluation data from ${ref}`);
       }
+      if (await isLfsPointer(target)) throw new DataError(`${ref}:${file} is a Git LFS pointer, not the data; trainyard reads the evaluation labels with git show, so keep the evaluation data (evaluation.file, or data.train for a split) out of Git LFS`);
     }
     written.push(path2.join(input.dir, ...relative.split("/")));
   }

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   buildProgram,
   main
-} from "./chunk-4XOHGJHJ.js";
+} from "./chunk-TCREUOBY.js";
 import "./chunk-3UYT3J5Z.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-B6N3TWPJ.js";

@@ -8,7 +8,7 @@ import {
   renderMetrics,
   trustedEvaluation,
   writeFileAtomic
-} from "./chunk-G3I7UZGL.js";
+} from "./chunk-R2MIJCI6.js";
 import {
   openRegistry
 } from "./chunk-VHHBBYAZ.js";
