@@ -6,24 +6,24 @@ import {
   Probot,
   ProbotOctokit,
   createApp
-} from "./chunks/chunk-YX6UOQKS.js";
+} from "./chunks/chunk-V2A7W6QO.js";
 import "./chunks/chunk-ZTMWKRPW.js";
-import "./chunks/chunk-DFBHP5CA.js";
-import "./chunks/chunk-D7GSJ7UO.js";
+import "./chunks/chunk-G6APFLTF.js";
+import "./chunks/chunk-O3NTFMM2.js";
 import "./chunks/chunk-OJG5DVQT.js";
 import "./chunks/chunk-KRE5CPIC.js";
 import "./chunks/chunk-DK7P7IHZ.js";
-import "./chunks/chunk-2QGE4CGH.js";
+import "./chunks/chunk-JGMSWRBI.js";
 import "./chunks/chunk-QPUB7OVK.js";
-import "./chunks/chunk-NN5LQ7NB.js";
+import "./chunks/chunk-EPI7D6N2.js";
 import "./chunks/chunk-PZBUPVCW.js";
-import "./chunks/chunk-AS2Z54PC.js";
+import "./chunks/chunk-Y7MMZ2MM.js";
 import "./chunks/chunk-RNOFULXP.js";
 import "./chunks/chunk-DPFEQ3BD.js";
-import "./chunks/chunk-2F3C3IVQ.js";
+import "./chunks/chunk-UUNNKP3W.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-VVRZZJ3R.js";
+import "./chunks/chunk-HL7CYQHN.js";
 import "./chunks/chunk-PWI6BAP3.js";
 import "./chunks/chunk-FA4IZPLS.js";
 import {

@@ -3,7 +3,9 @@
 # interpolated into the script), and is passed to the CLI as one argument each.
 #   1. metrics: the user's file, or `trainyard evaluate` over the predictions
 #      (the task from the input, else from the model in the config);
-#   2. `trainyard compare` against the champion -> comparison.json, comparison.md;
+#   2. `trainyard compare` against the champion -> comparison.json, comparison.md (for a
+#      model with an evaluation section, on its evaluation rows, the labels read from
+#      the evaluation-ref input, else the pull request's base branch);
 #   3. the verdict to the step outputs, the report to the job summary.
 set -euo pipefail
 
@@ -32,6 +34,7 @@ args=(compare "${common[@]}" --out "$out/comparison.json" --markdown "$out/compa
 [ -n "${TRAINYARD_PREDICTIONS:-}" ] && args+=(--candidate-predictions "$TRAINYARD_PREDICTIONS")
 [ -n "${TRAINYARD_BASELINE_METRICS:-}" ] && args+=(--baseline "$TRAINYARD_BASELINE_METRICS")
 [ -n "${TRAINYARD_BASELINE_PREDICTIONS:-}" ] && args+=(--baseline-predictions "$TRAINYARD_BASELINE_PREDICTIONS")
+[ -n "${TRAINYARD_EVALUATION_REF:-}" ] && args+=(--evaluation-ref "$TRAINYARD_EVALUATION_REF")
 [ -n "${TRAINYARD_HISTORY:-}" ] && args+=(--history "$TRAINYARD_HISTORY")
 [ -n "${TRAINYARD_LINEAGE:-}" ] && args+=(--lineage "$TRAINYARD_LINEAGE")
 

@@ -14,13 +14,14 @@ import type { Comparison } from '../metrics/compare.ts';
 import type { MetricValues } from '../metrics/read-metrics.ts';
 import type { ModelVersion } from '../registry/types.ts';
 import { evaluationCompareStage } from '../metrics/stages.ts';
+import type { TrustedEvaluationData } from '../metrics/trusted-labels.ts';
 import type { Champion, RegistryHandle } from './champion.ts';
 
 /** GitHub's contents API returns a file's content inline up to this size. */
 const CONTENT_LIMIT = 1024 * 1024;
 
 /** One data file of the default branch, written under `dir`; refuses globs, lists and files over the contents API's inline limit. */
-async function readTrustedFile(repo: Repo, file: string | string[], dir: string): Promise<string> {
+async function readTrustedFile(repo: Repo, file: string | string[], dir: string): Promise<TrustedEvaluationData> {
   if (Array.isArray(file) || /[*?[\]{}]/.test(file)) {
     throw new Error(`the App reads the evaluation rows from one file of the default branch; evaluation.file (or data.train) is ${JSON.stringify(file)}`);
   }
@@ -31,7 +32,7 @@ async function readTrustedFile(repo: Repo, file: string | string[], dir: string)
   const target = path.join(dir, 'trusted', path.normalize(file).replace(/^(\.\.(\/|\\|$))+/, ''));
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, Buffer.from((data as { content: string }).content, 'base64'));
-  return path.relative(dir, target);
+  return { paths: target, labels: `${meta.default_branch}:${file}`, trusted: true, fallback: null };
 }
 
 export interface ArtifactSide {
@@ -89,9 +90,9 @@ export async function compareOnEvaluationRows(repo: Repo, model: ModelConfig, na
     await mkdir(path.dirname(predictions), { recursive: true });
     await writeFile(predictions, candidate.predictions);
     const championFiles = champion ? await downloadEvidence(handle, name, champion.version, path.join(dir, 'champion')) : null;
-    const evaluation = { ...model.evaluation!, ...(model.evaluation!.file ? { file: trusted } : {}) };
     const { comparison } = await evaluationCompareStage({
-      model: { ...model, evaluation, data: { ...model.data, train: trusted }, predict: undefined },
+      model: { ...model, predict: undefined },
+      trusted,
       candidate: { metrics: candidate.metrics, metricsFile: candidate.metricsFile, predictions: path.relative(dir, predictions) },
       champion: champion && championFiles ? { tag: champion.version.tag, ...championFiles, modelDir: null } : null,
       cwd: dir,

@@ -235,7 +235,7 @@ const predictSchema = z
     command: z
       .string()
       .min(1)
-      .describe('Scores rows with a registered version: run in the project root with MODEL_DIR (the version), TRAINYARD_PREDICT_INPUT (a CSV of features, without the label) and TRAINYARD_PREDICT_OUTPUT (the predictions CSV to write).'),
+      .describe('Scores rows with a registered version: run in the project root of a temporary git worktree at the commit the version was trained from (the current checkout when it records none), with MODEL_DIR (the version), TRAINYARD_PREDICT_INPUT (a CSV of features, without the label) and TRAINYARD_PREDICT_OUTPUT (the predictions CSV to write).'),
   })
   .describe('How trainyard re-scores the champion when the evaluation rows changed.');
 

@@ -66,6 +66,17 @@ export interface Comparison {
   summary: string;
   /** Why the baseline could not be judged on the evaluation rows (the comparison is then inconclusive at best). */
   baselineUnavailable?: string;
+  /** Set when both models were scored on the model's evaluation rows: how many, and where their labels came from. */
+  evaluation?: EvaluationProvenance;
+}
+
+/** The evaluation rows of a comparison: how many, the data their labels were read from, and whether that is the data asked for. */
+export interface EvaluationProvenance {
+  rows: number;
+  /** `<ref>:<path>` (read with git) or `working tree:<path>`. */
+  labels: string;
+  /** False when the ref asked for could not be read and the labels came from the working tree. */
+  trusted: boolean;
 }
 
 /** What the trainer reported, checked against what trainyard computed. */

@@ -3,7 +3,7 @@
  * prints them and the evaluate action uploads them. The App recomputes the verdict from
  * raw metrics; this file is for people and for later steps of the same workflow.
  */
-import type { Comparison, MetricComparison, Verdict } from './compare.ts';
+import type { Comparison, EvaluationProvenance, MetricComparison, Verdict } from './compare.ts';
 
 export interface ComparisonDocument {
   schemaVersion: 1;
@@ -16,6 +16,8 @@ export interface ComparisonDocument {
   significance: Comparison['significance'];
   /** Why the baseline could not be judged on the evaluation rows, when it could not. */
   baselineUnavailable?: string;
+  /** The evaluation rows both models were scored on and where their labels came from (models with an `evaluation:` section). */
+  evaluation?: EvaluationProvenance;
 }
 
 export function comparisonDocument(comparison: Comparison, sources: { model: string | null; candidate: string; baseline: string | null }): ComparisonDocument {
@@ -29,5 +31,6 @@ export function comparisonDocument(comparison: Comparison, sources: { model: str
     metrics: comparison.metrics,
     significance: comparison.significance,
     ...(comparison.baselineUnavailable ? { baselineUnavailable: comparison.baselineUnavailable } : {}),
+    ...(comparison.evaluation ? { evaluation: comparison.evaluation } : {}),
   };
 }

@@ -41,10 +41,10 @@ export interface EvaluationSet {
 const csvCell = (value: string): string => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** Reads the evaluation rows of a model into `out` (a CSV of id and label). */
-export async function buildEvaluationSet(engine: DataEngine, input: { evaluation: EvaluationConfig; train: string | string[]; cwd: string; out: string }): Promise<EvaluationSet> {
+export async function buildEvaluationSet(engine: DataEngine, input: { evaluation: EvaluationConfig; train: string | string[]; cwd: string; out: string; shown?: string }): Promise<EvaluationSet> {
   const { evaluation } = input;
   const from = evaluation.file ?? input.train;
-  const shown = Array.isArray(from) ? from.join(', ') : from;
+  const shown = input.shown ?? (Array.isArray(from) ? from.join(', ') : from);
   const source = await resolveSource(from, input.cwd);
   await engine.register('evaluation_source', source);
   const columns = (await engine.columns('evaluation_source')).map((column) => column.name);

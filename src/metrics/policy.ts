@@ -28,6 +28,8 @@ export interface LoadedPolicy {
   policy: Policy;
   model: string | null;
   task: Task | null;
+  /** The model's config, when the policy comes from a trainyard config. */
+  config?: ModelConfig;
 }
 
 export const policyFileSchema = z
@@ -60,7 +62,7 @@ export function parsePolicy(text: string, file: string, model?: string): LoadedP
   if (value !== null && typeof value === 'object' && 'models' in value) {
     const config = parseConfig(text, file);
     const [name, chosen] = chooseModel(config.models, model, file);
-    return { policy: policyOfModel(chosen), model: name, task: chosen.task };
+    return { policy: policyOfModel(chosen), model: name, task: chosen.task, config: chosen };
   }
   const result = policyFileSchema.safeParse(value ?? {});
   if (!result.success) {

@@ -17,6 +17,8 @@ import { compareModels, type Comparison, type PairedEvidence, type SignificanceT
 import { delong } from './delong.ts';
 import { evaluateRows, type EvaluationResult } from './evaluate.ts';
 import { buildEvaluationSet, joinToEvaluationSet, writeEvaluationFeatures, type EvaluationSet, type TrustedPredictions } from './evaluation-set.ts';
+import { commitWorktree } from './commit-worktree.ts';
+import type { TrustedEvaluationData } from './trusted-labels.ts';
 import { loadPairedPredictions, loadPredictions, type PairedPredictions, type SliceOptions } from './load-predictions.ts';
 import { mcnemar } from './mcnemar.ts';
 import type { ColumnOptions } from './prediction-columns.ts';
@@ -159,10 +161,13 @@ export async function trainerComparisonStage(input: { name: string; model: Pick<
 /** The champion as a comparison on the evaluation set sees it: its files from the registry. */
 export interface EvaluatedChampion {
   tag: string;
-  metricsFile: string;
+  /** Its metrics file (what its trainer reported), when there is one. */
+  metricsFile: string | null;
   predictions: string | null;
   /** The champion's downloaded version folder (MODEL_DIR of a `predict` command). */
   modelDir?: string | null;
+  /** The commit it was trained from: a `predict` command runs in a worktree at it (in the current checkout when null). */
+  commit?: string | null;
 }
 
 export interface EvaluationCompareInput {
@@ -174,6 +179,15 @@ export interface EvaluationCompareInput {
   cwd: string;
   /** Where the evaluation set and the joined predictions are written. */
   workDir: string;
+  /**
+   * The evaluation data actually read (for example the base branch's copy) in place of
+   * `evaluation.file` (or `data.train` for a split), and where it came from.
+   */
+  trusted?: TrustedEvaluationData;
+  /** Prediction columns other than the defaults (the label is always the evaluation set's). */
+  columns?: Pick<ColumnOptions, 'score' | 'prediction' | 'threshold'>;
+  /** Overrides of the bootstrap settings (the policy's `significance`, else the defaults). */
+  bootstrap?: Partial<BootstrapSettings>;
 }
 
 export interface EvaluationComparison {
@@ -181,32 +195,51 @@ export interface EvaluationComparison {
   set: EvaluationSet;
   /** Whether the champion was re-scored on the evaluation rows with the `predict` command. */
   rescored: boolean;
+  /** The candidate's metrics as trainyard computed them on the evaluation rows. */
+  computed: MetricValues;
+  /** Sentences for the report: the rows, where their labels came from, a re-scoring, a fallback. */
+  notes: string[];
 }
 
-/** Runs the `predict` command on the champion's version for the evaluation rows' features; returns its predictions file. */
-async function rescoreChampion(input: EvaluationCompareInput, set: EvaluationSet): Promise<string> {
+/** The evaluation data of a comparison: the trusted copy when given, else the config's paths. */
+function evaluationData(input: EvaluationCompareInput): string | string[] {
+  return input.trusted?.paths ?? input.model.evaluation!.file ?? input.model.data.train;
+}
+
+/**
+ * Runs the `predict` command on the champion's version for the evaluation rows'
+ * features, in a temporary worktree at the champion's commit (the current checkout when
+ * it has none); returns its predictions file, or why it could not run.
+ */
+async function rescoreChampion(input: EvaluationCompareInput, set: EvaluationSet): Promise<{ file: string } | { unavailable: string }> {
   const { evaluation, predict } = input.model;
   const champion = input.champion!;
   const features = path.join(input.workDir, 'champion-features.csv');
   const output = path.join(input.workDir, 'champion-rescored.csv');
   const engine = await DataEngine.open();
   try {
-    await writeEvaluationFeatures(engine, { evaluation: evaluation!, train: input.model.data.train, set, cwd: input.cwd, out: features });
+    await writeEvaluationFeatures(engine, { evaluation: { ...evaluation!, file: undefined }, train: evaluationData(input), set, cwd: input.cwd, out: features });
   } finally {
     engine.close();
   }
-  const outcome = await runCommand({
-    command: predict!.command,
-    cwd: input.cwd,
-    env: { ...process.env, MODEL_DIR: champion.modelDir!, MODEL_VERSION: champion.tag, TRAINYARD_PREDICT_INPUT: features, TRAINYARD_PREDICT_OUTPUT: output },
-    timeoutMs: 30 * 60_000,
-    logFile: path.join(input.workDir, 'predict.log'),
-    echo: input.echo ?? (() => undefined),
-  });
-  if (outcome.exitCode !== 0 || outcome.timedOut) {
-    throw new CommandError(`predict command "${predict!.command}" ${outcome.timedOut ? 'timed out' : `exited ${outcome.exitCode}`} re-scoring ${champion.tag}; its log: ${path.join(input.workDir, 'predict.log')}`);
+  const worktree = champion.commit ? await commitWorktree(input.cwd, champion.commit, path.join(input.workDir, 'champion-worktree')) : null;
+  if (worktree && 'unavailable' in worktree) return { unavailable: `the champion ${champion.tag} cannot be re-scored with the \`predict\` command: ${worktree.unavailable}` };
+  try {
+    const outcome = await runCommand({
+      command: predict!.command,
+      cwd: worktree?.root ?? input.cwd,
+      env: { ...process.env, MODEL_DIR: champion.modelDir!, MODEL_VERSION: champion.tag, TRAINYARD_PREDICT_INPUT: features, TRAINYARD_PREDICT_OUTPUT: output },
+      timeoutMs: 30 * 60_000,
+      logFile: path.join(input.workDir, 'predict.log'),
+      echo: input.echo ?? (() => undefined),
+    });
+    if (outcome.exitCode !== 0 || outcome.timedOut) {
+      throw new CommandError(`predict command "${predict!.command}" ${outcome.timedOut ? 'timed out' : `exited ${outcome.exitCode}`} re-scoring ${champion.tag}; its log: ${path.join(input.workDir, 'predict.log')}`);
+    }
+  } finally {
+    await worktree?.remove();
   }
-  return output;
+  return { file: output };
 }
 
 /**
@@ -225,7 +258,7 @@ export async function evaluationCompareStage(input: EvaluationCompareInput): Pro
   let candidate: TrustedPredictions;
   let champion: TrustedPredictions | null = null;
   try {
-    set = await buildEvaluationSet(engine, { evaluation, train: input.model.data.train, cwd: input.cwd, out: path.join(input.workDir, 'evaluation-set.csv') });
+    set = await buildEvaluationSet(engine, { evaluation: { ...evaluation, file: undefined }, train: evaluationData(input), cwd: input.cwd, out: path.join(input.workDir, 'evaluation-set.csv'), ...(input.trusted ? { shown: input.trusted.labels } : {}) });
     candidate = await joinToEvaluationSet(engine, { predictions: input.candidate.predictions, set, id: evaluation.id, cwd: input.cwd, out: path.join(input.workDir, 'candidate-predictions.csv'), table: 'candidate' });
     if (candidate.missing > 0 || candidate.extra > 0) {
       throw new DataError(
@@ -240,23 +273,28 @@ export async function evaluationCompareStage(input: EvaluationCompareInput): Pro
   }
   let rescored = false;
   const stale = input.champion && (!champion || champion.missing > 0);
+  let unscored: string | null = null;
   if (stale && input.model.predict && input.champion!.modelDir) {
-    const file = await rescoreChampion(input, set);
-    const joining = await DataEngine.open();
-    try {
-      champion = await joinToEvaluationSet(joining, { predictions: file, set, id: evaluation.id, cwd: input.cwd, out: path.join(input.workDir, 'champion-predictions.csv'), table: 'rescored' });
-    } finally {
-      joining.close();
+    const outcome = await rescoreChampion(input, set);
+    if ('unavailable' in outcome) unscored = outcome.unavailable;
+    else {
+      const joining = await DataEngine.open();
+      try {
+        champion = await joinToEvaluationSet(joining, { predictions: outcome.file, set, id: evaluation.id, cwd: input.cwd, out: path.join(input.workDir, 'champion-predictions.csv'), table: 'rescored' });
+      } finally {
+        joining.close();
+      }
+      if (champion.missing > 0) throw new DataError(`${outcome.file}: the predict command left ${champion.missing} of the ${set.rows} evaluation rows without a prediction re-scoring ${input.champion!.tag}; expected one per row`);
+      rescored = true;
     }
-    if (champion.missing > 0) throw new DataError(`${file}: the predict command left ${champion.missing} of the ${set.rows} evaluation rows without a prediction re-scoring ${input.champion!.tag}; expected one per row`);
-    rescored = true;
   }
-  let unavailable: string | null = null;
-  if (input.champion && !champion) unavailable = `the champion ${input.champion.tag} has no predictions to score on the evaluation rows, and the config has no \`predict\` command to re-score it`;
-  else if (input.champion && champion && champion.missing > 0) {
-    unavailable = `the champion ${input.champion.tag} has no predictions for ${champion.missing} of the ${set.rows} evaluation rows (the evaluation set changed since it was trained), and the config has no \`predict\` command to re-score it`;
+  let unavailable: string | null = unscored;
+  const noRescore = input.model.predict ? 'and its model files are not at hand to re-score it with the `predict` command' : 'and the config has no `predict` command to re-score it';
+  if (!unavailable && input.champion && !champion) unavailable = `the champion ${input.champion.tag} has no predictions to score on the evaluation rows, ${noRescore}`;
+  else if (!unavailable && input.champion && champion && champion.missing > 0) {
+    unavailable = `the champion ${input.champion.tag} has no predictions for ${champion.missing} of the ${set.rows} evaluation rows (the evaluation set changed since it was trained), ${noRescore}`;
   }
-  const columns: ColumnOptions = { task: input.model.task };
+  const columns: ColumnOptions = { task: input.model.task, ...(input.columns ?? {}), label: 'label' };
   const computed = await evaluateStage({ predictions: candidate.file, cwd: input.cwd, columns });
   const judged = input.champion && champion && !unavailable ? champion : null;
   const baselineComputed = judged ? await evaluateStage({ predictions: judged.file, cwd: input.cwd, columns }) : null;
@@ -266,13 +304,13 @@ export async function evaluationCompareStage(input: EvaluationCompareInput): Pro
     const pairing = await DataEngine.open();
     try {
       const rows = await loadPairedPredictions(pairing, { candidate: candidate.file, baseline: judged.file, cwd: input.cwd, columns, id: 'id' });
-      const settings = { ...DEFAULT_BOOTSTRAP, ...(policy.significance ?? {}) };
+      const settings = { ...DEFAULT_BOOTSTRAP, ...(policy.significance ?? {}), ...(input.bootstrap ?? {}) };
       paired = pairedEvidence(rows, settings, [...Object.keys(policy.rules), ...Object.keys(computed.metrics)]);
     } finally {
       pairing.close();
     }
   }
-  const championReported = input.champion ? await readMetricsFile(input.champion.metricsFile).catch(() => null) : null;
+  const championReported = input.champion?.metricsFile ? await readMetricsFile(input.champion.metricsFile).catch(() => null) : null;
   const comparison = compareModels({
     candidate: { metrics: computed.metrics, file: `${input.candidate.predictions} on the evaluation rows` },
     baseline: baselineComputed && input.champion ? { metrics: baselineComputed.metrics, file: `${input.champion.tag} on the evaluation rows` } : null,
@@ -282,5 +320,11 @@ export async function evaluationCompareStage(input: EvaluationCompareInput): Pro
     reported: { metrics: input.candidate.metrics, file: input.candidate.metricsFile, tolerance: evaluation.tolerance, baseline: championReported },
     baselineUnavailable: unavailable,
   });
-  return { comparison, set, rescored };
+  const from = evaluationData(input);
+  const labels = input.trusted ? { labels: input.trusted.labels, trusted: input.trusted.trusted } : { labels: (Array.isArray(from) ? from : [from]).map((entry) => `working tree:${entry}`).join(', '), trusted: true };
+  const rows = set.rows.toLocaleString('en-US');
+  const notes = [`${judged ? 'Both models' : 'The candidate'} scored on the ${rows} evaluation rows (${set.source}), labels read from the data; every metric trainyard can compute is computed from the predictions.`];
+  if (rescored && input.champion) notes.push(`The champion ${input.champion.tag} was re-scored on these rows with the config's predict command${input.champion.commit ? ` at its commit ${input.champion.commit.slice(0, 12)}` : ' (in the current checkout: its version records no commit)'}.`);
+  if (input.trusted?.fallback) notes.push(`The labels are not trusted: ${input.trusted.fallback}, so they were read from the working tree, which the change being judged may have edited.`);
+  return { comparison: { ...comparison, evaluation: { rows: set.rows, ...labels } }, set, rescored, computed: computed.metrics, notes };
 }

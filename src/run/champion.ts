@@ -15,6 +15,8 @@ export interface Champion {
   predictionsFile: string | null;
   /** The downloaded version folder. */
   dir: string;
+  /** The commit the version was trained from, when recorded. */
+  commit: string | null;
 }
 
 export async function fetchChampion(input: { registry: ModelRegistry; model: string; environment: string; dir: string }): Promise<Champion | null> {
@@ -28,5 +30,6 @@ export async function fetchChampion(input: { registry: ModelRegistry; model: str
     metricsFile: path.join(downloaded.dir, 'metrics.json'),
     predictionsFile: predictions ? path.join(downloaded.dir, predictions) : null,
     dir: downloaded.dir,
+    commit: version.card.commit,
   };
 }

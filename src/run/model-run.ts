@@ -96,15 +96,11 @@ export async function runModel(request: ModelRunRequest): Promise<ModelRunOutcom
     ? await evaluationCompareStage({
         model,
         candidate: { metrics: trained.artifacts.metrics, metricsFile, predictions: trained.artifacts.predictionsFile },
-        champion: champion ? { tag: champion.tag, metricsFile: champion.metricsFile, predictions: champion.predictionsFile, modelDir: champion.dir } : null,
+        champion: champion ? { tag: champion.tag, metricsFile: champion.metricsFile, predictions: champion.predictionsFile, modelDir: champion.dir, commit: champion.commit } : null,
         cwd: root,
         workDir: path.join(outputDir, '..', `${name}.evaluation`),
         echo,
-      }).then(({ comparison, set, rescored }) => {
-        const notes = [`${champion ? 'Both models' : 'The candidate'} scored on the ${formatNumber(set.rows)} evaluation rows (${set.source}), labels read from the data; every metric trainyard can compute is computed from the predictions.`];
-        if (rescored && champion) notes.push(`The champion ${champion.tag} was re-scored on these rows with the config's predict command.`);
-        return { comparison, report: renderJobSummary({ model: name, comparison, baselineName: champion ? `champion ${champion.tag}` : 'champion', notes }) };
-      })
+      }).then(({ comparison, notes }) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: champion ? `champion ${champion.tag}` : 'champion', notes }) }))
     : champion
       ? await compareStage({
           candidate: { metrics: candidateMetrics, metricsFile, predictions: trained.artifacts.predictionsFile },

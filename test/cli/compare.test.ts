@@ -24,6 +24,8 @@ describe('trainyard compare', () => {
       return `${id},${label},${Math.round(Number(score) * 10) / 10}`;
     });
     await write('baseline-predictions.csv', `${lines[0]}\n${rounded.join('\n')}\n`);
+    // The example's policy without its evaluation section: these predictions are not its evaluation rows.
+    await write('example-policy.yml', 'policy:\n  roc_auc: { greater_is_better: true, threshold: 0.6, min_absolute_change: 0.002 }\n  log_loss: { greater_is_better: false, min_relative_change: 0.0 }\n  accuracy: { greater_is_better: true, threshold: 0.5 }\n');
     await write('gate.yml', 'policy:\n  roc_auc: { greater_is_better: true, min_absolute_change: 0.012 }\nsignificance: { confidence: 0.95, resamples: 200, seed: 7 }\n');
   });
 
@@ -54,7 +56,7 @@ describe('trainyard compare', () => {
   });
 
   it('adds paired intervals, McNemar and DeLong from both models\' predictions', async () => {
-    const result = await runCli(['compare', '--candidate-predictions', predictions, '--baseline-predictions', 'baseline-predictions.csv', '--policy', config, '--resamples', '200', '--json'], { cwd: dir });
+    const result = await runCli(['compare', '--candidate-predictions', predictions, '--baseline-predictions', 'baseline-predictions.csv', '--policy', 'example-policy.yml', '--task', 'binary', '--resamples', '200', '--json'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const document = JSON.parse(result.stdout) as ComparisonDocument;
     expect(document.significance).toMatchObject({ gating: false, resamples: 200, seed: 42, rows: { shared: 4000, candidateOnly: 0, baselineOnly: 0 } });

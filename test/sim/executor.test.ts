@@ -105,6 +105,32 @@ jobs:
     expect(result.jobs[0]!.conclusion, result.jobs[0]!.steps[0]!.log).toBe('success');
   });
 
+  it('checks out one commit by default, and with fetch-depth 0 every branch as origin/<branch> with its history', async () => {
+    const { run } = setup(`name: ci
+on: push
+permissions: { contents: read }
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8
+        with: { persist-credentials: false, path: shallow }
+      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8
+        with: { persist-credentials: false, path: full, fetch-depth: 0 }
+      - run: |
+          test "$(cat shallow/data.csv)" = "v1"
+          ! git -C shallow rev-parse --verify -q origin/main
+          test "$(git -C full show origin/main:data.csv)" = "v1"
+          test "$(git -C full show origin/feature:data.csv)" = "v2"
+          test "$(git -C full log --format=%s origin/feature | tr '\\n' ' ')" = "relabel Initial commit "
+          test -z "$(git -C full status --porcelain)"
+`, { 'data.csv': 'v1' });
+    await sim().scenario.push({ repo: `acme/demo${repos}`, branch: 'feature', files: { 'data.csv': 'v2' }, author: 'alice', message: 'relabel' });
+    const result = await run();
+    expect(result.jobs[0]!.conclusion, result.jobs[0]!.steps.map((step) => step.log).join('\n')).toBe('success');
+    await expect(setup('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n        with: { fetch-depth: 2 }\n').run()).rejects.toThrow(/actions\/checkout: fetch-depth 2/);
+  });
+
   it('fails loudly on what it does not support or what GitHub rejects', async () => {
     await expect(setup('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n').run()).rejects.toThrow(/not a valid workflow: .*Unexpected value 'stepz'/);
     await expect(setup('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    container: node:24\n    steps: [{ run: "true" }]\n').run()).rejects.toThrow(/jobs\.a\.container is not supported by the workflow executor/);

@@ -41,6 +41,9 @@ describe('the reusable workflows on the flight-delays example', () => {
     expect(run.jobs.map((job) => job.permissions)).toEqual([{ contents: 'read' }, { contents: 'read' }, { contents: 'read' }]);
     const evaluate = run.jobs[2]!;
     expect(evaluate.summary).toContain(MODEL);
+    // Checked out with fetch-depth 0: the labels are the base branch's, read with git show.
+    expect(evaluate.summary).toContain('The candidate scored on the 3,980 evaluation rows (the rows of origin/main:data/train.csv whose id hashes below 0.2)');
+    expect(evaluate.summary).not.toContain('not trusted');
     const { data: artifacts } = await octokit(sim(), token).actions.listWorkflowRunArtifacts({ owner: 'acme', repo: 'flights', run_id: run.run.id });
     expect(artifacts.artifacts.map((artifact) => artifact.name).sort()).toEqual([`trainyard-${MODEL}`, `trainyard-${MODEL}-evaluation`]);
     const { data: runs } = await octokit(sim(), token).actions.listWorkflowRunsForRepo({ owner: 'acme', repo: 'flights' });

@@ -1,9 +1,14 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { projectRootOf } from '../../config/load.ts';
 import { UsageError } from '../../errors.ts';
-import { verdictExitCode } from '../../metrics/compare.ts';
+import { verdictExitCode, type Comparison } from '../../metrics/compare.ts';
 import { comparisonDocument } from '../../metrics/comparison-document.ts';
-import { compareStage, type ModelSide } from '../../metrics/stages.ts';
+import { readMetricsFile } from '../../metrics/read-metrics.ts';
+import { compareStage, evaluationCompareStage, type ModelSide } from '../../metrics/stages.ts';
+import { defaultEvaluationRef, trustedEvaluation } from '../../metrics/trusted-labels.ts';
 import { TASKS } from '../../metrics/types.ts';
 import { writeFileAtomic } from '../../metrics/write-metrics.ts';
 import { renderJobSummary } from '../../report/comparison-report.ts';
@@ -30,6 +35,7 @@ interface CompareOptions {
   history?: string;
   lineage?: string;
   baselineName?: string;
+  evaluationRef?: string;
   json?: boolean;
   out?: string;
   markdown?: string;
@@ -62,6 +68,7 @@ export function registerCompare(program: Command, io: CliIo, setExit: (code: num
     .option('--history <file>', 'previous versions\' metrics for the chart: [{"version", "metrics"}], oldest first')
     .option('--lineage <file>', 'the candidate\'s lineage.json, for the report')
     .option('--baseline-name <name>', 'what the report calls the baseline', 'champion')
+    .option('--evaluation-ref <ref>', 'for a model with an evaluation section: the git ref whose evaluation data gives the labels (git show <ref>:<path>; default: origin/$GITHUB_BASE_REF in a pull request\'s workflow, else the working tree)')
     .option('--json', 'print comparison.json instead of the report')
     .option('-o, --out <file>', 'write comparison.json here')
     .option('--markdown <file>', 'write the report (job-summary Markdown) here')
@@ -82,15 +89,57 @@ export function registerCompare(program: Command, io: CliIo, setExit: (code: num
       };
       const history = options.history ? await readHistory(io.cwd, options.history) : undefined;
       const lineage = options.lineage ? await readLineage(io.cwd, options.lineage) : undefined;
-      const comparison = await compareStage({
-        candidate,
-        baseline,
-        policy: loaded.policy,
-        columns: { task: task ?? 'binary', label: options.label, score: options.score, ...(options.prediction ? { prediction: options.prediction } : {}), threshold: parseNumberOption('--threshold', options.threshold) },
-        id: options.id,
-        cwd: io.cwd,
-        bootstrap,
-      });
+      const evaluated = loaded.config?.evaluation && options.candidatePredictions ? loaded.config : null;
+      if (options.evaluationRef !== undefined && !evaluated) {
+        throw new UsageError(loaded.config?.evaluation ? '--evaluation-ref needs --candidate-predictions: the labels are joined to the predictions' : '--evaluation-ref is only used with a trainyard config whose model has an evaluation section (--policy)');
+      }
+      const notes: string[] = [];
+      let comparison: Comparison;
+      if (evaluated) {
+        const scratch = await mkdtemp(path.join(tmpdir(), 'trainyard-compare-'));
+        try {
+          const configFile = path.resolve(io.cwd, loaded.file!);
+          const judging = await trustedEvaluation({ root: projectRootOf(configFile), configFile, name: loaded.model!, model: evaluated, ref: defaultEvaluationRef(options.evaluationRef, io.env), dir: path.join(scratch, 'trusted') });
+          const trusted = judging.data;
+          if (trusted.fallback) io.stderr(`trainyard: warning: the evaluation labels are not trusted: ${trusted.fallback}; they were read from the working tree\n`);
+          const baselineShown = options.baseline ?? options.baselinePredictions;
+          const result = await evaluationCompareStage({
+            model: judging.model,
+            candidate: {
+              metrics: options.candidate ? await readMetricsFile(path.resolve(io.cwd, options.candidate)) : {},
+              metricsFile: options.candidate ?? options.candidatePredictions!,
+              predictions: path.resolve(io.cwd, options.candidatePredictions!),
+            },
+            champion: baselineShown
+              ? {
+                  tag: baselineShown,
+                  metricsFile: options.baseline ? path.resolve(io.cwd, options.baseline) : null,
+                  predictions: options.baselinePredictions ? path.resolve(io.cwd, options.baselinePredictions) : null,
+                }
+              : null,
+            cwd: projectRootOf(configFile),
+            workDir: path.join(scratch, 'evaluation'),
+            trusted,
+            columns: { ...(options.score ? { score: options.score } : {}), ...(options.prediction ? { prediction: options.prediction } : {}), threshold: parseNumberOption('--threshold', options.threshold) },
+            bootstrap,
+          });
+          comparison = result.comparison;
+          notes.push(...result.notes, ...judging.notes);
+        } finally {
+          await rm(scratch, { recursive: true, force: true });
+        }
+      } else {
+        comparison = await compareStage({
+          candidate,
+          baseline,
+          policy: loaded.policy,
+          columns: { task: task ?? 'binary', label: options.label, score: options.score, ...(options.prediction ? { prediction: options.prediction } : {}), threshold: parseNumberOption('--threshold', options.threshold) },
+          id: options.id,
+          cwd: io.cwd,
+          bootstrap,
+        });
+        if (loaded.config?.evaluation) notes.push('The model has an evaluation section, but no predictions were given: these are the values of the metrics files, not computed by trainyard on the evaluation rows (give --candidate-predictions to score them).');
+      }
       const model = loaded.model ?? options.model ?? null;
       const document = comparisonDocument(comparison, {
         model,
@@ -101,6 +150,7 @@ export function registerCompare(program: Command, io: CliIo, setExit: (code: num
         model: model ?? 'model',
         comparison,
         baselineName: options.baselineName ?? 'champion',
+        notes,
         ...(history ? { history } : {}),
         ...(lineage ? { lineage } : {}),
       });

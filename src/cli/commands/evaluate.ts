@@ -17,6 +17,7 @@ interface EvaluateOptions {
   candidate?: string;
   registry?: string;
   environment?: string;
+  evaluationRef?: string;
   task?: string;
   config?: string;
   model?: string;
@@ -40,6 +41,7 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
     .option('--candidate <dir>', 'instead of --predictions: a training output folder; its predictions are evaluated and compared with the champion (exit 0 pass, 1 fail or inconclusive), and --out names a folder for metrics.json, comparison.json and comparison.md')
     .option('-r, --registry <spec>', 'with --candidate: where the champion is, local:<dir> or github:<owner>/<repo> (default: the config\'s registry, else local:.trainyard/registry)')
     .option('-e, --environment <name>', 'with --candidate: the environment whose champion is the baseline (default: the model\'s promotion.environment, else production)')
+    .option('--evaluation-ref <ref>', 'with --candidate, for a model with an evaluation section: the git ref whose evaluation data gives the labels (git show <ref>:<path>; default: origin/$GITHUB_BASE_REF in a pull request\'s workflow, else the working tree)')
     .option('-t, --task <task>', `the kind of model: ${TASKS.join(', ')} (default: the model's task in --config)`)
     .option('-c, --config <file>', `a trainyard config to take the task from, when --task is not given (default: ${DEFAULT_CONFIG_PATH} when it exists)`)
     .option('-m, --model <name>', 'the model of --config (when it has several)')
@@ -59,7 +61,7 @@ export function registerEvaluate(program: Command, io: CliIo, setExit: (code: nu
         setExit(await evaluateCandidate(io, { ...options, candidate: options.candidate }));
         return;
       }
-      if (options.registry !== undefined || options.environment !== undefined) throw new UsageError('--registry and --environment are only used with --candidate');
+      if (options.registry !== undefined || options.environment !== undefined || options.evaluationRef !== undefined) throw new UsageError('--registry, --environment and --evaluation-ref are only used with --candidate');
       if (options.predictions === undefined) throw new UsageError('expected --predictions <file> (or --candidate <dir>)');
       const predictions = options.predictions;
       let task: Task;

@@ -49,36 +49,70 @@ function writeLoose(gitDir: string, sha: string, type: string, body: Buffer): vo
   if (!existsSync(file)) writeFileSync(file, deflateSync(Buffer.concat([Buffer.from(`${type} ${body.length}\0`), body])));
 }
 
+/** Writes a tree and everything below it as loose objects. */
+function writeTreeObjects(git: GitStore, gitDir: string, treeSha: string, seen: Set<string>): void {
+  if (seen.has(treeSha)) return;
+  seen.add(treeSha);
+  const tree = git.get(treeSha, 'tree')!;
+  writeLoose(gitDir, treeSha, 'tree', encodeObject(tree));
+  for (const entry of tree.entries) {
+    if (entry.type === 'tree') writeTreeObjects(git, gitDir, entry.sha, seen);
+    else if (entry.type === 'blob' && !seen.has(entry.sha)) {
+      seen.add(entry.sha);
+      writeLoose(gitDir, entry.sha, 'blob', git.get(entry.sha, 'blob')!.content);
+    }
+  }
+}
+
+/** Every commit reachable from `tips` (with its tree) as loose objects. */
+function writeHistory(git: GitStore, gitDir: string, tips: string[]): void {
+  const seen = new Set<string>();
+  const queue = [...tips];
+  while (queue.length > 0) {
+    const sha = queue.pop()!;
+    if (seen.has(sha)) continue;
+    seen.add(sha);
+    const commit = git.get(sha, 'commit');
+    if (!commit) continue;
+    writeLoose(gitDir, sha, 'commit', encodeObject(commit));
+    writeTreeObjects(git, gitDir, commit.tree, seen);
+    queue.push(...commit.parents);
+  }
+}
+
 /**
- * Writes the tree of `commit` into `dir` as actions/checkout does (fetch depth 1): the
- * files, and a git repository whose HEAD is exactly that commit (the simulator's object
- * ids are git's).
+ * Writes the tree of `commit` into `dir` as actions/checkout does: the files, and a git
+ * repository whose HEAD is exactly that commit (the simulator's object ids are git's).
+ * With fetch depth 1 (`history: false`) it holds that commit only (a shallow clone);
+ * with fetch depth 0 every branch's and tag's history too, the branches as
+ * `refs/remotes/origin/<branch>`, as a full fetch leaves them.
  */
-export function checkoutCommit(git: GitStore, commit: string, dir: string): void {
+export function checkoutCommit(git: GitStore, commit: string, dir: string, options: { history?: boolean } = {}): void {
   const object = git.get(commit, 'commit');
   if (!object) throw new Error(`actions/checkout: no commit ${commit} in the simulated repository`);
   mkdirSync(dir, { recursive: true });
   execFileSync('git', ['init', '-q', dir]);
   const gitDir = path.join(dir, '.git');
   writeLoose(gitDir, commit, 'commit', encodeObject(object));
-  const writeTree = (treeSha: string, prefix: string): void => {
-    const tree = git.get(treeSha, 'tree')!;
-    writeLoose(gitDir, treeSha, 'tree', encodeObject(tree));
-    for (const entry of tree.entries) {
-      const target = path.join(dir, prefix, entry.path);
-      if (entry.type === 'tree') {
-        mkdirSync(target, { recursive: true });
-        writeTree(entry.sha, path.join(prefix, entry.path));
-      } else if (entry.type === 'blob') {
-        const blob = git.get(entry.sha, 'blob')!;
-        writeLoose(gitDir, entry.sha, 'blob', blob.content);
-        mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, blob.content, { mode: entry.mode === '100755' ? 0o755 : 0o644 });
-      }
+  writeTreeObjects(git, gitDir, object.tree, new Set());
+  for (const entry of git.walk(object.tree)) {
+    if (entry.type !== 'blob') continue;
+    const target = path.join(dir, ...entry.path.split('/'));
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, git.get(entry.sha, 'blob')!.content, { mode: entry.mode === '100755' ? 0o755 : 0o644 });
+  }
+  if (options.history) {
+    const refs = [...git.refs].filter(([name]) => name.startsWith('refs/heads/') || name.startsWith('refs/tags/'));
+    writeHistory(git, gitDir, [commit, ...refs.map(([, sha]) => sha)]);
+    for (const [name, sha] of refs) {
+      const local = name.startsWith('refs/heads/') ? `refs/remotes/origin/${name.slice('refs/heads/'.length)}` : name;
+      const file = path.join(gitDir, ...local.split('/'));
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `${sha}\n`);
     }
-  };
-  writeTree(object.tree, '');
-  writeFileSync(path.join(gitDir, 'shallow'), `${commit}\n`);
+  } else {
+    writeFileSync(path.join(gitDir, 'shallow'), `${commit}\n`);
+  }
   writeFileSync(path.join(gitDir, 'HEAD'), `${commit}\n`);
   execFileSync('git', ['-C', dir, 'read-tree', 'HEAD']);
 }

@@ -1,9 +1,10 @@
 /**
  * Third-party actions as stand-ins with their inputs and outputs: actions/checkout
  * writes the repository at GITHUB_SHA (a pull request's test merge) or its `ref` from
- * the simulator's git (a token in .git/config only with persist-credentials),
- * upload/download-artifact keep the run's artifacts (zipped into the simulator's
- * artifact API when the run completes),
+ * the simulator's git (a token in .git/config only with persist-credentials; with
+ * fetch-depth 0 every branch's history as origin/<branch>), upload/download-artifact
+ * keep the run's artifacts (zipped into the simulator's artifact API when the run
+ * completes),
  * setup-node and setup-python take the machine's, actions/cache restores a preseeded
  * local folder or misses. Any other action fails the step, naming it.
  */
@@ -67,8 +68,10 @@ function checkout(context: StandInContext): StandInResult {
   const ref = inputs.ref || context.ref;
   const sha = !inputs.ref ? context.sha : /^[0-9a-f]{40}$/.test(ref) ? ref : state.git.refs.get(ref.startsWith('refs/') ? ref : `refs/heads/${ref}`);
   if (!sha) return { ok: false, outputs: {}, log: `actions/checkout: no ref ${ref}\n` };
+  const depth = inputs['fetch-depth'] ?? '1';
+  if (depth !== '0' && depth !== '1') throw new UnsupportedActionError(`actions/checkout: fetch-depth ${depth} (the stand-in fetches one commit, or with 0 every branch's history)`);
   const dir = path.resolve(context.workspace, inputs.path ?? '.');
-  checkoutCommit(state.git, sha, dir);
+  checkoutCommit(state.git, sha, dir, { history: depth === '0' });
   execFileSync('git', ['-C', dir, 'remote', 'add', 'origin', `https://github.com/${context.repo}`]);
   if ((inputs['persist-credentials'] ?? 'true') !== 'false') {
     const basic = Buffer.from(`x-access-token:${inputs.token || context.token}`).toString('base64');
