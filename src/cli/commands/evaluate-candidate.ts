@@ -73,7 +73,7 @@ export async function evaluateCandidate(io: CliIo, options: CandidateOptions): P
           }),
           baselineName: `champion ${champion.tag}`,
         }
-      : { comparison: (await trainerComparisonStage({ name, model, metrics: hasMetrics ? await readMetricsFile(metricsFile) : metrics, metricsFile: hasMetrics ? metricsFile : predictionsFile, cwd: io.cwd })).comparison, baselineName: 'trainer baseline' };
+      : { comparison: await trainerComparisonStage({ model, metrics: hasMetrics ? await readMetricsFile(metricsFile) : metrics, metricsFile: hasMetrics ? metricsFile : predictionsFile, cwd: io.cwd }), baselineName: 'trainer baseline' };
     const document = comparisonDocument(compared.comparison, { model: name, candidate: options.candidate, baseline: champion?.tag ?? null });
     const report = renderJobSummary({ model: name, comparison: compared.comparison, baselineName: compared.baselineName });
     const json = `${JSON.stringify(document, null, 2)}\n`;

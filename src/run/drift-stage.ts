@@ -2,22 +2,19 @@
  * The drift stage of `trainyard run`: the model's current data (drift.current, else
  * data.production) against its reference (drift.reference, else the training data),
  * with the model's drift settings. Writes drift.json and drift.md into the model's
- * output folder and returns the verdict in one line.
- *
- * Wiring (src/run/pipeline.ts, after trainModel):
- *   const drift = await driftStage({ name, model, root, outputDir });
- *   request.echo(`${drift.summary}\n`);
+ * output folder and returns the verdict in one line. src/run/model-run.ts calls it
+ * after the comparison.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelConfig } from '../config/schema.ts';
 import { renderDriftReport } from '../report/drift-report.ts';
-import { formatNumber } from '../report/format.ts';
-import { driftExclusions } from './exclusions.ts';
-import { driftJson } from './json.ts';
-import { resolveDriftOptions } from './options.ts';
-import { runDrift } from './run-drift.ts';
-import type { DriftResult } from './types.ts';
+import { formatNumber } from '../util/format.ts';
+import { driftExclusions } from '../drift/exclusions.ts';
+import { driftJson } from '../drift/json.ts';
+import { resolveDriftOptions } from '../drift/options.ts';
+import { runDrift } from '../drift/run-drift.ts';
+import type { DriftResult } from '../drift/types.ts';
 
 export interface DriftStageRequest {
   name: string;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
-import { driftStage } from '../../src/drift/stage.ts';
+import { driftStage } from '../../src/run/drift-stage.ts';
 import { copyExample } from '../helpers/cli.ts';
 
 describe('the drift stage of trainyard run', () => {

@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCommand } from '../../src/train/run-command.ts';
+import { runCommand } from '../../src/util/run-command.ts';
 
 const TRAP = path.resolve('test/fixtures/train/trap-signals.mjs');
 
