@@ -162,7 +162,11 @@ export class LocalRegistry implements ModelRegistry {
   async history(model: string, environment?: string): Promise<Promotion[]> {
     if (environment !== undefined) checkEnvironmentName(environment);
     const file = path.join(this.modelDir(model), HISTORY_FILE);
-    const text = await readFile(file, 'utf8').catch(() => '');
+    // No history file yet means no promotions; any other failure must not read as "no champion".
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw new RegistryError(this.location, `${file}: cannot read the promotion history (${error.code ?? error.message})`, { cause: error });
+    });
     const records = text.split('\n').filter((line) => line.trim()).map((line, index) => {
       let record: Promotion | null;
       try {
