@@ -8,7 +8,8 @@
  * two replicas from both acting.
  */
 import { claimOnce } from '../github/claims.ts';
-import { statusOf, type Repo } from '../github/repo.ts';
+import { statusOf } from '../errors.ts';
+import type { Repo } from '../github/repo.ts';
 import type { DriftReport } from '../retrain/drift-report.ts';
 import { driftEvidence, planFromEvidence, readLock, retrainBranch, type RetrainEvidence } from '../retrain/plan.ts';
 import type { AppDeps } from './deps.ts';

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DataError } from '../errors.ts';
+import { formatNumber } from '../util/format.ts';
 import type { DriftReport } from './drift-report.ts';
 
 export const RETRAIN_LABELS = ['trainyard', 'trainyard:retrain'];
@@ -141,7 +142,7 @@ export function planRetraining(input: PlanInput): RetrainPlan | null {
   return planFromEvidence({ model: input.model, evidence: driftEvidence(input), lockText: input.lockText, runUrl: input.runUrl, detectedAt: input.detectedAt });
 }
 
-const num = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : String(Math.round(value * 1e4) / 1e4));
+const num = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : formatNumber(value));
 
 function retrainBody(input: Omit<PlanInput, 'lockText' | 'detectedAt'>, key: string): string {
   const { report } = input;

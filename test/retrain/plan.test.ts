@@ -1,7 +1,8 @@
 /** trainyard.lock: read strictly, so that a retraining never drops other models' snapshots. */
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.ts';
-import { planFromEvidence, readLock, type RetrainEvidence } from '../../src/retrain/plan.ts';
+import { parseDriftReport } from '../../src/retrain/drift-report.ts';
+import { driftEvidence, planFromEvidence, readLock, type RetrainEvidence } from '../../src/retrain/plan.ts';
 
 const evidence: RetrainEvidence = { key: 'sha256:abc', reason: 'drift', title: 'Retrain churn', body: 'body', drift: { share: 0.5, driftShare: 0.3, columns: ['age'] } };
 const lock = {
@@ -44,5 +45,22 @@ describe('planFromEvidence', () => {
     expect(() => planFromEvidence({ model: 'churn', evidence, lockText: '{"models": {"fraud": ', lockFile: 'trainyard.lock on trainyard/retrain/churn', runUrl: null, detectedAt: '2026-02-01T00:00:00.000Z' })).toThrow(
       /^trainyard\.lock on trainyard\/retrain\/churn: not valid JSON/,
     );
+  });
+});
+
+describe('the retraining pull request body', () => {
+  it('shows each column with the numbers formatted as in every other report, a tiny p-value included', () => {
+    const report = parseDriftReport(JSON.stringify({
+      drifted: true,
+      share: 0.5,
+      driftShare: 0.3,
+      columns: [
+        { column: 'age', method: 'ks', statistic: 0.41237, pValue: 0.0000123, threshold: 0.05, drifted: true },
+        { column: 'plan', method: 'chisquare', statistic: null, pValue: null, threshold: null, drifted: false },
+      ],
+    }), 'drift.json');
+    const body = driftEvidence({ model: 'churn', report, runUrl: null }).body;
+    expect(body).toContain('| age | ks | 0.4124 | 0.000012 | 0.0500 | drifted |');
+    expect(body).toContain('| plan | chisquare | — | — | — | ok |');
   });
 });
