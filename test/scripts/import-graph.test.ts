@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALLOWED_TEST_IMPORTS, SCANNED } from '../../scripts/check-imports.ts';
-import { buildImportGraph, checkImportGraph, describeProblems, relativeSpecifiers } from '../../scripts/import-graph.ts';
+import { buildImportGraph, checkImportGraph, describeProblems, folderGraph, relativeSpecifiers } from '../../scripts/import-graph.ts';
 
 const roots: string[] = [];
 
@@ -110,5 +110,18 @@ describe("the project's own tree", () => {
   it('keeps every rule, with an allow list that matches the imports of test/ exactly', () => {
     const root = path.resolve(import.meta.dirname, '../..');
     expect(describeProblems(checkImportGraph(buildImportGraph(root, SCANNED), ALLOWED_TEST_IMPORTS))).toEqual([]);
+  });
+});
+
+describe('docs/architecture.md', () => {
+  it('lists every src/ folder once, each above every folder it imports', async () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const doc = await readFile(path.join(root, 'docs/architecture.md'), 'utf8');
+    const layout = doc.slice(doc.indexOf('## Layout'), doc.indexOf('## Where does X live'));
+    const listed = [...layout.matchAll(/^ {2}([a-z-]+\/|[a-z-]+\.ts) /gm)].map(([, name]) => name!.replace(/\/$/, ''));
+    const folders = folderGraph(buildImportGraph(root, SCANNED));
+    expect([...listed].sort()).toEqual([...folders.keys()].sort());
+    const upward = [...folders].flatMap(([from, targets]) => [...targets].filter((to) => listed.indexOf(to) < listed.indexOf(from)).map((to) => `${from} -> ${to}`));
+    expect(upward).toEqual([]);
   });
 });
