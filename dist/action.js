@@ -3,18 +3,18 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-BTYK6FEC.js";
+} from "./chunks/chunk-7GOEEJH4.js";
 import {
   processIo
 } from "./chunks/chunk-E5Y67JJO.js";
-import "./chunks/chunk-QQCKP4CN.js";
+import "./chunks/chunk-3UYT3J5Z.js";
 import "./chunks/chunk-GKCJ2QSX.js";
 import {
   EXIT,
   TrainyardError,
   UsageError,
   describeThrown
-} from "./chunks/chunk-B6N3TWPJ.js";
+} from "./chunks/chunk-BEL2JVQX.js";
 import "./chunks/chunk-M6HMHLEN.js";
 
 // src/cli/split-args.ts
