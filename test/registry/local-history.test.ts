@@ -1,5 +1,5 @@
-/** The local registry's promotion history: absent means no promotions; unreadable is an error, never "no champion". */
-import { mkdir } from 'node:fs/promises';
+/** The local registry's folders and promotion history: absent means empty; unreadable is an error, never "no versions" or "no champion". */
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RegistryError } from '../../src/registry/errors.ts';
@@ -23,5 +23,13 @@ describe('LocalRegistry history', () => {
     expect(failure).toBeInstanceOf(RegistryError);
     expect(failure).toMatchObject({ exitCode: 2, message: `local:${dir}: ${file}: cannot read the promotion history (EISDIR)` });
     await expect(registry.version('churn', { environment: 'production' })).rejects.toThrow(`${file}: cannot read the promotion history (EISDIR)`);
+  });
+
+  it('lists no versions of a model it has never seen, and fails, naming the folder, when a model folder cannot be read', async () => {
+    const dir = await tempDir();
+    const registry = new LocalRegistry({ dir });
+    expect(await registry.versions('churn')).toEqual([]);
+    await writeFile(path.join(dir, 'churn'), 'not a folder');
+    await expect(registry.versions('churn')).rejects.toThrow(new RegistryError(`local:${dir}`, `${path.join(dir, 'churn')}: cannot read the folder (ENOTDIR)`));
   });
 });

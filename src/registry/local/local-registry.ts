@@ -55,12 +55,20 @@ export class LocalRegistry implements ModelRegistry {
     return path.join(this.dir, checkModelName(model));
   }
 
+  /** For a folder's `readdir`: a folder that does not exist yet is empty; any other failure names it, so an unreadable registry never looks empty. */
+  private noneIfMissing(dir: string): (error: NodeJS.ErrnoException) => never[] {
+    return (error) => {
+      if (error.code === 'ENOENT') return [];
+      throw new RegistryError(this.location, `${dir}: cannot read the folder (${error.code ?? error.message})`, { cause: error });
+    };
+  }
+
   private versionDir(model: string, version: number): string {
     return path.join(this.modelDir(model), `v${version}`);
   }
 
   async models(): Promise<string[]> {
-    const entries = await readdir(this.dir, { withFileTypes: true }).catch(() => []);
+    const entries = await readdir(this.dir, { withFileTypes: true }).catch(this.noneIfMissing(this.dir));
     const names: string[] = [];
     for (const entry of entries) {
       if (!entry.isDirectory()) continue;
@@ -71,7 +79,7 @@ export class LocalRegistry implements ModelRegistry {
   }
 
   async versions(model: string): Promise<ModelVersion[]> {
-    const numbers = versionNumbers(await readdir(this.modelDir(model)).catch(() => []));
+    const numbers = versionNumbers(await readdir(this.modelDir(model)).catch(this.noneIfMissing(this.modelDir(model))));
     const found: ModelVersion[] = [];
     for (const number of numbers) {
       const dir = this.versionDir(model, number);
