@@ -17,7 +17,7 @@ import {
 } from "./chunk-NKNFP4A6.js";
 import {
   LocalRegistry
-} from "./chunk-36HLGM3L.js";
+} from "./chunk-EWAKIPY6.js";
 import {
   driftJson,
   renderDriftReport,

@@ -103,11 +103,18 @@ var LocalRegistry = class {
   modelDir(model) {
     return path2.join(this.dir, checkModelName(model));
   }
+  /** For a folder's `readdir`: a folder that does not exist yet is empty; any other failure names it, so an unreadable registry never looks empty. */
+  noneIfMissing(dir) {
+    return (error) => {
+      if (error.code === "ENOENT") return [];
+      throw new RegistryError(this.location, `${dir}: cannot read the folder (${error.code ?? error.message})`, { cause: error });
+    };
+  }
   versionDir(model, version) {
     return path2.join(this.modelDir(model), `v${version}`);
   }
   async models() {
-    const entries = await readdir2(this.dir, { withFileTypes: true }).catch(() => []);
+    const entries = await readdir2(this.dir, { withFileTypes: true }).catch(this.noneIfMissing(this.dir));
     const names = [];
     for (const entry of entries) {
       if (!entry.isDirectory()) continue;
@@ -117,7 +124,7 @@ var LocalRegistry = class {
     return names.sort();
   }
   async versions(model) {
-    const numbers = versionNumbers(await readdir2(this.modelDir(model)).catch(() => []));
+    const numbers = versionNumbers(await readdir2(this.modelDir(model)).catch(this.noneIfMissing(this.modelDir(model))));
     const found = [];
     for (const number of numbers) {
       const dir = this.versionDir(model, number);

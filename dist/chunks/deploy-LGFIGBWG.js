@@ -5,7 +5,7 @@ import {
   githubClient,
   openRegistry,
   runUrlFrom
-} from "./chunk-AXI3FUCQ.js";
+} from "./chunk-NC4Q7MR5.js";
 import "./chunk-XX3I4QGU.js";
 import "./chunk-JG6JLZV2.js";
 import {
@@ -15,7 +15,7 @@ import {
   call
 } from "./chunk-XPLX2J7K.js";
 import "./chunk-F24SZCLD.js";
-import "./chunk-36HLGM3L.js";
+import "./chunk-EWAKIPY6.js";
 import {
   runCommand
 } from "./chunk-HWFKGCS3.js";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-XPLX2J7K.js";
 import {
   LocalRegistry
-} from "./chunk-36HLGM3L.js";
+} from "./chunk-EWAKIPY6.js";
 import {
   DEFAULT_CONFIG_PATH,
   REGISTRY_SPEC,

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   githubClient,
   runUrlFrom
-} from "./chunk-AXI3FUCQ.js";
+} from "./chunk-NC4Q7MR5.js";
 import "./chunk-XX3I4QGU.js";
 import "./chunk-JG6JLZV2.js";
 import {
@@ -16,7 +16,7 @@ import {
   createRefIfFree
 } from "./chunk-XPLX2J7K.js";
 import "./chunk-F24SZCLD.js";
-import "./chunk-36HLGM3L.js";
+import "./chunk-EWAKIPY6.js";
 import "./chunk-W3QHEJVT.js";
 import {
   checkModelName

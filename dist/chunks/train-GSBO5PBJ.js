@@ -8,12 +8,12 @@ import {
   processNvidiaSmi,
   selectModels,
   trainModel
-} from "./chunk-RKIIS3BQ.js";
+} from "./chunk-AM6OXZKP.js";
 import "./chunk-YKMIGJKP.js";
 import "./chunk-4SQH3SQO.js";
 import "./chunk-WGJTOKJB.js";
 import "./chunk-NKNFP4A6.js";
-import "./chunk-36HLGM3L.js";
+import "./chunk-EWAKIPY6.js";
 import "./chunk-6LI43VNI.js";
 import "./chunk-U3MBK7AW.js";
 import "./chunk-POOZG4O3.js";

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   openRegistry,
   runUrlFrom
-} from "./chunk-AXI3FUCQ.js";
+} from "./chunk-NC4Q7MR5.js";
 import "./chunk-XX3I4QGU.js";
 import "./chunk-JG6JLZV2.js";
 import "./chunk-XPLX2J7K.js";
@@ -12,7 +12,7 @@ import "./chunk-F24SZCLD.js";
 import {
   collectVersionContent
 } from "./chunk-NKNFP4A6.js";
-import "./chunk-36HLGM3L.js";
+import "./chunk-EWAKIPY6.js";
 import "./chunk-T4JAT4AO.js";
 import {
   championOf,

@@ -17,23 +17,23 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = [
-  { name: "run", load: async () => (await import("./run-AQVDCDCM.js")).registerRun },
-  { name: "train", load: async () => (await import("./train-2VLE5E5S.js")).registerTrain },
+  { name: "run", load: async () => (await import("./run-QSKAIFUB.js")).registerRun },
+  { name: "train", load: async () => (await import("./train-GSBO5PBJ.js")).registerTrain },
   { name: "config", load: async () => (await import("./config-P6IUGLSB.js")).registerConfig },
   { name: "init", load: async () => (await import("./init-OBDFH2U6.js")).registerInit },
   { name: "runner", load: async () => (await import("./runner-DVCWFI7B.js")).registerRunner },
-  { name: "registry", load: async () => (await import("./registry-BEF2ND7T.js")).registerRegistry },
-  { name: "deploy", load: async () => (await import("./deploy-4G2FCXXR.js")).registerDeploy },
+  { name: "registry", load: async () => (await import("./registry-3VTKXYXV.js")).registerRegistry },
+  { name: "deploy", load: async () => (await import("./deploy-LGFIGBWG.js")).registerDeploy },
   { name: "drift", load: async () => (await import("./drift-3E2YIXTG.js")).registerDrift },
   { name: "monitor", load: async () => (await import("./monitor-A43IICEK.js")).registerMonitor },
-  { name: "monitor-publish", load: async () => (await import("./monitor-publish-WFFCAVUK.js")).registerMonitorPublish },
+  { name: "monitor-publish", load: async () => (await import("./monitor-publish-IYT72FKX.js")).registerMonitorPublish },
   { name: "profile", load: async () => (await import("./profile-O4ER2ABS.js")).registerProfile },
   { name: "validate", load: async () => (await import("./validate-4JDNRUFK.js")).registerValidate },
   { name: "schema", load: async () => (await import("./schema-6JX66CXG.js")).registerSchema },
-  { name: "evaluate", load: async () => (await import("./evaluate-JYLOQYCR.js")).registerEvaluate },
+  { name: "evaluate", load: async () => (await import("./evaluate-PIUUI4CQ.js")).registerEvaluate },
   { name: "compare", load: async () => (await import("./compare-GAN5PIAH.js")).registerCompare },
   { name: "sandbox", load: async () => (await import("./sandbox-2VH43AF7.js")).registerSandbox },
-  { name: "doctor", load: async () => (await import("./doctor-VQFVOYQ7.js")).registerDoctor },
+  { name: "doctor", load: async () => (await import("./doctor-NACTVG7J.js")).registerDoctor },
   { name: "app", load: async () => (await import("./app-ROVWJVR3.js")).registerApp }
 ];
 async function buildProgram(io, setExit, argv = []) {

@@ -3,14 +3,14 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   githubClient
-} from "./chunk-AXI3FUCQ.js";
+} from "./chunk-NC4Q7MR5.js";
 import "./chunk-XX3I4QGU.js";
 import "./chunk-JG6JLZV2.js";
 import {
   messageOf
 } from "./chunk-XPLX2J7K.js";
 import "./chunk-F24SZCLD.js";
-import "./chunk-36HLGM3L.js";
+import "./chunk-EWAKIPY6.js";
 import {
   GitHubApiError,
   checkEnvironmentName

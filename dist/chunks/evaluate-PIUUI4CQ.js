@@ -9,7 +9,7 @@ import {
 } from "./chunk-7M3K42L4.js";
 import {
   openRegistry
-} from "./chunk-AXI3FUCQ.js";
+} from "./chunk-NC4Q7MR5.js";
 import "./chunk-XX3I4QGU.js";
 import "./chunk-JG6JLZV2.js";
 import "./chunk-XPLX2J7K.js";
@@ -20,7 +20,7 @@ import {
 import {
   comparisonDocument
 } from "./chunk-WGJTOKJB.js";
-import "./chunk-36HLGM3L.js";
+import "./chunk-EWAKIPY6.js";
 import {
   TASKS,
   TASK_METRICS,
