@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-M3NPDZXA.js";
+} from "./chunks/chunk-OS52GTHG.js";
 import {
   processIo
 } from "./chunks/chunk-E5Y67JJO.js";
@@ -14,7 +14,7 @@ import {
   TrainyardError,
   UsageError,
   describeThrown
-} from "./chunks/chunk-B6N3TWPJ.js";
+} from "./chunks/chunk-BEL2JVQX.js";
 import "./chunks/chunk-M6HMHLEN.js";
 
 // src/cli/split-args.ts

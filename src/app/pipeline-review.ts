@@ -6,18 +6,16 @@
  */
 import type { ModelConfig, TrainyardConfig } from '../config/schema.ts';
 import { describeThrown } from '../errors.ts';
-import { downloadArtifact, type ArtifactInfo } from '../github/artifacts.ts';
+import type { ArtifactInfo } from '../github/artifacts.ts';
 import { upsertCheck, type CheckOutcome, type ExistingCheck } from '../github/checks.ts';
 import type { Repo } from '../github/repo.ts';
 import { commentMarker, upsertStickyComment, type StickyOutcome } from '../github/sticky-comment.ts';
-import { readZip } from '../github/zip-reader.ts';
-import { METRICS_JSON_LIMITS, parseBoundedJson } from '../github/bounded-json.ts';
 import type { Comparison } from '../metrics/compare.ts';
-import { flattenMetrics } from '../metrics/read-metrics.ts';
 import { renderCheckOutput, renderCommentBody, type ComparisonReport } from '../report/comparison-report.ts';
 import { environmentOf } from './config.ts';
 import { openRegistry, readChampion } from './champion.ts';
 import { botLogin, type AppDeps } from './deps.ts';
+import { readCandidateArtifact } from './run-metrics.ts';
 import { compareOnEvaluationRows } from './trusted-evaluation.ts';
 
 export const modelCheckName = (model: string): string => `trainyard / ${model}`;
@@ -59,21 +57,18 @@ export async function pullRequestForHead(repo: Repo, headSha: string): Promise<{
 
 async function compareArtifact(repo: Repo, config: TrainyardConfig, name: string, model: ModelConfig, artifact: ArtifactInfo | undefined, deps: AppDeps): Promise<{ comparison: Comparison; championLabel: string; onEvaluationRows: boolean }> {
   if (!artifact) throw new Error(`the run uploaded no artifact trainyard-${name}; it failed before a candidate was trained (data validation or training)`);
-  const zip = await downloadArtifact(repo, artifact, deps.limits);
   const metricsFile = model.metrics.file;
   const predictionsFile = model.metrics.predictions;
-  const files = readZip(zip, `artifact ${artifact.name}`, deps.limits, (path) => path === metricsFile || (model.evaluation !== undefined && path === predictionsFile));
-  const bytes = files.get(metricsFile);
-  if (!bytes) throw new Error(`artifact ${artifact.name} has no ${metricsFile}`);
-  const document = parseBoundedJson(bytes, `${metricsFile} in artifact ${artifact.name}`, METRICS_JSON_LIMITS);
-  const candidate = flattenMetrics(document, `${artifact.name}/${metricsFile}`);
+  const read = await readCandidateArtifact(repo, artifact, { metricsFile, predictionsFile, withPredictions: model.evaluation !== undefined }, deps.limits);
+  if (!read) throw new Error(`artifact ${artifact.name} has no ${metricsFile}`);
+  const candidate = read.metrics;
   const handle = openRegistry(repo, config, deps.appSlug);
   const champion = await readChampion(handle, name, environmentOf(model));
   const championLabel = champion ? `champion ${champion.version.tag} in ${environmentOf(model)}` : `no champion in ${environmentOf(model)} yet (thresholds only)`;
   if (model.evaluation) {
-    const predictions = files.get(predictionsFile);
+    const { predictions } = read;
     if (!predictions) throw new Error(`artifact ${artifact.name} has no ${predictionsFile}; the model's evaluation section needs the candidate's predictions`);
-    const comparison = await compareOnEvaluationRows(repo, model, name, { metrics: candidate, metricsFile: `${artifact.name}/${metricsFile}`, predictions, predictionsName: predictionsFile }, champion, handle);
+    const comparison = await compareOnEvaluationRows(repo, model, name, { ...read, predictions }, champion, handle);
     return { comparison, championLabel, onEvaluationRows: true };
   }
   const comparison = deps.compare({ policy: model.metrics.policy, candidate, champion: champion?.metrics ?? null });

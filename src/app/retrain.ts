@@ -8,7 +8,8 @@
  * two replicas from both acting.
  */
 import { claimOnce } from '../github/claims.ts';
-import { statusOf, type Repo } from '../github/repo.ts';
+import { statusOf } from '../errors.ts';
+import type { Repo } from '../github/repo.ts';
 import type { DriftReport } from '../retrain/drift-report.ts';
 import { driftEvidence, planFromEvidence, readLock, retrainBranch, type RetrainEvidence } from '../retrain/plan.ts';
 import type { AppDeps } from './deps.ts';
@@ -71,7 +72,7 @@ export async function retrainWith(repo: Repo, model: string, evidence: RetrainEv
   const baseHead = await branchHead(repo, base);
   if (!baseHead) throw new Error(`the default branch ${base} has no commits`);
   const baseLock = await readFileAt(repo, LOCK_FILE, base);
-  if (readLock(baseLock?.text ?? null).models[model]?.dataSnapshot === key) return unchanged;
+  if (readLock(baseLock?.text ?? null, `${LOCK_FILE} on ${base}`).models[model]?.dataSnapshot === key) return unchanged;
   if (!(await claimOnce(repo, `retrain:${model}:${key}`, baseHead))) return unchanged;
   if (!(await branchHead(repo, branch))) {
     try {
@@ -81,7 +82,8 @@ export async function retrainWith(repo: Repo, model: string, evidence: RetrainEv
     }
   }
   const branchLock = await readFileAt(repo, LOCK_FILE, branch);
-  const plan = planFromEvidence({ model, evidence, lockText: branchLock?.text ?? baseLock?.text ?? null, runUrl, detectedAt: now().toISOString() });
+  const lockFile = `${LOCK_FILE} on ${branchLock ? branch : base}`;
+  const plan = planFromEvidence({ model, evidence, lockText: branchLock?.text ?? baseLock?.text ?? null, lockFile, runUrl, detectedAt: now().toISOString() });
   if (!plan) return unchanged;
   await repo.octokit.rest.repos.createOrUpdateFileContents({
     owner: repo.owner, repo: repo.repo, path: LOCK_FILE, branch, message: plan.commitMessage,

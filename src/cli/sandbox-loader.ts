@@ -10,15 +10,29 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.ts';
-import type { AttacksReport, LifecycleOptions, LifecycleReport } from '../../app/sandbox/api.ts';
 
+/**
+ * What the CLI calls in app/sandbox/api.ts, declared here rather than imported: the
+ * sandbox runs the CLI, so the CLI must not depend on it. test/app/sandbox-attacks.test.ts
+ * holds the sandbox's exports to this shape.
+ */
 export interface SandboxModule {
-  runLifecycle(options: LifecycleOptions): Promise<LifecycleReport>;
+  runLifecycle(options: { faults: number; seed: number }): Promise<SandboxLifecycleReport>;
   LifecycleError: new (message: string) => Error;
-  summarise(report: LifecycleReport): string;
-  renderCheck(check: LifecycleReport['check']): string;
-  runAttacks(): Promise<AttacksReport>;
-  summariseAttacks(report: AttacksReport): string;
+  summarise(report: SandboxLifecycleReport): string;
+  renderCheck(check: SandboxLifecycleReport['check']): string;
+  runAttacks(): Promise<SandboxAttacksReport>;
+  summariseAttacks(report: SandboxAttacksReport): string;
+}
+
+/** The part of the lifecycle's report the CLI reads; it prints the rest as JSON. */
+export interface SandboxLifecycleReport {
+  comment: { body: string };
+  check: object;
+}
+
+export interface SandboxAttacksReport {
+  cases: Array<{ name: string; refused: boolean; evidence: string }>;
 }
 
 const ENTRY = path.join('app', 'sandbox', 'api.ts');

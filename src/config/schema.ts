@@ -4,7 +4,7 @@
  * here; the descriptions are what editors show on hover.
  */
 import { z } from 'zod';
-import { CORRECTIONS, DRIFT_METHOD_NAMES } from '../drift/methods.ts';
+import { CORRECTIONS, DRIFT_METHOD_NAMES } from './drift-methods.ts';
 
 /** Names usable inside git tags (`<model>@v<N>`, `<model>#<environment>#<seq>`). */
 export const MODEL_NAME = /^[a-z0-9][a-z0-9._-]{0,62}$/;

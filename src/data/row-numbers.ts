@@ -4,7 +4,7 @@
  * the exact line to fix; DuckDB's parallel scans keep no row order by themselves.
  */
 import type { DataSource } from './format.ts';
-import { quoteLiteral, readerSql, type RegisterOptions } from './engine.ts';
+import { quoteLiteral, readerSql, type RegisterOptions } from './reader-sql.ts';
 
 /** The column holding the file a row came from (an absolute path). */
 export const FILE_COLUMN = '__trainyard_file';

@@ -11,7 +11,7 @@ import { CommandError } from '../errors.ts';
 import { checkEnvironmentName, checkModelName } from '../registry/names.ts';
 import { RegistryError } from '../registry/errors.ts';
 import type { GateResult, ModelRegistry, ModelVersion, Promotion } from '../registry/types.ts';
-import { runCommand } from '../train/run-command.ts';
+import { runCommand } from '../util/run-command.ts';
 
 export interface DeployRequest {
   registry: ModelRegistry;

@@ -4,9 +4,9 @@
  * whether the setting is in place and, when it is not, how to set it. A setting that the
  * token cannot read counts as missing: the promise is not shown to hold.
  */
-import { EXIT } from '../errors.ts';
+import { EXIT, statusOf } from '../errors.ts';
 import { GitHubApiError } from '../registry/errors.ts';
-import { messageOf, statusOf, type Octokit } from '../registry/github/client.ts';
+import { messageOf, type Octokit } from '../registry/github/client.ts';
 
 export interface DoctorPromise {
   name: string;

@@ -4,7 +4,7 @@
  * are the step-up minima min_{j >= i} (m / j) p_(j). Comparing an adjusted p-value with
  * the threshold is the same as the corrected procedure at that level.
  */
-import type { Correction } from './methods.ts';
+import type { Correction } from '../config/drift-methods.ts';
 
 export function adjustPValues(pValues: number[], correction: Correction): number[] {
   const m = pValues.length;

@@ -5,7 +5,7 @@
  */
 import type { ModelConfig } from '../config/schema.ts';
 import { UsageError } from '../errors.ts';
-import { CORRECTIONS, type Correction, type DriftMethod } from './methods.ts';
+import { CORRECTIONS, type Correction, type DriftMethod } from '../config/drift-methods.ts';
 import { driftTest } from './registry.ts';
 import type { DriftPathsRequest } from './run-drift.ts';
 

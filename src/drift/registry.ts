@@ -3,7 +3,7 @@
  */
 import { UsageError } from '../errors.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
-import { DRIFT_METHOD_NAMES, type DriftMethod } from './methods.ts';
+import { DRIFT_METHOD_NAMES, type DriftMethod } from '../config/drift-methods.ts';
 import { chisquare } from './tests/chisquare.ts';
 import { hellinger } from './tests/hellinger.ts';
 import { jensenshannon } from './tests/jensenshannon.ts';

@@ -8,7 +8,7 @@ import { resolveSource, type DataSource } from '../data/format.ts';
 import { looksLikeProfile, readProfile } from '../profile/read.ts';
 import { detectDrift, type ReferenceSide } from './detect.ts';
 import type { DriftExclusion } from './exclusions.ts';
-import type { Correction, DriftMethod } from './methods.ts';
+import type { Correction, DriftMethod } from '../config/drift-methods.ts';
 import type { DriftResult } from './types.ts';
 
 export interface SidePaths {

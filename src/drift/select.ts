@@ -2,7 +2,7 @@
  * The automatic choice of test per column, exactly as Evidently decides it: on the
  * reference's row count and the distinct values of both sides together.
  */
-import type { DriftMethod } from './methods.ts';
+import type { DriftMethod } from '../config/drift-methods.ts';
 import type { ColumnKind } from './types.ts';
 
 export interface SelectionFacts {

@@ -1,5 +1,6 @@
 /** The domain types of drift detection. */
-import type { Correction, DriftMethod } from './methods.ts';
+import type { Correction, DriftMethod } from '../config/drift-methods.ts';
+import type { ValueKind } from '../profile/column-kind.ts';
 
 export type ColumnKind = 'numerical' | 'categorical';
 
@@ -72,7 +73,7 @@ export type ColumnStatus = 'tested' | 'missing_in_reference' | 'missing_in_curre
 
 export interface ColumnDrift {
   column: string;
-  kind: ColumnKind | 'datetime' | 'other';
+  kind: ValueKind;
   method: DriftMethod | null;
   statistic: number | null;
   pValue: number | null;

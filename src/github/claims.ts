@@ -6,7 +6,8 @@
  * replica whose creation succeeded creates the object, the others find it.
  */
 import { createHash } from 'node:crypto';
-import { statusOf, type Repo } from './repo.ts';
+import { statusOf } from '../errors.ts';
+import type { Repo } from './repo.ts';
 
 export function claimRef(key: string): string {
   return `refs/trainyard/claims/${createHash('sha256').update(key).digest('hex').slice(0, 40)}`;

@@ -10,8 +10,3 @@ export interface Repo {
 }
 
 export const fullName = (repo: Repo): string => `${repo.owner}/${repo.repo}`;
-
-export function statusOf(error: unknown): number | null {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : null;
-}

@@ -2,6 +2,8 @@
  * Limits on artifacts the App downloads. Pull-request code (a fork's, too) writes these
  * archives, so every size, count and path in them is hostile until checked.
  */
+import { DataError } from '../errors.ts';
+
 export interface ZipLimits {
   /** Bytes of the archive itself. */
   maxCompressedBytes: number;
@@ -18,9 +20,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 };
 
 /** An archive the App refuses: too large, too many entries, a path that escapes, a bomb. */
-export class UnsafeArchiveError extends Error {
+export class UnsafeArchiveError extends DataError {
   constructor(readonly archive: string, reason: string) {
     super(`${archive}: ${reason}`);
-    this.name = 'UnsafeArchiveError';
   }
 }

@@ -6,14 +6,13 @@
  * interval's worse end still meets the rule, fail if its better end does not,
  * otherwise inconclusive. Pure: plain data in, plain data out.
  */
-import { BASELINE_PREFIX } from '../report/run-report.ts';
 import type { BootstrapResult } from './bootstrap.ts';
 import type { DeLongResult } from './delong.ts';
 import type { McNemarResult } from './mcnemar.ts';
 import { changeChecks, checkRule, needsBaseline } from './metric-threshold.ts';
 import type { MetricRule } from '../config/schema.ts';
 import type { Policy } from './policy.ts';
-import { metricValue, type MetricValues } from './read-metrics.ts';
+import { BASELINE_PREFIX, metricValue, type MetricValues } from './read-metrics.ts';
 import { GREATER_IS_BETTER } from './suite.ts';
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';

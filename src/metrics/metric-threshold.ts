@@ -10,7 +10,7 @@
  * applies, where MLflow would report the baseline as missing.
  */
 import type { MetricRule } from '../config/schema.ts';
-import { formatNumber } from '../report/format.ts';
+import { formatNumber } from '../util/format.ts';
 
 /** MLflow's fallback margin for a relative change over a zero baseline. */
 export const ZERO_BASELINE_MARGIN = 1e-10;

@@ -15,6 +15,9 @@ import { parseDelimitedMetrics } from './metrics-table.ts';
 /** Metric name (dotted for nested keys) to value. */
 export type MetricValues = Record<string, number>;
 
+/** Trainers report a reference model's metrics as `baseline_<metric>` beside `<metric>`. */
+export const BASELINE_PREFIX = 'baseline_';
+
 export type MetricFileFormat = 'json' | 'yaml' | 'csv' | 'tsv';
 
 const FORMATS: Record<string, MetricFileFormat> = { '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.csv': 'csv', '.tsv': 'tsv' };

@@ -8,10 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DataEngine } from '../data/engine.ts';
 import { CommandError, DataError } from '../errors.ts';
-import { runCommand } from '../train/run-command.ts';
+import { runCommand } from '../util/run-command.ts';
 import type { ModelConfig } from '../config/schema.ts';
-import { renderJobSummary } from '../report/comparison-report.ts';
-import { BASELINE_PREFIX } from '../report/run-report.ts';
 import { pairedBootstrap } from './bootstrap.ts';
 import { compareModels, type Comparison, type PairedEvidence, type SignificanceTest } from './compare.ts';
 import { delong } from './delong.ts';
@@ -23,7 +21,7 @@ import { loadPairedPredictions, loadPredictions, type PairedPredictions, type Sl
 import { mcnemar } from './mcnemar.ts';
 import type { ColumnOptions } from './prediction-columns.ts';
 import { policyOfModel, type Policy } from './policy.ts';
-import { readMetricsFile, type MetricValues } from './read-metrics.ts';
+import { BASELINE_PREFIX, readMetricsFile, type MetricValues } from './read-metrics.ts';
 import { TASK_METRICS } from './suite.ts';
 
 /** How the paired bootstrap runs. */
@@ -134,28 +132,21 @@ export function splitTrainerBaseline(metrics: MetricValues): { candidate: Metric
   return { candidate, baseline: Object.keys(baseline).length > 0 ? baseline : null };
 }
 
-/** What `trainyard run` shows per model: the comparison and its Markdown report. */
-export interface TrainerComparison {
-  comparison: Comparison;
-  report: string;
-}
-
 /**
  * The comparison `trainyard run` makes after training a model: the trainer's metrics
  * against its own reference model (`baseline_<metric>`), under the model's policy; with
  * no reference metrics, threshold rules only. A champion from the registry replaces
  * the trainer's baseline once there is one.
  */
-export async function trainerComparisonStage(input: { name: string; model: Pick<ModelConfig, 'task' | 'metrics'>; metrics: MetricValues; metricsFile: string; cwd: string }): Promise<TrainerComparison> {
+export async function trainerComparisonStage(input: { model: Pick<ModelConfig, 'task' | 'metrics'>; metrics: MetricValues; metricsFile: string; cwd: string }): Promise<Comparison> {
   const { candidate, baseline } = splitTrainerBaseline(input.metrics);
-  const comparison = await compareStage({
+  return compareStage({
     candidate: { metrics: candidate, metricsFile: input.metricsFile },
     baseline: baseline ? { metrics: baseline, metricsFile: `${input.metricsFile} (${BASELINE_PREFIX}*)` } : null,
     policy: policyOfModel(input.model),
     columns: { task: input.model.task },
     cwd: input.cwd,
   });
-  return { comparison, report: renderJobSummary({ model: input.name, comparison, baselineName: 'trainer baseline' }) };
 }
 
 /** The champion as a comparison on the evaluation set sees it: its files from the registry. */

@@ -7,10 +7,10 @@
  * questions, rules and tests as `trainyard drift` asks of its DuckDB evidence.
  */
 import { quoteIdentifier, type DataEngine } from '../data/engine.ts';
-import { kindOfType } from '../drift/column-kind.ts';
+import { kindOfType } from '../profile/column-kind.ts';
 import { applyCorrection } from '../drift/detect.ts';
 import { groupSide } from '../drift/grouped-side.ts';
-import type { Correction, DriftMethod } from '../drift/methods.ts';
+import type { Correction, DriftMethod } from '../config/drift-methods.ts';
 import { DRIFT_TESTS } from '../drift/registry.ts';
 import { autoMethod } from '../drift/select.ts';
 import type { ColumnDrift, ColumnEvidence, ColumnKind, HistogramCounts, SideSummary, ValueCount } from '../drift/types.ts';

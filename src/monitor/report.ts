@@ -3,7 +3,7 @@
  * and estimated values with the reference band), a table per metric with the same
  * numbers, and the alerts. For job summaries and comments.
  */
-import { formatNumber } from '../report/format.ts';
+import { formatNumber } from '../util/format.ts';
 import { multiLineChart } from '../report/mermaid.ts';
 import type { Band } from './bands.ts';
 import type { Alert, ChunkResult, MonitorResult } from './types.ts';

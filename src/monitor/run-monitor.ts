@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { MetricRule } from '../config/schema.ts';
 import { DataEngine, quoteIdentifier, quoteLiteral } from '../data/engine.ts';
-import type { Correction, DriftMethod } from '../drift/methods.ts';
+import type { Correction, DriftMethod } from '../config/drift-methods.ts';
 import { DataError } from '../errors.ts';
 import { loadDataSchema } from '../validate/load-schema.ts';
 import { validateData } from '../validate/validate-data.ts';

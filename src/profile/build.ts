@@ -4,7 +4,7 @@
  * sample.
  */
 import { quoteIdentifier, type DataEngine } from '../data/engine.ts';
-import { kindOfType } from '../drift/column-kind.ts';
+import { kindOfType } from './column-kind.ts';
 import { presentSql, valueSql } from './column-sql.ts';
 import { gridWidth } from './grid.ts';
 import { PROFILE_FORMAT, PROFILE_VERSION, VALUE_CAP, type GridHistogram, type Profile, type ProfileColumn, type ProfileValue } from './types.ts';

@@ -4,7 +4,7 @@
  * exactly while they stay complete; histograms sit on a power-of-two grid, so any two
  * merge exactly; reservoir samples merge by weighted resampling.
  */
-import type { ColumnDrift } from '../drift/types.ts';
+import type { ValueKind } from './column-kind.ts';
 
 export const PROFILE_FORMAT = 'trainyard.profile';
 export const PROFILE_VERSION = 1;
@@ -28,7 +28,7 @@ export interface ProfileColumn {
   name: string;
   /** The DuckDB type. */
   type: string;
-  kind: ColumnDrift['kind'];
+  kind: ValueKind;
   /** Non-null (and, for numbers, finite) values. */
   count: number;
   /** Nulls, and NaN or infinite numbers. */

@@ -4,7 +4,7 @@
  * from the card alone; the Markdown below it is the same facts for people.
  */
 import { parse, stringify } from 'yaml';
-import { formatBytes, formatNumber } from '../report/format.ts';
+import { formatBytes, formatNumber } from '../util/format.ts';
 import { cardSchema } from './card-schema.ts';
 import type { ModelCard } from './types.ts';
 

@@ -7,7 +7,7 @@
 import type { MetricValues } from '../metrics/read-metrics.ts';
 import type { Lineage } from '../train/lineage.ts';
 import { CHECK_OUTPUT_LIMIT, COMMENT_LIMIT, fitSections, truncateTable, type Section } from './fit.ts';
-import { formatBytes, formatChange, formatNumber, formatSeconds } from './format.ts';
+import { formatBytes, formatChange, formatNumber, formatSeconds } from '../util/format.ts';
 import { commentMarker } from '../github/sticky-comment.ts';
 import { summarize, type Comparison, type MetricComparison, type MetricStatus, type Verdict } from '../metrics/compare.ts';
 import { lineChart } from './mermaid.ts';

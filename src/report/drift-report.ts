@@ -4,7 +4,7 @@
  * a table beside it. Pure, and always under GitHub's 65,536-character comment limit.
  */
 import type { ColumnDrift, DriftResult } from '../drift/types.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../util/format.ts';
 import { referenceVsCurrentChart } from './mermaid.ts';
 
 export const REPORT_LIMIT = 65_536;

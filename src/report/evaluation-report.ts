@@ -4,7 +4,7 @@
  */
 import type { EvaluationResult } from '../metrics/evaluate.ts';
 import { TASK_METRICS } from '../metrics/suite.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../util/format.ts';
 
 function segmentTable(result: EvaluationResult): string[] {
   if (!result.slices) return [];

@@ -1,7 +1,7 @@
 /** Plain-text views of the registry for the terminal: versions and promotion history. */
 import { championOf } from '../registry/promotion-record.ts';
 import type { ModelVersion, Promotion } from '../registry/types.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber } from '../util/format.ts';
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));

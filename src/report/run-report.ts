@@ -2,13 +2,10 @@
  * The report of `trainyard run`: per model, how it was trained and its metrics beside
  * the trainer's baseline. Pure: plain data in, Markdown out (readable in a terminal).
  */
-import type { MetricValues } from '../metrics/read-metrics.ts';
-import type { StageReport } from '../run/stage.ts';
+import { BASELINE_PREFIX, type MetricValues } from '../metrics/read-metrics.ts';
+import type { StageReport } from './stage-report.ts';
 import type { Lineage } from '../train/lineage.ts';
-import { formatBytes, formatDelta, formatNumber, formatSeconds } from './format.ts';
-
-/** Trainers report a reference model's metrics as `baseline_<metric>` beside `<metric>`. */
-export const BASELINE_PREFIX = 'baseline_';
+import { formatBytes, formatDelta, formatNumber, formatSeconds } from '../util/format.ts';
 
 export interface ModelRunReport {
   name: string;

@@ -4,7 +4,7 @@
  */
 import type { SeriesPoint } from '../runner/telemetry-series.ts';
 import type { TelemetrySummary } from '../runner/telemetry-summary.ts';
-import { formatSeconds } from './format.ts';
+import { formatSeconds } from '../util/format.ts';
 
 const fixed = (value: number | null, digits = 0): string => (value === null ? '–' : value.toFixed(digits));
 

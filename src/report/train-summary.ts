@@ -5,7 +5,7 @@
 import type { PreflightReport } from '../runner/preflight.ts';
 import type { TelemetryCapture } from '../runner/telemetry-sampler.ts';
 import type { Lineage } from '../train/lineage.ts';
-import { formatSeconds } from './format.ts';
+import { formatSeconds } from '../util/format.ts';
 import { renderPreflight } from './preflight-summary.ts';
 import { renderTelemetrySection } from './telemetry-chart.ts';
 

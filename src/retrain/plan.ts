@@ -7,6 +7,8 @@
  * same evidence gives the same key, and a key already in the lock triggers nothing.
  */
 import { createHash } from 'node:crypto';
+import { DataError } from '../errors.ts';
+import { formatNumber } from '../util/format.ts';
 import type { DriftReport } from './drift-report.ts';
 
 export const RETRAIN_LABELS = ['trainyard', 'trainyard:retrain'];
@@ -39,16 +41,24 @@ export function snapshotKey(report: DriftReport): string {
   return `drift:${createHash('sha256').update(JSON.stringify(evidence)).digest('hex').slice(0, 32)}`;
 }
 
-/** Parses trainyard.lock; an unreadable lock is replaced (it only records snapshots). */
-export function readLock(text: string | null): LockFile {
+/**
+ * Parses trainyard.lock (`file` names it in errors); no lock yet is an empty one. A lock
+ * that does not parse is a DataError, never replaced: it holds every model's snapshot,
+ * and a fresh lock would drop the others'.
+ */
+export function readLock(text: string | null, file = 'trainyard.lock'): LockFile {
   if (!text) return { version: 1, models: {} };
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(text) as Partial<LockFile>;
-    if (parsed && typeof parsed.models === 'object' && parsed.models !== null) return { version: 1, models: parsed.models };
-  } catch {
-    // falls through to a fresh lock
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new DataError(`${file}: not valid JSON (${(error as Error).message}); fix it or restore it from git history`);
   }
-  return { version: 1, models: {} };
+  const models = (parsed as Partial<LockFile> | null)?.models;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || typeof models !== 'object' || models === null || Array.isArray(models)) {
+    throw new DataError(`${file}: expected {"version": 1, "models": {<model>: {...}}}; fix it or restore it from git history`);
+  }
+  return { version: 1, models };
 }
 
 export interface RetrainPlan {
@@ -84,6 +94,8 @@ export interface EvidencePlanInput {
   model: string;
   evidence: RetrainEvidence;
   lockText: string | null;
+  /** Names the lock in errors (`trainyard.lock on trainyard/retrain/churn`); `trainyard.lock` when absent. */
+  lockFile?: string;
   runUrl: string | null;
   detectedAt: string;
 }
@@ -91,7 +103,7 @@ export interface EvidencePlanInput {
 /** Null when the lock already records this key for the model: nothing to do. */
 export function planFromEvidence(input: EvidencePlanInput): RetrainPlan | null {
   const { evidence } = input;
-  const lock = readLock(input.lockText);
+  const lock = readLock(input.lockText, input.lockFile);
   if (lock.models[input.model]?.dataSnapshot === evidence.key) return null;
   lock.models[input.model] = {
     dataSnapshot: evidence.key,
@@ -130,7 +142,7 @@ export function planRetraining(input: PlanInput): RetrainPlan | null {
   return planFromEvidence({ model: input.model, evidence: driftEvidence(input), lockText: input.lockText, runUrl: input.runUrl, detectedAt: input.detectedAt });
 }
 
-const num = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : String(Math.round(value * 1e4) / 1e4));
+const num = (value: number | null | undefined): string => (value === null || value === undefined ? '—' : formatNumber(value));
 
 function retrainBody(input: Omit<PlanInput, 'lockText' | 'detectedAt'>, key: string): string {
   const { report } = input;

@@ -7,12 +7,12 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelConfig } from '../config/schema.ts';
-import { driftStage } from '../drift/stage.ts';
+import { driftStage } from './drift-stage.ts';
 import { comparisonDocument } from '../metrics/comparison-document.ts';
 import { compareStage, evaluateStage, evaluationCompareStage, trainerComparisonStage } from '../metrics/stages.ts';
 import { policyOfModel } from '../metrics/policy.ts';
 import { renderJobSummary } from '../report/comparison-report.ts';
-import { formatNumber } from '../report/format.ts';
+import { formatNumber } from '../util/format.ts';
 import { registerAndPromote } from '../registry/stage.ts';
 import type { ModelRegistry } from '../registry/types.ts';
 import type { Lineage } from '../train/lineage.ts';
@@ -23,7 +23,7 @@ import { PreflightError } from '../runner/preflight-error.ts';
 import { validateStage } from '../validate/stage.ts';
 import { fetchChampion, type Champion } from './champion.ts';
 import { readMetricsFile, type MetricValues } from '../metrics/read-metrics.ts';
-import type { StageReport } from './stage.ts';
+import type { StageReport } from '../report/stage-report.ts';
 
 export interface ModelRunRequest {
   name: string;
@@ -110,7 +110,7 @@ export async function runModel(request: ModelRunRequest): Promise<ModelRunOutcom
           id: 'id',
           cwd: root,
         }).then((comparison) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: `champion ${champion.tag}` }) }))
-      : await trainerComparisonStage({ name, model, metrics: candidateMetrics, metricsFile, cwd: root });
+      : await trainerComparisonStage({ model, metrics: candidateMetrics, metricsFile, cwd: root }).then((comparison) => ({ comparison, report: renderJobSummary({ model: name, comparison, baselineName: 'trainer baseline' }) }));
   const against = champion ? `champion ${champion.tag}` : model.evaluation ? 'threshold rules on the evaluation rows (no champion yet)' : 'the trainer\'s baseline (no champion yet)';
   await writeFile(path.join(outputDir, 'comparison.json'), `${JSON.stringify(comparisonDocument(compared.comparison, { model: name, candidate: model.metrics.file, baseline: champion?.tag ?? null }), null, 2)}\n`);
   note({ stage: 'compare', status: compared.comparison.verdict === 'pass' ? 'passed' : 'failed', summary: `against ${against}: ${compared.comparison.summary}`, markdown: compared.report });

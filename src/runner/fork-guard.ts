@@ -4,7 +4,8 @@
  * applied it after the last push: on a `labeled` event for that label. A later push
  * (`synchronize`) needs the label applied again, so a reviewed commit cannot be swapped.
  */
-import { statusOf, type GitHubRequest } from './github-request.ts';
+import { statusOf } from '../errors.ts';
+import type { GitHubRequest } from './github-request.ts';
 
 export const DEFAULT_SAFE_LABEL = 'trainyard:safe-to-train';
 const WRITE = ['admin', 'maintain', 'write'];

@@ -4,9 +4,3 @@
  * RequestError does.
  */
 export type GitHubRequest = (route: string, params?: Record<string, unknown>) => Promise<{ status: number; data: unknown }>;
-
-/** The HTTP status of a failed request, when it has one. */
-export function statusOf(error: unknown): number | null {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : null;
-}

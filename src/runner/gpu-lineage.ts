@@ -1,5 +1,14 @@
-import type { GpuLineage } from '../train/lineage.ts';
 import type { PreflightReport } from './preflight.ts';
+
+/** The GPUs the command saw, as preflight found them. */
+export interface GpuLineage {
+  /** The model of the first visible GPU (`NVIDIA H200`). */
+  model: string | null;
+  count: number;
+  driver: string | null;
+  cuda: string | null;
+  devices: Array<{ index: number; name: string; uuid: string; memoryTotalMb: number | null }>;
+}
 
 /** What lineage keeps of a passed preflight: the visible GPUs and the driver stack. */
 export function gpuLineage(report: PreflightReport): GpuLineage {

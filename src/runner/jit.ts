@@ -4,8 +4,8 @@
  * token -> `generate-jitconfig`. The encoded config lets `run.sh --jitconfig` take
  * exactly one job, after which GitHub removes the runner.
  */
-import { exitCodeOfHttpStatus, TrainyardError } from '../errors.ts';
-import { statusOf, type GitHubRequest } from './github-request.ts';
+import { exitCodeOfHttpStatus, statusOf, TrainyardError } from '../errors.ts';
+import type { GitHubRequest } from './github-request.ts';
 
 export type RunnerScope = { kind: 'repo'; owner: string; repo: string } | { kind: 'org'; org: string };
 

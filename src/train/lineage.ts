@@ -2,17 +2,8 @@
  * lineage.json: what produced a model, enough to reproduce it or to explain it.
  * Built from facts gathered at the edge (git, the runner, the clock); pure here.
  */
+import type { GpuLineage } from '../runner/gpu-lineage.ts';
 import type { TelemetrySummary } from '../runner/telemetry-summary.ts';
-
-/** The GPUs the command saw, as preflight found them. */
-export interface GpuLineage {
-  /** The model of the first visible GPU (`NVIDIA H200`). */
-  model: string | null;
-  count: number;
-  driver: string | null;
-  cuda: string | null;
-  devices: Array<{ index: number; name: string; uuid: string; memoryTotalMb: number | null }>;
-}
 
 /** The telemetry summary plus what sampling itself cost. */
 export interface TelemetryLineage extends TelemetrySummary {

@@ -18,7 +18,7 @@ import { startTelemetry, TELEMETRY_FILE, type TelemetryCapture } from '../runner
 import { readTrainingArtifacts, LINEAGE_FILE, type TrainingArtifacts } from './artifacts.ts';
 import { cachedHash, HASH_CACHE_FILE, loadHashCache, saveHashCache } from './hash-cache.ts';
 import { buildLineage, type DataFileFact, type Lineage, type TelemetryLineage } from './lineage.ts';
-import { runCommand, type CommandOutcome } from './run-command.ts';
+import { runCommand, type CommandOutcome } from '../util/run-command.ts';
 import type { SystemFacts } from './system-facts.ts';
 
 export interface TrainRequest {

@@ -2,7 +2,7 @@
  * Renderers of a validation result: terminal text, a Markdown report (the job summary
  * and `--report`), and GitHub annotations on the schema line of each failed check.
  */
-import { formatNumber } from '../report/format.ts';
+import { formatNumber } from '../util/format.ts';
 import type { CheckFailure, FailureExample, ValidationResult } from './result.ts';
 
 function percent(fraction: number): string {

@@ -2,10 +2,7 @@
  * The validation stage of `trainyard run`: checks a model's training data (and its
  * production data, when configured) against the model's `data.schema`, before any
  * training starts. Training on data that fails its schema wastes GPU hours.
- *
- * Wiring (src/run/pipeline.ts, per model, before trainModel):
- *   const validation = await validateStage({ model: name, data: model.data, root });
- *   if (validation) { echo(validation.text); if (!validation.valid) -> stop this model, exit code 1 }
+ * `trainyard validate` and src/run/model-run.ts call it.
  */
 import path from 'node:path';
 import type { ModelConfig } from '../config/schema.ts';

@@ -37,7 +37,7 @@ describe('drift -> retraining pull request', () => {
     expect(pull).toMatchObject({ state: 'open', base: { ref: 'main' }, title: 'Retrain churn: input data drifted', user: { login: 'trainyard[bot]' } });
     expect(pull!.body).toContain('<!-- trainyard:retrain:churn -->');
     expect(pull!.body).toMatch(/50% of the columns drifted \(the limit is 50%\)/);
-    expect(pull!.body).toMatch(/\| origin \| chisquare \| — \| 0 \| 0\.05 \| drifted \|/);
+    expect(pull!.body).toMatch(/\| origin \| chisquare \| — \| 0 \| 0\.0500 \| drifted \|/);
     expect(sim().state.repo(REPO)!.issueLabels.get(pull!.number)).toEqual(['trainyard', 'trainyard:retrain']);
     const lock = await lockOnBranch();
     expect(lock.models.churn!.dataSnapshot).toMatch(/^drift:[0-9a-f]{32}$/);

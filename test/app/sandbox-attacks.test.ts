@@ -1,7 +1,8 @@
 /** `trainyard sandbox --scenario attacks`: the security review's attacks on the gate, replayed against the simulator. */
 import { describe, expect, it } from 'vitest';
 import { ATTACKS, type AttacksReport } from '../../app/sandbox/attacks.ts';
-import { summariseAttacks } from '../../app/sandbox/api.ts';
+import * as sandboxApi from '../../app/sandbox/api.ts';
+import type { SandboxModule } from '../../src/cli/sandbox-loader.ts';
 import { runCli } from '../helpers/cli.ts';
 
 describe('trainyard sandbox --scenario attacks', () => {
@@ -22,7 +23,9 @@ describe('trainyard sandbox --scenario attacks', () => {
   }, 300_000);
 
   it('says which attack was not refused, and how many held', () => {
-    const text = summariseAttacks({ cases: [{ name: 'a', refused: true, evidence: 'rejected: x' }, { name: 'b', refused: false, evidence: 'approved: y' }] });
+    // Typed as what the CLI loads, so tsc holds the sandbox's exports to the loader's contract.
+    const sandbox: SandboxModule = sandboxApi;
+    const text = sandbox.summariseAttacks({ cases: [{ name: 'a', refused: true, evidence: 'rejected: x' }, { name: 'b', refused: false, evidence: 'approved: y' }] });
     expect(text).toBe('refused     a\n            rejected: x\nNOT REFUSED b\n            approved: y\n1 of 2 attacks refused');
   });
 

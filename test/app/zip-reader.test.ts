@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildZip } from '../sim/index.ts';
+import { DataError } from '../../src/errors.ts';
 import { DEFAULT_ZIP_LIMITS, UnsafeArchiveError } from '../../src/github/zip-limits.ts';
 import { safeEntryPath } from '../../src/github/zip-path.ts';
 import { readZip } from '../../src/github/zip-reader.ts';
@@ -44,6 +45,16 @@ describe('readZip', () => {
     const zip = buildZip(Array.from({ length: 20 }, (_, i) => ({ path: `f${i}`, content: 'x' })));
     expect(() => readZip(zip, 'a', { ...DEFAULT_ZIP_LIMITS, maxEntries: 10 }, all)).toThrow(/20 entries/);
     expect(() => readZip(zip, 'a', { ...DEFAULT_ZIP_LIMITS, maxCompressedBytes: 100 }, all)).toThrow(UnsafeArchiveError);
+    const refused = (() => {
+      try {
+        return readZip(zip, 'a', { ...DEFAULT_ZIP_LIMITS, maxCompressedBytes: 100 }, all);
+      } catch (error) {
+        return error;
+      }
+    })();
+    // A hostile artifact is bad input: exit 2 at the CLI, like any other unreadable file.
+    expect(refused).toBeInstanceOf(DataError);
+    expect(refused).toMatchObject({ name: 'UnsafeArchiveError', exitCode: 2, archive: 'a' });
   });
 
   it('refuses a corrupted entry (CRC-32) and a non-zip', () => {

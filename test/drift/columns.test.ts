@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataEngine, quoteLiteral } from '../../src/data/engine.ts';
 import { duckdbEvidence } from '../../src/drift/duckdb-evidence.ts';
-import type { DriftMethod } from '../../src/drift/methods.ts';
+import type { DriftMethod } from '../../src/config/drift-methods.ts';
 import { DRIFT_TESTS } from '../../src/drift/registry.ts';
 import type { ColumnKind } from '../../src/drift/types.ts';
 import { groupedSql } from '../../src/profile/column-sql.ts';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runDrift } from '../../src/drift/run-drift.ts';
-import type { DriftMethod } from '../../src/drift/methods.ts';
+import type { DriftMethod } from '../../src/config/drift-methods.ts';
 import { fixture, relativeError, TOLERANCE } from './fixtures.ts';
 
 type Expected = Record<string, Record<string, number | { statistic: number; pValue: number }>>;

@@ -5,6 +5,7 @@ import type { BootstrapResult } from '../../src/metrics/bootstrap.ts';
 import { compareModels, verdictExitCode, type CompareInput, type PairedEvidence } from '../../src/metrics/compare.ts';
 import type { Policy } from '../../src/metrics/policy.ts';
 import { splitTrainerBaseline, trainerComparisonStage } from '../../src/metrics/stages.ts';
+import { renderJobSummary } from '../../src/report/comparison-report.ts';
 
 const policy: Policy = {
   rules: {
@@ -110,9 +111,9 @@ describe('trainerComparisonStage, for trainyard run', () => {
   it('compares the example trainer\'s metrics with its baseline under the model\'s policy', async () => {
     const config = parseConfig(await readFile('examples/flight-delays/.github/trainyard.yml', 'utf8'), 'trainyard.yml');
     const metrics = JSON.parse(await readFile('test/fixtures/metrics/flight-delays-metrics.json', 'utf8')) as Record<string, number>;
-    const { comparison, report } = await trainerComparisonStage({ name: 'flight-delays', model: config.models['flight-delays']!, metrics, metricsFile: 'metrics.json', cwd: '.' });
+    const comparison = await trainerComparisonStage({ model: config.models['flight-delays']!, metrics, metricsFile: 'metrics.json', cwd: '.' });
     expect(comparison.verdict).toBe('pass');
     expect(comparison.metrics.find((m) => m.name === 'roc_auc')).toMatchObject({ baseline: 0.5, pass: true });
-    expect(report).toContain('| metric | trainer baseline | candidate | change | gate |');
+    expect(renderJobSummary({ model: 'flight-delays', comparison, baselineName: 'trainer baseline' })).toContain('| metric | trainer baseline | candidate | change | gate |');
   });
 });

@@ -11,7 +11,7 @@ import { runDrift } from '../../drift/run-drift.ts';
 import { UsageError } from '../../errors.ts';
 import { uploadArtifact } from '../../github/upload-artifact.ts';
 import { renderDriftReport } from '../../report/drift-report.ts';
-import { formatNumber } from '../../report/format.ts';
+import { formatNumber } from '../../util/format.ts';
 import type { CliIo } from '../io.ts';
 import { openConfig } from '../shared.ts';
 

@@ -97,7 +97,7 @@ export async function evaluateCandidate(io: CliIo, options: CandidateOptions): P
             notes: [],
             metrics,
           }
-        : { comparison: (await trainerComparisonStage({ name, model, metrics: hasMetrics ? await readMetricsFile(metricsFile) : metrics, metricsFile: hasMetrics ? metricsFile : predictionsFile, cwd: io.cwd })).comparison, baselineName: 'trainer baseline', notes: [], metrics };
+        : { comparison: await trainerComparisonStage({ model, metrics: hasMetrics ? await readMetricsFile(metricsFile) : metrics, metricsFile: hasMetrics ? metricsFile : predictionsFile, cwd: io.cwd }), baselineName: 'trainer baseline', notes: [], metrics };
     }
     if (out) await writeFileAtomic(path.join(out, 'metrics.json'), renderMetrics(compared.metrics, path.join(out, 'metrics.json')));
     const document = comparisonDocument(compared.comparison, { model: name, candidate: options.candidate, baseline: champion?.tag ?? null });

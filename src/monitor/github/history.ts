@@ -7,8 +7,8 @@
  * commit that shares no history with the code; a write that lost a race (the ref moved
  * meanwhile) reads the branch again and merges once more.
  */
-import { DataError } from '../../errors.ts';
-import { call, createRefIfFree, statusOf, type RepoContext } from '../../registry/github/client.ts';
+import { DataError, statusOf } from '../../errors.ts';
+import { call, createRefIfFree, type RepoContext } from '../../registry/github/client.ts';
 import type { ChunkResult, MonitorResult } from '../types.ts';
 
 export const HISTORY_BRANCH = 'trainyard-monitoring';

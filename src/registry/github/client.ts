@@ -1,5 +1,6 @@
 /** The Octokit calls the GitHub registry makes, with failures turned into GitHubApiError. */
 import type { Octokit } from '@octokit/rest';
+import { statusOf } from '../../errors.ts';
 import { GitHubApiError } from '../errors.ts';
 
 export type { Octokit };
@@ -10,11 +11,6 @@ export interface RepoContext {
   owner: string;
   repo: string;
   location: string;
-}
-
-export function statusOf(error: unknown): number | null {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : null;
 }
 
 /** The API's own message, which says what GitHub disliked. */

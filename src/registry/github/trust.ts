@@ -15,7 +15,8 @@
  * on the release branch (the compare API says the branch contains it).
  */
 import { commitOfTag } from './promotions.ts';
-import { call, statusOf, type RepoContext } from './client.ts';
+import { statusOf } from '../../errors.ts';
+import { call, type RepoContext } from './client.ts';
 import type { ReleaseInfo } from './releases.ts';
 import type { ModelCard } from '../types.ts';
 

@@ -55,12 +55,20 @@ export class LocalRegistry implements ModelRegistry {
     return path.join(this.dir, checkModelName(model));
   }
 
+  /** For a folder's `readdir`: a folder that does not exist yet is empty; any other failure names it, so an unreadable registry never looks empty. */
+  private noneIfMissing(dir: string): (error: NodeJS.ErrnoException) => never[] {
+    return (error) => {
+      if (error.code === 'ENOENT') return [];
+      throw new RegistryError(this.location, `${dir}: cannot read the folder (${error.code ?? error.message})`, { cause: error });
+    };
+  }
+
   private versionDir(model: string, version: number): string {
     return path.join(this.modelDir(model), `v${version}`);
   }
 
   async models(): Promise<string[]> {
-    const entries = await readdir(this.dir, { withFileTypes: true }).catch(() => []);
+    const entries = await readdir(this.dir, { withFileTypes: true }).catch(this.noneIfMissing(this.dir));
     const names: string[] = [];
     for (const entry of entries) {
       if (!entry.isDirectory()) continue;
@@ -71,7 +79,7 @@ export class LocalRegistry implements ModelRegistry {
   }
 
   async versions(model: string): Promise<ModelVersion[]> {
-    const numbers = versionNumbers(await readdir(this.modelDir(model)).catch(() => []));
+    const numbers = versionNumbers(await readdir(this.modelDir(model)).catch(this.noneIfMissing(this.modelDir(model))));
     const found: ModelVersion[] = [];
     for (const number of numbers) {
       const dir = this.versionDir(model, number);
@@ -162,7 +170,11 @@ export class LocalRegistry implements ModelRegistry {
   async history(model: string, environment?: string): Promise<Promotion[]> {
     if (environment !== undefined) checkEnvironmentName(environment);
     const file = path.join(this.modelDir(model), HISTORY_FILE);
-    const text = await readFile(file, 'utf8').catch(() => '');
+    // No history file yet means no promotions; any other failure must not read as "no champion".
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw new RegistryError(this.location, `${file}: cannot read the promotion history (${error.code ?? error.message})`, { cause: error });
+    });
     const records = text.split('\n').filter((line) => line.trim()).map((line, index) => {
       let record: Promotion | null;
       try {
