@@ -5,7 +5,7 @@
  */
 import { argsortDescending } from '../metrics/argsort.ts';
 import { BINARY_METRICS, binaryMetrics, prepareBinary } from '../metrics/binary.ts';
-import { percentile } from '../metrics/percentile.ts';
+import { sortedPercentile } from '../metrics/percentile.ts';
 import { regressionMetrics } from '../metrics/regression.ts';
 import type { MetricValues, MonitorTask } from './types.ts';
 
@@ -104,7 +104,7 @@ export function expectedRocAuc(score: Float64Array, p: Float64Array): number | n
 
 /** p50, p95 and p99 of the non-missing latencies (numpy's linear interpolation); null when none. */
 export function latencyPercentiles(latency: Float64Array): { p50: number; p95: number; p99: number } | null {
-  const values = latency.filter((value) => !Number.isNaN(value));
+  const values = latency.filter((value) => !Number.isNaN(value)).sort();
   if (values.length === 0) return null;
-  return { p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99) };
+  return { p50: sortedPercentile(values, 50), p95: sortedPercentile(values, 95), p99: sortedPercentile(values, 99) };
 }
