@@ -4,11 +4,7 @@
  * @example percentile([1, 2, 3], 97.5) // 2.95
  */
 export function percentile(values: readonly number[] | Float64Array, q: number): number {
-  return sortedPercentile(Float64Array.from(values).sort(), q);
-}
-
-/** The same, of values already sorted ascending. */
-export function sortedPercentile(sorted: Float64Array, q: number): number {
+  const sorted = Float64Array.from(values).sort();
   if (sorted.length === 0) return Number.NaN;
   const position = (q / 100) * (sorted.length - 1);
   const below = Math.floor(position);

@@ -22,7 +22,9 @@ export function fitIsotonic(score: Float64Array, target: Float64Array): Isotonic
   const n = score.length;
   if (n === 0) throw new DataError('isotonic calibration needs at least one reference row with a label');
   // Ascending, ties in row order: the stable descending radix order of the negated scores.
-  const order = argsortDescending(score.map((x) => -x));
+  const negated = new Float64Array(n);
+  for (let i = 0; i < n; i++) negated[i] = -score[i]!;
+  const order = argsortDescending(negated);
   // Merge tied scores (sklearn's _make_unique): x is the run's first score, y its mean, w its count.
   const xs: number[] = [];
   const ys: number[] = [];

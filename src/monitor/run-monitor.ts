@@ -154,10 +154,17 @@ export async function runMonitor(request: MonitorRequest): Promise<MonitorOutcom
     let calibrator: IsotonicFit | null = null;
     if (request.task === 'binary') {
       const all = referenceValues;
-      const labelled: number[] = [];
-      for (let i = 0; i < all.label.length; i++) if (!Number.isNaN(all.label[i]!)) labelled.push(i);
-      if (labelled.length === 0) throw new DataError(`${reference.display}: the reference has no labelled rows to calibrate the scores on`);
-      calibrator = fitIsotonic(Float64Array.from(labelled, (i) => all.output[i]!), Float64Array.from(labelled, (i) => all.label[i]!));
+      let labelled = 0;
+      for (let i = 0; i < all.label.length; i++) if (!Number.isNaN(all.label[i]!)) labelled++;
+      if (labelled === 0) throw new DataError(`${reference.display}: the reference has no labelled rows to calibrate the scores on`);
+      const score = new Float64Array(labelled);
+      const target = new Float64Array(labelled);
+      for (let i = 0, k = 0; i < all.label.length; i++) {
+        if (Number.isNaN(all.label[i]!)) continue;
+        score[k] = all.output[i]!;
+        target[k++] = all.label[i]!;
+      }
+      calibrator = fitIsotonic(score, target);
     }
     const referenceMeasured = measure(request, referenceValues, referenceSummaries, calibrator);
     const realizedBands = bandsOf(request, referenceMeasured, (m) => m.realized);
