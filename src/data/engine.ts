@@ -209,13 +209,15 @@ export class DataEngine {
       }
       total += count;
     }
-    const columns = parts.map((chunks) => {
+    // Column after column, each one's parts let go once copied: the peak is the parts and one column, not twice the result.
+    const columns = parts.map((chunks, c) => {
       const column = new Float64Array(total);
       let offset = 0;
       for (const part of chunks) {
         column.set(part, offset);
         offset += part.length;
       }
+      parts[c] = [];
       return column;
     });
     return { names, columns };

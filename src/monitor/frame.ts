@@ -50,6 +50,8 @@ export interface Frame {
   /** The columns of the source, as read. */
   columns: string[];
   hasLatency: boolean;
+  /** Whether the chunks are time chunks, keyed by their start. */
+  timeChunks: boolean;
   /** Whether `rowsView` costs little to read again: a Parquet or PostgreSQL source cut into time chunks. */
   cheap: boolean;
   /** Latency percentiles by chunk key, when the database computed them. */
@@ -127,12 +129,13 @@ export async function openFrame(engine: DataEngine, request: FrameRequest): Prom
   const timed = `SELECT rows.*, CAST(rows.${q(names.timestamp)} AS TIMESTAMPTZ) AS __ts FROM ${q(raw)} AS rows WHERE ${conditions.join(' AND ')}`;
   await engine.query(`CREATE OR REPLACE VIEW ${q(`${name}_rows`)} AS SELECT *, ${chunkSql} AS __chunk FROM (${timed})`);
   await engine.query(`CREATE OR REPLACE VIEW ${q(name)} AS SELECT rows.*, CAST(${labelSql} AS DOUBLE) AS __label FROM ${q(`${name}_rows`)} AS rows${join}`);
-  return { view: name, rowsView: `${name}_rows`, display, id: names.id, columns: loaded, cheap: cheap && typeof chunking === 'string', hasLatency: columns.includes(names.latency_ms), ...(latencyByChunk ? { latencyByChunk } : {}) };
+  return { view: name, rowsView: `${name}_rows`, display, id: names.id, columns: loaded, timeChunks: typeof chunking === 'string', cheap: cheap && typeof chunking === 'string', hasLatency: columns.includes(names.latency_ms), ...(latencyByChunk ? { latencyByChunk } : {}) };
 }
 
 /** The chunks of a frame in order: key, first and last row time, rows, labelled rows and latency percentiles. */
 export interface ChunkSummary {
   key: number;
+  /** The first and last row's time for chunks of N rows; a time chunk's start, for both, otherwise. */
   first: Date;
   last: Date;
   rows: number;
@@ -156,11 +159,15 @@ export interface ChunkRows {
 export async function chunkRows(engine: DataEngine, frame: Frame, output: string, latencyColumn: string): Promise<ChunkRows> {
   const order = frame.columns.includes(frame.id) ? `__chunk, __ts, ${q(frame.id)}` : '__chunk, __ts';
   const latency = frame.hasLatency && !frame.latencyByChunk;
-  const select = ['CAST(__chunk AS DOUBLE)', 'CAST(epoch_ms(__ts) AS DOUBLE)', `CAST(${q(output)} AS DOUBLE)`, '__label', ...(latency ? [`CAST(${q(latencyColumn)} AS DOUBLE)`] : [])];
+  // Time chunks are named by their key; the first and last row times name chunks of N rows.
+  const times = !frame.timeChunks;
+  const select = ['CAST(__chunk AS DOUBLE)', `CAST(${q(output)} AS DOUBLE)`, '__label', ...(latency ? [`CAST(${q(latencyColumn)} AS DOUBLE)`] : []), ...(times ? ['CAST(epoch_ms(__ts) AS DOUBLE)'] : [])];
   const { columns } = await engine.queryNumbers(`SELECT ${select.join(', ')} FROM ${q(frame.view)} ORDER BY ${order}`).catch((error: unknown) => {
     throw new DataError(`${frame.display}: cannot read the timestamp or label column (${(error as Error).message.replace(/^query failed: /, '')})`);
   });
-  const [chunk, time, values, label, latencies] = columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array | undefined];
+  const [chunk, values, label] = columns as [Float64Array, Float64Array, Float64Array];
+  const latencies = latency ? columns[3] : undefined;
+  const time = times ? columns[columns.length - 1]! : undefined;
   const summaries: ChunkSummary[] = [];
   for (let from = 0; from < chunk.length; ) {
     const key = chunk[from]!;
@@ -169,8 +176,8 @@ export async function chunkRows(engine: DataEngine, frame: Frame, output: string
     while (to < chunk.length && chunk[to] === key) if (!Number.isNaN(label[to++]!)) labelled++;
     summaries.push({
       key,
-      first: new Date(time[from]!),
-      last: new Date(time[to - 1]!),
+      first: new Date(time ? time[from]! : key / 1000),
+      last: new Date(time ? time[to - 1]! : key / 1000),
       rows: to - from,
       labelled,
       latency: frame.latencyByChunk ? (frame.latencyByChunk.get(key) ?? null) : latencies ? latencyPercentiles(latencies.subarray(from, to)) : null,
