@@ -6,26 +6,26 @@ import {
   Probot,
   ProbotOctokit,
   createApp
-} from "./chunks/chunk-UJ6NYZMT.js";
+} from "./chunks/chunk-BVBLIGM2.js";
 import "./chunks/chunk-TXL2YU2S.js";
-import "./chunks/chunk-DFBHP5CA.js";
-import "./chunks/chunk-D7GSJ7UO.js";
-import "./chunks/chunk-OJG5DVQT.js";
-import "./chunks/chunk-KRE5CPIC.js";
-import "./chunks/chunk-DK7P7IHZ.js";
-import "./chunks/chunk-2QGE4CGH.js";
+import "./chunks/chunk-GVKKFSFY.js";
+import "./chunks/chunk-XIRPWJM3.js";
+import "./chunks/chunk-43RG3DEH.js";
+import "./chunks/chunk-F24SZCLD.js";
+import "./chunks/chunk-FWVO3E34.js";
+import "./chunks/chunk-DRCDDXN2.js";
 import "./chunks/chunk-QPUB7OVK.js";
-import "./chunks/chunk-NN5LQ7NB.js";
+import "./chunks/chunk-OLCTYJ6T.js";
 import "./chunks/chunk-PZBUPVCW.js";
-import "./chunks/chunk-AS2Z54PC.js";
-import "./chunks/chunk-RNOFULXP.js";
+import "./chunks/chunk-IJURYNWJ.js";
+import "./chunks/chunk-UDPY2YNM.js";
 import "./chunks/chunk-DPFEQ3BD.js";
-import "./chunks/chunk-2F3C3IVQ.js";
+import "./chunks/chunk-QLXXIRE7.js";
 import "./chunks/chunk-OOJLEY5A.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-VVRZZJ3R.js";
-import "./chunks/chunk-PWI6BAP3.js";
-import "./chunks/chunk-FA4IZPLS.js";
+import "./chunks/chunk-K5OGHA5Z.js";
+import "./chunks/chunk-POXGZ53D.js";
+import "./chunks/chunk-EA7JVYYM.js";
 import {
   describeThrown
 } from "./chunks/chunk-B6N3TWPJ.js";
