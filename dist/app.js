@@ -6,21 +6,21 @@ import {
   createApp,
   createAppMetrics,
   createNodeMiddleware
-} from "./chunks/chunk-OZBBPYUL.js";
+} from "./chunks/chunk-IH4ENYDG.js";
 import "./chunks/chunk-I37JP6W6.js";
 import "./chunks/chunk-3YPEQUWD.js";
 import "./chunks/chunk-TS3ATOH4.js";
 import "./chunks/chunk-OJG5DVQT.js";
 import "./chunks/chunk-KRE5CPIC.js";
 import "./chunks/chunk-DK7P7IHZ.js";
-import "./chunks/chunk-3KGR6SPQ.js";
+import "./chunks/chunk-VOGVG67O.js";
 import "./chunks/chunk-W3QHEJVT.js";
 import "./chunks/chunk-DDUIAT3K.js";
 import "./chunks/chunk-HWFKGCS3.js";
 import "./chunks/chunk-RTPS2N5I.js";
-import "./chunks/chunk-X7Z44NJ3.js";
+import "./chunks/chunk-UDPY2YNM.js";
 import "./chunks/chunk-DPFEQ3BD.js";
-import "./chunks/chunk-5CZ6U3UH.js";
+import "./chunks/chunk-JIQ5TZAE.js";
 import "./chunks/chunk-W2DRLS5N.js";
 import "./chunks/chunk-HB6HQUKP.js";
 import "./chunks/chunk-BWFLEXP6.js";

@@ -1,15 +1,15 @@
 /**
  * Feature drift of every chunk against the reference, in a fixed number of queries
- * whatever the number of chunks: the reference is grouped once (distinct values and
- * their counts per column), the log once for all chunks (GROUPING SETS by chunk and
- * column), and each column's counts come back sorted in one read. Each chunk's evidence
+ * whatever the number of chunks: per column, the reference's distinct values and their
+ * counts in one grouped query, the log's for all chunks (by chunk and value) in another,
+ * each read back sorted. (One GROUPING SETS scan of every column at once holds a hash
+ * table per column at the same time: several times the memory, no less work.) Each chunk's evidence
  * is then the merge of two sorted count lists, answered in typed arrays: the same
  * questions, rules and tests as `trainyard drift` asks of its DuckDB evidence.
  */
 import { quoteIdentifier, type DataEngine } from '../data/engine.ts';
 import { kindOfType } from '../profile/column-kind.ts';
 import { applyCorrection } from '../drift/detect.ts';
-import { groupSide } from '../drift/grouped-side.ts';
 import type { Correction, DriftMethod } from '../config/drift-methods.ts';
 import { DRIFT_TESTS } from '../drift/registry.ts';
 import { autoMethod } from '../drift/select.ts';
@@ -23,6 +23,9 @@ export interface ChunkDriftRequest {
   /** The reference rows and the log's rows (with `__chunk`). */
   reference: string;
   log: string;
+  /** Whether reading a side again costs little (Parquet, a table); otherwise its tested columns are read once into a table. */
+  cheapReference: boolean;
+  cheapLog: boolean;
   features: string[];
   /** The chunks, in order. */
   keys: number[];
@@ -173,10 +176,15 @@ async function plan(engine: DataEngine, request: ChunkDriftRequest): Promise<Pla
   return planned;
 }
 
-/** A column's counts as sorted lists: the reference's, and the log's for all chunks (chunk, then value). */
-async function sortedCounts(engine: DataEngine, feature: PlannedFeature, referenceSql: string, logTable: string, index: number): Promise<{ reference: Sorted; current: Sorted; chunk: Float64Array }> {
-  const column = `c${index}`;
-  const current = `SELECT __chunk AS k, ${column} AS v, n FROM ${q(logTable)} WHERE g${index} = 0 AND __chunk IS NOT NULL AND ${presentSql(feature.kind).replace(/\bv\b/g, column)}`;
+/**
+ * A column's counts as sorted lists: the reference's, and the log's for all chunks (chunk,
+ * then value), each one grouped query over that column alone.
+ */
+async function sortedCounts(engine: DataEngine, feature: PlannedFeature, reference: string, log: string): Promise<{ reference: Sorted; current: Sorted; chunk: Float64Array }> {
+  const value = valueSql(feature.name, feature.kind);
+  const present = presentSql(feature.kind);
+  const referenceSql = `SELECT v, count(*) AS n FROM (SELECT ${value} AS v FROM ${q(reference)}) WHERE ${present} GROUP BY v`;
+  const current = `SELECT k, v, count(*) AS n FROM (SELECT __chunk AS k, ${value} AS v FROM ${q(log)}) WHERE k IS NOT NULL AND ${present} GROUP BY k, v`;
   if (feature.kind === 'numerical') {
     const ref = await engine.queryNumbers(`SELECT v, CAST(n AS DOUBLE) FROM (${referenceSql}) ORDER BY v`);
     const cur = await engine.queryNumbers(`SELECT CAST(k AS DOUBLE), v, CAST(n AS DOUBLE) FROM (${current}) ORDER BY k, v`);
@@ -187,9 +195,12 @@ async function sortedCounts(engine: DataEngine, feature: PlannedFeature, referen
     };
   }
   // Categories keep DuckDB's order: each value carries its rank among the values of both sides.
-  const ranked = `WITH ranks AS (SELECT v, row_number() OVER (ORDER BY v) AS rank FROM (SELECT v FROM (${referenceSql}) UNION SELECT v FROM (${current})))`;
-  const ref = await engine.query(`${ranked} SELECT ranks.rank, ref.v, ref.n FROM (${referenceSql}) AS ref JOIN ranks USING (v) ORDER BY ranks.rank`);
-  const cur = await engine.query(`${ranked} SELECT cur.k, ranks.rank, cur.v, cur.n FROM (${current}) AS cur JOIN ranks USING (v) ORDER BY cur.k, ranks.rank`);
+  await engine.query(`CREATE OR REPLACE TEMP TABLE monitor_drift_reference AS ${referenceSql}`);
+  await engine.query(`CREATE OR REPLACE TEMP TABLE monitor_drift_log AS ${current}`);
+  const ranked = 'WITH ranks AS (SELECT v, row_number() OVER (ORDER BY v) AS rank FROM (SELECT v FROM monitor_drift_reference UNION SELECT v FROM monitor_drift_log))';
+  const ref = await engine.query(`${ranked} SELECT ranks.rank, ref.v, ref.n FROM monitor_drift_reference AS ref JOIN ranks USING (v) ORDER BY ranks.rank`);
+  const cur = await engine.query(`${ranked} SELECT cur.k, ranks.rank, cur.v, cur.n FROM monitor_drift_log AS cur JOIN ranks USING (v) ORDER BY cur.k, ranks.rank`);
+  await engine.query('DROP TABLE monitor_drift_reference; DROP TABLE monitor_drift_log');
   return {
     reference: { order: Float64Array.from(ref, (row) => Number(row.rank)), values: ref.map((row) => String(row.v)), n: Float64Array.from(ref, (row) => Number(row.n)) },
     current: { order: Float64Array.from(cur, (row) => Number(row.rank)), values: cur.map((row) => String(row.v)), n: Float64Array.from(cur, (row) => Number(row.n)) },
@@ -228,15 +239,17 @@ export async function driftByChunk(engine: DataEngine, request: ChunkDriftReques
   const features = await plan(engine, request);
   const byChunk = new Map<number, ColumnDrift[]>(request.keys.map((key) => [key, []]));
   if (features.length > 0) {
-    const reference = await groupSide(engine, request.reference, features, 'monitor_drift_reference');
-    const values = features.map((f, i) => `${valueSql(f.name, f.kind)} AS c${i}`);
-    const sets = [...features.map((_, i) => `(__chunk, c${i})`), '(__chunk)'];
-    await engine.query(
-      `CREATE OR REPLACE TEMP TABLE monitor_drift_log AS SELECT __chunk, ${features.map((_, i) => `c${i}, grouping(c${i}) AS g${i}`).join(', ')}, count(*) AS n ` +
-        `FROM (SELECT __chunk, ${values.join(', ')} FROM ${q(request.log)}) GROUP BY GROUPING SETS (${sets.join(', ')})`,
-    );
-    for (const [index, feature] of features.entries()) {
-      const counts = await sortedCounts(engine, feature, reference.relation(feature.name), 'monitor_drift_log', index);
+    // A side that is costly to read again (text files, chunks of N rows) is read once into a table of the tested columns.
+    const narrow = async (view: string, cheap: boolean, table: string, chunk: boolean): Promise<string> => {
+      if (cheap) return view;
+      const columns = [...(chunk ? ['__chunk'] : []), ...features.map((f) => q(f.name))];
+      await engine.query(`CREATE OR REPLACE TEMP TABLE ${q(table)} AS SELECT ${columns.join(', ')} FROM ${q(view)}`);
+      return table;
+    };
+    const reference = await narrow(request.reference, request.cheapReference, 'monitor_drift_reference_rows', false);
+    const log = await narrow(request.log, request.cheapLog, 'monitor_drift_log_rows', true);
+    for (const feature of features) {
+      const counts = await sortedCounts(engine, feature, reference, log);
       let from = 0;
       for (const key of request.keys) {
         let to = from;
@@ -246,7 +259,7 @@ export async function driftByChunk(engine: DataEngine, request: ChunkDriftReques
         from = to;
       }
     }
-    await engine.query('DROP TABLE IF EXISTS monitor_drift_log');
+    await engine.query('DROP TABLE IF EXISTS monitor_drift_reference_rows; DROP TABLE IF EXISTS monitor_drift_log_rows');
   }
   const out = new Map<number, ChunkDrift>();
   for (const [key, columns] of byChunk) {

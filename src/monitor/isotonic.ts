@@ -7,6 +7,7 @@
  * the first and last outside them (scipy's interp1d).
  */
 import { DataError } from '../errors.ts';
+import { argsortDescending } from '../metrics/argsort.ts';
 
 /** np.finfo(np.float64).resolution: sklearn's tie tolerance in `_make_unique`. */
 const TIE = 1e-15;
@@ -20,7 +21,10 @@ export interface IsotonicFit {
 export function fitIsotonic(score: Float64Array, target: Float64Array): IsotonicFit {
   const n = score.length;
   if (n === 0) throw new DataError('isotonic calibration needs at least one reference row with a label');
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[a]! - score[b]! || a - b);
+  // Ascending, ties in row order: the stable descending radix order of the negated scores.
+  const negated = new Float64Array(n);
+  for (let i = 0; i < n; i++) negated[i] = -score[i]!;
+  const order = argsortDescending(negated);
   // Merge tied scores (sklearn's _make_unique): x is the run's first score, y its mean, w its count.
   const xs: number[] = [];
   const ys: number[] = [];

@@ -15,7 +15,7 @@ import { validateData } from '../validate/validate-data.ts';
 import { metricAlerts, referenceBand, type Band } from './bands.ts';
 import { driftByChunk } from './chunk-drift.ts';
 import { estimatedMetrics, realizedMetrics } from './chunk-metrics.ts';
-import { chunkSummaries, chunkValues, openFrame, type ChunkSummary, type Frame, type MonitorColumns } from './frame.ts';
+import { chunkRows, openFrame, type ChunkSummary, type Frame, type MonitorColumns } from './frame.ts';
 import { fitIsotonic, predictIsotonic, type IsotonicFit } from './isotonic.ts';
 import type { SourceSpec } from './source.ts';
 import type { Alert, ChunkResult, Chunking, MetricValues, MonitorResult, MonitorTask } from './types.ts';
@@ -147,29 +147,38 @@ export async function runMonitor(request: MonitorRequest): Promise<MonitorOutcom
     const absent = features.filter((column) => !reference.columns.includes(column));
     if (absent.length > 0) throw new DataError(`${reference.display}: the reference lacks the feature column "${absent[0]}" of the log`);
 
-    const referenceSummaries = await chunkSummaries(engine, reference, request.columns.latency_ms);
+    const referenceValues = await chunkRows(engine, reference, output, request.columns.latency_ms);
+    const referenceSummaries = referenceValues.summaries;
     if (referenceSummaries.length === 0) throw new DataError(`${reference.display}: the reference period has no rows`);
-    const referenceValues = await chunkValues(engine, reference, output);
     checkLabels(request, reference, referenceValues.label);
     let calibrator: IsotonicFit | null = null;
     if (request.task === 'binary') {
       const all = referenceValues;
-      const labelled: number[] = [];
-      for (let i = 0; i < all.label.length; i++) if (!Number.isNaN(all.label[i]!)) labelled.push(i);
-      if (labelled.length === 0) throw new DataError(`${reference.display}: the reference has no labelled rows to calibrate the scores on`);
-      calibrator = fitIsotonic(Float64Array.from(labelled, (i) => all.output[i]!), Float64Array.from(labelled, (i) => all.label[i]!));
+      let labelled = 0;
+      for (let i = 0; i < all.label.length; i++) if (!Number.isNaN(all.label[i]!)) labelled++;
+      if (labelled === 0) throw new DataError(`${reference.display}: the reference has no labelled rows to calibrate the scores on`);
+      const score = new Float64Array(labelled);
+      const target = new Float64Array(labelled);
+      for (let i = 0, k = 0; i < all.label.length; i++) {
+        if (Number.isNaN(all.label[i]!)) continue;
+        score[k] = all.output[i]!;
+        target[k++] = all.label[i]!;
+      }
+      calibrator = fitIsotonic(score, target);
     }
     const referenceMeasured = measure(request, referenceValues, referenceSummaries, calibrator);
     const realizedBands = bandsOf(request, referenceMeasured, (m) => m.realized);
     const latencyBands = bandsOf(request, referenceMeasured, (m) => m.summary.latency);
 
-    const summaries = await chunkSummaries(engine, log, request.columns.latency_ms);
-    const logValues = await chunkValues(engine, log, output);
+    const logValues = await chunkRows(engine, log, output, request.columns.latency_ms);
+    const summaries = logValues.summaries;
     checkLabels(request, log, logValues.label);
     const measured = measure(request, logValues, summaries, calibrator);
     const drifts = await driftByChunk(engine, {
       reference: reference.rowsView,
       log: log.rowsView,
+      cheapReference: reference.cheap,
+      cheapLog: log.cheap,
       features,
       keys: summaries.map((s) => s.key),
       methods: request.drift.methods,

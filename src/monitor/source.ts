@@ -46,12 +46,14 @@ export function describeSource(spec: SourceSpec): string {
 }
 
 /**
- * Makes the source queryable as `name` and returns its column names. For PostgreSQL the
- * time window is applied, and the excluded columns left out, by the database.
+ * Makes the source queryable as `name` and returns its column names, and whether reading
+ * it again is cheap (a Parquet file reads only the columns asked for; PostgreSQL rows are
+ * a DuckDB table) or not (text is parsed again). For PostgreSQL the time window is
+ * applied, and the excluded columns left out, by the database.
  */
-export async function loadSource(engine: DataEngine, name: string, spec: SourceSpec, pushdown?: Pushdown): Promise<string[]> {
-  if (spec.kind === 'postgres') return loadPostgres(engine, name, spec, pushdown);
+export async function loadSource(engine: DataEngine, name: string, spec: SourceSpec, pushdown?: Pushdown): Promise<{ columns: string[]; cheap: boolean }> {
+  if (spec.kind === 'postgres') return { columns: await loadPostgres(engine, name, spec, pushdown), cheap: true };
   const source = await resolveSource(spec.paths, spec.root);
   await engine.query(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${readerSql(source)}`, source);
-  return (await engine.columns(name, source)).map((column) => column.name);
+  return { columns: (await engine.columns(name, source)).map((column) => column.name), cheap: source.format === 'parquet' };
 }

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   typedSql,
   valueChecks
-} from "./chunk-OVSYECMZ.js";
+} from "./chunk-B4S7GJFC.js";
 import {
   schemaForRole
 } from "./chunk-24PIHHO2.js";
@@ -14,7 +14,7 @@ import {
   quoteIdentifier,
   quoteLiteral,
   sourceSelect
-} from "./chunk-5CZ6U3UH.js";
+} from "./chunk-JIQ5TZAE.js";
 import {
   ConfigError,
   DataError

@@ -8,7 +8,7 @@ import {
   parseTask,
   trustedEvaluation,
   writeFileAtomic
-} from "./chunk-G7LNPIM3.js";
+} from "./chunk-PCCO7QKD.js";
 import {
   comparisonDocument
 } from "./chunk-KSNJQD4E.js";
@@ -19,16 +19,16 @@ import {
   loadPolicy,
   renderJobSummary,
   verdictExitCode
-} from "./chunk-3KGR6SPQ.js";
+} from "./chunk-VOGVG67O.js";
 import "./chunk-W3QHEJVT.js";
 import {
   flattenMetrics,
   readMetricsFile
 } from "./chunk-DDUIAT3K.js";
 import "./chunk-HWFKGCS3.js";
-import "./chunk-X7Z44NJ3.js";
+import "./chunk-UDPY2YNM.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-5CZ6U3UH.js";
+import "./chunk-JIQ5TZAE.js";
 import "./chunk-W2DRLS5N.js";
 import {
   DEFAULT_CONFIG_PATH,

@@ -3,14 +3,14 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   TASKS
-} from "./chunk-3KGR6SPQ.js";
+} from "./chunk-VOGVG67O.js";
 import {
   metricFileFormat
 } from "./chunk-DDUIAT3K.js";
 import {
   globToRegExp,
   isGlob
-} from "./chunk-5CZ6U3UH.js";
+} from "./chunk-JIQ5TZAE.js";
 import {
   parseConfig
 } from "./chunk-BWFLEXP6.js";

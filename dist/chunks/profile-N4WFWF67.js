@@ -4,12 +4,12 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   mergeHistograms,
   profileData
-} from "./chunk-JQICJOKC.js";
+} from "./chunk-APZ747G7.js";
 import {
   readProfile
 } from "./chunk-3FNNSOQK.js";
-import "./chunk-TKAXJS6R.js";
-import "./chunk-5CZ6U3UH.js";
+import "./chunk-DZAE3WIH.js";
+import "./chunk-JIQ5TZAE.js";
 import {
   DEFAULT_SAMPLE_SIZE,
   VALUE_CAP

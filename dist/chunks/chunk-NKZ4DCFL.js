@@ -3,14 +3,14 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-XQRFPGRP.js";
+} from "./chunk-XON2YWE3.js";
 import {
   loadDataSchema
 } from "./chunk-24PIHHO2.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-5CZ6U3UH.js";
+} from "./chunk-JIQ5TZAE.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

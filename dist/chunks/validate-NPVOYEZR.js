@@ -10,18 +10,18 @@ import {
   renderMarkdown,
   renderText,
   validateStage
-} from "./chunk-CPLRS7S6.js";
+} from "./chunk-NKZ4DCFL.js";
 import {
   validateData
-} from "./chunk-XQRFPGRP.js";
-import "./chunk-OVSYECMZ.js";
+} from "./chunk-XON2YWE3.js";
+import "./chunk-B4S7GJFC.js";
 import {
   loadDataSchema
 } from "./chunk-24PIHHO2.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-5CZ6U3UH.js";
+} from "./chunk-JIQ5TZAE.js";
 import "./chunk-W2DRLS5N.js";
 import {
   openConfig

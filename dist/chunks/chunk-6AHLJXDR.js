@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   validateStage
-} from "./chunk-CPLRS7S6.js";
+} from "./chunk-NKZ4DCFL.js";
 import {
   fetchChampion
 } from "./chunk-YGXTHJAH.js";
@@ -23,10 +23,10 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-PURPFAGE.js";
+} from "./chunk-6ZHZYNJJ.js";
 import {
   driftExclusions
-} from "./chunk-YDTIMVXL.js";
+} from "./chunk-CKKT4Z2D.js";
 import {
   compareStage,
   evaluateStage,
@@ -34,7 +34,7 @@ import {
   policyOfModel,
   renderJobSummary,
   trainerComparisonStage
-} from "./chunk-3KGR6SPQ.js";
+} from "./chunk-VOGVG67O.js";
 import {
   BASELINE_PREFIX,
   readMetricsFile
@@ -44,7 +44,7 @@ import {
 } from "./chunk-HWFKGCS3.js";
 import {
   expandDataPath
-} from "./chunk-5CZ6U3UH.js";
+} from "./chunk-JIQ5TZAE.js";
 import {
   formatBytes,
   formatDelta,

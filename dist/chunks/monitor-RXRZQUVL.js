@@ -6,15 +6,14 @@ import {
 } from "./chunk-DK7P7IHZ.js";
 import {
   validateData
-} from "./chunk-XQRFPGRP.js";
-import "./chunk-OVSYECMZ.js";
+} from "./chunk-XON2YWE3.js";
+import "./chunk-B4S7GJFC.js";
 import {
   DRIFT_TESTS,
   applyCorrection,
   autoMethod,
-  groupSide,
   verdict
-} from "./chunk-YDTIMVXL.js";
+} from "./chunk-CKKT4Z2D.js";
 import {
   loadDataSchema
 } from "./chunk-24PIHHO2.js";
@@ -22,14 +21,14 @@ import {
   kindOfType,
   presentSql,
   valueSql
-} from "./chunk-TKAXJS6R.js";
+} from "./chunk-DZAE3WIH.js";
 import {
   BINARY_METRICS,
   argsortDescending,
   binaryMetrics,
   prepareBinary,
   regressionMetrics
-} from "./chunk-X7Z44NJ3.js";
+} from "./chunk-UDPY2YNM.js";
 import {
   multiLineChart
 } from "./chunk-DPFEQ3BD.js";
@@ -39,7 +38,7 @@ import {
   quoteLiteral,
   readerSql,
   resolveSource
-} from "./chunk-5CZ6U3UH.js";
+} from "./chunk-JIQ5TZAE.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";
@@ -5364,10 +5363,10 @@ async function postgresColumns(source) {
 async function postgresLatency(source, pushdown, unit, latency) {
   const { client, fail } = await connect(source);
   try {
-    const select = selectOf(source, pushdown, [pushdown.timestamp, latency]);
+    const select2 = selectOf(source, pushdown, [pushdown.timestamp, latency]);
     const chunk = `date_trunc('${unit}', ${pgIdentifier(pushdown.timestamp)}::timestamptz)`;
-    const sql = `SELECT (extract(epoch FROM ${chunk}) * 1000000)::float8 AS chunk, percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY ${pgIdentifier(latency)}::float8) AS p FROM (${select.text}) AS rows GROUP BY 1`;
-    const result = await client.query({ text: sql, values: select.values }).catch(fail);
+    const sql = `SELECT (extract(epoch FROM ${chunk}) * 1000000)::float8 AS chunk, percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY ${pgIdentifier(latency)}::float8) AS p FROM (${select2.text}) AS rows GROUP BY 1`;
+    const result = await client.query({ text: sql, values: select2.values }).catch(fail);
     const out = /* @__PURE__ */ new Map();
     for (const row of result.rows) {
       if (row.p) out.set(Number(row.chunk), { p50: Number(row.p[0]), p95: Number(row.p[1]), p99: Number(row.p[2]) });
@@ -5381,9 +5380,9 @@ async function loadPostgres(engine, name, source, pushdown) {
   const { client, fail } = await connect(source);
   try {
     const all = pushdown?.exclude?.length ? (await client.query({ text: `SELECT * FROM (${baseSelect(source)}) AS trainyard_source LIMIT 0`, rowMode: "array" }).catch(fail)).fields.map((field) => field.name) : void 0;
-    const select = selectOf(source, pushdown, all?.filter((column) => !pushdown.exclude.includes(column)));
+    const select2 = selectOf(source, pushdown, all?.filter((column) => !pushdown.exclude.includes(column)));
     await client.query("BEGIN READ ONLY").catch(fail);
-    await client.query({ text: `DECLARE trainyard_rows NO SCROLL CURSOR FOR ${select.text}`, values: select.values }).catch(fail);
+    await client.query({ text: `DECLARE trainyard_rows NO SCROLL CURSOR FOR ${select2.text}`, values: select2.values }).catch(fail);
     let columns;
     let appendTypes = [];
     for (; ; ) {
@@ -5435,10 +5434,10 @@ function describeSource(spec) {
   return spec.kind === "postgres" ? spec.display : Array.isArray(spec.paths) ? spec.paths.join(", ") : spec.paths;
 }
 async function loadSource(engine, name, spec, pushdown) {
-  if (spec.kind === "postgres") return loadPostgres(engine, name, spec, pushdown);
+  if (spec.kind === "postgres") return { columns: await loadPostgres(engine, name, spec, pushdown), cheap: true };
   const source = await resolveSource(spec.paths, spec.root);
   await engine.query(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${readerSql(source)}`, source);
-  return (await engine.columns(name, source)).map((column) => column.name);
+  return { columns: (await engine.columns(name, source)).map((column) => column.name), cheap: source.format === "parquet" };
 }
 
 // src/monitor/options.ts
@@ -5754,9 +5753,11 @@ async function plan(engine, request) {
   }
   return planned;
 }
-async function sortedCounts(engine, feature, referenceSql, logTable, index) {
-  const column = `c${index}`;
-  const current = `SELECT __chunk AS k, ${column} AS v, n FROM ${q(logTable)} WHERE g${index} = 0 AND __chunk IS NOT NULL AND ${presentSql(feature.kind).replace(/\bv\b/g, column)}`;
+async function sortedCounts(engine, feature, reference, log) {
+  const value = valueSql(feature.name, feature.kind);
+  const present = presentSql(feature.kind);
+  const referenceSql = `SELECT v, count(*) AS n FROM (SELECT ${value} AS v FROM ${q(reference)}) WHERE ${present} GROUP BY v`;
+  const current = `SELECT k, v, count(*) AS n FROM (SELECT __chunk AS k, ${value} AS v FROM ${q(log)}) WHERE k IS NOT NULL AND ${present} GROUP BY k, v`;
   if (feature.kind === "numerical") {
     const ref2 = await engine.queryNumbers(`SELECT v, CAST(n AS DOUBLE) FROM (${referenceSql}) ORDER BY v`);
     const cur2 = await engine.queryNumbers(`SELECT CAST(k AS DOUBLE), v, CAST(n AS DOUBLE) FROM (${current}) ORDER BY k, v`);
@@ -5766,9 +5767,12 @@ async function sortedCounts(engine, feature, referenceSql, logTable, index) {
       chunk: cur2.columns[0]
     };
   }
-  const ranked = `WITH ranks AS (SELECT v, row_number() OVER (ORDER BY v) AS rank FROM (SELECT v FROM (${referenceSql}) UNION SELECT v FROM (${current})))`;
-  const ref = await engine.query(`${ranked} SELECT ranks.rank, ref.v, ref.n FROM (${referenceSql}) AS ref JOIN ranks USING (v) ORDER BY ranks.rank`);
-  const cur = await engine.query(`${ranked} SELECT cur.k, ranks.rank, cur.v, cur.n FROM (${current}) AS cur JOIN ranks USING (v) ORDER BY cur.k, ranks.rank`);
+  await engine.query(`CREATE OR REPLACE TEMP TABLE monitor_drift_reference AS ${referenceSql}`);
+  await engine.query(`CREATE OR REPLACE TEMP TABLE monitor_drift_log AS ${current}`);
+  const ranked = "WITH ranks AS (SELECT v, row_number() OVER (ORDER BY v) AS rank FROM (SELECT v FROM monitor_drift_reference UNION SELECT v FROM monitor_drift_log))";
+  const ref = await engine.query(`${ranked} SELECT ranks.rank, ref.v, ref.n FROM monitor_drift_reference AS ref JOIN ranks USING (v) ORDER BY ranks.rank`);
+  const cur = await engine.query(`${ranked} SELECT cur.k, ranks.rank, cur.v, cur.n FROM monitor_drift_log AS cur JOIN ranks USING (v) ORDER BY cur.k, ranks.rank`);
+  await engine.query("DROP TABLE monitor_drift_reference; DROP TABLE monitor_drift_log");
   return {
     reference: { order: Float64Array.from(ref, (row) => Number(row.rank)), values: ref.map((row) => String(row.v)), n: Float64Array.from(ref, (row) => Number(row.n)) },
     current: { order: Float64Array.from(cur, (row) => Number(row.rank)), values: cur.map((row) => String(row.v)), n: Float64Array.from(cur, (row) => Number(row.n)) },
@@ -5804,14 +5808,16 @@ async function driftByChunk(engine, request) {
   const features = await plan(engine, request);
   const byChunk = new Map(request.keys.map((key) => [key, []]));
   if (features.length > 0) {
-    const reference = await groupSide(engine, request.reference, features, "monitor_drift_reference");
-    const values = features.map((f, i) => `${valueSql(f.name, f.kind)} AS c${i}`);
-    const sets = [...features.map((_, i) => `(__chunk, c${i})`), "(__chunk)"];
-    await engine.query(
-      `CREATE OR REPLACE TEMP TABLE monitor_drift_log AS SELECT __chunk, ${features.map((_, i) => `c${i}, grouping(c${i}) AS g${i}`).join(", ")}, count(*) AS n FROM (SELECT __chunk, ${values.join(", ")} FROM ${q(request.log)}) GROUP BY GROUPING SETS (${sets.join(", ")})`
-    );
-    for (const [index, feature] of features.entries()) {
-      const counts = await sortedCounts(engine, feature, reference.relation(feature.name), "monitor_drift_log", index);
+    const narrow = async (view, cheap, table, chunk) => {
+      if (cheap) return view;
+      const columns = [...chunk ? ["__chunk"] : [], ...features.map((f) => q(f.name))];
+      await engine.query(`CREATE OR REPLACE TEMP TABLE ${q(table)} AS SELECT ${columns.join(", ")} FROM ${q(view)}`);
+      return table;
+    };
+    const reference = await narrow(request.reference, request.cheapReference, "monitor_drift_reference_rows", false);
+    const log = await narrow(request.log, request.cheapLog, "monitor_drift_log_rows", true);
+    for (const feature of features) {
+      const counts = await sortedCounts(engine, feature, reference, log);
       let from = 0;
       for (const key of request.keys) {
         let to = from;
@@ -5821,7 +5827,7 @@ async function driftByChunk(engine, request) {
         from = to;
       }
     }
-    await engine.query("DROP TABLE IF EXISTS monitor_drift_log");
+    await engine.query("DROP TABLE IF EXISTS monitor_drift_reference_rows; DROP TABLE IF EXISTS monitor_drift_log_rows");
   }
   const out = /* @__PURE__ */ new Map();
   for (const [key, columns] of byChunk) {
@@ -5842,19 +5848,29 @@ var REALIZED_BINARY = ["roc_auc", "accuracy", "precision", "recall", "f1", "log_
 var REALIZED_REGRESSION = ["rmse", "mae", "r2"];
 var finiteOrNull = (value) => value === void 0 || !Number.isFinite(value) ? null : value;
 function realizedMetrics(task, prediction, label, threshold) {
-  const rows = [];
-  for (let i = 0; i < label.length; i++) if (!Number.isNaN(label[i])) rows.push(i);
-  if (rows.length === 0) return null;
-  const weights = new Uint8Array(rows.length).fill(1);
+  let count = 0;
+  for (let i = 0; i < label.length; i++) if (!Number.isNaN(label[i])) count++;
+  if (count === 0) return null;
+  const output = new Float64Array(count);
+  const target = new Float64Array(count);
+  for (let i = 0, k = 0; i < label.length; i++) {
+    if (Number.isNaN(label[i])) continue;
+    output[k] = prediction[i];
+    target[k++] = label[i];
+  }
+  const weights = new Uint8Array(count).fill(1);
   const values = {};
   if (task === "binary") {
-    const score = Float64Array.from(rows, (i) => prediction[i]);
-    const labels = Uint8Array.from(rows, (i) => label[i] === 1 ? 1 : 0);
-    const predicted = Uint8Array.from(score, (s) => s >= threshold ? 1 : 0);
-    const computed = binaryMetrics(prepareBinary({ task: "binary", label: labels, score, predicted }), weights, BINARY_METRICS.filter((m) => REALIZED_BINARY.includes(m)));
+    const labels = new Uint8Array(count);
+    const predicted = new Uint8Array(count);
+    for (let k = 0; k < count; k++) {
+      labels[k] = target[k] === 1 ? 1 : 0;
+      predicted[k] = output[k] >= threshold ? 1 : 0;
+    }
+    const computed = binaryMetrics(prepareBinary({ task: "binary", label: labels, score: output, predicted }), weights, BINARY_METRICS.filter((m) => REALIZED_BINARY.includes(m)));
     for (const name of REALIZED_BINARY) values[name] = finiteOrNull(computed[name]);
   } else {
-    const computed = regressionMetrics({ task: "regression", label: Float64Array.from(rows, (i) => label[i]), predicted: Float64Array.from(rows, (i) => prediction[i]) }, weights, REALIZED_REGRESSION);
+    const computed = regressionMetrics({ task: "regression", label: target, predicted: output }, weights, REALIZED_REGRESSION);
     for (const name of REALIZED_REGRESSION) values[name] = finiteOrNull(computed[name]);
   }
   return values;
@@ -5907,10 +5923,57 @@ function expectedRocAuc(score, p) {
   }
   return positives > 0 && negatives > 0 ? area / (positives * negatives) : null;
 }
+function latencyPercentiles(latency) {
+  const values = latency.filter((value) => !Number.isNaN(value));
+  if (values.length === 0) return null;
+  const positions = [50, 95, 99].map((q3) => q3 / 100 * (values.length - 1));
+  const ranks = [...new Set(positions.flatMap((p) => [Math.floor(p), Math.min(Math.floor(p) + 1, values.length - 1)]))].sort((a, b) => a - b);
+  let from = 0;
+  for (const rank of ranks) {
+    select(values, rank, from, values.length - 1);
+    from = rank + 1;
+  }
+  const at = (position) => {
+    const below = Math.floor(position);
+    const low = values[below];
+    const high = values[Math.min(below + 1, values.length - 1)];
+    const fraction = position - below;
+    return fraction >= 0.5 ? high - (high - low) * (1 - fraction) : low + (high - low) * fraction;
+  };
+  return { p50: at(positions[0]), p95: at(positions[1]), p99: at(positions[2]) };
+}
+function select(values, k, left, right) {
+  while (right > left) {
+    const pivot = values[left + right >>> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i++] = values[j];
+        values[j--] = swap;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
 
 // src/monitor/frame.ts
 var q2 = quoteIdentifier;
 var UNITS = /* @__PURE__ */ new Set(["hour", "day", "week", "month"]);
+var EXACT_ID = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|VARCHAR|UUID)$/;
+var HOUR_US = 36e8;
+var FIXED = { hour: { length: HOUR_US, offset: 0 }, day: { length: 24 * HOUR_US, offset: 0 }, week: { length: 7 * 24 * HOUR_US, offset: 4 * 24 * HOUR_US } };
+function timeChunkSql(unit) {
+  const fixed = FIXED[unit];
+  if (!fixed) return `epoch_us(date_trunc(${quoteLiteral(unit)}, __ts))`;
+  const shifted = `(epoch_us(__ts) - ${fixed.offset})`;
+  return `(${shifted} - ((${shifted} % ${fixed.length}) + ${fixed.length}) % ${fixed.length} + ${fixed.offset})`;
+}
 function missing(display, column, columns, key) {
   return new DataError(`${display}: no column "${column}" (it has ${columns.join(", ")}); name it with monitoring.columns.${key}`);
 }
@@ -5928,7 +5991,7 @@ async function openFrame(engine, request) {
       pushdown.exclude = [names.latency_ms];
     }
   }
-  const loaded = await loadSource(engine, raw, request.rows, pushdown);
+  const { columns: loaded, cheap } = await loadSource(engine, raw, request.rows, pushdown);
   const columns = latencyByChunk ? sourceColumns : loaded;
   if (!columns.includes(names.timestamp)) throw missing(display, names.timestamp, columns, "timestamp");
   if (!columns.includes(request.output)) throw missing(display, request.output, columns, request.output === names.score ? "score" : "prediction");
@@ -5936,13 +5999,17 @@ async function openFrame(engine, request) {
   let join = "";
   if (request.labels) {
     const labelsDisplay = describeSource(request.labels);
-    const labelColumns = await loadSource(engine, `${name}_labels`, request.labels);
-    for (const [column, key] of [[names.id, "id"], [names.label, "label"]]) if (!labelColumns.includes(column)) throw missing(labelsDisplay, column, labelColumns, key);
+    const { columns: labelColumns } = await loadSource(engine, `${name}_labels`, request.labels);
+    for (const [column, key2] of [[names.id, "id"], [names.label, "label"]]) if (!labelColumns.includes(column)) throw missing(labelsDisplay, column, labelColumns, key2);
     if (!columns.includes(names.id)) throw missing(display, names.id, columns, "id");
     const [counts] = await engine.query(`SELECT count(*) AS n, count(DISTINCT ${q2(names.id)}) AS ids FROM ${q2(`${name}_labels`)}`);
     const repeated = Number(counts.n) - Number(counts.ids);
     if (repeated > 0) throw new DataError(`${labelsDisplay}: ${repeated === 1 ? "an id has" : `${repeated} ids have`} more than one label; expected one label per id`);
-    join = ` LEFT JOIN (SELECT CAST(${q2(names.id)} AS VARCHAR) AS __label_id, ${q2(names.label)} AS __arrived FROM ${q2(`${name}_labels`)}) AS labels ON CAST(rows.${q2(names.id)} AS VARCHAR) = labels.__label_id`;
+    const idType = async (view) => (await engine.columns(view)).find((column) => column.name === names.id)?.type;
+    const [rowsId, labelsId] = [await idType(raw), await idType(`${name}_labels`)];
+    const native = rowsId !== void 0 && rowsId === labelsId && EXACT_ID.test(rowsId);
+    const key = (column) => native ? column : `CAST(${column} AS VARCHAR)`;
+    join = ` LEFT JOIN (SELECT ${key(q2(names.id))} AS __label_id, ${q2(names.label)} AS __arrived FROM ${q2(`${name}_labels`)}) AS labels ON ${key(`rows.${q2(names.id)}`)} = labels.__label_id`;
     labelSql = labelSql === "NULL" ? "labels.__arrived" : `coalesce(labels.__arrived, ${labelSql})`;
   } else if (request.needsLabel && labelSql === "NULL") throw missing(display, names.label, columns, "label");
   const conditions = [`rows.${q2(names.timestamp)} IS NOT NULL`];
@@ -5951,30 +6018,40 @@ async function openFrame(engine, request) {
   const chunking = request.chunking;
   if (typeof chunking === "string" && !UNITS.has(chunking)) throw new DataError(`unknown chunking ${chunking}`);
   const order = loaded.includes(names.id) ? `__ts, ${q2(names.id)}` : "__ts";
-  const chunkSql = typeof chunking === "string" ? `epoch_us(date_trunc(${quoteLiteral(chunking)}, __ts))` : `(row_number() OVER (ORDER BY ${order}) - 1) // ${chunking.rows}`;
+  const chunkSql = typeof chunking === "string" ? timeChunkSql(chunking) : `(row_number() OVER (ORDER BY ${order}) - 1) // ${chunking.rows}`;
   const timed = `SELECT rows.*, CAST(rows.${q2(names.timestamp)} AS TIMESTAMPTZ) AS __ts FROM ${q2(raw)} AS rows WHERE ${conditions.join(" AND ")}`;
   await engine.query(`CREATE OR REPLACE VIEW ${q2(`${name}_rows`)} AS SELECT *, ${chunkSql} AS __chunk FROM (${timed})`);
   await engine.query(`CREATE OR REPLACE VIEW ${q2(name)} AS SELECT rows.*, CAST(${labelSql} AS DOUBLE) AS __label FROM ${q2(`${name}_rows`)} AS rows${join}`);
-  return { view: name, rowsView: `${name}_rows`, display, id: names.id, columns: loaded, hasLatency: columns.includes(names.latency_ms), ...latencyByChunk ? { latencyByChunk } : {} };
+  return { view: name, rowsView: `${name}_rows`, display, id: names.id, columns: loaded, timeChunks: typeof chunking === "string", cheap: cheap && typeof chunking === "string", hasLatency: columns.includes(names.latency_ms), ...latencyByChunk ? { latencyByChunk } : {} };
 }
-async function chunkSummaries(engine, frame, latencyColumn) {
-  const latency = frame.hasLatency && !frame.latencyByChunk ? `, quantile_cont(${q2(latencyColumn)}, 0.5) AS p50, quantile_cont(${q2(latencyColumn)}, 0.95) AS p95, quantile_cont(${q2(latencyColumn)}, 0.99) AS p99` : "";
-  const rows = await engine.query(`SELECT __chunk AS key, epoch_ms(min(__ts)) AS first, epoch_ms(max(__ts)) AS last, count(*) AS n, count(__label) AS labelled${latency} FROM ${q2(frame.view)} GROUP BY __chunk ORDER BY __chunk`).catch((error) => {
+async function chunkRows(engine, frame, output, latencyColumn) {
+  const order = frame.columns.includes(frame.id) ? `__chunk, __ts, ${q2(frame.id)}` : "__chunk, __ts";
+  const latency = frame.hasLatency && !frame.latencyByChunk;
+  const times = !frame.timeChunks;
+  const select2 = ["CAST(__chunk AS DOUBLE)", `CAST(${q2(output)} AS DOUBLE)`, "__label", ...latency ? [`CAST(${q2(latencyColumn)} AS DOUBLE)`] : [], ...times ? ["CAST(epoch_ms(__ts) AS DOUBLE)"] : []];
+  const { columns } = await engine.queryNumbers(`SELECT ${select2.join(", ")} FROM ${q2(frame.view)} ORDER BY ${order}`).catch((error) => {
     throw new DataError(`${frame.display}: cannot read the timestamp or label column (${error.message.replace(/^query failed: /, "")})`);
   });
-  return rows.map((row) => ({
-    key: Number(row.key),
-    first: new Date(Number(row.first)),
-    last: new Date(Number(row.last)),
-    rows: Number(row.n),
-    labelled: Number(row.labelled),
-    latency: frame.latencyByChunk ? frame.latencyByChunk.get(Number(row.key)) ?? null : row.p50 === null || row.p50 === void 0 ? null : { p50: Number(row.p50), p95: Number(row.p95), p99: Number(row.p99) }
-  }));
-}
-async function chunkValues(engine, frame, output) {
-  const order = frame.columns.includes(frame.id) ? `__chunk, __ts, ${q2(frame.id)}` : "__chunk, __ts";
-  const { columns } = await engine.queryNumbers(`SELECT CAST(${q2(output)} AS DOUBLE), __label FROM ${q2(frame.view)} ORDER BY ${order}`);
-  return { output: columns[0], label: columns[1] };
+  const [chunk, values, label] = columns;
+  const latencies = latency ? columns[3] : void 0;
+  const time = times ? columns[columns.length - 1] : void 0;
+  const summaries = [];
+  for (let from = 0; from < chunk.length; ) {
+    const key = chunk[from];
+    let to = from;
+    let labelled = 0;
+    while (to < chunk.length && chunk[to] === key) if (!Number.isNaN(label[to++])) labelled++;
+    summaries.push({
+      key,
+      first: new Date(time ? time[from] : key / 1e3),
+      last: new Date(time ? time[to - 1] : key / 1e3),
+      rows: to - from,
+      labelled,
+      latency: frame.latencyByChunk ? frame.latencyByChunk.get(key) ?? null : latencies ? latencyPercentiles(latencies.subarray(from, to)) : null
+    });
+    from = to;
+  }
+  return { summaries, output: values, label };
 }
 
 // src/monitor/isotonic.ts
@@ -5982,7 +6059,9 @@ var TIE = 1e-15;
 function fitIsotonic(score, target) {
   const n = score.length;
   if (n === 0) throw new DataError("isotonic calibration needs at least one reference row with a label");
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => score[a] - score[b] || a - b);
+  const negated = new Float64Array(n);
+  for (let i = 0; i < n; i++) negated[i] = -score[i];
+  const order = argsortDescending(negated);
   const xs = [];
   const ys = [];
   const ws = [];
@@ -6140,28 +6219,37 @@ async function runMonitor(request) {
     const features = featuresOf(request, log);
     const absent = features.filter((column) => !reference.columns.includes(column));
     if (absent.length > 0) throw new DataError(`${reference.display}: the reference lacks the feature column "${absent[0]}" of the log`);
-    const referenceSummaries = await chunkSummaries(engine, reference, request.columns.latency_ms);
+    const referenceValues = await chunkRows(engine, reference, output, request.columns.latency_ms);
+    const referenceSummaries = referenceValues.summaries;
     if (referenceSummaries.length === 0) throw new DataError(`${reference.display}: the reference period has no rows`);
-    const referenceValues = await chunkValues(engine, reference, output);
     checkLabels(request, reference, referenceValues.label);
     let calibrator = null;
     if (request.task === "binary") {
       const all = referenceValues;
-      const labelled = [];
-      for (let i = 0; i < all.label.length; i++) if (!Number.isNaN(all.label[i])) labelled.push(i);
-      if (labelled.length === 0) throw new DataError(`${reference.display}: the reference has no labelled rows to calibrate the scores on`);
-      calibrator = fitIsotonic(Float64Array.from(labelled, (i) => all.output[i]), Float64Array.from(labelled, (i) => all.label[i]));
+      let labelled = 0;
+      for (let i = 0; i < all.label.length; i++) if (!Number.isNaN(all.label[i])) labelled++;
+      if (labelled === 0) throw new DataError(`${reference.display}: the reference has no labelled rows to calibrate the scores on`);
+      const score = new Float64Array(labelled);
+      const target = new Float64Array(labelled);
+      for (let i = 0, k = 0; i < all.label.length; i++) {
+        if (Number.isNaN(all.label[i])) continue;
+        score[k] = all.output[i];
+        target[k++] = all.label[i];
+      }
+      calibrator = fitIsotonic(score, target);
     }
     const referenceMeasured = measure(request, referenceValues, referenceSummaries, calibrator);
     const realizedBands = bandsOf(request, referenceMeasured, (m) => m.realized);
     const latencyBands = bandsOf(request, referenceMeasured, (m) => m.summary.latency);
-    const summaries = await chunkSummaries(engine, log, request.columns.latency_ms);
-    const logValues = await chunkValues(engine, log, output);
+    const logValues = await chunkRows(engine, log, output, request.columns.latency_ms);
+    const summaries = logValues.summaries;
     checkLabels(request, log, logValues.label);
     const measured = measure(request, logValues, summaries, calibrator);
     const drifts = await driftByChunk(engine, {
       reference: reference.rowsView,
       log: log.rowsView,
+      cheapReference: reference.cheap,
+      cheapLog: log.cheap,
       features,
       keys: summaries.map((s) => s.key),
       methods: request.drift.methods,

@@ -8,7 +8,7 @@ import {
   renderMetrics,
   trustedEvaluation,
   writeFileAtomic
-} from "./chunk-G7LNPIM3.js";
+} from "./chunk-PCCO7QKD.js";
 import {
   openRegistry
 } from "./chunk-TD4HGOVY.js";
@@ -34,16 +34,16 @@ import {
   renderJobSummary,
   trainerComparisonStage,
   verdictExitCode
-} from "./chunk-3KGR6SPQ.js";
+} from "./chunk-VOGVG67O.js";
 import "./chunk-W3QHEJVT.js";
 import {
   readMetricsFile
 } from "./chunk-DDUIAT3K.js";
 import "./chunk-HWFKGCS3.js";
 import "./chunk-RTPS2N5I.js";
-import "./chunk-X7Z44NJ3.js";
+import "./chunk-UDPY2YNM.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-5CZ6U3UH.js";
+import "./chunk-JIQ5TZAE.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

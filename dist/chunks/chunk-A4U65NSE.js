@@ -6,10 +6,10 @@ import {
 } from "./chunk-RSA7L6FG.js";
 import {
   typedSql
-} from "./chunk-OVSYECMZ.js";
+} from "./chunk-B4S7GJFC.js";
 import {
   quoteIdentifier
-} from "./chunk-5CZ6U3UH.js";
+} from "./chunk-JIQ5TZAE.js";
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";

@@ -2,14 +2,13 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
-  buildProgram,
-  main
-} from "./chunk-OS52GTHG.js";
-import "./chunk-QQCKP4CN.js";
-import "./chunk-GKCJ2QSX.js";
+  profileData
+} from "./chunk-APZ747G7.js";
+import "./chunk-DZAE3WIH.js";
+import "./chunk-JIQ5TZAE.js";
+import "./chunk-JSRTAX6G.js";
 import "./chunk-BEL2JVQX.js";
 import "./chunk-M6HMHLEN.js";
 export {
-  buildProgram,
-  main
+  profileData
 };

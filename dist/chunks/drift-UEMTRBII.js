@@ -6,15 +6,15 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-PURPFAGE.js";
+} from "./chunk-6ZHZYNJJ.js";
 import "./chunk-3FNNSOQK.js";
 import {
   driftExclusions
-} from "./chunk-YDTIMVXL.js";
+} from "./chunk-CKKT4Z2D.js";
 import "./chunk-24PIHHO2.js";
-import "./chunk-TKAXJS6R.js";
+import "./chunk-DZAE3WIH.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-5CZ6U3UH.js";
+import "./chunk-JIQ5TZAE.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

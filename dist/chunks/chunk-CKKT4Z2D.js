@@ -8,11 +8,11 @@ import {
   kindOfType,
   presentSql,
   valueSql
-} from "./chunk-TKAXJS6R.js";
+} from "./chunk-DZAE3WIH.js";
 import {
   quoteIdentifier,
   quoteLiteral
-} from "./chunk-5CZ6U3UH.js";
+} from "./chunk-JIQ5TZAE.js";
 import {
   DRIFT_METHOD_NAMES,
   didYouMean
@@ -1252,7 +1252,6 @@ export {
   driftExclusions,
   DRIFT_TESTS,
   driftTest,
-  groupSide,
   autoMethod,
   verdict,
   applyCorrection,

@@ -8,7 +8,7 @@ import {
 import {
   detectDrift,
   driftTest
-} from "./chunk-YDTIMVXL.js";
+} from "./chunk-CKKT4Z2D.js";
 import {
   referenceVsCurrentChart
 } from "./chunk-DPFEQ3BD.js";
@@ -17,7 +17,7 @@ import {
   quoteIdentifier,
   readerSql,
   resolveSource
-} from "./chunk-5CZ6U3UH.js";
+} from "./chunk-JIQ5TZAE.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

@@ -20,10 +20,9 @@ import {
   argsortDescending,
   binaryMetrics,
   confusion,
-  percentile,
   prepareBinary,
   regressionMetrics
-} from "./chunk-X7Z44NJ3.js";
+} from "./chunk-UDPY2YNM.js";
 import {
   lineChart
 } from "./chunk-DPFEQ3BD.js";
@@ -32,7 +31,7 @@ import {
   quoteIdentifier,
   quoteLiteral,
   resolveSource
-} from "./chunk-5CZ6U3UH.js";
+} from "./chunk-JIQ5TZAE.js";
 import {
   formatBytes,
   formatChange,
@@ -387,6 +386,19 @@ async function loadPolicy(file, shownAs, model) {
 // src/metrics/stages.ts
 import { mkdir } from "node:fs/promises";
 import path2 from "node:path";
+
+// src/metrics/percentile.ts
+function percentile(values, q) {
+  const sorted = Float64Array.from(values).sort();
+  if (sorted.length === 0) return Number.NaN;
+  const position = q / 100 * (sorted.length - 1);
+  const below = Math.floor(position);
+  const above = Math.min(below + 1, sorted.length - 1);
+  const fraction = position - below;
+  const low = sorted[below];
+  const high = sorted[above];
+  return fraction >= 0.5 ? high - (high - low) * (1 - fraction) : low + (high - low) * fraction;
+}
 
 // src/metrics/permute.ts
 function bootstrapOrder(rows) {

@@ -88,6 +88,33 @@ function sourceSelect(source, options = {}) {
   const typedText = options.typed !== void 0 && (source.format === "csv" || source.format === "tsv");
   return typedText ? perFileSelect(source, options) : `SELECT * FROM ${reader}`;
 }
+function readItems(vector, count) {
+  const part = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const value = vector.getItem(i);
+    part[i] = value === null ? Number.NaN : Number(value);
+  }
+  return part;
+}
+function doubles(vector, count) {
+  const fields = vector;
+  const items = fields.items;
+  const validity = fields.validity;
+  if (!(items instanceof Float64Array) || items.length !== count || !validity || validity.offset !== 0) return void 0;
+  const part = Float64Array.from(items);
+  if (validity.data === null) return part;
+  if (!(validity.data instanceof BigUint64Array)) return void 0;
+  const words = new Uint32Array(validity.data.buffer, validity.data.byteOffset, validity.data.length * 2);
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    if (word === 4294967295) continue;
+    for (let bit = 0; bit < 32; bit++) {
+      const i = w * 32 + bit;
+      if (i < count && !(word >>> bit & 1)) part[i] = Number.NaN;
+    }
+  }
+  return part;
+}
 var DataEngine = class _DataEngine {
   constructor(instance, connection) {
     this.instance = instance;
@@ -145,22 +172,18 @@ var DataEngine = class _DataEngine {
       const count = chunk.rowCount;
       for (let c = 0; c < names.length; c++) {
         const vector = chunk.getColumnVector(c);
-        const part = new Float64Array(count);
-        for (let i = 0; i < count; i++) {
-          const value = vector.getItem(i);
-          part[i] = value === null ? Number.NaN : Number(value);
-        }
-        parts[c].push(part);
+        parts[c].push(doubles(vector, count) ?? readItems(vector, count));
       }
       total += count;
     }
-    const columns = parts.map((chunks) => {
+    const columns = parts.map((chunks, c) => {
       const column = new Float64Array(total);
       let offset = 0;
       for (const part of chunks) {
         column.set(part, offset);
         offset += part.length;
       }
+      parts[c] = [];
       return column;
     });
     return { names, columns };

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   inferSchema,
   renderSchemaYaml
-} from "./chunk-J2N74Q26.js";
+} from "./chunk-A4U65NSE.js";
 import {
   CONFIG_SCHEMA_URL,
   RELEASE_REF,
@@ -12,11 +12,11 @@ import {
   docsUrl,
   reusableWorkflowRef
 } from "./chunk-RSA7L6FG.js";
-import "./chunk-OVSYECMZ.js";
+import "./chunk-B4S7GJFC.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-5CZ6U3UH.js";
+} from "./chunk-JIQ5TZAE.js";
 import {
   MODEL_NAME,
   parseConfig

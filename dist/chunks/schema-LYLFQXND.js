@@ -8,13 +8,13 @@ import {
 import {
   inferSchema,
   renderSchemaYaml
-} from "./chunk-J2N74Q26.js";
+} from "./chunk-A4U65NSE.js";
 import "./chunk-RSA7L6FG.js";
-import "./chunk-OVSYECMZ.js";
+import "./chunk-B4S7GJFC.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-5CZ6U3UH.js";
+} from "./chunk-JIQ5TZAE.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-BEL2JVQX.js";
 import "./chunk-M6HMHLEN.js";

@@ -4,27 +4,27 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   displayPath,
   runPipeline
-} from "./chunk-CO4AWUKZ.js";
-import "./chunk-CPLRS7S6.js";
+} from "./chunk-6AHLJXDR.js";
+import "./chunk-NKZ4DCFL.js";
 import "./chunk-YGXTHJAH.js";
 import "./chunk-KSNJQD4E.js";
 import "./chunk-Z43CYH7D.js";
 import "./chunk-ONKBUAXO.js";
-import "./chunk-PURPFAGE.js";
+import "./chunk-6ZHZYNJJ.js";
 import "./chunk-3FNNSOQK.js";
-import "./chunk-XQRFPGRP.js";
-import "./chunk-OVSYECMZ.js";
-import "./chunk-YDTIMVXL.js";
+import "./chunk-XON2YWE3.js";
+import "./chunk-B4S7GJFC.js";
+import "./chunk-CKKT4Z2D.js";
 import "./chunk-24PIHHO2.js";
-import "./chunk-TKAXJS6R.js";
-import "./chunk-3KGR6SPQ.js";
+import "./chunk-DZAE3WIH.js";
+import "./chunk-VOGVG67O.js";
 import "./chunk-W3QHEJVT.js";
 import "./chunk-DDUIAT3K.js";
 import "./chunk-HWFKGCS3.js";
 import "./chunk-RTPS2N5I.js";
-import "./chunk-X7Z44NJ3.js";
+import "./chunk-UDPY2YNM.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-5CZ6U3UH.js";
+import "./chunk-JIQ5TZAE.js";
 import "./chunk-W2DRLS5N.js";
 import "./chunk-JSRTAX6G.js";
 import {

@@ -5,12 +5,12 @@ import {
   kindOfType,
   presentSql,
   valueSql
-} from "./chunk-TKAXJS6R.js";
+} from "./chunk-DZAE3WIH.js";
 import {
   DataEngine,
   quoteIdentifier,
   resolveSource
-} from "./chunk-5CZ6U3UH.js";
+} from "./chunk-JIQ5TZAE.js";
 import {
   MAX_BINS,
   PROFILE_FORMAT,

@@ -42,7 +42,7 @@ import {
   renderCommentBody,
   renderJobSummary,
   upsertStickyComment
-} from "./chunk-3KGR6SPQ.js";
+} from "./chunk-VOGVG67O.js";
 import {
   awaitObject,
   claimOnce,
