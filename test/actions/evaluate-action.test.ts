@@ -42,13 +42,19 @@ describe('the evaluate step (evaluate.sh) on the example', () => {
       NODE_PATH: path.join(root, 'node_modules'),
       GITHUB_OUTPUT: path.join(dir, 'output'),
       GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'),
-      TRAINYARD_CONFIG: path.join(root, 'examples/flight-delays/.github/trainyard.yml'),
+      TRAINYARD_CONFIG: path.join(dir, 'trainyard.yml'),
       TRAINYARD_PREDICTIONS: path.join(root, 'test/fixtures/metrics/flight-delays-predictions.csv'),
       TRAINYARD_BASELINE_METRICS: path.join(root, 'test/fixtures/metrics/flight-delays-epochs2-metrics.json'),
       TRAINYARD_BASELINE_PREDICTIONS: path.join(root, 'test/fixtures/metrics/flight-delays-epochs2-predictions.csv'),
       TRAINYARD_OUTPUT: path.join(dir, 'out'),
       TRAINYARD_FAIL: 'true',
     };
+    // The example's policy without its evaluation section: these fixture predictions are the
+    // trainer's holdout, not the evaluation rows (test/cli/evaluate-evaluation-rows judges those).
+    const example = await readFile(path.join(root, 'examples/flight-delays/.github/trainyard.yml'), 'utf8');
+    const withoutEvaluation = example.replace(/^ {4}evaluation:\n(?: {6}.*\n)+/m, '');
+    expect(withoutEvaluation).not.toContain('evaluation:');
+    await writeFile(env.TRAINYARD_CONFIG, withoutEvaluation);
     await writeFile(env.GITHUB_OUTPUT, '');
     await promisify(execFile)(path.join(root, 'actions/evaluate/evaluate.sh'), [], { env, cwd: root });
     expect(await readFile(env.GITHUB_OUTPUT, 'utf8')).toBe(`verdict=pass\ncomparison=${dir}/out/comparison.json\n`);
