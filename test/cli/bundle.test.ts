@@ -45,5 +45,5 @@ describe('the committed bundle in a checkout', () => {
     const { stdout } = await exec(process.execPath, ['dist/trainyard.js', 'sandbox', '--scenario', 'lifecycle', '--json']);
     const report = JSON.parse(stdout) as { duplicates: number; gate: { state: string }; promotion: { tag: string } };
     expect(report).toMatchObject({ duplicates: 0, gate: { state: 'approved' }, promotion: { tag: 'flight-delays#production#3' } });
-  }, 60_000);
+  }, 420_000);
 });
