@@ -3,7 +3,7 @@
  * only the operations it implements, with their parameters, bodies and response
  * schemas, and the component schemas they reach. Loading the full description (13 MB,
  * 73 MB dereferenced) in every test process would dominate test time, so
- * scripts/generate-sim-openapi.ts writes this slice to test/sim/generated/ and a test
+ * scripts/generate-sim-openapi.ts writes this slice to sim/generated/ and a test
  * checks it is current.
  */
 

@@ -9,8 +9,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { DEFAULT_ZIP_LIMITS } from '../../../src/github/zip-limits.ts';
-import { readZip } from '../../../src/github/zip-reader.ts';
+import { DEFAULT_ZIP_LIMITS } from '../../src/github/zip-limits.ts';
+import { readZip } from '../../src/github/zip-reader.ts';
 
 interface Upload {
   run: string;

@@ -1,7 +1,7 @@
 /**
  * Runs the GitHub simulator until interrupted:
  *
- *   npx tsx test/sim/cli.ts [--port 3300] [--seed seed.json] [--rate-limit 5000]
+ *   npx tsx sim/cli.ts [--port 3300] [--seed seed.json] [--rate-limit 5000]
  *
  * Prints one JSON line with the API and uploads URLs and the seeded credentials
  * (App private keys are written to files beside each other in a temporary folder). On
