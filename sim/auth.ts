@@ -4,7 +4,7 @@
  * with bad credentials, 404 for a private repository the caller cannot see, 403 when
  * it can see it but lacks the permission.
  */
-import { SimHttpError } from './http.ts';
+import { SimHttpError } from './http-error.ts';
 import { looksLikeJwt, verifyAppJwt } from './jwt.ts';
 import { allows, type InstallationToken, type PermissionLevel, type SimApp } from './state/apps.ts';
 import { roleOf, type RepoRole, type RepoState } from './state/repos.ts';

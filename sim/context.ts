@@ -3,16 +3,8 @@ import type { Downloads } from './downloads.ts';
 import type { Clock } from './state/clock.ts';
 import type { SimState } from './state/store.ts';
 import type { ViolationLog } from './violations.ts';
+import type { SimUrls } from './urls.ts';
 import type { Webhooks } from './webhooks.ts';
-
-export interface SimUrls {
-  /** The REST API root (Octokit's `baseUrl`). */
-  api: string;
-  /** The uploads root, standing in for https://uploads.github.com. */
-  uploads: string;
-  /** Web pages (`html_url`), which the simulator does not serve. */
-  web: string;
-}
 
 export interface SimContext {
   state: SimState;

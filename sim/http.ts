@@ -1,6 +1,6 @@
 /**
- * The simulator's request and response types, and the error a route throws to answer
- * the way GitHub answers (status, message, optional `errors`).
+ * The simulator's request and response types. The error a route throws to answer the
+ * way GitHub answers lives in http-error.ts.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Actor } from './auth.ts';
@@ -30,28 +30,6 @@ export interface RouteResponse {
   body?: unknown;
   raw?: Buffer;
   headers?: Record<string, string>;
-}
-
-/** An answer GitHub would give as an error: thrown by routes, turned into a response. */
-export class SimHttpError extends Error {
-  readonly status: number;
-  readonly errors: unknown[] | undefined;
-
-  constructor(status: number, message: string, errors?: unknown[]) {
-    super(message);
-    this.name = 'SimHttpError';
-    this.status = status;
-    this.errors = errors;
-  }
-}
-
-/** GitHub's "Validation Failed" answer with one error entry. */
-export function validationFailed(resource: string, field: string, code: string, message?: string): SimHttpError {
-  return new SimHttpError(422, message ?? 'Validation Failed', [{ resource, field, code, ...(message ? { message } : {}) }]);
-}
-
-export function notFound(): SimHttpError {
-  return new SimHttpError(404, 'Not Found');
 }
 
 /** Shorthand for a JSON answer. */

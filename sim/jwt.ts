@@ -4,7 +4,7 @@
  * `exp` in the future and at most 10 minutes after `iat`.
  */
 import { createSign, createVerify } from 'node:crypto';
-import { SimHttpError } from './http.ts';
+import { SimHttpError } from './http-error.ts';
 import type { SimApp } from './state/apps.ts';
 
 interface JwtClaims {

@@ -4,7 +4,7 @@
  * set in the simulator options). A caller that runs out gets 403 "API rate limit exceeded".
  */
 import type { Actor } from './auth.ts';
-import { SimHttpError } from './http.ts';
+import { SimHttpError } from './http-error.ts';
 import type { Clock } from './state/clock.ts';
 
 interface Window {

@@ -5,11 +5,14 @@
  * redeliverable on demand.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import type { SimContext } from './context.ts';
 import type { SimApp } from './state/apps.ts';
+import type { Clock } from './state/clock.ts';
 import type { RepoState } from './state/repos.ts';
 import type { SimUser } from './state/users.ts';
 import { nodeId } from './state/ids.ts';
+import type { SimState } from './state/store.ts';
+import type { SimUrls } from './urls.ts';
+import type { ViolationLog } from './violations.ts';
 import { buildPayload } from './webhook-payload.ts';
 import { validateWebhook } from './webhook-schemas.ts';
 import { repository } from './views/repos.ts';
@@ -45,12 +48,20 @@ export function signPayload(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
+/** The part of the simulator's context a delivery reads (the whole context, which holds the Webhooks, satisfies it). */
+export interface WebhookContext {
+  state: SimState;
+  clock: Clock;
+  urls: SimUrls;
+  violations: ViolationLog;
+}
+
 export class Webhooks {
   readonly deliveries: Delivery[] = [];
   private readonly pending = new Set<Promise<void>>();
   private readonly receivers = new Set<() => Promise<void>>();
 
-  constructor(private readonly ctx: () => SimContext) {}
+  constructor(private readonly ctx: () => WebhookContext) {}
 
   /** Sends the event to every App installed on the repository and subscribed to it. */
   emit(input: EmitInput): Delivery[] {

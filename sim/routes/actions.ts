@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { actingUser } from '../auth.ts';
 import { workflowRunEvent } from '../events.ts';
-import { json, notFound, SimHttpError, validationFailed, type RouteRequest, type RouteResponse } from '../http.ts';
+import { json, type RouteRequest, type RouteResponse } from '../http.ts';
+import { notFound, SimHttpError, validationFailed } from '../http-error.ts';
 import { repoAccess, type Route } from '../route.ts';
 import type { JitRunner, WorkflowRun } from '../state/actions.ts';
 import type { RepoState } from '../state/repos.ts';

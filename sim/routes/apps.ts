@@ -1,6 +1,7 @@
 /** GitHub App endpoints: the App itself, installations, installation tokens, deliveries. */
 import { randomBytes } from 'node:crypto';
-import { json, notFound, SimHttpError, type RouteRequest } from '../http.ts';
+import { json, type RouteRequest } from '../http.ts';
+import { notFound, SimHttpError } from '../http-error.ts';
 import type { Route } from '../route.ts';
 import { allows, type InstallationToken, type Permissions, type SimApp } from '../state/apps.ts';
 import { covers } from '../state/store.ts';

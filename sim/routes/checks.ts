@@ -4,7 +4,8 @@
  * characters of summary and text.
  */
 import { checkRunEvent } from '../events.ts';
-import { json, SimHttpError, validationFailed, type RouteRequest } from '../http.ts';
+import { json, type RouteRequest } from '../http.ts';
+import { SimHttpError, validationFailed } from '../http-error.ts';
 import type { Route } from '../route.ts';
 import { CHECK_LIMITS, type CheckAction, type CheckAnnotation, type CheckRun, type CheckStatus } from '../state/checks.ts';
 import { annotation, checkRun } from '../views/checks.ts';

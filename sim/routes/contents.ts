@@ -2,7 +2,8 @@
 import { actingUser } from '../auth.ts';
 import type { SimContext } from '../context.ts';
 import { refMoved } from '../events.ts';
-import { json, notFound, SimHttpError } from '../http.ts';
+import { json } from '../http.ts';
+import { notFound, SimHttpError } from '../http-error.ts';
 import { repoAccess, type Route } from '../route.ts';
 import type { TreeEntry } from '../state/git-objects.ts';
 import type { RepoState } from '../state/repos.ts';

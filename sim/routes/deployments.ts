@@ -1,7 +1,8 @@
 /** Environments, deployments and deployment statuses. */
 import { actingUser } from '../auth.ts';
 import type { SimContext } from '../context.ts';
-import { json, validationFailed, type RouteRequest } from '../http.ts';
+import { json, type RouteRequest } from '../http.ts';
+import { validationFailed } from '../http-error.ts';
 import { repoAccess, type Route } from '../route.ts';
 import type { Deployment, DeploymentStatus, Environment } from '../state/deployments.ts';
 import type { RepoState } from '../state/repos.ts';

@@ -5,7 +5,8 @@
  */
 import { actingUser } from '../auth.ts';
 import { refMoved } from '../events.ts';
-import { json, notFound, SimHttpError, type RouteRequest } from '../http.ts';
+import { json, type RouteRequest } from '../http.ts';
+import { notFound, SimHttpError } from '../http-error.ts';
 import { repoAccess, type Route } from '../route.ts';
 import type { GitPerson, TreeMode } from '../state/git-objects.ts';
 import type { TreeChange } from '../state/git.ts';

@@ -1,7 +1,8 @@
 /** Issues, and issue comments and labels on issues and pull requests (every pull request is also an issue). */
 import { actingUser, type Access } from '../auth.ts';
 import { commentEvent, pullRequestEvent } from '../events.ts';
-import { json, notFound, SimHttpError, validationFailed, type RouteRequest } from '../http.ts';
+import { json, type RouteRequest } from '../http.ts';
+import { notFound, SimHttpError, validationFailed } from '../http-error.ts';
 import { repoAccess, type Route } from '../route.ts';
 import { MAX_COMMENT_LENGTH, type Issue, type IssueComment, type Label } from '../state/issues.ts';
 import type { RepoState } from '../state/repos.ts';

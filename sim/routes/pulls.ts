@@ -4,7 +4,8 @@
  */
 import { actingUser } from '../auth.ts';
 import { pullRequestEvent, refMoved, reviewSubmitted } from '../events.ts';
-import { json, SimHttpError, type RouteRequest } from '../http.ts';
+import { json, type RouteRequest } from '../http.ts';
+import { SimHttpError } from '../http-error.ts';
 import { mergeTrees } from '../pull-refs.ts';
 import { repoAccess, type Route } from '../route.ts';
 import { matchesState, type PullRequest, type Review, type ReviewState } from '../state/pulls.ts';

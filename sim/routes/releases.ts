@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { actingUser } from '../auth.ts';
 import { refMoved, releaseEvent } from '../events.ts';
-import { json, notFound, validationFailed, type RouteRequest } from '../http.ts';
+import { json, type RouteRequest } from '../http.ts';
+import { notFound, validationFailed } from '../http-error.ts';
 import { repoAccess, type Route } from '../route.ts';
 import type { Release, ReleaseAsset } from '../state/releases.ts';
 import type { RepoState } from '../state/repos.ts';

@@ -1,8 +1,9 @@
 /** Repository metadata, collaborator permissions and branches. */
-import { json, notFound } from '../http.ts';
+import { json } from '../http.ts';
+import { notFound } from '../http-error.ts';
 import type { Route } from '../route.ts';
 import { roleOf, type RepoRole, type RepoState } from '../state/repos.ts';
-import { SimHttpError } from '../http.ts';
+import { SimHttpError } from '../http-error.ts';
 import { commitsBetween, commitView, gitCommit } from '../views/git.ts';
 import { fullRepository } from '../views/repos.ts';
 import { simpleUser } from '../views/users.ts';

@@ -3,7 +3,8 @@
  * permissions, branch protection, rulesets, the custom deployment protection rules of an
  * environment, and the organisation's self-hosted runner groups.
  */
-import { json, notFound, SimHttpError, type RouteRequest } from '../http.ts';
+import { json, type RouteRequest } from '../http.ts';
+import { notFound, SimHttpError } from '../http-error.ts';
 import { repoAccess, type Route } from '../route.ts';
 import { nodeId } from '../state/ids.ts';
 import type { RepoState } from '../state/repos.ts';

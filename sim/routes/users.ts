@@ -1,6 +1,7 @@
 /** The caller, other users, and the rate-limit status. */
 import { actingUser } from '../auth.ts';
-import { json, notFound } from '../http.ts';
+import { json } from '../http.ts';
+import { notFound } from '../http-error.ts';
 import type { RateLimits } from '../rate-limit.ts';
 import type { Route } from '../route.ts';
 import { publicUser } from '../views/users.ts';

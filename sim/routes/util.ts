@@ -1,5 +1,6 @@
 /** Small helpers every route uses. */
-import { notFound, SimHttpError, type RouteRequest } from '../http.ts';
+import type { RouteRequest } from '../http.ts';
+import { notFound, SimHttpError } from '../http-error.ts';
 import type { RepoState } from '../state/repos.ts';
 
 /** The repository of the request; 404 when it does not exist. */

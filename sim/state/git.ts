@@ -4,7 +4,7 @@
  * changes to a base tree (nested paths included).
  */
 import { hashObject, type GitObject, type GitPerson, type TreeEntry, type TreeMode } from './git-objects.ts';
-import { SimHttpError } from '../http.ts';
+import { SimHttpError } from '../http-error.ts';
 
 /** A change to a tree: write `sha` (or `content`) at `path`, or delete it with `sha: null`. */
 export interface TreeChange {

@@ -1,5 +1,5 @@
 /** GitHub's `integration`, `installation` and `installation-token` shapes. */
-import type { SimUrls } from '../context.ts';
+import type { SimUrls } from '../urls.ts';
 import type { Installation, InstallationToken, SimApp } from '../state/apps.ts';
 import { nodeId } from '../state/ids.ts';
 import { simpleUser } from './users.ts';

@@ -1,5 +1,5 @@
 /** GitHub's git data shapes: refs, blobs, trees, commits, tags. */
-import type { SimUrls } from '../context.ts';
+import type { SimUrls } from '../urls.ts';
 import type { GitPerson } from '../state/git-objects.ts';
 import type { GitStore } from '../state/git.ts';
 import { nodeId } from '../state/ids.ts';

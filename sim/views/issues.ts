@@ -1,11 +1,10 @@
 /** GitHub's `issue-comment` and `label` shapes. */
-import type { SimUrls } from '../context.ts';
+import type { SimUrls } from '../urls.ts';
 import { nodeId } from '../state/ids.ts';
 import type { Issue, IssueComment, Label } from '../state/issues.ts';
 import type { PullRequest } from '../state/pulls.ts';
 import type { RepoState } from '../state/repos.ts';
-import { authorAssociation } from './pulls.ts';
-import { simpleUser } from './users.ts';
+import { authorAssociation, simpleUser } from './users.ts';
 
 function reactions(url: string): Record<string, unknown> {
   return { url: `${url}/reactions`, total_count: 0, '+1': 0, '-1': 0, laugh: 0, hooray: 0, confused: 0, heart: 0, rocket: 0, eyes: 0 };

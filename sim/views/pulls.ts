@@ -5,7 +5,7 @@ import type { PullBranch, PullRequest, Review } from '../state/pulls.ts';
 import type { RepoState } from '../state/repos.ts';
 import { labelView } from './issues.ts';
 import { repository } from './repos.ts';
-import { simpleUser } from './users.ts';
+import { authorAssociation, simpleUser } from './users.ts';
 
 /** The commit a branch of a pull request points at (the recorded head once merged). */
 export function branchSha(ctx: SimContext, branch: PullBranch): string {
@@ -22,11 +22,6 @@ function branchView(ctx: SimContext, branch: PullBranch, sha: string): Record<st
     user: simpleUser(ctx.urls, repo.owner),
     repo: repository(ctx.urls, repo),
   };
-}
-
-export function authorAssociation(repo: RepoState, login: string): string {
-  if (repo.owner.login.toLowerCase() === login.toLowerCase()) return 'OWNER';
-  return repo.roles.has(login.toLowerCase()) ? 'COLLABORATOR' : 'CONTRIBUTOR';
 }
 
 export function pullRequest(ctx: SimContext, repo: RepoState, pull: PullRequest, headSha: string): Record<string, unknown> {

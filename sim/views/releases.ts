@@ -1,5 +1,5 @@
 /** GitHub's `release` and `release-asset` shapes. */
-import type { SimUrls } from '../context.ts';
+import type { SimUrls } from '../urls.ts';
 import { nodeId } from '../state/ids.ts';
 import type { Release, ReleaseAsset } from '../state/releases.ts';
 import type { RepoState } from '../state/repos.ts';

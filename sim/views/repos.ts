@@ -1,5 +1,5 @@
 /** GitHub's repository shapes: `minimal-repository`, `repository`, `full-repository`. */
-import type { SimUrls } from '../context.ts';
+import type { SimUrls } from '../urls.ts';
 import { nodeId } from '../state/ids.ts';
 import type { RepoState } from '../state/repos.ts';
 import { simpleUser } from './users.ts';

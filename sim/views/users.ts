@@ -1,6 +1,7 @@
 /** GitHub's `simple-user` shape. */
-import type { SimUrls } from '../context.ts';
+import type { SimUrls } from '../urls.ts';
 import { nodeId } from '../state/ids.ts';
+import type { RepoState } from '../state/repos.ts';
 import type { SimUser } from '../state/users.ts';
 
 export function simpleUser(urls: SimUrls, user: SimUser): Record<string, unknown> {
@@ -47,4 +48,10 @@ export function publicUser(urls: SimUrls, user: SimUser): Record<string, unknown
     created_at: user.createdAt,
     updated_at: user.createdAt,
   };
+}
+
+/** How GitHub relates a login to a repository in `author_association`. */
+export function authorAssociation(repo: RepoState, login: string): string {
+  if (repo.owner.login.toLowerCase() === login.toLowerCase()) return 'OWNER';
+  return repo.roles.has(login.toLowerCase()) ? 'COLLABORATOR' : 'CONTRIBUTOR';
 }
