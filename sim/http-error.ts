@@ -1,8 +1,9 @@
 /**
- * The error a route (or the authentication and state beneath it) throws to answer the
- * way GitHub answers: status, message, optional `errors`. The server turns it into a
- * response.
+ * The error the simulator throws to answer the way GitHub answers (status, message,
+ * optional `errors`), apart from http.ts so that authentication and state, which the
+ * request types name, can throw it too.
  */
+
 /** An answer GitHub would give as an error: thrown by routes, turned into a response. */
 export class SimHttpError extends Error {
   readonly status: number;
