@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { collectVersionContent } from '../src/registry/content.ts';
 import { GitHubReleasesRegistry } from '../src/registry/github/github-registry.ts';
-import { startSimulator } from '../test/sim/index.ts';
+import { startSimulator } from '../sim/index.ts';
 
 export type ToParent =
   | { kind: 'ready'; url: string; appId: number; privateKey: string }

@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Octokit } from '@octokit/rest';
-import { startSimulator, type Simulator } from '../../test/sim/index.ts';
-import { WorkflowExecutor, type RunRequest, type WorkflowRunResult } from '../../test/sim/executor/executor.ts';
+import { startSimulator, type Simulator } from '../../sim/index.ts';
+import { WorkflowExecutor, type RunRequest, type WorkflowRunResult } from '../../sim/executor/executor.ts';
 import { MODEL, prepareExample } from './example.ts';
 import { CHECKOUT, FAKE_NVIDIA_SMI, initCallers, LifecycleError, readTree, runtimeCache } from './lifecycle.ts';
 

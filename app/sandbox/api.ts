@@ -1,7 +1,7 @@
 /**
  * What `trainyard sandbox` loads, lazily and only from a checkout: the lifecycle and
  * its one-screen summary. The CLI imports this file by computed path, so neither it nor
- * the simulator it starts (test/sim) is bundled into dist/.
+ * the simulator it starts (sim/) is bundled into dist/.
  */
 import type { AttacksReport } from './attacks.ts';
 import type { LifecycleReport } from './lifecycle.ts';

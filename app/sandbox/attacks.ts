@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Octokit } from '@octokit/rest';
-import { startSimulator, type Simulator } from '../../test/sim/index.ts';
+import { startSimulator, type Simulator } from '../../sim/index.ts';
 import { GATE_LEASE_MS } from '../../src/app/promotion.ts';
 import { PROMOTION_CHECK, requirePromotionCheck } from '../../src/deploy/promotion-check.ts';
 import { collectVersionContent } from '../../src/registry/content.ts';

@@ -3,7 +3,7 @@
  * App must create at most once, keyed so that a duplicate counts above 1, and a
  * fingerprint of everything a redelivery must leave alone.
  */
-import type { Simulator } from '../../test/sim/index.ts';
+import type { Simulator } from '../../sim/index.ts';
 
 export const BOT = 'trainyard[bot]';
 

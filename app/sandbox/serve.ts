@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, Probot, ProbotOctokit, type ApplicationFunction } from 'probot';
 import type { AppDeps } from '../../src/app/deps.ts';
-import type { Simulator } from '../../test/sim/index.ts';
+import type { Simulator } from '../../sim/index.ts';
 import { appRequestListener } from '../http.ts';
 import { createApp } from '../index.ts';
 

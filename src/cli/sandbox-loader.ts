@@ -1,6 +1,6 @@
 /**
  * Finds and loads the sandbox (app/sandbox/api.ts) of a trainyard checkout. The sandbox
- * needs the GitHub simulator (test/sim) and the dev dependencies behind it, which the
+ * needs the GitHub simulator (sim/) and the dev dependencies behind it, which the
  * published bundle leaves out on purpose; so the CLI looks for a checkout above its own
  * file and imports the sandbox by a computed path that esbuild does not follow.
  */
@@ -36,7 +36,7 @@ export interface SandboxAttacksReport {
 }
 
 const ENTRY = path.join('app', 'sandbox', 'api.ts');
-const SIMULATOR = path.join('test', 'sim', 'index.ts');
+const SIMULATOR = path.join('sim', 'index.ts');
 const ADVICE = 'run it from a checkout of trainyard with its dev dependencies installed: npm run sandbox, or npx tsx src/cli/bin.ts sandbox --scenario lifecycle';
 
 /** The checkout holding the sandbox and the simulator, searched upwards from `from`; null when there is none. */

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { championed, type Setup } from '../helpers/champion.ts';
 import { tempDir } from '../registry/fixtures.ts';
-import { useSimulator } from '../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 
 const sim = useSimulator();
 const execFileAsync = promisify(execFile);

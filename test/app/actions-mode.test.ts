@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { runInActions } from '../../app/actions-adapter.ts';
-import { useSimulator } from '../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 import { checks, comments, pipelineArtifact, REPO, seedRepo } from './harness.ts';
 import { UnretriedOctokit } from '../../app/sandbox/serve.ts';
 

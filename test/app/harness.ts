@@ -9,7 +9,8 @@ import { serveApp as serveAppOn, type ServedApp, type ServeOptions as SandboxSer
 import { collectVersionContent } from '../../src/registry/content.ts';
 import { GitHubReleasesRegistry } from '../../src/registry/github/github-registry.ts';
 import { afterEach } from 'vitest';
-import { useSimulator, type Simulator } from '../sim/index.ts';
+import type { Simulator } from '../../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 
 export const SECRET = 'app-test-secret';
 export const REPO = 'acme/models';

@@ -5,7 +5,7 @@ import { candidateMetricsForHead } from '../../src/app/run-metrics.ts';
 import { validateConfig } from '../../src/app/config.ts';
 import { DEFAULT_ZIP_LIMITS, UnsafeArchiveError } from '../../src/github/zip-limits.ts';
 import { parse } from 'yaml';
-import { useSimulator } from '../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 import { appKey, CONFIG, pipelineArtifact, REPO, seedRepo } from './harness.ts';
 
 const sim = useSimulator();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildZip } from '../sim/index.ts';
+import { buildZip } from '../../sim/index.ts';
 import { DataError } from '../../src/errors.ts';
 import { DEFAULT_ZIP_LIMITS, UnsafeArchiveError } from '../../src/github/zip-limits.ts';
 import { safeEntryPath } from '../../src/github/zip-path.ts';

@@ -16,8 +16,8 @@ import { Octokit } from '@octokit/rest';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildManifest, newAppUrl, settingsUrl } from '../../src/app/manifest.ts';
-import { useSimulator } from '../sim/index.ts';
-import type { AppManifest } from '../sim/scenario.ts';
+import { useSimulator } from '../sim/vitest.ts';
+import type { AppManifest } from '../../sim/scenario.ts';
 import { runCli } from '../helpers/cli.ts';
 
 const sim = useSimulator();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { championed, REGISTRY } from '../helpers/champion.ts';
 import { runCli } from '../helpers/cli.ts';
-import { useSimulator } from '../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 
 const sim = useSimulator();
 

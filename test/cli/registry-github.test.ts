@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useSimulator } from '../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tempDir, writeOutputs } from '../registry/fixtures.ts';
 

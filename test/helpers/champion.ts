@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { tempDir, writeOutputs } from '../registry/fixtures.ts';
-import type { Simulator } from '../sim/index.ts';
+import type { Simulator } from '../../sim/index.ts';
 import { runCli } from './cli.ts';
 
 export const REGISTRY = ['--registry', 'github:acme/models'];

@@ -17,7 +17,7 @@ import { pushMetrics } from '../../src/monitor/push.ts';
 import { appKey, REPO, SECRET, seedRepo } from '../app/harness.ts';
 import { UnretriedOctokit } from '../../app/sandbox/serve.ts';
 import { prometheusBinaries, startMonitoring, type Monitoring } from '../helpers/prometheus.ts';
-import { useSimulator } from '../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 import { aucLow, result } from './results.ts';
 
 const bins = prometheusBinaries();

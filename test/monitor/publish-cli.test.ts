@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG, REPO, seedRepo } from '../app/harness.ts';
 import { runCli } from '../helpers/cli.ts';
-import { useSimulator } from '../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 import { aucLow, result } from './results.ts';
 
 const sim = useSimulator();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.ts';
 import { publishMonitoring, type PublishOptions } from '../../src/monitor/github/publish.ts';
 import { REPO, seedRepo } from '../app/harness.ts';
-import { useSimulator } from '../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 import { aucLow, result, type ChunkSpec } from './results.ts';
 
 const sim = useSimulator();

@@ -66,7 +66,7 @@ describe('the npm package', () => {
     expect(names).toContain('package/dist/trainyard.js');
     expect(names).toContain('package/schema/trainyard.schema.json');
     expect(names).toContain('package/app/app.yml');
-    expect(names.filter((name) => /^package\/(src|test|bench|node_modules|dist\/node_modules)\//.test(name) || (name.startsWith('package/app/') && !['package/app/app.yml', 'package/app/README.md'].includes(name)))).toEqual([]);
+    expect(names.filter((name) => /^package\/(src|sim|test|bench|node_modules|dist\/node_modules)\//.test(name) || (name.startsWith('package/app/') && !['package/app/app.yml', 'package/app/README.md'].includes(name)))).toEqual([]);
     // The bin is executable in the tarball and in git, so installing it changes no mode.
     expect(listing.find((line) => line.endsWith(' package/dist/trainyard.js'))).toMatch(/^-rwxr-xr-x /);
     expect((await run('git', ['ls-files', '-s', 'dist/trainyard.js'], process.cwd())).stdout).toMatch(/^100755 /);

@@ -12,7 +12,7 @@ import { GitHubReleasesRegistry } from '../../src/registry/github/github-registr
 import { LocalRegistry } from '../../src/registry/local/local-registry.ts';
 import type { ModelRegistry, PromoteRequest } from '../../src/registry/types.ts';
 import { sha256File } from '../../src/util/hash.ts';
-import { startSimulator, type Simulator } from '../sim/index.ts';
+import { startSimulator, type Simulator } from '../../sim/index.ts';
 import { requestFor, tempDir } from './fixtures.ts';
 
 interface Backend {

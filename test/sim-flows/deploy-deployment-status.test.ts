@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { statusDescription } from '../../src/deploy/deployment-status.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tempDir, writeOutputs } from '../registry/fixtures.ts';
-import { useSimulator } from '../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 
 const sim = useSimulator();
 const RUN_URL = 'https://github.com/acme/models/actions/runs/77';

@@ -10,7 +10,7 @@ import { Octokit } from '@octokit/rest';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { tempDir, writeOutputs } from '../registry/fixtures.ts';
-import { useSimulator } from '../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 
 const sim = useSimulator();
 const APP_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

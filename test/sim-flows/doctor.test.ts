@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { PROMISE_NAMES, refPatternMatches } from '../../src/doctor/doctor.ts';
 import { readFile } from 'node:fs/promises';
 import { runCli } from '../helpers/cli.ts';
-import { applySeedFile, type SeedFile } from '../sim/seed-file.ts';
-import { useSimulator } from '../sim/index.ts';
+import { applySeedFile, type SeedFile } from '../../sim/seed-file.ts';
+import { useSimulator } from '../sim/vitest.ts';
 
 const sim = useSimulator();
 

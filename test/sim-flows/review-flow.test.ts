@@ -1,7 +1,7 @@
 /** Written from test/sim/README.md alone: open a PR, review it, read the reviews back. */
 import { Octokit } from '@octokit/rest';
 import { expect, it } from 'vitest';
-import { useSimulator } from '../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 
 const sim = useSimulator();
 

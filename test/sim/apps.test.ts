@@ -4,7 +4,7 @@ import { Webhooks } from '@octokit/webhooks';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { useSimulator } from './index.ts';
+import { useSimulator } from './vitest.ts';
 
 const sim = useSimulator();
 

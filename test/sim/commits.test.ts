@@ -1,7 +1,7 @@
 /** The commits of a pull request, the pull requests of a commit, and comparing two commits. */
 import { Octokit } from '@octokit/rest';
 import { expect, it } from 'vitest';
-import { useSimulator } from './index.ts';
+import { useSimulator } from './vitest.ts';
 
 const sim = useSimulator();
 

@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkflowExecutor, type WorkflowRunResult } from './executor/executor.ts';
-import { useSimulator } from './index.ts';
+import { WorkflowExecutor, type WorkflowRunResult } from '../../sim/executor/executor.ts';
+import { useSimulator } from './vitest.ts';
 
 const sim = useSimulator();
 const REPO = 'acme/queue';

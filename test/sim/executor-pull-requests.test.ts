@@ -5,8 +5,8 @@
  * with its base starts no pull_request workflow.
  */
 import { describe, expect, it } from 'vitest';
-import { WorkflowExecutor } from './executor/executor.ts';
-import { useSimulator } from './index.ts';
+import { WorkflowExecutor } from '../../sim/executor/executor.ts';
+import { useSimulator } from './vitest.ts';
 
 const sim = useSimulator();
 const REPO = 'acme/merges';

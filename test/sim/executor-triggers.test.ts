@@ -5,9 +5,9 @@
  * files GitHub refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { WorkflowExecutor } from './executor/executor.ts';
-import { listMatches, patternRegExp, triggers, type TriggerEvent } from './executor/filters.ts';
-import { useSimulator } from './index.ts';
+import { WorkflowExecutor } from '../../sim/executor/executor.ts';
+import { listMatches, patternRegExp, triggers, type TriggerEvent } from '../../sim/executor/filters.ts';
+import { useSimulator } from './vitest.ts';
 
 const sim = useSimulator();
 

@@ -4,8 +4,8 @@
  * nested job asking more permissions than its caller grants).
  */
 import { describe, expect, it } from 'vitest';
-import { WorkflowExecutor } from './executor/executor.ts';
-import { useSimulator } from './index.ts';
+import { WorkflowExecutor } from '../../sim/executor/executor.ts';
+import { useSimulator } from './vitest.ts';
 
 const sim = useSimulator();
 

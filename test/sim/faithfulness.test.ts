@@ -1,9 +1,10 @@
 import { Octokit } from '@octokit/rest';
 import { describe, expect, it } from 'vitest';
-import { renderOpenApiSubset } from './generate.ts';
+import { renderOpenApiSubset } from '../../sim/generate.ts';
 import { readFileSync } from 'node:fs';
-import { SUBSET_FILE } from './openapi.ts';
-import { startSimulator, useSimulator } from './index.ts';
+import { SUBSET_FILE } from '../../sim/openapi.ts';
+import { startSimulator } from '../../sim/index.ts';
+import { useSimulator } from './vitest.ts';
 
 const sim = useSimulator();
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
 import { describe, expect, it } from 'vitest';
-import { useSimulator } from './index.ts';
+import { useSimulator } from './vitest.ts';
 
 const sim = useSimulator();
 

@@ -1,6 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { expect, it } from 'vitest';
-import { useSimulator } from './index.ts';
+import { useSimulator } from './vitest.ts';
 
 const sim = useSimulator();
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, Probot, ProbotOctokit, type ApplicationFunction } from 'probot';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useSimulator } from './index.ts';
+import { useSimulator } from './vitest.ts';
 
 const sim = useSimulator();
 const SECRET = 'probot-secret';

@@ -6,7 +6,7 @@
  *   it('...', async () => { const { url } = sim(); ... });
  */
 import { afterEach, beforeEach } from 'vitest';
-import { startSimulator, type Simulator, type SimulatorOptions } from './simulator.ts';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/simulator.ts';
 
 export function useSimulator(options: SimulatorOptions = {}): () => Simulator {
   let current: Simulator | undefined;

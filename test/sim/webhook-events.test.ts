@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Octokit } from '@octokit/rest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useSimulator } from './index.ts';
+import { useSimulator } from './vitest.ts';
 
 const sim = useSimulator();
 let sink: Server | undefined;

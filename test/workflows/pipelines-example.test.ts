@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExample, runCli } from '../helpers/cli.ts';
-import { useSimulator } from '../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 import { executorFor, failures, initProject, jobsOf, octokit } from './project.ts';
 
 const sim = useSimulator();

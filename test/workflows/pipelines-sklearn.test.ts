@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
-import { useSimulator } from '../sim/index.ts';
+import { useSimulator } from '../sim/vitest.ts';
 import { executorFor, failures, initProject, jobsOf, octokit } from './project.ts';
 
 function pythonWithSklearn(): string | null {

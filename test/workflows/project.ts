@@ -9,8 +9,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Octokit } from '@octokit/rest';
 import { runCli } from '../helpers/cli.ts';
-import { WorkflowExecutor, type WorkflowRunResult } from '../sim/executor/executor.ts';
-import type { Simulator } from '../sim/simulator.ts';
+import { WorkflowExecutor, type WorkflowRunResult } from '../../sim/executor/executor.ts';
+import type { Simulator } from '../../sim/simulator.ts';
 
 export const FAKE_NVIDIA_SMI = path.resolve('test/fixtures/nvidia-smi/bin');
 
