@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { startSimulator, type Simulator } from '../../sim/index.ts';
 import { WorkflowExecutor, type WorkflowRunResult } from '../../sim/executor/executor.ts';
 import { main as trainyardCli } from '../../src/cli/main.ts';
+import { EXIT, TrainyardError } from '../../src/errors.ts';
 import { RELEASE_WORKFLOW } from '../../src/app/champion.ts';
 import { GitHubReleasesRegistry } from '../../src/registry/github/github-registry.ts';
 import { MONITOR_SCHEDULE } from '../../src/init/render-callers.ts';
@@ -79,8 +80,11 @@ export interface LifecycleReport {
 }
 
 /** A step of the lifecycle did not end as it should; the message says which and why. */
-export class LifecycleError extends Error {
+export class LifecycleError extends TrainyardError {
   override readonly name = 'LifecycleError';
+  constructor(message: string) {
+    super(message, { exitCode: EXIT.gate });
+  }
 }
 
 const OWNER = 'acme';
