@@ -31,8 +31,16 @@ export function summarise(report: LifecycleReport): string {
   ].join('\n');
 }
 
+/** The doctor's verdict in one line: how many promises are backed, and the ones that are not. */
+function doctorLine(doctor: LifecycleReport['doctor']): string {
+  const held = doctor.promises.filter((p) => p.holds).length;
+  const missing = doctor.promises.filter((p) => !p.holds).map((p) => p.name);
+  return `doctor ${doctor.repository}: ${held} of ${doctor.promises.length} promises backed${missing.length ? `; not backed: ${missing.join(', ')}` : ''}`;
+}
+
 function summaryLines(report: LifecycleReport): string[] {
   return [
+    doctorLine(report.doctor),
     `comment ${report.comment.id}: ${report.comment.updates} updates`,
     `check ${report.check.name}: ${report.check.conclusion ?? 'none'}`,
     `gate: ${report.gate.state}: ${report.gate.comment ?? ''}`,

@@ -39,6 +39,8 @@ function retryingOctokit(auth: string, baseUrl: string): Octokit {
 import { BOT, changedKinds, createdObjects, duplicatesIn, fingerprint } from './ledger.ts';
 import { MODEL, MONITORED_AT, NOTIFY, prepareExample, train, type Example } from './example.ts';
 import { serveApp, type ServedApp } from './serve.ts';
+import { runDoctorCommand, secureRepository } from './doctor.ts';
+import type { DoctorReport } from '../../src/doctor/doctor.ts';
 
 export interface LifecycleOptions {
   /** Share of the App's API requests that fail with a 502 (retried by Octokit). */
@@ -72,6 +74,11 @@ export interface LifecycleReport {
     retrainingPullRequest: { number: number; title: string; url: string; evidence: { kind: string; metric: string; chunks: number; since: string } };
     retrainingComparison: LifecycleReport['retrainingComparison'];
   };
+  /**
+   * `trainyard doctor --json` on the repository before the story, secured as the docs
+   * ask (every promise backed): the doctor's own report.
+   */
+  doctor: DoctorReport;
   /** The workflow runs the executor ran from the files `trainyard init` wrote, in order. */
   workflowRuns: Array<{ workflow: string; event: string; conclusion: string; jobs: Array<{ name: string; conclusion: string }> }>;
   duplicates: number;
@@ -87,8 +94,8 @@ export class LifecycleError extends TrainyardError {
   }
 }
 
-const OWNER = 'acme';
-const REPO = `${OWNER}/flights`;
+export const OWNER = 'acme';
+export const REPO = `${OWNER}/flights`;
 const SECRET = 'sandbox-webhook-secret';
 /** The trainyard checkout: `trainyard/trainyard@v1` in the workflows resolves to it (its dist/ bundle). */
 export const CHECKOUT = fileURLToPath(new URL('../../', import.meta.url));
@@ -175,16 +182,10 @@ class World {
 async function openWorld(options: LifecycleOptions): Promise<World> {
   const example = await prepareExample();
   const sim = await startSimulator({ faultSeed: options.seed });
+  // The team's organisation: its runner groups are what doctor reads for the GPU runner.
+  sim.seed.user({ login: OWNER, type: 'Organization' });
   const app = await serveApp(sim, SECRET, OWNER);
-  // The project as `trainyard init` leaves it: the example's files, the callers init writes, the sandbox's config.
-  await initCallers(example.dir);
-  sim.seed.repo({
-    fullName: REPO,
-    files: { ...readTree(example.dir), '.github/trainyard.yml': example.configText },
-    collaborators: { alice: 'write', bob: 'write' },
-  });
-  sim.seed.environment({ repo: REPO, name: 'production', protectionApps: [app.appId] });
-  if (options.faults > 0) sim.faults.add({ callers: ['app', 'installation'], rate: options.faults, fault: { kind: 'status', status: 502 } });
+  await seedRepository(sim, example, app.appId);
   const executor = new WorkflowExecutor({
     sim,
     trainyardRoot: CHECKOUT,
@@ -204,6 +205,23 @@ async function openWorld(options: LifecycleOptions): Promise<World> {
   });
   const world = new World(sim, app, example, executor);
   return world;
+}
+
+/**
+ * The sandbox's repository as the story starts, on an organisation `acme` where
+ * trainyard's App `appId` is installed: the project as `trainyard init` leaves it (the
+ * example's files, the callers init writes, the sandbox's config), alice and bob as
+ * writers, and every setting docs/security.md asks for, the production environment
+ * guarded by the App included.
+ */
+export async function seedRepository(sim: Simulator, example: Example, appId: number): Promise<void> {
+  await initCallers(example.dir);
+  sim.seed.repo({
+    fullName: REPO,
+    files: { ...readTree(example.dir), '.github/trainyard.yml': example.configText },
+    collaborators: { alice: 'write', bob: 'write' },
+  });
+  secureRepository(sim, { repo: REPO, appId, environment: 'production' });
 }
 
 /** `trainyard init --yes --force` in the project: the four callers (the config is replaced when seeding). */
@@ -340,11 +358,26 @@ async function monitoringRun(world: World, number: number): Promise<LifecycleRep
   };
 }
 
+/**
+ * `trainyard doctor` on the secured repository, as the team runs it (the CLI over HTTP,
+ * with a read-only token of the App's installation): every promise must be backed.
+ */
+async function doctorStep(world: World): Promise<DoctorReport> {
+  const { code, report, stderr } = await runDoctorCommand(world.sim, { repo: REPO, appId: world.app.appId });
+  expect(report !== null, 'doctor', `trainyard doctor printed no report (exit ${code}): ${stderr.trim()}`);
+  const missing = report.promises.filter((p) => !p.holds);
+  expect(code === 0 && missing.length === 0, 'doctor', `trainyard doctor exited ${code}; not backed: ${missing.map((p) => `${p.name} (${p.setting})`).join('; ') || 'none'}`);
+  return report;
+}
+
 export async function runLifecycle(options: LifecycleOptions): Promise<LifecycleReport> {
   const world = await openWorld(options);
   const { sim } = world;
   try {
-    return await live(world);
+    // Before the story, and before any fault: the faults are aimed at the App's own requests.
+    const doctor = await doctorStep(world);
+    if (options.faults > 0) sim.faults.add({ callers: ['app', 'installation'], rate: options.faults, fault: { kind: 'status', status: 502 } });
+    return { ...(await live(world)), doctor };
   } finally {
     await sim.webhooks.idle();
     world.executor.close();
@@ -354,7 +387,7 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
   }
 }
 
-async function live(world: World): Promise<LifecycleReport> {
+async function live(world: World): Promise<Omit<LifecycleReport, 'doctor'>> {
   const { sim } = world;
   const registry = world.registry();
   const bodies: string[] = [];
