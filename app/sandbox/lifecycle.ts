@@ -375,9 +375,14 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
   const { sim } = world;
   try {
     // Before the story, and before any fault: the faults are aimed at the App's own requests.
+    // Doctor's token is an installation token of the App too; its requests are not the App's.
+    const installationCalls = () => sim.requests().byCaller.installation;
+    const before = installationCalls();
     const doctor = await doctorStep(world);
+    const doctorCalls = installationCalls() - before;
     if (options.faults > 0) sim.faults.add({ callers: ['app', 'installation'], rate: options.faults, fault: { kind: 'status', status: 502 } });
-    return { ...(await live(world)), doctor };
+    const report = await live(world);
+    return { doctor, ...report, apiCalls: report.apiCalls - doctorCalls };
   } finally {
     await sim.webhooks.idle();
     world.executor.close();

@@ -1,5 +1,6 @@
 /** What the lifecycle scenario must report, with or without faults. */
 import { expect } from 'vitest';
+import { PROMISE_NAMES } from '../../src/doctor/doctor.ts';
 
 export const LIFECYCLE = {
   comment: { id: expect.any(Number), updates: 2 },
@@ -54,6 +55,11 @@ export const LIFECYCLE = {
       runId: expect.any(Number), conclusion: 'failure', check: 'failure', title: 'fail: roc_auc did not meet the policy',
       comment: expect.stringMatching(/^https:\/\/github\.com\/acme\/flights\/pull\/2#issuecomment-\d+$/),
     },
+  },
+  // `trainyard doctor` on the repository secured as docs/security.md asks, before the story: every promise backed, none with a fix.
+  doctor: {
+    repository: 'acme/flights',
+    promises: Object.values(PROMISE_NAMES).map((name) => ({ name, holds: true, setting: expect.any(String), fix: null })),
   },
   duplicates: 0,
 };

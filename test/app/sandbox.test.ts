@@ -20,6 +20,9 @@ describe('trainyard sandbox --scenario lifecycle', () => {
     const report = JSON.parse(out) as Record<string, unknown>;
     expect(report).toMatchObject({ ...LIFECYCLE, faultsInjected: 0 });
     expect(report.apiCalls).toBeGreaterThan(50);
+    // Under `doctor`, the doctor's own --json report, field for field.
+    const doctor = report.doctor as { promises: Array<Record<string, unknown>> };
+    expect(doctor.promises.map((p) => Object.keys(p).sort())).toEqual(doctor.promises.map(() => ['fix', 'holds', 'name', 'setting']));
   }, 420_000);
 
   it('prints the comment and the check the App produced, and writes them to the files --out names', async () => {
@@ -31,6 +34,7 @@ describe('trainyard sandbox --scenario lifecycle', () => {
     expect(comment).toContain('flight-delays');
     expect(check).toMatch(/^# trainyard \/ flight-delays: success\n/);
     expect(stdout).toContain("──── the App's comment on the pull request (https://github.com/acme/flights/pull/1#issuecomment-");
+    expect(stdout.split('\n')[0]).toBe('doctor acme/flights: 6 of 6 promises backed');
     expect(stdout).toContain('workflow runs: trainyard pr (pull_request) success, trainyard pr (pull_request) success, trainyard release (push) success, trainyard drift (schedule) failure, trainyard retrain (workflow_dispatch) failure, trainyard monitor (schedule) failure, trainyard retrain (workflow_dispatch) failure\n');
     expect(stdout).toMatch(/\nalert comments: 1, mentioning @alice @bob https:\/\/github\.com\/acme\/flights\/issues\/3#issuecomment-\d+\n/);
     expect(stdout).toContain('\nretraining pull request #2 with the monitoring evidence: Retrain flight-delays: realized roc_auc out of its band for 3 chunks (realized roc_auc, 3 chunks since 2001-04-16)\n');
