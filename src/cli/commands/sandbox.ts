@@ -1,7 +1,6 @@
 /**
  * `trainyard sandbox --scenario lifecycle [--faults <rate>] [--seed <n>] [--json]`: a
- * model's whole life against the GitHub simulator with the real App over HTTP, on a
- * repository secured as docs/security.md asks, which `trainyard doctor` checks first.
+ * model's whole life against the GitHub simulator with the real App over HTTP.
  * `trainyard sandbox --scenario attacks [--json]` replays the security review's attacks
  * on the promotion gate and prints `{"cases": [{"name", "refused", "evidence"}]}`. The
  * sandbox is loaded only when this command runs, and only from a checkout (see
