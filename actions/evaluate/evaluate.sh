@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The evaluate action's step: every input arrives as a TRAINYARD_* variable (never
 # interpolated into the script), and is passed to the CLI as one argument each.
-#   1. metrics: the user's file, or `trainyard evaluate` over the predictions
-#      (the task from the input, else from the model in the config);
-#   2. `trainyard compare` against the champion -> comparison.json, comparison.md (for a
-#      model with an evaluation section, on its evaluation rows, the labels read from
-#      the evaluation-ref input, else the pull request's base branch);
-#   3. the verdict to the step outputs, the report to the job summary.
+#   1. `trainyard compare` against the champion -> comparison.json, comparison.md, and
+#      without a metrics input metrics.json, computed from the predictions (the task from
+#      the input, else from the model in the config; for a model with an evaluation
+#      section, on its evaluation rows, the labels read from the evaluation-ref input,
+#      else the pull request's base branch);
+#   2. the verdict to the step outputs, the report to the job summary.
 set -euo pipefail
 
 out="${TRAINYARD_OUTPUT:-trainyard-evaluation}"
@@ -17,21 +17,18 @@ common=(--policy "$TRAINYARD_CONFIG")
 [ -n "${TRAINYARD_TASK:-}" ] && common+=(--task "$TRAINYARD_TASK")
 
 metrics="${TRAINYARD_METRICS:-}"
-if [ -z "$metrics" ]; then
-  if [ -z "${TRAINYARD_PREDICTIONS:-}" ]; then
-    echo "::error title=trainyard evaluate::set the 'metrics' or the 'predictions' input"
-    exit 2
-  fi
-  evaluate=(evaluate --predictions "$TRAINYARD_PREDICTIONS" --config "$TRAINYARD_CONFIG" --out "$out/metrics.json")
-  [ -n "${TRAINYARD_MODEL:-}" ] && evaluate+=(--model "$TRAINYARD_MODEL")
-  [ -n "${TRAINYARD_TASK:-}" ] && evaluate+=(--task "$TRAINYARD_TASK")
-  trainyard "${evaluate[@]}" > "$out/evaluation.md"
-  metrics="$out/metrics.json"
+if [ -z "$metrics" ] && [ -z "${TRAINYARD_PREDICTIONS:-}" ]; then
+  echo "::error title=trainyard evaluate::set the 'metrics' or the 'predictions' input"
+  exit 2
 fi
 
 args=(compare "${common[@]}" --out "$out/comparison.json" --markdown "$out/comparison.md")
 [ -n "$metrics" ] && args+=(--candidate "$metrics")
 [ -n "${TRAINYARD_PREDICTIONS:-}" ] && args+=(--candidate-predictions "$TRAINYARD_PREDICTIONS")
+# Without a metrics file, trainyard computes the candidate's metrics from its predictions
+# (for a model with an evaluation section, on the evaluation rows with the trusted labels,
+# so the predictions need no label column) and writes them beside the comparison.
+[ -z "$metrics" ] && args+=(--metrics-out "$out/metrics.json")
 [ -n "${TRAINYARD_BASELINE_METRICS:-}" ] && args+=(--baseline "$TRAINYARD_BASELINE_METRICS")
 [ -n "${TRAINYARD_BASELINE_PREDICTIONS:-}" ] && args+=(--baseline-predictions "$TRAINYARD_BASELINE_PREDICTIONS")
 [ -n "${TRAINYARD_EVALUATION_REF:-}" ] && args+=(--evaluation-ref "$TRAINYARD_EVALUATION_REF")

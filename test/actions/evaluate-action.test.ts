@@ -1,7 +1,8 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { readAction } from '../helpers/action-file.ts';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +65,76 @@ describe('the evaluate step (evaluate.sh) on the example', () => {
     const metrics = JSON.parse(await readFile(path.join(dir, 'out/metrics.json'), 'utf8')) as Record<string, number>;
     expect(metrics.roc_auc).toBeCloseTo(0.6590506287568338, 12);
     expect(await readFile(env.GITHUB_STEP_SUMMARY, 'utf8')).toContain('## ✅ trainyard: flight-delays passes');
+  });
+});
+
+describe('the evaluate step on a model with an evaluation section', () => {
+  const fixtures = path.join(root, 'test/fixtures/evaluation');
+  const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'alice', GIT_AUTHOR_EMAIL: 'alice@example.com', GIT_COMMITTER_NAME: 'alice', GIT_COMMITTER_EMAIL: 'alice@example.com' };
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-C', cwd, ...args], { env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  const CONFIG = [
+    'version: 1',
+    'models:',
+    '  churn:',
+    '    task: binary',
+    '    data: { train: data/data.csv }',
+    '    training: { command: "true" }',
+    '    evaluation: { split: { fraction: 0.25 }, id: id, label: label }',
+    '    metrics:',
+    '      policy:',
+    '        roc_auc: { greater_is_better: true, threshold: 0.5 }',
+    '',
+  ].join('\n');
+
+  it('scores label-free predictions on the base branch\'s labels, though the pull request relabels its data', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-action-eval-'));
+    const origin = path.join(dir, 'origin');
+    await mkdir(path.join(origin, '.github'), { recursive: true });
+    await mkdir(path.join(origin, 'data'));
+    await writeFile(path.join(origin, '.github/trainyard.yml'), CONFIG);
+    const data = await readFile(path.join(fixtures, 'data.csv'), 'utf8');
+    await writeFile(path.join(origin, 'data/data.csv'), data);
+    git(origin, 'init', '-q', '-b', 'main');
+    git(origin, 'add', '.');
+    git(origin, 'commit', '-q', '-m', 'data');
+    const work = path.join(dir, 'work');
+    git(dir, 'clone', '-q', origin, work);
+    git(work, 'checkout', '-q', '-b', 'relabel');
+    // The pull request's own data says every row is positive.
+    const relabelled = data.trim().split('\n').map((line, index) => (index === 0 ? line : `${line.split(',').slice(0, -1).join(',')},1`));
+    await writeFile(path.join(work, 'data/data.csv'), `${relabelled.join('\n')}\n`);
+    git(work, 'commit', '-q', '-am', 'relabel');
+    // The candidate's predictions: id and score only, no label column.
+    const candidate = (await readFile(path.join(fixtures, 'candidate.csv'), 'utf8')).trim().split('\n').map((line) => {
+      const [id, , score] = line.split(',');
+      return `${id},${score}`;
+    });
+    await writeFile(path.join(dir, 'predictions.csv'), `${candidate.join('\n')}\n`);
+    const bin = path.join(dir, 'bin');
+    await mkdir(bin);
+    // Run from the pull request's clone: tsx is imported by path, not resolved from there.
+    await writeFile(path.join(bin, 'trainyard'), `#!/usr/bin/env bash\nexec node --import "${pathToFileURL(path.join(root, 'node_modules/tsx/dist/esm/index.mjs')).href}" "${path.join(root, 'src/cli/bin.ts')}" "$@"\n`);
+    await chmod(path.join(bin, 'trainyard'), 0o755);
+    const env = {
+      PATH: `${bin}:${process.env.PATH}`,
+      GITHUB_BASE_REF: 'main',
+      GITHUB_OUTPUT: path.join(dir, 'output'),
+      GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'),
+      TRAINYARD_CONFIG: '.github/trainyard.yml',
+      TRAINYARD_PREDICTIONS: path.join(dir, 'predictions.csv'),
+      TRAINYARD_OUTPUT: path.join(dir, 'out'),
+      TRAINYARD_FAIL: 'true',
+    };
+    await writeFile(env.GITHUB_OUTPUT, '');
+    await promisify(execFile)('bash', [path.join(root, 'actions/evaluate/evaluate.sh')], { env, cwd: work });
+    const expected = JSON.parse(await readFile(path.join(fixtures, 'expected.json'), 'utf8')) as { evaluation_ids: number[]; candidate: Record<string, number> };
+    expect(await readFile(env.GITHUB_OUTPUT, 'utf8')).toBe(`verdict=pass\ncomparison=${dir}/out/comparison.json\n`);
+    const comparison = JSON.parse(await readFile(path.join(dir, 'out/comparison.json'), 'utf8')) as { evaluation: unknown; metrics: Array<{ name: string; candidate: number }> };
+    expect(comparison.evaluation).toEqual({ rows: expected.evaluation_ids.length, labels: 'origin/main:data/data.csv', trusted: true });
+    expect(comparison.metrics.find((metric) => metric.name === 'roc_auc')!.candidate).toBeCloseTo(expected.candidate.roc_auc!, 12);
+    const metrics = JSON.parse(await readFile(path.join(dir, 'out/metrics.json'), 'utf8')) as Record<string, number>;
+    for (const name of ['roc_auc', 'accuracy', 'log_loss']) expect(metrics[name], name).toBeCloseTo(expected.candidate[name]!, 12);
+    expect(await readFile(env.GITHUB_STEP_SUMMARY, 'utf8')).toContain('## ✅ trainyard: churn passes');
   });
 });
 

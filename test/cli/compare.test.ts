@@ -56,9 +56,13 @@ describe('trainyard compare', () => {
   });
 
   it('adds paired intervals, McNemar and DeLong from both models\' predictions', async () => {
-    const result = await runCli(['compare', '--candidate-predictions', predictions, '--baseline-predictions', 'baseline-predictions.csv', '--policy', 'example-policy.yml', '--task', 'binary', '--resamples', '200', '--json'], { cwd: dir });
+    const result = await runCli(['compare', '--candidate-predictions', predictions, '--baseline-predictions', 'baseline-predictions.csv', '--policy', 'example-policy.yml', '--task', 'binary', '--resamples', '200', '--json', '--metrics-out', 'computed.json'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const document = JSON.parse(result.stdout) as ComparisonDocument;
+    // --metrics-out: the candidate's metrics as trainyard computed them from its predictions.
+    const computed = JSON.parse(await readFile(path.join(dir, 'computed.json'), 'utf8')) as Record<string, number>;
+    expect(computed.roc_auc).toBe(document.metrics.find((metric) => metric.name === 'roc_auc')!.candidate);
+    expect(Object.keys(computed)).toEqual(expect.arrayContaining(['roc_auc', 'accuracy', 'log_loss']));
     expect(document.significance).toMatchObject({ gating: false, resamples: 200, seed: 42, rows: { shared: 4000, candidateOnly: 0, baselineOnly: 0 } });
     const auc = document.metrics.find((metric) => metric.name === 'roc_auc')!;
     expect(auc.ci![0]).toBeLessThan(auc.delta!);
@@ -102,6 +106,7 @@ describe('trainyard compare', () => {
     ['a policy with a bad rule', ['--candidate', 'candidate.json', '--policy', 'rule.yml'], /rule\.yml:2:\d+: policy\.roc_auc\.min_absolute_change:/],
     ['predictions without a task', ['--candidate-predictions', predictions, '--policy', 'gate-notask.yml'], /--task is needed/],
     ['an out-of-range confidence', ['--candidate', 'candidate.json', '--confidence', '95'], /--confidence 95: expected a number between 0 and 1/],
+    ['--metrics-out without predictions', ['--candidate', 'candidate.json', '--metrics-out', 'computed.json'], /^trainyard: --metrics-out needs --candidate-predictions: it writes the metrics trainyard computes from them\n$/],
   ])('refuses %s with exit 2', async (_, args, message) => {
     await write('rule.yml', 'policy:\n  roc_auc: { greater_is_better: true, min_absolute_change: 0 }\n');
     await write('gate-notask.yml', 'policy: {}\n');

@@ -6,11 +6,11 @@ import { projectRootOf } from '../../config/load.ts';
 import { UsageError } from '../../errors.ts';
 import { verdictExitCode, type Comparison } from '../../metrics/compare.ts';
 import { comparisonDocument } from '../../metrics/comparison-document.ts';
-import { readMetricsFile } from '../../metrics/read-metrics.ts';
+import { readMetricsFile, type MetricValues } from '../../metrics/read-metrics.ts';
 import { compareStage, evaluationCompareStage, type ModelSide } from '../../metrics/stages.ts';
 import { defaultEvaluationRef, trustedEvaluation } from '../../metrics/trusted-labels.ts';
 import { TASKS } from '../../metrics/types.ts';
-import { writeFileAtomic } from '../../metrics/write-metrics.ts';
+import { renderMetrics, writeFileAtomic } from '../../metrics/write-metrics.ts';
 import { renderJobSummary } from '../../report/comparison-report.ts';
 import type { CliIo } from '../io.ts';
 import { readHistory, readLineage, resolvePolicy } from './compare-inputs.ts';
@@ -39,6 +39,7 @@ interface CompareOptions {
   json?: boolean;
   out?: string;
   markdown?: string;
+  metricsOut?: string;
 }
 
 function side(cwd: string, metrics: string | undefined, predictions: string | undefined): ModelSide | null {
@@ -72,6 +73,7 @@ export function registerCompare(program: Command, io: CliIo, setExit: (code: num
     .option('--json', 'print comparison.json instead of the report')
     .option('-o, --out <file>', 'write comparison.json here')
     .option('--markdown <file>', 'write the report (job-summary Markdown) here')
+    .option('--metrics-out <file>', 'write the candidate\'s metrics as the comparison used them (.json, .yaml, .csv or .tsv): computed by trainyard from --candidate-predictions, on the evaluation rows for a model with an evaluation section')
     .action(async (options: CompareOptions) => {
       const candidate = side(io.cwd, options.candidate, options.candidatePredictions);
       if (!candidate) throw new UsageError('expected --candidate <metrics> or --candidate-predictions <file>');
@@ -93,8 +95,10 @@ export function registerCompare(program: Command, io: CliIo, setExit: (code: num
       if (options.evaluationRef !== undefined && !evaluated) {
         throw new UsageError(loaded.config?.evaluation ? '--evaluation-ref needs --candidate-predictions: the labels are joined to the predictions' : '--evaluation-ref is only used with a trainyard config whose model has an evaluation section (--policy)');
       }
+      if (options.metricsOut !== undefined && !options.candidatePredictions) throw new UsageError('--metrics-out needs --candidate-predictions: it writes the metrics trainyard computes from them');
       const notes: string[] = [];
       let comparison: Comparison;
+      let candidateMetrics: MetricValues;
       if (evaluated) {
         const scratch = await mkdtemp(path.join(tmpdir(), 'trainyard-compare-'));
         try {
@@ -124,6 +128,7 @@ export function registerCompare(program: Command, io: CliIo, setExit: (code: num
             bootstrap,
           });
           comparison = result.comparison;
+          candidateMetrics = result.computed;
           notes.push(...result.notes, ...judging.notes);
         } finally {
           await rm(scratch, { recursive: true, force: true });
@@ -138,6 +143,7 @@ export function registerCompare(program: Command, io: CliIo, setExit: (code: num
           cwd: io.cwd,
           bootstrap,
         });
+        candidateMetrics = Object.fromEntries(comparison.metrics.flatMap((metric) => (metric.candidate === null ? [] : [[metric.name, metric.candidate]])));
         if (loaded.config?.evaluation) notes.push('The model has an evaluation section, but no predictions were given: these are the values of the metrics files, not computed by trainyard on the evaluation rows (give --candidate-predictions to score them).');
       }
       const model = loaded.model ?? options.model ?? null;
@@ -157,6 +163,10 @@ export function registerCompare(program: Command, io: CliIo, setExit: (code: num
       const json = `${JSON.stringify(document, null, 2)}\n`;
       if (options.out) await writeFileAtomic(path.resolve(io.cwd, options.out), json);
       if (options.markdown) await writeFileAtomic(path.resolve(io.cwd, options.markdown), report);
+      if (options.metricsOut) {
+        const file = path.resolve(io.cwd, options.metricsOut);
+        await writeFileAtomic(file, renderMetrics(candidateMetrics, file));
+      }
       io.stdout(options.json ? json : report);
       setExit(verdictExitCode(comparison.verdict));
     });

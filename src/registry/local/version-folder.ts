@@ -35,7 +35,7 @@ async function exists(file: string): Promise<boolean> {
   return readFile(file).then(() => true, () => false);
 }
 
-export async function folderState(dir: string): Promise<FolderState> {
+export async function folderState(dir: string, again = true): Promise<FolderState> {
   let registration: Registration;
   try {
     const parsed = registrationSchema.safeParse(JSON.parse(await readFile(path.join(dir, REGISTRATION_FILE), 'utf8')));
@@ -46,7 +46,10 @@ export async function folderState(dir: string): Promise<FolderState> {
     // taking it leaves it empty for good, its number burnt. Anything else is not ours.
     // registration.json is written through a temporary file, which may be all a
     // racing reader sees of a folder another process has just taken.
+    // Or registration.json appeared between the read and the listing (and the files after
+    // it): read it once more.
     const entries = await readdir(dir).catch(() => ['?']);
+    if (again && entries.includes(REGISTRATION_FILE)) return folderState(dir, false);
     return entries.every((entry) => entry.startsWith(`${REGISTRATION_FILE}.`) && entry.endsWith('.tmp')) ? { kind: 'claimed' } : { kind: 'foreign' };
   }
   if (await exists(path.join(dir, COMPLETE_FILE))) return { kind: 'complete' };

@@ -6,6 +6,7 @@ import {
   parseIntegerOption,
   parseNumberOption,
   parseTask,
+  renderMetrics,
   trustedEvaluation,
   writeFileAtomic
 } from "./chunk-PCCO7QKD.js";
@@ -99,7 +100,7 @@ function side(cwd, metrics, predictions) {
   return { ...metrics ? { metricsFile: path2.resolve(cwd, metrics) } : {}, ...predictions ? { predictions } : {} };
 }
 function registerCompare(program, io, setExit) {
-  program.command("compare").description("Judge a candidate against a baseline under the metric policy; exit 0 pass, 1 fail or inconclusive, 2 bad input.").option("--candidate <metrics>", "the candidate's metrics file (JSON, YAML, CSV or TSV)").option("--baseline <metrics>", "the baseline's (champion's) metrics file; none for a first model").option("--candidate-predictions <file>", "the candidate's predictions, for paired intervals (or metrics, without --candidate)").option("--baseline-predictions <file>", "the baseline's predictions on the same rows").option("--policy <file>", `a trainyard config or a policy file (default: ${".github/trainyard.yml"} when present)`).option("-m, --model <name>", "the model whose policy applies (when the config has several)").option("-t, --task <task>", `the kind of model, for predictions: ${TASKS.join(", ")} (default: the model's task)`).option("--label <column>", "the label column of the predictions", "label").option("--score <column>", "the score column (multiclass: probability column prefix)", "score").option("--prediction <column>", "the predicted class or value column").option("--threshold <number>", "binary: the score from which a row is predicted positive", "0.5").option("--id <column>", "the row id pairing the two predictions files", "id").option("--resamples <n>", "bootstrap resamples (default: the policy's significance, else 1000)").option("--seed <n>", "bootstrap seed (default: the policy's significance, else 42)").option("--confidence <level>", "interval confidence (default: the policy's significance, else 0.95)").option("--history <file>", `previous versions' metrics for the chart: [{"version", "metrics"}], oldest first`).option("--lineage <file>", "the candidate's lineage.json, for the report").option("--baseline-name <name>", "what the report calls the baseline", "champion").option("--evaluation-ref <ref>", "for a model with an evaluation section: the git ref whose evaluation data gives the labels (git show <ref>:<path>; default: origin/$GITHUB_BASE_REF in a pull request's workflow, else the working tree)").option("--json", "print comparison.json instead of the report").option("-o, --out <file>", "write comparison.json here").option("--markdown <file>", "write the report (job-summary Markdown) here").action(async (options) => {
+  program.command("compare").description("Judge a candidate against a baseline under the metric policy; exit 0 pass, 1 fail or inconclusive, 2 bad input.").option("--candidate <metrics>", "the candidate's metrics file (JSON, YAML, CSV or TSV)").option("--baseline <metrics>", "the baseline's (champion's) metrics file; none for a first model").option("--candidate-predictions <file>", "the candidate's predictions, for paired intervals (or metrics, without --candidate)").option("--baseline-predictions <file>", "the baseline's predictions on the same rows").option("--policy <file>", `a trainyard config or a policy file (default: ${".github/trainyard.yml"} when present)`).option("-m, --model <name>", "the model whose policy applies (when the config has several)").option("-t, --task <task>", `the kind of model, for predictions: ${TASKS.join(", ")} (default: the model's task)`).option("--label <column>", "the label column of the predictions", "label").option("--score <column>", "the score column (multiclass: probability column prefix)", "score").option("--prediction <column>", "the predicted class or value column").option("--threshold <number>", "binary: the score from which a row is predicted positive", "0.5").option("--id <column>", "the row id pairing the two predictions files", "id").option("--resamples <n>", "bootstrap resamples (default: the policy's significance, else 1000)").option("--seed <n>", "bootstrap seed (default: the policy's significance, else 42)").option("--confidence <level>", "interval confidence (default: the policy's significance, else 0.95)").option("--history <file>", `previous versions' metrics for the chart: [{"version", "metrics"}], oldest first`).option("--lineage <file>", "the candidate's lineage.json, for the report").option("--baseline-name <name>", "what the report calls the baseline", "champion").option("--evaluation-ref <ref>", "for a model with an evaluation section: the git ref whose evaluation data gives the labels (git show <ref>:<path>; default: origin/$GITHUB_BASE_REF in a pull request's workflow, else the working tree)").option("--json", "print comparison.json instead of the report").option("-o, --out <file>", "write comparison.json here").option("--markdown <file>", "write the report (job-summary Markdown) here").option("--metrics-out <file>", "write the candidate's metrics as the comparison used them (.json, .yaml, .csv or .tsv): computed by trainyard from --candidate-predictions, on the evaluation rows for a model with an evaluation section").action(async (options) => {
     const candidate = side(io.cwd, options.candidate, options.candidatePredictions);
     if (!candidate) throw new UsageError("expected --candidate <metrics> or --candidate-predictions <file>");
     const baseline = side(io.cwd, options.baseline, options.baselinePredictions);
@@ -120,8 +121,10 @@ function registerCompare(program, io, setExit) {
     if (options.evaluationRef !== void 0 && !evaluated) {
       throw new UsageError(loaded.config?.evaluation ? "--evaluation-ref needs --candidate-predictions: the labels are joined to the predictions" : "--evaluation-ref is only used with a trainyard config whose model has an evaluation section (--policy)");
     }
+    if (options.metricsOut !== void 0 && !options.candidatePredictions) throw new UsageError("--metrics-out needs --candidate-predictions: it writes the metrics trainyard computes from them");
     const notes = [];
     let comparison;
+    let candidateMetrics;
     if (evaluated) {
       const scratch = await mkdtemp(path2.join(tmpdir(), "trainyard-compare-"));
       try {
@@ -150,6 +153,7 @@ function registerCompare(program, io, setExit) {
           bootstrap
         });
         comparison = result.comparison;
+        candidateMetrics = result.computed;
         notes.push(...result.notes, ...judging.notes);
       } finally {
         await rm(scratch, { recursive: true, force: true });
@@ -164,6 +168,7 @@ function registerCompare(program, io, setExit) {
         cwd: io.cwd,
         bootstrap
       });
+      candidateMetrics = Object.fromEntries(comparison.metrics.flatMap((metric) => metric.candidate === null ? [] : [[metric.name, metric.candidate]]));
       if (loaded.config?.evaluation) notes.push("The model has an evaluation section, but no predictions were given: these are the values of the metrics files, not computed by trainyard on the evaluation rows (give --candidate-predictions to score them).");
     }
     const model = loaded.model ?? options.model ?? null;
@@ -184,6 +189,10 @@ function registerCompare(program, io, setExit) {
 `;
     if (options.out) await writeFileAtomic(path2.resolve(io.cwd, options.out), json);
     if (options.markdown) await writeFileAtomic(path2.resolve(io.cwd, options.markdown), report);
+    if (options.metricsOut) {
+      const file = path2.resolve(io.cwd, options.metricsOut);
+      await writeFileAtomic(file, renderMetrics(candidateMetrics, file));
+    }
     io.stdout(options.json ? json : report);
     setExit(verdictExitCode(comparison.verdict));
   });
