@@ -11,7 +11,7 @@ import {
 } from "./chunk-PCCO7QKD.js";
 import {
   openRegistry
-} from "./chunk-TD4HGOVY.js";
+} from "./chunk-OASEMOIY.js";
 import "./chunk-IWZWCENP.js";
 import "./chunk-5GYPTEMT.js";
 import "./chunk-TS3ATOH4.js";
@@ -22,7 +22,7 @@ import {
 import {
   comparisonDocument
 } from "./chunk-KSNJQD4E.js";
-import "./chunk-ONKBUAXO.js";
+import "./chunk-VKHVAG3H.js";
 import {
   TASKS,
   TASK_METRICS,

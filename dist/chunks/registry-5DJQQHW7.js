@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   openRegistry,
   runUrlFrom
-} from "./chunk-TD4HGOVY.js";
+} from "./chunk-OASEMOIY.js";
 import "./chunk-IWZWCENP.js";
 import "./chunk-5GYPTEMT.js";
 import "./chunk-TS3ATOH4.js";
@@ -12,7 +12,7 @@ import "./chunk-KRE5CPIC.js";
 import {
   collectVersionContent
 } from "./chunk-Z43CYH7D.js";
-import "./chunk-ONKBUAXO.js";
+import "./chunk-VKHVAG3H.js";
 import "./chunk-DDUIAT3K.js";
 import {
   championOf,

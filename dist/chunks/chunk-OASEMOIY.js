@@ -9,7 +9,7 @@ import {
 } from "./chunk-TS3ATOH4.js";
 import {
   LocalRegistry
-} from "./chunk-ONKBUAXO.js";
+} from "./chunk-VKHVAG3H.js";
 import {
   DEFAULT_CONFIG_PATH,
   REGISTRY_SPEC,

@@ -3,14 +3,14 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   githubClient
-} from "./chunk-TD4HGOVY.js";
+} from "./chunk-OASEMOIY.js";
 import "./chunk-IWZWCENP.js";
 import "./chunk-5GYPTEMT.js";
 import {
   messageOf
 } from "./chunk-TS3ATOH4.js";
 import "./chunk-KRE5CPIC.js";
-import "./chunk-ONKBUAXO.js";
+import "./chunk-VKHVAG3H.js";
 import {
   GitHubApiError,
   checkEnvironmentName

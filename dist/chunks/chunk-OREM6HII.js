@@ -17,23 +17,23 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = [
-  { name: "run", load: async () => (await import("./run-LYZPPWRG.js")).registerRun },
-  { name: "train", load: async () => (await import("./train-MRTSUSQY.js")).registerTrain },
+  { name: "run", load: async () => (await import("./run-CMEHUUCB.js")).registerRun },
+  { name: "train", load: async () => (await import("./train-L2TZ2STX.js")).registerTrain },
   { name: "config", load: async () => (await import("./config-N4M77GFC.js")).registerConfig },
   { name: "init", load: async () => (await import("./init-4TVRIOQE.js")).registerInit },
   { name: "runner", load: async () => (await import("./runner-5TVBICOB.js")).registerRunner },
-  { name: "registry", load: async () => (await import("./registry-YIWZONWK.js")).registerRegistry },
-  { name: "deploy", load: async () => (await import("./deploy-DJB22R2L.js")).registerDeploy },
+  { name: "registry", load: async () => (await import("./registry-5DJQQHW7.js")).registerRegistry },
+  { name: "deploy", load: async () => (await import("./deploy-XUEVSMWF.js")).registerDeploy },
   { name: "drift", load: async () => (await import("./drift-UEMTRBII.js")).registerDrift },
   { name: "monitor", load: async () => (await import("./monitor-RXRZQUVL.js")).registerMonitor },
-  { name: "monitor-publish", load: async () => (await import("./monitor-publish-TD2UZ7U7.js")).registerMonitorPublish },
+  { name: "monitor-publish", load: async () => (await import("./monitor-publish-Q2EWG227.js")).registerMonitorPublish },
   { name: "profile", load: async () => (await import("./profile-N4WFWF67.js")).registerProfile },
   { name: "validate", load: async () => (await import("./validate-NPVOYEZR.js")).registerValidate },
   { name: "schema", load: async () => (await import("./schema-LYLFQXND.js")).registerSchema },
-  { name: "evaluate", load: async () => (await import("./evaluate-ZNKDE3DE.js")).registerEvaluate },
+  { name: "evaluate", load: async () => (await import("./evaluate-S6NHTFQM.js")).registerEvaluate },
   { name: "compare", load: async () => (await import("./compare-OLHZLX5D.js")).registerCompare },
   { name: "sandbox", load: async () => (await import("./sandbox-M4THREOU.js")).registerSandbox },
-  { name: "doctor", load: async () => (await import("./doctor-VONDJIFJ.js")).registerDoctor },
+  { name: "doctor", load: async () => (await import("./doctor-VZ73QPLX.js")).registerDoctor },
   { name: "app", load: async () => (await import("./app-7K4JMXH3.js")).registerApp }
 ];
 async function buildProgram(io, setExit, argv = []) {

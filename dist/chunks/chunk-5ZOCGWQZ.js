@@ -17,7 +17,7 @@ import {
 } from "./chunk-Z43CYH7D.js";
 import {
   LocalRegistry
-} from "./chunk-ONKBUAXO.js";
+} from "./chunk-VKHVAG3H.js";
 import {
   driftJson,
   renderDriftReport,

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   githubClient,
   runUrlFrom
-} from "./chunk-TD4HGOVY.js";
+} from "./chunk-OASEMOIY.js";
 import "./chunk-IWZWCENP.js";
 import "./chunk-5GYPTEMT.js";
 import {
@@ -16,7 +16,7 @@ import {
   createRefIfFree
 } from "./chunk-TS3ATOH4.js";
 import "./chunk-KRE5CPIC.js";
-import "./chunk-ONKBUAXO.js";
+import "./chunk-VKHVAG3H.js";
 import "./chunk-W3QHEJVT.js";
 import {
   checkModelName

@@ -8,12 +8,12 @@ import {
   processNvidiaSmi,
   selectModels,
   trainModel
-} from "./chunk-6AHLJXDR.js";
+} from "./chunk-5ZOCGWQZ.js";
 import "./chunk-NKZ4DCFL.js";
 import "./chunk-YGXTHJAH.js";
 import "./chunk-KSNJQD4E.js";
 import "./chunk-Z43CYH7D.js";
-import "./chunk-ONKBUAXO.js";
+import "./chunk-VKHVAG3H.js";
 import "./chunk-6ZHZYNJJ.js";
 import "./chunk-3FNNSOQK.js";
 import "./chunk-XON2YWE3.js";

@@ -5,7 +5,7 @@ import {
   githubClient,
   openRegistry,
   runUrlFrom
-} from "./chunk-TD4HGOVY.js";
+} from "./chunk-OASEMOIY.js";
 import "./chunk-IWZWCENP.js";
 import "./chunk-5GYPTEMT.js";
 import {
@@ -15,7 +15,7 @@ import {
   call
 } from "./chunk-TS3ATOH4.js";
 import "./chunk-KRE5CPIC.js";
-import "./chunk-ONKBUAXO.js";
+import "./chunk-VKHVAG3H.js";
 import {
   runCommand
 } from "./chunk-HWFKGCS3.js";

@@ -44,7 +44,7 @@ var registrationSchema = external_exports.strictObject({
 async function exists(file) {
   return readFile(file).then(() => true, () => false);
 }
-async function folderState(dir) {
+async function folderState(dir, again = true) {
   let registration;
   try {
     const parsed = registrationSchema.safeParse(JSON.parse(await readFile(path.join(dir, REGISTRATION_FILE), "utf8")));
@@ -52,6 +52,7 @@ async function folderState(dir) {
     registration = parsed.data;
   } catch {
     const entries = await readdir(dir).catch(() => ["?"]);
+    if (again && entries.includes(REGISTRATION_FILE)) return folderState(dir, false);
     return entries.every((entry) => entry.startsWith(`${REGISTRATION_FILE}.`) && entry.endsWith(".tmp")) ? { kind: "claimed" } : { kind: "foreign" };
   }
   if (await exists(path.join(dir, COMPLETE_FILE))) return { kind: "complete" };
