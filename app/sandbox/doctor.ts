@@ -48,8 +48,8 @@ function trainyardWorkflows(sim: Simulator, repo: string): string[] {
 /**
  * Every setting `trainyard doctor` checks, as the docs ask for it: approval of fork pull
  * request workflows for all outside collaborators, read-only default workflow
- * permissions, the default branch protected, an active tag ruleset restricting the
- * creation, update and deletion of model tags with the App as its only bypass, the
+ * permissions, the default branch protected, an active tag ruleset restricting updates
+ * and deletions of model tags (creation stays open to the release workflow), the
  * organisation's GPU runner group limited to the repository and its trainyard
  * workflows, and the environment guarded by the App's protection rule.
  */
@@ -63,8 +63,8 @@ export function secureRepository(sim: Simulator, options: SecureOptions): void {
     name: 'model tags',
     target: 'tag',
     include: ['refs/tags/*@v*', 'refs/tags/*#*#*'],
-    rules: ['creation', 'update', 'deletion'],
-    bypassActors: [{ actorId: appId, actorType: 'Integration', bypassMode: 'always' }],
+    // Made tags stay put; creation stays open to the release workflow's GITHUB_TOKEN.
+    rules: ['update', 'deletion'],
   });
   sim.seed.runnerGroup({ org: state.owner.login, name: 'gpu', repositories: [repo], restrictedToWorkflows: true, selectedWorkflows: trainyardWorkflows(sim, repo) });
   sim.seed.environment({ repo, name: options.environment, protectionApps: [appId] });

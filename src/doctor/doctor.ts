@@ -37,7 +37,7 @@ export interface DoctorInput {
 export const PROMISE_NAMES = {
   forkApproval: 'fork pull request workflows need approval',
   runnerGroups: 'self-hosted runners run only trainyard\'s workflows',
-  modelTags: 'model tags are reserved by a ruleset',
+  modelTags: 'model tags cannot be moved or deleted',
   environment: 'the environment is protected by the App',
   tokenPermissions: 'workflow tokens are read-only by default',
   releaseBranch: 'the release branch is protected',
@@ -127,7 +127,7 @@ export function conditionsCover(conditions: RefConditions, ref: string, defaultB
   return conditions.include.some(matches) && !conditions.exclude.some(matches);
 }
 
-/** Tags a ruleset must cover to reserve model tags: versions and promotion records, of any model. */
+/** Tags a ruleset must cover to keep model tags in place: versions and promotion records, of any model. */
 export function modelTagSamples(environment: string): string[] {
   return ['churn', 'm', 'fraud-model.v2'].flatMap((model) => [`refs/tags/${model}@v1`, `refs/tags/${model}@v27`, `refs/tags/${model}#${environment}#1`]);
 }
@@ -184,15 +184,23 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
   // A rejected promise nobody awaits yet must not be reported as unhandled.
   rulesets.catch(() => {});
 
-  const tagFix = `in ${settingsUrl}/rules, add an active tag ruleset that restricts creations (and updates and deletions) of refs/tags/*@v* and refs/tags/*#*#*, with trainyard's App ${input.appId} as its only bypass`;
+  // A made tag must stay where it was made: moving a version tag, or deleting the newest
+  // promotion record, would change the champion. Who made a tag is read from GitHub at read
+  // time (docs/security.md), so creation stays open: the release workflow creates its tags
+  // with GITHUB_TOKEN, which GitHub does not take as a ruleset bypass actor.
+  const tagFix = `in ${settingsUrl}/rules, add an active tag ruleset targeting refs/tags/*@v* and refs/tags/*#*#* that restricts updates and deletions (not creations: the release workflow creates these tags with its GITHUB_TOKEN)`;
   const modelTags = guarded(PROMISE_NAMES.modelTags, tagFix, async () => {
     const name = PROMISE_NAMES.modelTags;
     const samples = modelTagSamples(input.environment);
-    const reserving = (await rulesets).filter((r) => r.target === 'tag' && r.enforcement === 'active' && (r.rules ?? []).some((rule) => rule.type === 'creation'));
-    const covering = reserving.filter((r) => samples.every((ref) => conditionsCover(conditionsOf(r), ref, repository.default_branch)));
-    if (covering.length > 0) return result(name, true, `active tag ruleset${covering.length > 1 ? 's' : ''} restricting creation: ${covering.map((r) => `"${r.name}"`).join(', ')}`, tagFix);
-    const partial = reserving.length > 0 ? `; active tag rulesets restricting creation do not cover every <model>@v<N> and <model>#<environment>#<N> tag: ${reserving.map((r) => `"${r.name}" (${conditionsOf(r).include.join(', ') || 'no refs'})`).join(', ')}` : '';
-    return result(name, false, `no active tag ruleset restricts the creation of model tags${partial}`, tagFix);
+    const tagRulesets = (await rulesets).filter((r) => r.target === 'tag' && r.enforcement === 'active');
+    const covering = (type: string) => tagRulesets.filter((r) => (r.rules ?? []).some((rule) => rule.type === type) && samples.every((ref) => conditionsCover(conditionsOf(r), ref, repository.default_branch)));
+    const [updates, deletions, creations] = [covering('update'), covering('deletion'), covering('creation')];
+    const names = (list: typeof tagRulesets) => list.map((r) => `"${r.name}"`).join(', ');
+    const creationNote = creations.length > 0 ? `; ${names(creations)} also restrict${creations.length > 1 ? '' : 's'} creation, which refuses the release workflow's tags (made with GITHUB_TOKEN) unless its actor may bypass` : '';
+    if (updates.length > 0 && deletions.length > 0) return result(name, true, `updates restricted by ${names(updates)}, deletions by ${names(deletions)}${creationNote}`, tagFix);
+    const missing = [updates.length === 0 ? 'updates' : null, deletions.length === 0 ? 'deletions' : null].filter(Boolean).join(' and ');
+    const partial = tagRulesets.length > 0 ? `; active tag rulesets: ${tagRulesets.map((r) => `"${r.name}" (${(r.rules ?? []).map((rule) => rule.type).join(', ') || 'no rules'} of ${conditionsOf(r).include.join(', ') || 'no refs'})`).join(', ')}` : '';
+    return result(name, false, `no active tag ruleset restricts ${missing} of every <model>@v<N> and <model>#<environment>#<N> tag${partial}`, tagFix);
   });
 
   const envFix = `in ${settingsUrl}/environments, create the environment "${input.environment}" if needed and enable trainyard's App (id ${input.appId}) under "Deployment protection rules"`;

@@ -55,7 +55,7 @@ describe('the sandbox under trainyard doctor', () => {
     [PROMISE_NAMES.runnerGroups, /limit each group visible to flights to trainyard's workflows/, () => {
       sim().state.runnerGroupsOf(OWNER)[0]!.restrictedToWorkflows = false;
     }],
-    [PROMISE_NAMES.modelTags, /add an active tag ruleset that restricts creations/, () => {
+    [PROMISE_NAMES.modelTags, /add an active tag ruleset targeting refs\/tags\/\*@v\* and refs\/tags\/\*#\*#\* that restricts updates and deletions/, () => {
       repo().settings.rulesets = [];
     }],
     [PROMISE_NAMES.environment, /enable trainyard's App \(id \d+\) under "Deployment protection rules"/, () => sim().seed.environment({ repo: REPO, name: 'production', protectionApps: [] })],

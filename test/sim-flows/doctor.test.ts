@@ -33,7 +33,7 @@ function secured(): Setup {
   const other = sim().seed.app({ slug: 'other-gate' });
   const installation = sim().seed.installation({ appId: app.id, account: 'acme' });
   sim().seed.repoSettings({ repo: 'acme/models', forkApprovalPolicy: 'all_external_contributors', defaultWorkflowPermissions: 'read', protectedBranches: ['main'] });
-  sim().seed.ruleset({ repo: 'acme/models', name: 'model tags', target: 'tag', include: ['refs/tags/*@v*', 'refs/tags/*#*#*'], rules: ['creation', 'update', 'deletion'], bypassActors: [{ actorId: app.id, actorType: 'Integration', bypassMode: 'always' }] });
+  sim().seed.ruleset({ repo: 'acme/models', name: 'model tags', target: 'tag', include: ['refs/tags/*@v*', 'refs/tags/*#*#*'], rules: ['update', 'deletion'] });
   sim().seed.environment({ repo: 'acme/models', name: 'production', protectionApps: [app.id] });
   sim().seed.runnerGroup({ org: 'acme', name: 'gpu', repositories: ['acme/models'], restrictedToWorkflows: true, selectedWorkflows: ['acme/models/.github/workflows/trainyard-pr.yml@refs/heads/main', 'trainyard/trainyard/.github/workflows/trainyard-release.yml@v1'] });
   // Not visible to acme/models: its openness is no concern of this repository.
@@ -86,7 +86,7 @@ describe('trainyard doctor', () => {
     [PROMISE_NAMES.runnerGroups, 'runner groups not limited to trainyard\'s workflows: "everyone" (any workflow)', /runner-groups, limit each group visible to models to trainyard's workflows/, () => {
       sim().seed.runnerGroup({ org: 'acme', name: 'everyone' });
     }],
-    [PROMISE_NAMES.modelTags, 'no active tag ruleset restricts the creation of model tags', /add an active tag ruleset that restricts creations .* refs\/tags\/\*@v\*/, () => {
+    [PROMISE_NAMES.modelTags, 'no active tag ruleset restricts updates and deletions of every <model>@v<N> and <model>#<environment>#<N> tag', /add an active tag ruleset targeting refs\/tags\/\*@v\* and refs\/tags\/\*#\*#\* that restricts updates and deletions/, () => {
       repoOf().settings.rulesets[0]!.enforcement = 'evaluate';
     }],
     [PROMISE_NAMES.environment, '', /enable trainyard's App \(id \d+\) under "Deployment protection rules"/, ({ otherAppId }) => {
@@ -138,14 +138,27 @@ describe('trainyard doctor', () => {
     expect(other.report.promises.find((p) => p.name === PROMISE_NAMES.releaseBranch)!.setting).toBe('no branch release');
   });
 
-  it('a tag ruleset that covers only some model tags, or does not restrict creation, does not reserve them', async () => {
+  it('a tag ruleset that covers only some model tags, or leaves deletions open, does not keep them in place', async () => {
     const setup = secured();
     repoOf().settings.rulesets = [];
-    sim().seed.ruleset({ repo: 'acme/models', name: 'churn only', target: 'tag', include: ['refs/tags/churn@v*'], rules: ['creation'] });
-    sim().seed.ruleset({ repo: 'acme/models', name: 'no deletes', target: 'tag', include: ['~ALL'], rules: ['deletion'] });
+    sim().seed.ruleset({ repo: 'acme/models', name: 'churn only', target: 'tag', include: ['refs/tags/churn@v*'], rules: ['update', 'deletion'] });
+    sim().seed.ruleset({ repo: 'acme/models', name: 'no moves', target: 'tag', include: ['~ALL'], rules: ['update'] });
     const { code, report } = await doctor(setup.env);
     expect(code).toBe(1);
-    expect(report.promises.find((p) => p.name === PROMISE_NAMES.modelTags)!.setting).toBe('no active tag ruleset restricts the creation of model tags; active tag rulesets restricting creation do not cover every <model>@v<N> and <model>#<environment>#<N> tag: "churn only" (refs/tags/churn@v*)');
+    expect(report.promises.find((p) => p.name === PROMISE_NAMES.modelTags)!.setting).toBe('no active tag ruleset restricts deletions of every <model>@v<N> and <model>#<environment>#<N> tag; active tag rulesets: "churn only" (update, deletion of refs/tags/churn@v*), "no moves" (update of ~ALL)');
+  });
+
+  it('holds with updates and deletions restricted, and says when a ruleset also restricts the creation the release workflow needs', async () => {
+    const setup = secured();
+    repoOf().settings.rulesets = [];
+    sim().seed.ruleset({ repo: 'acme/models', name: 'no moves', target: 'tag', include: ['~ALL'], rules: ['update'] });
+    sim().seed.ruleset({ repo: 'acme/models', name: 'model tags', target: 'tag', include: ['refs/tags/*@v*', 'refs/tags/*#*#*'], rules: ['creation', 'deletion'] });
+    const { code, report } = await doctor(setup.env);
+    expect(code).toBe(0);
+    expect(report.promises.find((p) => p.name === PROMISE_NAMES.modelTags)).toMatchObject({
+      holds: true,
+      setting: 'updates restricted by "no moves", deletions by "model tags"; "model tags" also restricts creation, which refuses the release workflow\'s tags (made with GITHUB_TOKEN) unless its actor may bypass',
+    });
   });
 
   it('a runner group restricted to a workflow that is not trainyard\'s is not enough', async () => {

@@ -33,7 +33,7 @@ var COMMANDS = [
   { name: "evaluate", load: async () => (await import("./evaluate-S6NHTFQM.js")).registerEvaluate },
   { name: "compare", load: async () => (await import("./compare-OLHZLX5D.js")).registerCompare },
   { name: "sandbox", load: async () => (await import("./sandbox-M4THREOU.js")).registerSandbox },
-  { name: "doctor", load: async () => (await import("./doctor-VZ73QPLX.js")).registerDoctor },
+  { name: "doctor", load: async () => (await import("./doctor-7HJ6IWPS.js")).registerDoctor },
   { name: "app", load: async () => (await import("./app-7K4JMXH3.js")).registerApp }
 ];
 async function buildProgram(io, setExit, argv = []) {

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   buildProgram,
   main
-} from "./chunk-OREM6HII.js";
+} from "./chunk-M7WM4CBH.js";
 import "./chunk-QQCKP4CN.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-BEL2JVQX.js";

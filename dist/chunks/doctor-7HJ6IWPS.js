@@ -31,7 +31,7 @@ import "./chunk-M6HMHLEN.js";
 var PROMISE_NAMES = {
   forkApproval: "fork pull request workflows need approval",
   runnerGroups: "self-hosted runners run only trainyard's workflows",
-  modelTags: "model tags are reserved by a ruleset",
+  modelTags: "model tags cannot be moved or deleted",
   environment: "the environment is protected by the App",
   tokenPermissions: "workflow tokens are read-only by default",
   releaseBranch: "the release branch is protected"
@@ -141,15 +141,19 @@ async function runDoctor(input) {
   });
   rulesets.catch(() => {
   });
-  const tagFix = `in ${settingsUrl}/rules, add an active tag ruleset that restricts creations (and updates and deletions) of refs/tags/*@v* and refs/tags/*#*#*, with trainyard's App ${input.appId} as its only bypass`;
+  const tagFix = `in ${settingsUrl}/rules, add an active tag ruleset targeting refs/tags/*@v* and refs/tags/*#*#* that restricts updates and deletions (not creations: the release workflow creates these tags with its GITHUB_TOKEN)`;
   const modelTags = guarded(PROMISE_NAMES.modelTags, tagFix, async () => {
     const name = PROMISE_NAMES.modelTags;
     const samples = modelTagSamples(input.environment);
-    const reserving = (await rulesets).filter((r) => r.target === "tag" && r.enforcement === "active" && (r.rules ?? []).some((rule) => rule.type === "creation"));
-    const covering = reserving.filter((r) => samples.every((ref) => conditionsCover(conditionsOf(r), ref, repository.default_branch)));
-    if (covering.length > 0) return result(name, true, `active tag ruleset${covering.length > 1 ? "s" : ""} restricting creation: ${covering.map((r) => `"${r.name}"`).join(", ")}`, tagFix);
-    const partial = reserving.length > 0 ? `; active tag rulesets restricting creation do not cover every <model>@v<N> and <model>#<environment>#<N> tag: ${reserving.map((r) => `"${r.name}" (${conditionsOf(r).include.join(", ") || "no refs"})`).join(", ")}` : "";
-    return result(name, false, `no active tag ruleset restricts the creation of model tags${partial}`, tagFix);
+    const tagRulesets = (await rulesets).filter((r) => r.target === "tag" && r.enforcement === "active");
+    const covering = (type) => tagRulesets.filter((r) => (r.rules ?? []).some((rule) => rule.type === type) && samples.every((ref) => conditionsCover(conditionsOf(r), ref, repository.default_branch)));
+    const [updates, deletions, creations] = [covering("update"), covering("deletion"), covering("creation")];
+    const names = (list) => list.map((r) => `"${r.name}"`).join(", ");
+    const creationNote = creations.length > 0 ? `; ${names(creations)} also restrict${creations.length > 1 ? "" : "s"} creation, which refuses the release workflow's tags (made with GITHUB_TOKEN) unless its actor may bypass` : "";
+    if (updates.length > 0 && deletions.length > 0) return result(name, true, `updates restricted by ${names(updates)}, deletions by ${names(deletions)}${creationNote}`, tagFix);
+    const missing = [updates.length === 0 ? "updates" : null, deletions.length === 0 ? "deletions" : null].filter(Boolean).join(" and ");
+    const partial = tagRulesets.length > 0 ? `; active tag rulesets: ${tagRulesets.map((r) => `"${r.name}" (${(r.rules ?? []).map((rule) => rule.type).join(", ") || "no rules"} of ${conditionsOf(r).include.join(", ") || "no refs"})`).join(", ")}` : "";
+    return result(name, false, `no active tag ruleset restricts ${missing} of every <model>@v<N> and <model>#<environment>#<N> tag${partial}`, tagFix);
   });
   const envFix = `in ${settingsUrl}/environments, create the environment "${input.environment}" if needed and enable trainyard's App (id ${input.appId}) under "Deployment protection rules"`;
   const environment = guarded(PROMISE_NAMES.environment, envFix, async () => {
