@@ -23,7 +23,7 @@ const registryName = (spec: RegistrySpec): string => (spec.kind === 'local' ? `l
 export async function withReference(io: CliIo, options: ReferenceOptions, context: MonitorModelContext | undefined, pending: PendingMonitorRequest, dir: string): Promise<{ request: MonitorRequest; source: string }> {
   const { reference } = pending;
   if (reference !== 'champion') {
-    const source = 'kind' in reference ? describeSource(reference) : `the log from ${reference.since.toISOString()} until ${reference.until.toISOString()}`;
+    const source = 'kind' in reference ? describeSource(reference) : `the log between ${reference.since.toISOString()} and ${reference.until.toISOString()}`;
     return { request: { ...pending, reference }, source };
   }
   // resolveMonitorOptions answers `champion` only for a model of a config.
