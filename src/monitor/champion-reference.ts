@@ -62,13 +62,16 @@ async function championPredictions(input: ChampionReferenceInput): Promise<{ tag
   return { tag: version.tag, file: path.join(downloaded.dir, predictions.path) };
 }
 
+/** The model's evaluation section, which the default reference needs; checked before the registry is opened. */
+export function evaluationOf(name: string, model: Pick<ModelConfig, 'evaluation'>): NonNullable<ModelConfig['evaluation']> {
+  if (model.evaluation) return model.evaluation;
+  throw new UsageError(`no reference period: models.${name} has no evaluation section, so there are no labelled evaluation predictions of its champion to use as the reference; ${howToGive(name)}`);
+}
+
 /** Builds the reference file under `input.dir`; a clear UsageError when the model has no evaluation section or no champion with predictions. */
 export async function championReference(input: ChampionReferenceInput): Promise<ChampionReference> {
   const { name, columns } = input;
-  const evaluation = input.model.evaluation;
-  if (!evaluation) {
-    throw new UsageError(`no reference period: models.${name} has no evaluation section, so there are no labelled evaluation predictions of its champion to use as the reference; ${howToGive(name)}`);
-  }
+  const evaluation = evaluationOf(name, input.model);
   const champion = await championPredictions(input);
   const output = input.task === 'binary' ? 'score' : 'prediction';
   const outputAs = input.task === 'binary' ? columns.score : columns.prediction;

@@ -54,7 +54,7 @@ beforeAll(async () => {
   const scores = new Map((await csvRows(path.join(cwd, 'out/predictions.csv'))).map((row) => [row.id!, row.score!]));
   rows = (await csvRows(path.join(cwd, 'data/train.csv')))
     .filter((row) => inEvaluationSplit(row.id!, 0.2) && scores.has(row.id!))
-    .map((row) => ({ ...row, score: scores.get(row.id!)!, label: Number(row.delay) > 15 ? '1' : '0' }))
+    .map((row): Record<string, string> => ({ ...row, score: scores.get(row.id!)!, label: Number(row.delay) > 15 ? '1' : '0' }))
     .sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : Number(a.id) - Number(b.id)));
 }, 240_000);
 

@@ -4,7 +4,7 @@
  * predictions on the model's evaluation rows, read from the model's registry.
  */
 import type { MonitorModelContext, PendingMonitorRequest } from '../../monitor/options.ts';
-import { championReference } from '../../monitor/champion-reference.ts';
+import { championReference, evaluationOf } from '../../monitor/champion-reference.ts';
 import type { MonitorRequest } from '../../monitor/run-monitor.ts';
 import { describeSource } from '../../monitor/source.ts';
 import type { RegistrySpec } from '../../registry/spec.ts';
@@ -28,7 +28,12 @@ export async function withReference(io: CliIo, options: ReferenceOptions, contex
   }
   // resolveMonitorOptions answers `champion` only for a model of a config.
   const { name, model, root } = context!;
-  const opened = await openRegistry(io, { ...(options.config !== undefined ? { config: options.config } : {}), ...(options.registry !== undefined ? { registry: options.registry } : {}) });
+  evaluationOf(name, model);
+  const opened = await openRegistry(io, {
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(options.registry !== undefined ? { registry: options.registry } : {}),
+    need: `a github: registry needs a token with contents: read to read the champion of ${name}, whose evaluation predictions are the default reference (or give --reference)`,
+  });
   const built = await championReference({
     registry: opened.registry,
     registryName: registryName(opened.spec),
@@ -40,6 +45,6 @@ export async function withReference(io: CliIo, options: ReferenceOptions, contex
     columns: pending.columns,
     dir,
   });
-  if (built.missing > 0) io.stderr(`trainyard: warning: the champion's predictions lack ${built.missing} evaluation rows (the evaluation set changed since it was trained); the reference has the others\n`);
+  if (built.missing > 0) io.stderr(`trainyard: warning: the champion's predictions lack ${built.missing} evaluation row${built.missing === 1 ? '' : 's'} (the evaluation set changed since it was trained); the reference has the others\n`);
   return { request: { ...pending, reference: built.reference }, source: built.source };
 }
