@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   openRegistry
-} from "./chunk-J23IDKHS.js";
+} from "./chunk-I57BCJBY.js";
 import "./chunk-XX3I4QGU.js";
 import "./chunk-JG6JLZV2.js";
 import {
@@ -6456,12 +6456,13 @@ async function championPredictions(input) {
   const downloaded = await registry.download(name, version.version, path3.join(input.dir, "champion"), { only: [predictions.path] });
   return { tag: version.tag, file: path3.join(downloaded.dir, predictions.path) };
 }
+function evaluationOf(name, model) {
+  if (model.evaluation) return model.evaluation;
+  throw new UsageError(`no reference period: models.${name} has no evaluation section, so there are no labelled evaluation predictions of its champion to use as the reference; ${howToGive(name)}`);
+}
 async function championReference(input) {
   const { name, columns } = input;
-  const evaluation = input.model.evaluation;
-  if (!evaluation) {
-    throw new UsageError(`no reference period: models.${name} has no evaluation section, so there are no labelled evaluation predictions of its champion to use as the reference; ${howToGive(name)}`);
-  }
+  const evaluation = evaluationOf(name, input.model);
   const champion = await championPredictions(input);
   const output = input.task === "binary" ? "score" : "prediction";
   const outputAs = input.task === "binary" ? columns.score : columns.prediction;
@@ -6506,7 +6507,12 @@ async function withReference(io, options, context, pending, dir) {
     return { request: { ...pending, reference }, source };
   }
   const { name, model, root } = context;
-  const opened = await openRegistry(io, { ...options.config !== void 0 ? { config: options.config } : {}, ...options.registry !== void 0 ? { registry: options.registry } : {} });
+  evaluationOf(name, model);
+  const opened = await openRegistry(io, {
+    ...options.config !== void 0 ? { config: options.config } : {},
+    ...options.registry !== void 0 ? { registry: options.registry } : {},
+    need: `a github: registry needs a token with contents: read to read the champion of ${name}, whose evaluation predictions are the default reference (or give --reference)`
+  });
   const built = await championReference({
     registry: opened.registry,
     registryName: registryName(opened.spec),
@@ -6518,7 +6524,7 @@ async function withReference(io, options, context, pending, dir) {
     columns: pending.columns,
     dir
   });
-  if (built.missing > 0) io.stderr(`trainyard: warning: the champion's predictions lack ${built.missing} evaluation rows (the evaluation set changed since it was trained); the reference has the others
+  if (built.missing > 0) io.stderr(`trainyard: warning: the champion's predictions lack ${built.missing} evaluation row${built.missing === 1 ? "" : "s"} (the evaluation set changed since it was trained); the reference has the others
 `);
   return { request: { ...pending, reference: built.reference }, source: built.source };
 }

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   buildProgram,
   main
-} from "./chunk-EVZINEYF.js";
+} from "./chunk-TS56AFMN.js";
 import "./chunk-3UYT3J5Z.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-BEL2JVQX.js";

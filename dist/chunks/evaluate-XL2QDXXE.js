@@ -11,7 +11,7 @@ import {
 } from "./chunk-3W7MPA65.js";
 import {
   openRegistry
-} from "./chunk-J23IDKHS.js";
+} from "./chunk-I57BCJBY.js";
 import "./chunk-XX3I4QGU.js";
 import "./chunk-JG6JLZV2.js";
 import "./chunk-XMQCXZIC.js";

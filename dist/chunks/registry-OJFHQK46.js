@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   openRegistry,
   runUrlFrom
-} from "./chunk-J23IDKHS.js";
+} from "./chunk-I57BCJBY.js";
 import "./chunk-XX3I4QGU.js";
 import "./chunk-JG6JLZV2.js";
 import "./chunk-XMQCXZIC.js";

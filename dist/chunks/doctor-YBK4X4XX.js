@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   githubClient
-} from "./chunk-J23IDKHS.js";
+} from "./chunk-I57BCJBY.js";
 import "./chunk-XX3I4QGU.js";
 import "./chunk-JG6JLZV2.js";
 import {

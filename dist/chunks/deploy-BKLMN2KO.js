@@ -5,7 +5,7 @@ import {
   githubClient,
   openRegistry,
   runUrlFrom
-} from "./chunk-J23IDKHS.js";
+} from "./chunk-I57BCJBY.js";
 import "./chunk-XX3I4QGU.js";
 import "./chunk-JG6JLZV2.js";
 import {

@@ -49,7 +49,7 @@ async function openRegistry(io, options) {
   const text = options.registry ?? loaded?.config.registry ?? `local:${DEFAULT_LOCAL_REGISTRY}`;
   const spec = parseRegistrySpec(text, options.registry ? io.cwd : root, options.registry ? "--registry" : "registry");
   if (spec.kind === "local") return { registry: new LocalRegistry({ dir: spec.dir, now: io.now }), spec, loaded, github: null };
-  const octokit = githubClient(io);
+  const octokit = githubClient(io, options.need);
   const registry = new GitHubReleasesRegistry({ octokit, owner: spec.owner, repo: spec.repo, now: io.now });
   return { registry, spec, loaded, github: { octokit, owner: spec.owner, repo: spec.repo, location: registry.location } };
 }
