@@ -16,8 +16,8 @@ import { metricAlerts, referenceBand, type Band } from './bands.ts';
 import { driftByChunk } from './chunk-drift.ts';
 import { estimatedMetrics, realizedMetrics } from './chunk-metrics.ts';
 import { chunkRows, openFrame, type ChunkSummary, type Frame, type MonitorColumns } from './frame.ts';
-import { openReference } from './reference-frame.ts';
 import { fitIsotonic, predictIsotonic, type IsotonicFit } from './isotonic.ts';
+import { openReference } from './reference-frame.ts';
 import type { SourceSpec } from './source.ts';
 import type { Alert, ChunkResult, Chunking, MetricValues, MonitorResult, MonitorTask } from './types.ts';
 

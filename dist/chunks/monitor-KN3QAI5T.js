@@ -6069,23 +6069,6 @@ async function chunkRows(engine, frame, output, latencyColumn) {
   return { summaries, output: values, label };
 }
 
-// src/monitor/reference-frame.ts
-async function typicalChunkRows(engine, log) {
-  const [row] = await engine.query(`SELECT median(n) AS rows FROM (SELECT count(*) AS n FROM ${quoteIdentifier(log.rowsView)} GROUP BY __chunk)`);
-  const rows = Math.round(Number(row?.rows ?? 0));
-  return Number.isFinite(rows) && rows >= 1 ? rows : 1;
-}
-async function untimedChunking(engine, chunking, log) {
-  return typeof chunking === "string" ? { rows: await typicalChunkRows(engine, log) } : chunking;
-}
-async function openReference(engine, spec, log, base) {
-  const request = { name: "monitor_reference", rows: spec, needsLabel: true, ...base };
-  if (spec.kind !== "files") return openFrame(engine, request);
-  const { columns } = await loadSource(engine, "monitor_reference_probe", spec);
-  if (columns.includes(base.columns.timestamp)) return openFrame(engine, request);
-  return openFrame(engine, { ...request, chunking: await untimedChunking(engine, base.chunking, log), untimed: true });
-}
-
 // src/monitor/isotonic.ts
 var TIE = 1e-15;
 function fitIsotonic(score, target) {
@@ -6169,6 +6152,23 @@ function predictIsotonic(fit, score) {
     }
   }
   return out;
+}
+
+// src/monitor/reference-frame.ts
+async function typicalChunkRows(engine, log) {
+  const [row] = await engine.query(`SELECT median(n) AS rows FROM (SELECT count(*) AS n FROM ${quoteIdentifier(log.rowsView)} GROUP BY __chunk)`);
+  const rows = Math.round(Number(row?.rows ?? 0));
+  return Number.isFinite(rows) && rows >= 1 ? rows : 1;
+}
+async function untimedChunking(engine, chunking, log) {
+  return typeof chunking === "string" ? { rows: await typicalChunkRows(engine, log) } : chunking;
+}
+async function openReference(engine, spec, log, base) {
+  const request = { name: "monitor_reference", rows: spec, needsLabel: true, ...base };
+  if (spec.kind !== "files") return openFrame(engine, request);
+  const { columns } = await loadSource(engine, "monitor_reference_probe", spec);
+  if (columns.includes(base.columns.timestamp)) return openFrame(engine, request);
+  return openFrame(engine, { ...request, chunking: await untimedChunking(engine, base.chunking, log), untimed: true });
 }
 
 // src/monitor/run-monitor.ts

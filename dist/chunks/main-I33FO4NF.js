@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   buildProgram,
   main
-} from "./chunk-TS56AFMN.js";
+} from "./chunk-CRFRZRLL.js";
 import "./chunk-3UYT3J5Z.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-BEL2JVQX.js";
