@@ -6,24 +6,24 @@ import {
   createApp,
   createAppMetrics,
   createNodeMiddleware
-} from "./chunks/chunk-IH4ENYDG.js";
+} from "./chunks/chunk-4UOT7Q3C.js";
 import "./chunks/chunk-I37JP6W6.js";
-import "./chunks/chunk-3YPEQUWD.js";
-import "./chunks/chunk-TS3ATOH4.js";
+import "./chunks/chunk-SBBBSOBA.js";
 import "./chunks/chunk-OJG5DVQT.js";
-import "./chunks/chunk-KRE5CPIC.js";
 import "./chunks/chunk-DK7P7IHZ.js";
-import "./chunks/chunk-VOGVG67O.js";
+import "./chunks/chunk-NXFQYBKR.js";
+import "./chunks/chunk-KRE5CPIC.js";
+import "./chunks/chunk-YU4BOBZZ.js";
 import "./chunks/chunk-W3QHEJVT.js";
-import "./chunks/chunk-DDUIAT3K.js";
+import "./chunks/chunk-YICYZTQY.js";
 import "./chunks/chunk-HWFKGCS3.js";
-import "./chunks/chunk-RTPS2N5I.js";
-import "./chunks/chunk-UDPY2YNM.js";
+import "./chunks/chunk-7LAPS7OY.js";
+import "./chunks/chunk-4IU3ESKG.js";
 import "./chunks/chunk-DPFEQ3BD.js";
 import "./chunks/chunk-JIQ5TZAE.js";
 import "./chunks/chunk-W2DRLS5N.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-BWFLEXP6.js";
+import "./chunks/chunk-QDZFQRV4.js";
 import "./chunks/chunk-PWI6BAP3.js";
 import "./chunks/chunk-FA4IZPLS.js";
 import "./chunks/chunk-BEL2JVQX.js";

@@ -41,13 +41,14 @@ async function maybeConfig(io: CliIo, configOption: string | undefined): Promise
   return loadConfig(file, given);
 }
 
-export async function openRegistry(io: CliIo, options: { registry?: string; config?: string }): Promise<OpenedRegistry> {
+/** `need` says, when GITHUB_TOKEN is missing, what the token is for. */
+export async function openRegistry(io: CliIo, options: { registry?: string; config?: string; need?: string }): Promise<OpenedRegistry> {
   const loaded = await maybeConfig(io, options.config);
   const root = loaded?.root ?? io.cwd;
   const text = options.registry ?? loaded?.config.registry ?? `local:${DEFAULT_LOCAL_REGISTRY}`;
   const spec = parseRegistrySpec(text, options.registry ? io.cwd : root, options.registry ? '--registry' : 'registry');
   if (spec.kind === 'local') return { registry: new LocalRegistry({ dir: spec.dir, now: io.now }), spec, loaded, github: null };
-  const octokit = githubClient(io);
+  const octokit = githubClient(io, options.need);
   const registry = new GitHubReleasesRegistry({ octokit, owner: spec.owner, repo: spec.repo, now: io.now });
   return { registry, spec, loaded, github: { octokit, owner: spec.owner, repo: spec.repo, location: registry.location } };
 }

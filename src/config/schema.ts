@@ -172,7 +172,7 @@ const monitoringSchema = z
         }),
       ])
       .optional()
-      .describe('The reference period: rows with labels (the log\'s columns plus label), or a time range of the log.'),
+      .describe('The reference period: rows with labels (the log\'s columns plus label), or a time range of the log. Without it, the champion\'s predictions on the evaluation rows (`evaluation:`), read from the registry.'),
     columns: monitoringColumnsSchema.default({ id: 'id', timestamp: 'timestamp', score: 'score', prediction: 'prediction', label: 'label', model_version: 'model_version', latency_ms: 'latency_ms' }),
     chunk: z
       .string()

@@ -37,6 +37,8 @@ export interface FrameRequest {
   needsLabel: boolean;
   /** Whether a database source may keep columns it aggregates (nothing else reads them). */
   aggregateInDatabase?: boolean;
+  /** Rows without the timestamp column (a reference of labelled rows), chunked by row count in id order. */
+  untimed?: boolean;
 }
 
 export interface Frame {
@@ -94,7 +96,8 @@ export async function openFrame(engine: DataEngine, request: FrameRequest): Prom
   }
   const { columns: loaded, cheap } = await loadSource(engine, raw, request.rows, pushdown);
   const columns = latencyByChunk ? sourceColumns! : loaded;
-  if (!columns.includes(names.timestamp)) throw missing(display, names.timestamp, columns, 'timestamp');
+  const untimed = request.untimed === true && typeof request.chunking !== 'string' && !columns.includes(names.timestamp);
+  if (!untimed && !columns.includes(names.timestamp)) throw missing(display, names.timestamp, columns, 'timestamp');
   if (!columns.includes(request.output)) throw missing(display, request.output, columns, request.output === names.score ? 'score' : 'prediction');
   let labelSql = columns.includes(names.label) ? `rows.${q(names.label)}` : 'NULL';
   let join = '';
@@ -114,7 +117,7 @@ export async function openFrame(engine: DataEngine, request: FrameRequest): Prom
     join = ` LEFT JOIN (SELECT ${key(q(names.id))} AS __label_id, ${q(names.label)} AS __arrived FROM ${q(`${name}_labels`)}) AS labels ON ${key(`rows.${q(names.id)}`)} = labels.__label_id`;
     labelSql = labelSql === 'NULL' ? 'labels.__arrived' : `coalesce(labels.__arrived, ${labelSql})`;
   } else if (request.needsLabel && labelSql === 'NULL') throw missing(display, names.label, columns, 'label');
-  const conditions = [`rows.${q(names.timestamp)} IS NOT NULL`];
+  const conditions = untimed ? ['true'] : [`rows.${q(names.timestamp)} IS NOT NULL`];
   if (request.since) conditions.push(`CAST(rows.${q(names.timestamp)} AS TIMESTAMPTZ) >= ${quoteLiteral(request.since.toISOString())}::TIMESTAMPTZ`);
   if (request.until) conditions.push(`CAST(rows.${q(names.timestamp)} AS TIMESTAMPTZ) < ${quoteLiteral(request.until.toISOString())}::TIMESTAMPTZ`);
   const chunking = request.chunking;
@@ -126,7 +129,8 @@ export async function openFrame(engine: DataEngine, request: FrameRequest): Prom
       : `(row_number() OVER (ORDER BY ${order}) - 1) // ${chunking.rows}`;
   // `<name>_rows`: the source's rows with __ts and __chunk, for drift and quality; `<name>`
   // adds the labels, for the metrics (the join runs only where labels are read).
-  const timed = `SELECT rows.*, CAST(rows.${q(names.timestamp)} AS TIMESTAMPTZ) AS __ts FROM ${q(raw)} AS rows WHERE ${conditions.join(' AND ')}`;
+  const timeSql = untimed ? 'CAST(NULL AS TIMESTAMPTZ)' : `CAST(rows.${q(names.timestamp)} AS TIMESTAMPTZ)`;
+  const timed = `SELECT rows.*, ${timeSql} AS __ts FROM ${q(raw)} AS rows WHERE ${conditions.join(' AND ')}`;
   await engine.query(`CREATE OR REPLACE VIEW ${q(`${name}_rows`)} AS SELECT *, ${chunkSql} AS __chunk FROM (${timed})`);
   await engine.query(`CREATE OR REPLACE VIEW ${q(name)} AS SELECT rows.*, CAST(${labelSql} AS DOUBLE) AS __label FROM ${q(`${name}_rows`)} AS rows${join}`);
   return { view: name, rowsView: `${name}_rows`, display, id: names.id, columns: loaded, timeChunks: typeof chunking === 'string', cheap: cheap && typeof chunking === 'string', hasLatency: columns.includes(names.latency_ms), ...(latencyByChunk ? { latencyByChunk } : {}) };

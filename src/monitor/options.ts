@@ -2,7 +2,8 @@
  * Turns `trainyard monitor` options and a model's `monitoring:` config into one request,
  * once, at the edge. Command-line values win over the config; without a config the
  * columns have their default names. Every bad value is a UsageError naming the option
- * and what was expected.
+ * and what was expected. Without --reference or monitoring.reference, a model's reference
+ * is its champion's evaluation predictions (see champion-reference.ts).
  */
 import path from 'node:path';
 import type { ModelConfig } from '../config/schema.ts';
@@ -55,7 +56,10 @@ export function parseTime(value: string, option: string): Date {
   return time;
 }
 
-export function resolveMonitorOptions(options: MonitorOptions, cwd: string, context?: MonitorModelContext): MonitorRequest {
+/** A request whose reference is `champion` until the champion's evaluation predictions are read from the registry. */
+export type PendingMonitorRequest = Omit<MonitorRequest, 'reference'> & { reference: MonitorRequest['reference'] | 'champion' };
+
+export function resolveMonitorOptions(options: MonitorOptions, cwd: string, context?: MonitorModelContext): PendingMonitorRequest {
   const monitoring = context?.model.monitoring;
   const where = context ? `models.${context.name}.monitoring` : undefined;
   const root = context?.root ?? cwd;
@@ -76,8 +80,9 @@ export function resolveMonitorOptions(options: MonitorOptions, cwd: string, cont
         ? { since: parseTime(value.since, `${where}.reference.since`), until: parseTime(value.until, `${where}.reference.until`) }
         : sourceSpec(value, root, `${where}.reference`);
   }
-  if (!reference) throw new UsageError(`no reference period: give --reference <files|postgres://…>${where ? ` or set ${where}.reference (rows with labels, or { since, until } of the log)` : ''}`);
-  if ('since' in reference && reference.since.getTime() >= reference.until.getTime()) throw new UsageError(`${where}.reference: since must be before until`);
+  // With a model, the default reference is its champion's evaluation predictions, read from the registry by the caller.
+  if (!reference && !context) throw new UsageError('no reference period: give --reference <files|postgres://…>, or name a model (--config, --model) whose champion\'s evaluation predictions are the default reference');
+  if (reference && 'since' in reference && reference.since.getTime() >= reference.until.getTime()) throw new UsageError(`${where}.reference: since must be before until`);
   const chunking = options.chunk !== undefined ? parseChunking(options.chunk, '--chunk') : parseChunking(monitoring?.chunk ?? 'week', `${where}.chunk`);
   const since = options.since !== undefined ? parseTime(options.since, '--since') : monitoring?.since !== undefined ? parseTime(monitoring.since, `${where}.since`) : undefined;
   const until = options.until !== undefined ? parseTime(options.until, '--until') : monitoring?.until !== undefined ? parseTime(monitoring.until, `${where}.until`) : undefined;
@@ -99,7 +104,7 @@ export function resolveMonitorOptions(options: MonitorOptions, cwd: string, cont
     task,
     predictions,
     labels,
-    reference,
+    reference: reference ?? 'champion',
     columns: { ...DEFAULT_COLUMNS, ...(monitoring?.columns ?? {}) },
     chunking,
     since,

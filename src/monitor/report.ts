@@ -65,7 +65,7 @@ export function renderMonitorReport(result: MonitorResult, bands: { realized: Re
     out.push(
       `Latest chunk ${latest.start} to ${latest.end}: ${verdict}; ${formatNumber(latest.rows)} rows, ${formatNumber(latest.labelled)} labelled.`,
       '',
-      `${result.chunks.length} ${result.chunking} chunks (UTC); reference: ${formatNumber(result.reference.rows)} rows in ${result.reference.chunks} chunks, bands are the reference chunks' mean ± 3 standard deviations.`,
+      `${result.chunks.length} ${result.chunking} chunks (UTC); reference: ${formatNumber(result.reference.rows)} rows in ${result.reference.chunks} chunks${result.reference.source ? `, from ${result.reference.source}` : ''}, bands are the reference chunks' mean ± 3 standard deviations.`,
       '',
     );
     if (latest.alerts.length > 0) out.push(...latest.alerts.map((alert) => `- ${alertText(alert)}`), '');

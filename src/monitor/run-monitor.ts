@@ -17,6 +17,7 @@ import { driftByChunk } from './chunk-drift.ts';
 import { estimatedMetrics, realizedMetrics } from './chunk-metrics.ts';
 import { chunkRows, openFrame, type ChunkSummary, type Frame, type MonitorColumns } from './frame.ts';
 import { fitIsotonic, predictIsotonic, type IsotonicFit } from './isotonic.ts';
+import { openReference } from './reference-frame.ts';
 import type { SourceSpec } from './source.ts';
 import type { Alert, ChunkResult, Chunking, MetricValues, MonitorResult, MonitorTask } from './types.ts';
 
@@ -142,7 +143,7 @@ export async function runMonitor(request: MonitorRequest): Promise<MonitorOutcom
     const fromLog = !('kind' in request.reference);
     const reference = fromLog
       ? await openFrame(engine, { name: 'monitor_reference', rows: request.predictions, labels: request.labels, since: (request.reference as { since: Date }).since, until: (request.reference as { until: Date }).until, needsLabel: false, ...base })
-      : await openFrame(engine, { name: 'monitor_reference', rows: request.reference as SourceSpec, needsLabel: true, ...base });
+      : await openReference(engine, request.reference as SourceSpec, log, base);
     const features = featuresOf(request, log);
     const absent = features.filter((column) => !reference.columns.includes(column));
     if (absent.length > 0) throw new DataError(`${reference.display}: the reference lacks the feature column "${absent[0]}" of the log`);

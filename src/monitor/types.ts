@@ -55,7 +55,11 @@ export interface MonitorResult {
   model: string;
   /** `hour` | `day` | `week` | `month` | `<N>rows`. */
   chunking: string;
-  reference: { rows: number; chunks: number };
+  /**
+   * The reference rows and chunks, and where they came from: the --reference source, a
+   * time range of the log, or the champion's predictions on the evaluation rows.
+   */
+  reference: { rows: number; chunks: number; source?: string };
   chunks: ChunkResult[];
   /** The alerts of every chunk, in chunk order. */
   alerts: Alert[];

@@ -111,7 +111,7 @@ describe('trainyard monitor (binary, weekly)', () => {
   it('gives per-chunk realized metrics equal to scikit-learn, CBPE estimates and latency equal to the NumPy reference', () => {
     expect(run.stderr).toBe('');
     expect(run.result.chunking).toBe('week');
-    expect(run.result.reference).toEqual(expected.binary.reference);
+    expect(run.result.reference).toEqual({ ...expected.binary.reference, source: at('reference.csv') });
     compareChunks(run.result.chunks, expected.binary.chunks);
   });
 
@@ -185,8 +185,11 @@ describe('trainyard monitor: chunking, sources and exit codes', () => {
     const csv = await monitor([...BINARY, '--until', '2024-02-26']);
     const folder = await monitor(['--predictions', 'log', '--labels', 'labels.jsonl', '--reference', 'reference.parquet', '--until', '2024-02-26'], dir);
     const glob = await monitor(['--predictions', 'log/*.parquet', '--labels', 'labels.jsonl', '--reference', 'reference.parquet', '--until', '2024-02-26'], dir);
-    expectSameResult(folder.result, csv.result);
-    expectSameResult(glob.result, csv.result);
+    // The same rows from other files: everything but the reference's source is the same.
+    const counted = (result: MonitorResult): MonitorResult => ({ ...result, reference: { rows: result.reference.rows, chunks: result.reference.chunks } });
+    expect([folder.result.reference.source, glob.result.reference.source]).toEqual(['reference.parquet', 'reference.parquet']);
+    expectSameResult(counted(folder.result), counted(csv.result));
+    expectSameResult(counted(glob.result), counted(csv.result));
     expect(csv.result.chunks.length).toBe(3);
   }, 180_000);
 
@@ -199,7 +202,7 @@ describe('trainyard monitor: chunking, sources and exit codes', () => {
 
   it('monitors a regression model per day with rmse, mae and r2 equal to scikit-learn', async () => {
     const { result, code } = await monitor(['--task', 'regression', '--predictions', at('regression-log.csv'), '--reference', at('regression-reference.csv'), '--chunk', 'day']);
-    expect(result.reference).toEqual(expected.regression.reference);
+    expect(result.reference).toEqual({ ...expected.regression.reference, source: at('regression-reference.csv') });
     compareChunks(result.chunks, expected.regression.chunks);
     expect(result.chunks.every((chunk) => chunk.estimated === null)).toBe(true);
     const rmse = result.chunks[3]!.alerts.find((a) => a.metric === 'rmse')!;
@@ -231,7 +234,7 @@ describe('trainyard monitor: chunking, sources and exit codes', () => {
     expect(stderr).toBe('');
     expect(code).not.toBe(2);
     expect(result.model).toBe('churn');
-    expect(result.reference).toEqual({ rows: expected.binary.chunks[0]!.rows + expected.binary.chunks[1]!.rows, chunks: 2 });
+    expect(result.reference).toEqual({ rows: expected.binary.chunks[0]!.rows + expected.binary.chunks[1]!.rows, chunks: 2, source: 'the log between 2024-02-05T00:00:00.000Z and 2024-02-19T00:00:00.000Z' });
     expect(result.chunks.map((chunk) => chunk.start)).toEqual(expected.binary.chunks.slice(2).map((chunk) => chunk.start));
     compareValues(result.chunks[0]!.realized, expected.binary.chunks[2]!.realized, 'realized');
     expect(result.chunks[0]!.drift.columns.map((c) => c.column)).toEqual(['x1', 'x2']);

@@ -1,16 +1,18 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG_PATH } from '../../config/load.ts';
 import { UsageError } from '../../errors.ts';
 import { resolveMonitorOptions, type MonitorModelContext, type MonitorOptions } from '../../monitor/options.ts';
 import { renderMonitorReport } from '../../monitor/report.ts';
-import { runMonitor } from '../../monitor/run-monitor.ts';
+import { runMonitor, type MonitorOutcome } from '../../monitor/run-monitor.ts';
 import { renderOpenMetrics } from '../../monitor/openmetrics.ts';
 import { pushMetrics } from '../../monitor/push.ts';
 import type { CliIo } from '../io.ts';
 import { openConfig } from '../shared.ts';
+import { withReference } from './monitor-reference.ts';
 
 interface MonitorCommandOptions extends MonitorOptions {
   config?: string;
@@ -21,6 +23,8 @@ interface MonitorCommandOptions extends MonitorOptions {
   openmetrics?: string;
   push?: string;
   modelVersion?: string;
+  registry?: string;
+  environment?: string;
 }
 
 /** The model's config when --config or --model is given, or when the default config exists. */
@@ -45,7 +49,9 @@ export function registerMonitor(program: Command, io: CliIo, setExit: (code: num
     .option('--task <binary|regression>', 'the kind of model (default: the model\'s task, else binary)')
     .option('--predictions <source>', 'the prediction log: files, a folder or a glob (CSV, Parquet, JSON lines), or postgres://…?table=<name> or ?query=<SELECT …>')
     .option('--labels <source>', 'labels that arrived later (id, label), joined to the log by id')
-    .option('--reference <source>', 'the reference period: rows of the log\'s columns plus label')
+    .option('--reference <source>', 'the reference period: rows of the log\'s columns plus label (default: monitoring.reference, else the champion\'s predictions on the evaluation rows)')
+    .option('--registry <spec>', 'where the champion of the default reference is read: local:<dir> or github:<owner>/<repo> (default: the config\'s registry)')
+    .option('--environment <name>', 'the environment whose champion gives the default reference (default: promotion.environment, else production)')
     .option('--chunk <size>', 'hour, day, week (from Monday), month (UTC), or <N>rows (default week)')
     .option('--since <time>', 'monitor rows from this time (ISO, UTC; inclusive)')
     .option('--until <time>', 'monitor rows before this time (ISO, UTC; exclusive)')
@@ -59,8 +65,20 @@ export function registerMonitor(program: Command, io: CliIo, setExit: (code: num
     .option('--model-version <tag>', 'the version label of the pushed and written metrics (e.g. churn@v3)')
     .action(async (options: MonitorCommandOptions) => {
       const context = await modelContext(io, options);
-      const request = resolveMonitorOptions(options, io.cwd, context);
-      const { result, bands } = await runMonitor(request);
+      const pending = resolveMonitorOptions(options, io.cwd, context);
+      const scratch = await mkdtemp(path.join(tmpdir(), 'trainyard-monitor-reference-'));
+      let outcome: MonitorOutcome;
+      let source: string;
+      try {
+        const resolved = await withReference(io, options, context, pending, scratch);
+        source = resolved.source;
+        if (pending.reference === 'champion') io.stderr(`trainyard: reference: ${source}\n`);
+        outcome = await runMonitor(resolved.request);
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+      const result = { ...outcome.result, reference: { ...outcome.result.reference, source } };
+      const { bands } = outcome;
       const json = `${JSON.stringify(result, null, 2)}\n`;
       const report = renderMonitorReport(result, bands);
       const version = options.modelVersion ?? null;
