@@ -3,11 +3,11 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-SFJF3R7X.js";
+} from "./chunks/chunk-H5JXZKF3.js";
 import {
   processIo
 } from "./chunks/chunk-E5Y67JJO.js";
-import "./chunks/chunk-QQCKP4CN.js";
+import "./chunks/chunk-3UYT3J5Z.js";
 import "./chunks/chunk-GKCJ2QSX.js";
 import {
   EXIT,

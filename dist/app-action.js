@@ -6,26 +6,26 @@ import {
   Probot,
   ProbotOctokit,
   createApp
-} from "./chunks/chunk-IH4ENYDG.js";
+} from "./chunks/chunk-UGWH64RB.js";
 import "./chunks/chunk-I37JP6W6.js";
-import "./chunks/chunk-3YPEQUWD.js";
-import "./chunks/chunk-TS3ATOH4.js";
-import "./chunks/chunk-OJG5DVQT.js";
-import "./chunks/chunk-KRE5CPIC.js";
-import "./chunks/chunk-DK7P7IHZ.js";
-import "./chunks/chunk-VOGVG67O.js";
+import "./chunks/chunk-GKJVB7U7.js";
+import "./chunks/chunk-MVOFKLKI.js";
+import "./chunks/chunk-43RG3DEH.js";
+import "./chunks/chunk-F24SZCLD.js";
+import "./chunks/chunk-FWVO3E34.js";
+import "./chunks/chunk-X4QFR57I.js";
 import "./chunks/chunk-W3QHEJVT.js";
-import "./chunks/chunk-DDUIAT3K.js";
+import "./chunks/chunk-IHPK5JVP.js";
 import "./chunks/chunk-HWFKGCS3.js";
-import "./chunks/chunk-RTPS2N5I.js";
+import "./chunks/chunk-TWUAGNDN.js";
 import "./chunks/chunk-UDPY2YNM.js";
 import "./chunks/chunk-DPFEQ3BD.js";
-import "./chunks/chunk-JIQ5TZAE.js";
+import "./chunks/chunk-DPJSNBSV.js";
 import "./chunks/chunk-W2DRLS5N.js";
 import "./chunks/chunk-HB6HQUKP.js";
-import "./chunks/chunk-BWFLEXP6.js";
-import "./chunks/chunk-PWI6BAP3.js";
-import "./chunks/chunk-FA4IZPLS.js";
+import "./chunks/chunk-QBY6N5LK.js";
+import "./chunks/chunk-POXGZ53D.js";
+import "./chunks/chunk-EA7JVYYM.js";
 import {
   describeThrown
 } from "./chunks/chunk-BEL2JVQX.js";

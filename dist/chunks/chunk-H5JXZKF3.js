@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+import { createRequire as __trainyardCreateRequire } from 'node:module';
+const require = __trainyardCreateRequire(import.meta.url);
+import {
+  Command,
+  CommanderError
+} from "./chunk-3UYT3J5Z.js";
+import {
+  VERSION
+} from "./chunk-GKCJ2QSX.js";
+import {
+  EXIT,
+  TrainyardError,
+  describeThrown,
+  exitCodeOfHttpStatus
+} from "./chunk-BEL2JVQX.js";
+
+// src/cli/main.ts
+var COMMANDS = [
+  { name: "run", load: async () => (await import("./run-TSMV2BLO.js")).registerRun },
+  { name: "train", load: async () => (await import("./train-M4YBTEKA.js")).registerTrain },
+  { name: "config", load: async () => (await import("./config-6K4ZXBMY.js")).registerConfig },
+  { name: "init", load: async () => (await import("./init-6UNI4E3Q.js")).registerInit },
+  { name: "runner", load: async () => (await import("./runner-DVCWFI7B.js")).registerRunner },
+  { name: "registry", load: async () => (await import("./registry-77VH3Z54.js")).registerRegistry },
+  { name: "deploy", load: async () => (await import("./deploy-UX35IKUA.js")).registerDeploy },
+  { name: "drift", load: async () => (await import("./drift-4FZ7GCIK.js")).registerDrift },
+  { name: "monitor", load: async () => (await import("./monitor-RRO3DJOF.js")).registerMonitor },
+  { name: "monitor-publish", load: async () => (await import("./monitor-publish-HTCBFBI5.js")).registerMonitorPublish },
+  { name: "profile", load: async () => (await import("./profile-NFDP7XYK.js")).registerProfile },
+  { name: "validate", load: async () => (await import("./validate-NFUBPPJX.js")).registerValidate },
+  { name: "schema", load: async () => (await import("./schema-L2O7QWXT.js")).registerSchema },
+  { name: "evaluate", load: async () => (await import("./evaluate-C2E3THB6.js")).registerEvaluate },
+  { name: "compare", load: async () => (await import("./compare-75EP633D.js")).registerCompare },
+  { name: "sandbox", load: async () => (await import("./sandbox-IYMJ2IJO.js")).registerSandbox },
+  { name: "doctor", load: async () => (await import("./doctor-HLLCD6KK.js")).registerDoctor },
+  { name: "app", load: async () => (await import("./app-ROVWJVR3.js")).registerApp }
+];
+async function buildProgram(io, setExit, argv = []) {
+  const program = new Command("trainyard").description("trainyard: an ML platform in your GitHub repository.").version(VERSION, "-V, --version").showHelpAfterError("(run with --help for usage)").configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).enablePositionalOptions().exitOverride();
+  const named = COMMANDS.filter((command) => command.name === argv[0]);
+  const wanted = named.length > 0 ? named : argv[0] === "--version" || argv[0] === "-V" ? [] : COMMANDS;
+  const registers = await Promise.all(wanted.map((command) => command.load()));
+  for (const register of registers) register(program, io, setExit);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
+  return program;
+}
+function httpStatusOf(error) {
+  if (!(error instanceof Error) || error.name !== "HttpError") return null;
+  const status = error.status;
+  return typeof status === "number" && status >= 400 ? status : null;
+}
+async function main(argv, io) {
+  let exitCode = 0;
+  const program = await buildProgram(io, (code) => exitCode = code, argv);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const done = ["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code);
+      if (done) return 0;
+      return error.code === "commander.executeSubCommandAsync" ? 0 : 2;
+    }
+    if (error instanceof TrainyardError) {
+      io.stderr(`trainyard: ${error.message}
+`);
+      return error.exitCode;
+    }
+    const status = httpStatusOf(error);
+    if (status !== null) {
+      io.stderr(`trainyard: GitHub: ${describeThrown(error)} (HTTP ${status})
+`);
+      return exitCodeOfHttpStatus(status);
+    }
+    io.stderr(`trainyard: internal error: ${describeThrown(error)} (set TRAINYARD_DEBUG=1 for details)
+`);
+    if (io.env.TRAINYARD_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}
+`);
+    return EXIT.failure;
+  }
+}
+
+export {
+  buildProgram,
+  main
+};

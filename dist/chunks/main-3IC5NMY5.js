@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { createRequire as __trainyardCreateRequire } from 'node:module';
+const require = __trainyardCreateRequire(import.meta.url);
+import {
+  buildProgram,
+  main
+} from "./chunk-H5JXZKF3.js";
+import "./chunk-3UYT3J5Z.js";
+import "./chunk-GKCJ2QSX.js";
+import "./chunk-BEL2JVQX.js";
+import "./chunk-M6HMHLEN.js";
+export {
+  buildProgram,
+  main
+};
