@@ -78,7 +78,7 @@ function doubles(vector: DuckDb.DuckDBVector, count: number): Float64Array | und
   const items = fields.items;
   const validity = fields.validity;
   if (!(items instanceof Float64Array) || items.length !== count || !validity || validity.offset !== 0) return undefined;
-  const part = Float64Array.from(items);
+  const part = items.slice();
   if (validity.data === null) return part;
   if (!(validity.data instanceof BigUint64Array)) return undefined;
   const words = new Uint32Array(validity.data.buffer, validity.data.byteOffset, validity.data.length * 2);
@@ -139,32 +139,23 @@ export class DataEngine {
    * where row objects would cost more than the metrics computed from them.
    */
   async queryNumbers(sql: string, source?: DataSource): Promise<{ names: string[]; columns: Float64Array[] }> {
-    let result;
-    try {
-      result = await this.connection.stream(sql);
-    } catch (error) {
-      throw this.wrap(error, source);
-    }
-    const names = result.columnNames();
-    const parts: Float64Array[][] = names.map(() => []);
+    let names: string[] = [];
+    const parts: Float64Array[][] = [];
     let total = 0;
-    for (;;) {
-      const chunk = await result.fetchChunk().catch((error: unknown) => {
-        throw this.wrap(error, source);
-      });
-      if (!chunk || chunk.rowCount === 0) break;
-      const count = chunk.rowCount;
-      for (let c = 0; c < names.length; c++) {
-        const vector = chunk.getColumnVector(c);
-        parts[c]!.push(doubles(vector, count) ?? readItems(vector, count));
-      }
-      total += count;
-    }
+    await this.scanNumbers(
+      sql,
+      (chunk, count) => {
+        chunk.forEach((part, c) => (parts[c] ??= []).push(part));
+        total += count;
+      },
+      source,
+      (columnNames) => (names = columnNames),
+    );
     // Column after column, each one's parts let go once copied: the peak is the parts and one column, not twice the result.
-    const columns = parts.map((chunks, c) => {
+    const columns = names.map((_, c) => {
       const column = new Float64Array(total);
       let offset = 0;
-      for (const part of chunks) {
+      for (const part of parts[c] ?? []) {
         column.set(part, offset);
         offset += part.length;
       }
@@ -172,6 +163,35 @@ export class DataEngine {
       return column;
     });
     return { names, columns };
+  }
+
+  /**
+   * Streams a query whose columns are all numeric, one chunk of rows (about two thousand)
+   * at a time, each column a Float64Array (NULL as NaN) that `visit` may keep. For
+   * results that are folded as they arrive, so that no more than a chunk is held.
+   */
+  async scanNumbers(sql: string, visit: (columns: Float64Array[], count: number) => void, source?: DataSource, start?: (names: string[]) => void): Promise<void> {
+    let result;
+    try {
+      result = await this.connection.stream(sql);
+    } catch (error) {
+      throw this.wrap(error, source);
+    }
+    const width = result.columnCount;
+    start?.(result.columnNames());
+    for (;;) {
+      const chunk = await result.fetchChunk().catch((error: unknown) => {
+        throw this.wrap(error, source);
+      });
+      if (!chunk || chunk.rowCount === 0) break;
+      const count = chunk.rowCount;
+      const columns: Float64Array[] = [];
+      for (let c = 0; c < width; c++) {
+        const vector = chunk.getColumnVector(c);
+        columns.push(doubles(vector, count) ?? readItems(vector, count));
+      }
+      visit(columns, count);
+    }
   }
 
   private wrap(error: unknown, source?: DataSource): DataError {

@@ -1,11 +1,12 @@
 /**
- * Feature drift of every chunk against the reference, in a fixed number of queries
- * whatever the number of chunks: per column, the reference's distinct values and their
- * counts in one grouped query, the log's for all chunks (by chunk and value) in another,
- * each read back sorted. (One GROUPING SETS scan of every column at once holds a hash
- * table per column at the same time: several times the memory, no less work.) Each chunk's evidence
- * is then the merge of two sorted count lists, answered in typed arrays: the same
- * questions, rules and tests as `trainyard drift` asks of its DuckDB evidence.
+ * Feature drift of every chunk against the reference, each chunk's evidence the merge of
+ * two sorted count lists (distinct value, count), answered in typed arrays: the same
+ * questions, rules and tests as `trainyard drift` asks of its DuckDB evidence. Numerical
+ * columns are counted as the rows stream in, all of them in one scan per side: a hash
+ * table of value counts per column and chunk, sorted at the end. (Grouping by chunk and
+ * value in DuckDB costs a scan, a hash aggregate and a sort per column; one GROUPING SETS
+ * scan of every column holds a hash table per column and grouping at the same time.)
+ * Categorical columns keep DuckDB's text order: one grouped query per column and side.
  */
 import { quoteIdentifier, type DataEngine } from '../data/engine.ts';
 import { kindOfType } from '../profile/column-kind.ts';
@@ -51,6 +52,73 @@ interface Sorted {
   order: Float64Array;
   values: (number | string)[] | Float64Array;
   n: Float64Array;
+}
+
+/** Float64 bits as two 32-bit words, for hashing. */
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+
+/**
+ * The distinct finite numbers of a column in one chunk with their counts: open
+ * addressing on the bits of the double, linear probing, a count of 0 marking a free slot.
+ * -0 counts as 0, as DuckDB groups it.
+ */
+class NumberCounts {
+  private values = new Float64Array(64);
+  private counts = new Uint32Array(64);
+  private mask = 63;
+  private size = 0;
+
+  private slot(value: number): number {
+    bits[0] = value;
+    const h = Math.imul(words[0]! ^ Math.imul(words[1]!, 0x85ebca6b), 0x9e3779b1);
+    return (h ^ (h >>> 15)) & this.mask;
+  }
+
+  add(number: number): void {
+    const value = number === 0 ? 0 : number;
+    for (let slot = this.slot(value); ; slot = (slot + 1) & this.mask) {
+      const count = this.counts[slot]!;
+      if (count === 0) {
+        this.values[slot] = value;
+        this.counts[slot] = 1;
+        if (++this.size * 2 > this.counts.length) this.grow();
+        return;
+      }
+      if (this.values[slot] === value) {
+        this.counts[slot] = count + 1;
+        return;
+      }
+    }
+  }
+
+  private grow(): void {
+    const { values, counts } = this;
+    this.values = new Float64Array(values.length * 2);
+    this.counts = new Uint32Array(counts.length * 2);
+    this.mask = counts.length * 2 - 1;
+    for (let i = 0; i < counts.length; i++) {
+      if (counts[i] === 0) continue;
+      let slot = this.slot(values[i]!);
+      while (this.counts[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.values[slot] = values[i]!;
+      this.counts[slot] = counts[i]!;
+    }
+  }
+
+  /** The values ascending with their counts. */
+  sorted(): Sorted {
+    const values = new Float64Array(this.size);
+    for (let i = 0, k = 0; i < this.counts.length; i++) if (this.counts[i] !== 0) values[k++] = this.values[i]!;
+    values.sort();
+    const n = new Float64Array(this.size);
+    for (let k = 0; k < values.length; k++) {
+      let slot = this.slot(values[k]!);
+      while (this.values[slot] !== values[k] || this.counts[slot] === 0) slot = (slot + 1) & this.mask;
+      n[k] = this.counts[slot]!;
+    }
+    return { order: values, values, n };
+  }
 }
 
 function merge(reference: Sorted, current: Sorted, from: number, to: number): Merged {
@@ -177,24 +245,56 @@ async function plan(engine: DataEngine, request: ChunkDriftRequest): Promise<Pla
 }
 
 /**
- * A column's counts as sorted lists: the reference's, and the log's for all chunks (chunk,
- * then value), each one grouped query over that column alone.
+ * The counts of the numerical columns, one scan per side: the reference's per column, the
+ * log's per column and chunk (in the order of `keys`; a chunk without a usable value has
+ * an empty list). A value counts where it is finite (Evidently drops NaN and ±inf; NULL
+ * arrives as NaN).
  */
-async function sortedCounts(engine: DataEngine, feature: PlannedFeature, reference: string, log: string): Promise<{ reference: Sorted; current: Sorted; chunk: Float64Array }> {
+async function numberCounts(engine: DataEngine, features: PlannedFeature[], reference: string, log: string, keys: number[]): Promise<{ reference: Sorted[]; current: Sorted[][] }> {
+  const columns = features.map((f) => valueSql(f.name, f.kind)).join(', ');
+  const referenceCounts = features.map(() => new NumberCounts());
+  await engine.scanNumbers(`SELECT ${columns} FROM ${q(reference)}`, (values, count) => {
+    for (let f = 0; f < features.length; f++) {
+      const column = values[f]!;
+      const counts = referenceCounts[f]!;
+      for (let i = 0; i < count; i++) if (Number.isFinite(column[i]!)) counts.add(column[i]!);
+    }
+  });
+  const index = new Map(keys.map((key, i) => [key, i]));
+  const currentCounts = features.map(() => keys.map(() => new NumberCounts()));
+  let chunkOf = new Int32Array(0);
+  await engine.scanNumbers(`SELECT CAST(__chunk AS DOUBLE), ${columns} FROM ${q(log)} WHERE __chunk IS NOT NULL`, (values, count) => {
+    // Each row's chunk as its position in `keys` (-1: not a chunk of the log), looked up once per run of equal keys.
+    if (chunkOf.length < count) chunkOf = new Int32Array(count);
+    const key = values[0]!;
+    let last = Number.NaN;
+    let at = -1;
+    for (let i = 0; i < count; i++) {
+      if (key[i] !== last) {
+        last = key[i]!;
+        at = index.get(last) ?? -1;
+      }
+      chunkOf[i] = at;
+    }
+    for (let f = 0; f < features.length; f++) {
+      const column = values[f + 1]!;
+      const counts = currentCounts[f]!;
+      for (let i = 0; i < count; i++) if (chunkOf[i]! >= 0 && Number.isFinite(column[i]!)) counts[chunkOf[i]!]!.add(column[i]!);
+    }
+  });
+  return { reference: referenceCounts.map((counts) => counts.sorted()), current: currentCounts.map((chunks) => chunks.map((counts) => counts.sorted())) };
+}
+
+/**
+ * A categorical column's counts as sorted lists: the reference's, and the log's for all
+ * chunks (chunk, then value), each one grouped query over that column alone. Categories
+ * keep DuckDB's order: each value carries its rank among the values of both sides.
+ */
+async function categoryCounts(engine: DataEngine, feature: PlannedFeature, reference: string, log: string): Promise<{ reference: Sorted; current: Sorted; chunk: Float64Array }> {
   const value = valueSql(feature.name, feature.kind);
   const present = presentSql(feature.kind);
   const referenceSql = `SELECT v, count(*) AS n FROM (SELECT ${value} AS v FROM ${q(reference)}) WHERE ${present} GROUP BY v`;
   const current = `SELECT k, v, count(*) AS n FROM (SELECT __chunk AS k, ${value} AS v FROM ${q(log)}) WHERE k IS NOT NULL AND ${present} GROUP BY k, v`;
-  if (feature.kind === 'numerical') {
-    const ref = await engine.queryNumbers(`SELECT v, CAST(n AS DOUBLE) FROM (${referenceSql}) ORDER BY v`);
-    const cur = await engine.queryNumbers(`SELECT CAST(k AS DOUBLE), v, CAST(n AS DOUBLE) FROM (${current}) ORDER BY k, v`);
-    return {
-      reference: { order: ref.columns[0]!, values: ref.columns[0]!, n: ref.columns[1]! },
-      current: { order: cur.columns[1]!, values: cur.columns[1]!, n: cur.columns[2]! },
-      chunk: cur.columns[0]!,
-    };
-  }
-  // Categories keep DuckDB's order: each value carries its rank among the values of both sides.
   await engine.query(`CREATE OR REPLACE TEMP TABLE monitor_drift_reference AS ${referenceSql}`);
   await engine.query(`CREATE OR REPLACE TEMP TABLE monitor_drift_log AS ${current}`);
   const ranked = 'WITH ranks AS (SELECT v, row_number() OVER (ORDER BY v) AS rank FROM (SELECT v FROM monitor_drift_reference UNION SELECT v FROM monitor_drift_log))';
@@ -237,32 +337,46 @@ async function testFeature(request: ChunkDriftRequest, feature: PlannedFeature, 
 /** Each chunk's drift by key: the tested columns, the share drifted and the dataset verdict. */
 export async function driftByChunk(engine: DataEngine, request: ChunkDriftRequest): Promise<Map<number, ChunkDrift>> {
   const features = await plan(engine, request);
-  const byChunk = new Map<number, ColumnDrift[]>(request.keys.map((key) => [key, []]));
-  if (features.length > 0) {
+  // Each feature's outcome by chunk, gathered per kind and listed in the features' order.
+  const outcomes = new Map<PlannedFeature, (ColumnDrift | null)[]>(features.map((f) => [f, []]));
+  const record = async (feature: PlannedFeature, merged: Merged): Promise<void> => {
+    outcomes.get(feature)!.push(await testFeature(request, feature, mergedEvidence(feature.kind, merged)));
+  };
+  const numerical = features.filter((f) => f.kind === 'numerical');
+  if (numerical.length > 0) {
+    const counts = await numberCounts(engine, numerical, request.reference, request.log, request.keys);
+    for (const [f, feature] of numerical.entries()) {
+      for (const current of counts.current[f]!) {
+        await record(feature, merge(counts.reference[f]!, current, 0, current.order.length));
+      }
+    }
+  }
+  const categorical = features.filter((f) => f.kind === 'categorical');
+  if (categorical.length > 0) {
     // A side that is costly to read again (text files, chunks of N rows) is read once into a table of the tested columns.
     const narrow = async (view: string, cheap: boolean, table: string, chunk: boolean): Promise<string> => {
       if (cheap) return view;
-      const columns = [...(chunk ? ['__chunk'] : []), ...features.map((f) => q(f.name))];
+      const columns = [...(chunk ? ['__chunk'] : []), ...categorical.map((f) => q(f.name))];
       await engine.query(`CREATE OR REPLACE TEMP TABLE ${q(table)} AS SELECT ${columns.join(', ')} FROM ${q(view)}`);
       return table;
     };
     const reference = await narrow(request.reference, request.cheapReference, 'monitor_drift_reference_rows', false);
     const log = await narrow(request.log, request.cheapLog, 'monitor_drift_log_rows', true);
-    for (const feature of features) {
-      const counts = await sortedCounts(engine, feature, reference, log);
+    for (const feature of categorical) {
+      const counts = await categoryCounts(engine, feature, reference, log);
       let from = 0;
       for (const key of request.keys) {
         let to = from;
         while (to < counts.chunk.length && counts.chunk[to] === key) to++;
-        const tested = await testFeature(request, feature, mergedEvidence(feature.kind, merge(counts.reference, counts.current, from, to)));
-        if (tested) byChunk.get(key)!.push(tested);
+        await record(feature, merge(counts.reference, counts.current, from, to));
         from = to;
       }
     }
     await engine.query('DROP TABLE IF EXISTS monitor_drift_reference_rows; DROP TABLE IF EXISTS monitor_drift_log_rows');
   }
   const out = new Map<number, ChunkDrift>();
-  for (const [key, columns] of byChunk) {
+  for (const [at, key] of request.keys.entries()) {
+    const columns = features.flatMap((f) => outcomes.get(f)![at] ?? []);
     applyCorrection(columns, request.correction);
     const drifted = columns.filter((c) => c.drifted).length;
     const share = columns.length === 0 ? 0 : drifted / columns.length;

@@ -114,8 +114,12 @@ export function expectedRocAuc(score: Float64Array, p: Float64Array): number | n
 
 /** p50, p95 and p99 of the non-missing latencies (numpy's linear interpolation); null when none. */
 export function latencyPercentiles(latency: Float64Array): { p50: number; p95: number; p99: number } | null {
-  const values = latency.filter((value) => !Number.isNaN(value));
-  if (values.length === 0) return null;
+  // The non-missing latencies copied in one loop (a callback per row costs more than the selection).
+  let count = 0;
+  for (let i = 0; i < latency.length; i++) if (!Number.isNaN(latency[i]!)) count++;
+  if (count === 0) return null;
+  const values = new Float64Array(count);
+  for (let i = 0, k = 0; i < latency.length; i++) if (!Number.isNaN(latency[i]!)) values[k++] = latency[i]!;
   // The six order statistics the interpolations read, selected in place (expected linear time, no sort).
   const positions = [50, 95, 99].map((q) => (q / 100) * (values.length - 1));
   const ranks = [...new Set(positions.flatMap((p) => [Math.floor(p), Math.min(Math.floor(p) + 1, values.length - 1)]))].sort((a, b) => a - b);

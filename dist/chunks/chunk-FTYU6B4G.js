@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   validateStage
-} from "./chunk-JI7Q2E7L.js";
+} from "./chunk-T7MUDVML.js";
 import {
   fetchChampion
 } from "./chunk-PFPQBL3C.js";
@@ -20,13 +20,13 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-AOUE7ZRG.js";
+} from "./chunk-5TBWWWRI.js";
 import {
   LocalRegistry
 } from "./chunk-FTVSYSZW.js";
 import {
   driftExclusions
-} from "./chunk-IA2TJWGA.js";
+} from "./chunk-IFMOC5Q4.js";
 import {
   compareStage,
   evaluateStage,
@@ -34,7 +34,7 @@ import {
   policyOfModel,
   renderJobSummary,
   trainerComparisonStage
-} from "./chunk-YU4BOBZZ.js";
+} from "./chunk-2M3HHXJ6.js";
 import {
   BASELINE_PREFIX,
   readMetricsFile
@@ -44,7 +44,7 @@ import {
 } from "./chunk-HWFKGCS3.js";
 import {
   expandDataPath
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import {
   formatBytes,
   formatDelta,

@@ -25,7 +25,7 @@ import {
   prepareBinary,
   regressionMetrics,
   writeEvaluationFeatures
-} from "./chunk-7LAPS7OY.js";
+} from "./chunk-U77SPIPI.js";
 import {
   lineChart
 } from "./chunk-DPFEQ3BD.js";
@@ -34,7 +34,7 @@ import {
   quoteIdentifier,
   quoteLiteral,
   resolveSource
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import {
   formatBytes,
   formatChange,

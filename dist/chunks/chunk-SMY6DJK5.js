@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   typedSql,
   valueChecks
-} from "./chunk-B4S7GJFC.js";
+} from "./chunk-V3RSINN4.js";
 import {
   schemaForRole
 } from "./chunk-PHKZR6IB.js";
@@ -14,7 +14,7 @@ import {
   quoteIdentifier,
   quoteLiteral,
   sourceSelect
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import {
   ConfigError,
   DataError

@@ -8,13 +8,13 @@ import {
 import {
   inferSchema,
   renderSchemaYaml
-} from "./chunk-A4U65NSE.js";
+} from "./chunk-PQ46WGKY.js";
 import "./chunk-RSA7L6FG.js";
-import "./chunk-B4S7GJFC.js";
+import "./chunk-V3RSINN4.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-BEL2JVQX.js";
 import "./chunk-M6HMHLEN.js";

@@ -8,11 +8,11 @@ import {
   kindOfType,
   presentSql,
   valueSql
-} from "./chunk-DZAE3WIH.js";
+} from "./chunk-GX67WWAR.js";
 import {
   quoteIdentifier,
   quoteLiteral
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import {
   DRIFT_METHOD_NAMES,
   didYouMean

@@ -13,15 +13,15 @@ import "./chunk-NXFQYBKR.js";
 import "./chunk-KRE5CPIC.js";
 import {
   validateData
-} from "./chunk-TXSACBZS.js";
-import "./chunk-B4S7GJFC.js";
+} from "./chunk-SMY6DJK5.js";
+import "./chunk-V3RSINN4.js";
 import "./chunk-FTVSYSZW.js";
 import {
   DRIFT_TESTS,
   applyCorrection,
   autoMethod,
   verdict
-} from "./chunk-IA2TJWGA.js";
+} from "./chunk-IFMOC5Q4.js";
 import {
   loadDataSchema
 } from "./chunk-PHKZR6IB.js";
@@ -29,7 +29,7 @@ import {
   kindOfType,
   presentSql,
   valueSql
-} from "./chunk-DZAE3WIH.js";
+} from "./chunk-GX67WWAR.js";
 import {
   BINARY_METRICS,
   argsortDescending,
@@ -37,7 +37,7 @@ import {
   buildEvaluationSet,
   prepareBinary,
   regressionMetrics
-} from "./chunk-7LAPS7OY.js";
+} from "./chunk-U77SPIPI.js";
 import {
   championOf
 } from "./chunk-4IU3ESKG.js";
@@ -50,7 +50,7 @@ import {
   quoteLiteral,
   readerSql,
   resolveSource
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";
@@ -702,11 +702,11 @@ var require_pg_int8 = __commonJS({
 var require_binaryParsers = __commonJS({
   "node_modules/pg-types/lib/binaryParsers.js"(exports, module) {
     var parseInt64 = require_pg_int8();
-    var parseBits = function(data, bits, offset, invert, callback) {
+    var parseBits = function(data, bits2, offset, invert, callback) {
       offset = offset || 0;
       invert = invert || false;
-      callback = callback || function(lastValue, newValue, bits2) {
-        return lastValue * Math.pow(2, bits2) + newValue;
+      callback = callback || function(lastValue, newValue, bits3) {
+        return lastValue * Math.pow(2, bits3) + newValue;
       };
       var offsetBytes = offset >> 3;
       var inv = function(value) {
@@ -717,22 +717,22 @@ var require_binaryParsers = __commonJS({
       };
       var mask = 255;
       var firstBits = 8 - offset % 8;
-      if (bits < firstBits) {
-        mask = 255 << 8 - bits & 255;
-        firstBits = bits;
+      if (bits2 < firstBits) {
+        mask = 255 << 8 - bits2 & 255;
+        firstBits = bits2;
       }
       if (offset) {
         mask = mask >> offset % 8;
       }
       var result = 0;
-      if (offset % 8 + bits >= 8) {
+      if (offset % 8 + bits2 >= 8) {
         result = callback(0, inv(data[offsetBytes]) & mask, firstBits);
       }
-      var bytes = bits + offset >> 3;
+      var bytes = bits2 + offset >> 3;
       for (var i = offsetBytes + 1; i < bytes; i++) {
         result = callback(result, inv(data[i]), 8);
       }
-      var lastBits = (bits + offset) % 8;
+      var lastBits = (bits2 + offset) % 8;
       if (lastBits > 0) {
         result = callback(result, inv(data[bytes]) >> 8 - lastBits, lastBits);
       }
@@ -746,13 +746,13 @@ var require_binaryParsers = __commonJS({
         return 0;
       }
       var precisionBitsCounter = 1;
-      var parsePrecisionBits = function(lastValue, newValue, bits) {
+      var parsePrecisionBits = function(lastValue, newValue, bits2) {
         if (lastValue === 0) {
           lastValue = 1;
         }
-        for (var i = 1; i <= bits; i++) {
+        for (var i = 1; i <= bits2; i++) {
           precisionBitsCounter /= 2;
-          if ((newValue & 1 << bits - i) > 0) {
+          if ((newValue & 1 << bits2 - i) > 0) {
             lastValue += precisionBitsCounter;
           }
         }
@@ -5655,6 +5655,61 @@ function metricAlerts(kind, values, bands) {
 
 // src/monitor/chunk-drift.ts
 var q = quoteIdentifier;
+var bits = new Float64Array(1);
+var words = new Uint32Array(bits.buffer);
+var NumberCounts = class {
+  values = new Float64Array(64);
+  counts = new Uint32Array(64);
+  mask = 63;
+  size = 0;
+  slot(value) {
+    bits[0] = value;
+    const h = Math.imul(words[0] ^ Math.imul(words[1], 2246822507), 2654435761);
+    return (h ^ h >>> 15) & this.mask;
+  }
+  add(number) {
+    const value = number === 0 ? 0 : number;
+    for (let slot = this.slot(value); ; slot = slot + 1 & this.mask) {
+      const count = this.counts[slot];
+      if (count === 0) {
+        this.values[slot] = value;
+        this.counts[slot] = 1;
+        if (++this.size * 2 > this.counts.length) this.grow();
+        return;
+      }
+      if (this.values[slot] === value) {
+        this.counts[slot] = count + 1;
+        return;
+      }
+    }
+  }
+  grow() {
+    const { values, counts } = this;
+    this.values = new Float64Array(values.length * 2);
+    this.counts = new Uint32Array(counts.length * 2);
+    this.mask = counts.length * 2 - 1;
+    for (let i = 0; i < counts.length; i++) {
+      if (counts[i] === 0) continue;
+      let slot = this.slot(values[i]);
+      while (this.counts[slot] !== 0) slot = slot + 1 & this.mask;
+      this.values[slot] = values[i];
+      this.counts[slot] = counts[i];
+    }
+  }
+  /** The values ascending with their counts. */
+  sorted() {
+    const values = new Float64Array(this.size);
+    for (let i = 0, k = 0; i < this.counts.length; i++) if (this.counts[i] !== 0) values[k++] = this.values[i];
+    values.sort();
+    const n = new Float64Array(this.size);
+    for (let k = 0; k < values.length; k++) {
+      let slot = this.slot(values[k]);
+      while (this.values[slot] !== values[k] || this.counts[slot] === 0) slot = slot + 1 & this.mask;
+      n[k] = this.counts[slot];
+    }
+    return { order: values, values, n };
+  }
+};
 function merge(reference, current, from, to) {
   const size = reference.order.length + (to - from);
   const order = new Float64Array(size);
@@ -5766,20 +5821,44 @@ async function plan(engine, request) {
   }
   return planned;
 }
-async function sortedCounts(engine, feature, reference, log) {
+async function numberCounts(engine, features, reference, log, keys) {
+  const columns = features.map((f) => valueSql(f.name, f.kind)).join(", ");
+  const referenceCounts = features.map(() => new NumberCounts());
+  await engine.scanNumbers(`SELECT ${columns} FROM ${q(reference)}`, (values, count) => {
+    for (let f = 0; f < features.length; f++) {
+      const column = values[f];
+      const counts = referenceCounts[f];
+      for (let i = 0; i < count; i++) if (Number.isFinite(column[i])) counts.add(column[i]);
+    }
+  });
+  const index = new Map(keys.map((key, i) => [key, i]));
+  const currentCounts = features.map(() => keys.map(() => new NumberCounts()));
+  let chunkOf = new Int32Array(0);
+  await engine.scanNumbers(`SELECT CAST(__chunk AS DOUBLE), ${columns} FROM ${q(log)} WHERE __chunk IS NOT NULL`, (values, count) => {
+    if (chunkOf.length < count) chunkOf = new Int32Array(count);
+    const key = values[0];
+    let last = Number.NaN;
+    let at = -1;
+    for (let i = 0; i < count; i++) {
+      if (key[i] !== last) {
+        last = key[i];
+        at = index.get(last) ?? -1;
+      }
+      chunkOf[i] = at;
+    }
+    for (let f = 0; f < features.length; f++) {
+      const column = values[f + 1];
+      const counts = currentCounts[f];
+      for (let i = 0; i < count; i++) if (chunkOf[i] >= 0 && Number.isFinite(column[i])) counts[chunkOf[i]].add(column[i]);
+    }
+  });
+  return { reference: referenceCounts.map((counts) => counts.sorted()), current: currentCounts.map((chunks) => chunks.map((counts) => counts.sorted())) };
+}
+async function categoryCounts(engine, feature, reference, log) {
   const value = valueSql(feature.name, feature.kind);
   const present = presentSql(feature.kind);
   const referenceSql = `SELECT v, count(*) AS n FROM (SELECT ${value} AS v FROM ${q(reference)}) WHERE ${present} GROUP BY v`;
   const current = `SELECT k, v, count(*) AS n FROM (SELECT __chunk AS k, ${value} AS v FROM ${q(log)}) WHERE k IS NOT NULL AND ${present} GROUP BY k, v`;
-  if (feature.kind === "numerical") {
-    const ref2 = await engine.queryNumbers(`SELECT v, CAST(n AS DOUBLE) FROM (${referenceSql}) ORDER BY v`);
-    const cur2 = await engine.queryNumbers(`SELECT CAST(k AS DOUBLE), v, CAST(n AS DOUBLE) FROM (${current}) ORDER BY k, v`);
-    return {
-      reference: { order: ref2.columns[0], values: ref2.columns[0], n: ref2.columns[1] },
-      current: { order: cur2.columns[1], values: cur2.columns[1], n: cur2.columns[2] },
-      chunk: cur2.columns[0]
-    };
-  }
   await engine.query(`CREATE OR REPLACE TEMP TABLE monitor_drift_reference AS ${referenceSql}`);
   await engine.query(`CREATE OR REPLACE TEMP TABLE monitor_drift_log AS ${current}`);
   const ranked = "WITH ranks AS (SELECT v, row_number() OVER (ORDER BY v) AS rank FROM (SELECT v FROM monitor_drift_reference UNION SELECT v FROM monitor_drift_log))";
@@ -5819,31 +5898,44 @@ async function testFeature(request, feature, evidence) {
 }
 async function driftByChunk(engine, request) {
   const features = await plan(engine, request);
-  const byChunk = new Map(request.keys.map((key) => [key, []]));
-  if (features.length > 0) {
+  const outcomes = new Map(features.map((f) => [f, []]));
+  const record = async (feature, merged) => {
+    outcomes.get(feature).push(await testFeature(request, feature, mergedEvidence(feature.kind, merged)));
+  };
+  const numerical = features.filter((f) => f.kind === "numerical");
+  if (numerical.length > 0) {
+    const counts = await numberCounts(engine, numerical, request.reference, request.log, request.keys);
+    for (const [f, feature] of numerical.entries()) {
+      for (const current of counts.current[f]) {
+        await record(feature, merge(counts.reference[f], current, 0, current.order.length));
+      }
+    }
+  }
+  const categorical = features.filter((f) => f.kind === "categorical");
+  if (categorical.length > 0) {
     const narrow = async (view, cheap, table, chunk) => {
       if (cheap) return view;
-      const columns = [...chunk ? ["__chunk"] : [], ...features.map((f) => q(f.name))];
+      const columns = [...chunk ? ["__chunk"] : [], ...categorical.map((f) => q(f.name))];
       await engine.query(`CREATE OR REPLACE TEMP TABLE ${q(table)} AS SELECT ${columns.join(", ")} FROM ${q(view)}`);
       return table;
     };
     const reference = await narrow(request.reference, request.cheapReference, "monitor_drift_reference_rows", false);
     const log = await narrow(request.log, request.cheapLog, "monitor_drift_log_rows", true);
-    for (const feature of features) {
-      const counts = await sortedCounts(engine, feature, reference, log);
+    for (const feature of categorical) {
+      const counts = await categoryCounts(engine, feature, reference, log);
       let from = 0;
       for (const key of request.keys) {
         let to = from;
         while (to < counts.chunk.length && counts.chunk[to] === key) to++;
-        const tested = await testFeature(request, feature, mergedEvidence(feature.kind, merge(counts.reference, counts.current, from, to)));
-        if (tested) byChunk.get(key).push(tested);
+        await record(feature, merge(counts.reference, counts.current, from, to));
         from = to;
       }
     }
     await engine.query("DROP TABLE IF EXISTS monitor_drift_reference_rows; DROP TABLE IF EXISTS monitor_drift_log_rows");
   }
   const out = /* @__PURE__ */ new Map();
-  for (const [key, columns] of byChunk) {
+  for (const [at, key] of request.keys.entries()) {
+    const columns = features.flatMap((f) => outcomes.get(f)[at] ?? []);
     applyCorrection(columns, request.correction);
     const drifted = columns.filter((c) => c.drifted).length;
     const share2 = columns.length === 0 ? 0 : drifted / columns.length;
@@ -5937,8 +6029,11 @@ function expectedRocAuc(score, p) {
   return positives > 0 && negatives > 0 ? area / (positives * negatives) : null;
 }
 function latencyPercentiles(latency) {
-  const values = latency.filter((value) => !Number.isNaN(value));
-  if (values.length === 0) return null;
+  let count = 0;
+  for (let i = 0; i < latency.length; i++) if (!Number.isNaN(latency[i])) count++;
+  if (count === 0) return null;
+  const values = new Float64Array(count);
+  for (let i = 0, k = 0; i < latency.length; i++) if (!Number.isNaN(latency[i])) values[k++] = latency[i];
   const positions = [50, 95, 99].map((q4) => q4 / 100 * (values.length - 1));
   const ranks = [...new Set(positions.flatMap((p) => [Math.floor(p), Math.min(Math.floor(p) + 1, values.length - 1)]))].sort((a, b) => a - b);
   let from = 0;

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   inferSchema,
   renderSchemaYaml
-} from "./chunk-A4U65NSE.js";
+} from "./chunk-PQ46WGKY.js";
 import {
   CONFIG_SCHEMA_URL,
   RELEASE_REF,
@@ -12,11 +12,11 @@ import {
   docsUrl,
   reusableWorkflowRef
 } from "./chunk-RSA7L6FG.js";
-import "./chunk-B4S7GJFC.js";
+import "./chunk-V3RSINN4.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import {
   MODEL_NAME,
   parseConfig

@@ -101,7 +101,7 @@ function doubles(vector, count) {
   const items = fields.items;
   const validity = fields.validity;
   if (!(items instanceof Float64Array) || items.length !== count || !validity || validity.offset !== 0) return void 0;
-  const part = Float64Array.from(items);
+  const part = items.slice();
   if (validity.data === null) return part;
   if (!(validity.data instanceof BigUint64Array)) return void 0;
   const words = new Uint32Array(validity.data.buffer, validity.data.byteOffset, validity.data.length * 2);
@@ -155,31 +155,22 @@ var DataEngine = class _DataEngine {
    * where row objects would cost more than the metrics computed from them.
    */
   async queryNumbers(sql, source) {
-    let result;
-    try {
-      result = await this.connection.stream(sql);
-    } catch (error) {
-      throw this.wrap(error, source);
-    }
-    const names = result.columnNames();
-    const parts = names.map(() => []);
+    let names = [];
+    const parts = [];
     let total = 0;
-    for (; ; ) {
-      const chunk = await result.fetchChunk().catch((error) => {
-        throw this.wrap(error, source);
-      });
-      if (!chunk || chunk.rowCount === 0) break;
-      const count = chunk.rowCount;
-      for (let c = 0; c < names.length; c++) {
-        const vector = chunk.getColumnVector(c);
-        parts[c].push(doubles(vector, count) ?? readItems(vector, count));
-      }
-      total += count;
-    }
-    const columns = parts.map((chunks, c) => {
+    await this.scanNumbers(
+      sql,
+      (chunk, count) => {
+        chunk.forEach((part, c) => (parts[c] ??= []).push(part));
+        total += count;
+      },
+      source,
+      (columnNames) => names = columnNames
+    );
+    const columns = names.map((_, c) => {
       const column = new Float64Array(total);
       let offset = 0;
-      for (const part of chunks) {
+      for (const part of parts[c] ?? []) {
         column.set(part, offset);
         offset += part.length;
       }
@@ -187,6 +178,34 @@ var DataEngine = class _DataEngine {
       return column;
     });
     return { names, columns };
+  }
+  /**
+   * Streams a query whose columns are all numeric, one chunk of rows (about two thousand)
+   * at a time, each column a Float64Array (NULL as NaN) that `visit` may keep. For
+   * results that are folded as they arrive, so that no more than a chunk is held.
+   */
+  async scanNumbers(sql, visit, source, start) {
+    let result;
+    try {
+      result = await this.connection.stream(sql);
+    } catch (error) {
+      throw this.wrap(error, source);
+    }
+    const width = result.columnCount;
+    start?.(result.columnNames());
+    for (; ; ) {
+      const chunk = await result.fetchChunk().catch((error) => {
+        throw this.wrap(error, source);
+      });
+      if (!chunk || chunk.rowCount === 0) break;
+      const count = chunk.rowCount;
+      const columns = [];
+      for (let c = 0; c < width; c++) {
+        const vector = chunk.getColumnVector(c);
+        columns.push(doubles(vector, count) ?? readItems(vector, count));
+      }
+      visit(columns, count);
+    }
   }
   wrap(error, source) {
     const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];

@@ -10,18 +10,18 @@ import {
   renderMarkdown,
   renderText,
   validateStage
-} from "./chunk-JI7Q2E7L.js";
+} from "./chunk-T7MUDVML.js";
 import {
   validateData
-} from "./chunk-TXSACBZS.js";
-import "./chunk-B4S7GJFC.js";
+} from "./chunk-SMY6DJK5.js";
+import "./chunk-V3RSINN4.js";
 import {
   loadDataSchema
 } from "./chunk-PHKZR6IB.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import "./chunk-W2DRLS5N.js";
 import {
   openConfig

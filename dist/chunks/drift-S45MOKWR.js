@@ -6,15 +6,15 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-AOUE7ZRG.js";
+} from "./chunk-5TBWWWRI.js";
 import "./chunk-3FNNSOQK.js";
 import {
   driftExclusions
-} from "./chunk-IA2TJWGA.js";
+} from "./chunk-IFMOC5Q4.js";
 import "./chunk-PHKZR6IB.js";
-import "./chunk-DZAE3WIH.js";
+import "./chunk-GX67WWAR.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-JIQ5TZAE.js";
+import "./chunk-DPJSNBSV.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

@@ -8,7 +8,7 @@ import {
 import {
   detectDrift,
   driftTest
-} from "./chunk-IA2TJWGA.js";
+} from "./chunk-IFMOC5Q4.js";
 import {
   referenceVsCurrentChart
 } from "./chunk-DPFEQ3BD.js";
@@ -17,7 +17,7 @@ import {
   quoteIdentifier,
   readerSql,
   resolveSource
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

@@ -9,7 +9,7 @@ import {
   renderMetrics,
   trustedEvaluation,
   writeFileAtomic
-} from "./chunk-6MHQQHWR.js";
+} from "./chunk-67CUHFRO.js";
 import {
   comparisonDocument
 } from "./chunk-KSNJQD4E.js";
@@ -20,16 +20,16 @@ import {
   loadPolicy,
   renderJobSummary,
   verdictExitCode
-} from "./chunk-YU4BOBZZ.js";
+} from "./chunk-2M3HHXJ6.js";
 import "./chunk-W3QHEJVT.js";
 import {
   flattenMetrics,
   readMetricsFile
 } from "./chunk-YICYZTQY.js";
 import "./chunk-HWFKGCS3.js";
-import "./chunk-7LAPS7OY.js";
+import "./chunk-U77SPIPI.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-JIQ5TZAE.js";
+import "./chunk-DPJSNBSV.js";
 import "./chunk-W2DRLS5N.js";
 import {
   DEFAULT_CONFIG_PATH,

@@ -8,27 +8,27 @@ import {
   processNvidiaSmi,
   selectModels,
   trainModel
-} from "./chunk-SIZ54DAK.js";
-import "./chunk-JI7Q2E7L.js";
+} from "./chunk-FTYU6B4G.js";
+import "./chunk-T7MUDVML.js";
 import "./chunk-PFPQBL3C.js";
 import "./chunk-KSNJQD4E.js";
 import "./chunk-4JIV7MCS.js";
-import "./chunk-AOUE7ZRG.js";
+import "./chunk-5TBWWWRI.js";
 import "./chunk-3FNNSOQK.js";
-import "./chunk-TXSACBZS.js";
-import "./chunk-B4S7GJFC.js";
+import "./chunk-SMY6DJK5.js";
+import "./chunk-V3RSINN4.js";
 import "./chunk-FTVSYSZW.js";
-import "./chunk-IA2TJWGA.js";
+import "./chunk-IFMOC5Q4.js";
 import "./chunk-PHKZR6IB.js";
-import "./chunk-DZAE3WIH.js";
-import "./chunk-YU4BOBZZ.js";
+import "./chunk-GX67WWAR.js";
+import "./chunk-2M3HHXJ6.js";
 import "./chunk-W3QHEJVT.js";
 import "./chunk-YICYZTQY.js";
 import "./chunk-HWFKGCS3.js";
-import "./chunk-7LAPS7OY.js";
+import "./chunk-U77SPIPI.js";
 import "./chunk-4IU3ESKG.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-JIQ5TZAE.js";
+import "./chunk-DPJSNBSV.js";
 import {
   formatSeconds
 } from "./chunk-W2DRLS5N.js";

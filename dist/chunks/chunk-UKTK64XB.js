@@ -42,7 +42,7 @@ import {
   renderCommentBody,
   renderJobSummary,
   upsertStickyComment
-} from "./chunk-YU4BOBZZ.js";
+} from "./chunk-2M3HHXJ6.js";
 import {
   awaitObject,
   claimOnce,

@@ -6,10 +6,10 @@ import {
 } from "./chunk-RSA7L6FG.js";
 import {
   typedSql
-} from "./chunk-B4S7GJFC.js";
+} from "./chunk-V3RSINN4.js";
 import {
   quoteIdentifier
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   quoteIdentifier,
   resolveSource
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import {
   DataError
 } from "./chunk-BEL2JVQX.js";

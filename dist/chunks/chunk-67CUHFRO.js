@@ -3,14 +3,14 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   TASKS
-} from "./chunk-YU4BOBZZ.js";
+} from "./chunk-2M3HHXJ6.js";
 import {
   metricFileFormat
 } from "./chunk-YICYZTQY.js";
 import {
   globToRegExp,
   isGlob
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import {
   parseConfig
 } from "./chunk-QDZFQRV4.js";

@@ -5,12 +5,12 @@ import {
   kindOfType,
   presentSql,
   valueSql
-} from "./chunk-DZAE3WIH.js";
+} from "./chunk-GX67WWAR.js";
 import {
   DataEngine,
   quoteIdentifier,
   resolveSource
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import {
   MAX_BINS,
   PROFILE_FORMAT,

@@ -4,12 +4,12 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   mergeHistograms,
   profileData
-} from "./chunk-APZ747G7.js";
+} from "./chunk-WRXNWC7S.js";
 import {
   readProfile
 } from "./chunk-3FNNSOQK.js";
-import "./chunk-DZAE3WIH.js";
-import "./chunk-JIQ5TZAE.js";
+import "./chunk-GX67WWAR.js";
+import "./chunk-DPJSNBSV.js";
 import {
   DEFAULT_SAMPLE_SIZE,
   VALUE_CAP

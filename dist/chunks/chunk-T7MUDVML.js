@@ -3,14 +3,14 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-TXSACBZS.js";
+} from "./chunk-SMY6DJK5.js";
 import {
   loadDataSchema
 } from "./chunk-PHKZR6IB.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-JIQ5TZAE.js";
+} from "./chunk-DPJSNBSV.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";
