@@ -2,7 +2,8 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { SandboxLifecycleReport } from '../../src/cli/sandbox-loader.ts';
 import { runCli } from '../helpers/cli.ts';
 import { LIFECYCLE } from './lifecycle-expected.ts';
 
@@ -11,6 +12,27 @@ async function sandbox(argv: string[]): Promise<{ code: number; out: string; err
   return { code, out: stdout, err: stderr };
 }
 
+// The lifecycle is the same for the same options (its faults come from the seed): the CLI
+// runs below that ask for the same options share one run of it (a minute of CPU each), and
+// each still checks what the CLI prints and writes from that run's report.
+vi.mock('../../src/cli/sandbox-loader.ts', async (importOriginal) => {
+  const loader = await importOriginal<typeof import('../../src/cli/sandbox-loader.ts')>();
+  const runs = new Map<string, Promise<SandboxLifecycleReport>>();
+  return {
+    ...loader,
+    loadSandbox: async (...args: Parameters<typeof loader.loadSandbox>) => {
+      const sandbox = await loader.loadSandbox(...args);
+      return {
+        ...sandbox,
+        runLifecycle: (options: { faults: number; seed: number }) => {
+          const key = JSON.stringify([options.faults, options.seed]);
+          if (!runs.has(key)) runs.set(key, sandbox.runLifecycle(options));
+          return runs.get(key)!;
+        },
+      };
+    },
+  };
+});
 
 describe('trainyard sandbox --scenario lifecycle', () => {
   it('plays PR -> comment and check -> review -> merge -> release -> gate -> promotion -> drift -> retraining PR -> retraining run compared on it -> monitoring: health issue, one alert comment, the retraining PR with its evidence and run, and redelivery changes nothing', async () => {
