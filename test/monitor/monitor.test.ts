@@ -148,6 +148,30 @@ describe('trainyard monitor (binary, weekly)', () => {
     expect(run.code).toBe(1);
   });
 
+  it('gives each chunk the drift `trainyard drift` finds between that chunk\'s rows and the reference (numerical and categorical)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-monitor-drift-'));
+    const [header, ...lines] = (await readFile(at('log.csv'), 'utf8')).trim().split('\n');
+    const time = header!.split(',').indexOf('timestamp');
+    for (const [i, chunk] of run.result.chunks.entries()) {
+      const [start, end] = [Date.parse(chunk.start), Date.parse(chunk.end)];
+      const rows = lines.filter((line) => {
+        const at = Date.parse(line.split(',')[time]!);
+        return at >= start && at < end;
+      });
+      expect(rows.length).toBe(chunk.rows);
+      const current = path.join(dir, `chunk-${i}.csv`);
+      await writeFile(current, `${[header, ...rows].join('\n')}\n`);
+      const drift = await runCli(['drift', '--reference', at('reference.csv'), '--current', current, '--columns', 'x1,x2,cat', '--json']);
+      expect([0, 1], drift.stderr).toContain(drift.code);
+      const wanted = JSON.parse(drift.stdout) as { drifted: boolean; share: number; columns: Array<{ column: string; method: string; statistic: number; drifted: boolean }> };
+      expect(chunk.drift.drifted, `chunk ${i}`).toBe(wanted.drifted);
+      close(chunk.drift.share, wanted.share, `chunk ${i} share`);
+      expect(chunk.drift.columns.map((c) => [c.column, c.method, c.drifted]), `chunk ${i}`).toEqual(wanted.columns.map((c) => [c.column, c.method, c.drifted]));
+      chunk.drift.columns.forEach((c, j) => close(c.statistic, wanted.columns[j]!.statistic, `chunk ${i} ${c.column} statistic`));
+    }
+    expect(run.result.chunks[0]!.drift.columns.find((c) => c.column === 'cat')!.method).toBe('jensenshannon');
+  });
+
   it('writes monitor.md with a chart per metric and monitor.json', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'trainyard-monitor-'));
     const out = await runCli(['monitor', ...BINARY, '--until', '2024-02-19', '--report', 'monitor.md', '--out', 'out/monitor.json'], { cwd: dir });
