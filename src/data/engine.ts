@@ -179,8 +179,16 @@ export class DataEngine {
     }
     const width = result.columnCount;
     start?.(result.columnNames());
+    // The next chunk is asked for before this one is visited: DuckDB reads it on its own
+    // threads while JavaScript folds the rows it has.
+    const fetch = () => {
+      const next = result.fetchChunk();
+      next.catch(() => undefined);
+      return next;
+    };
+    let pending = fetch();
     for (;;) {
-      const chunk = await result.fetchChunk().catch((error: unknown) => {
+      const chunk = await pending.catch((error: unknown) => {
         throw this.wrap(error, source);
       });
       if (!chunk || chunk.rowCount === 0) break;
@@ -190,6 +198,7 @@ export class DataEngine {
         const vector = chunk.getColumnVector(c);
         columns.push(doubles(vector, count) ?? readItems(vector, count));
       }
+      pending = fetch();
       visit(columns, count);
     }
   }

@@ -8,7 +8,7 @@ import {
   renderMetrics,
   trustedEvaluation,
   writeFileAtomic
-} from "./chunk-67CUHFRO.js";
+} from "./chunk-VQ5BYAV4.js";
 import {
   openRegistry
 } from "./chunk-JBM4S3IV.js";
@@ -34,16 +34,16 @@ import {
   renderJobSummary,
   trainerComparisonStage,
   verdictExitCode
-} from "./chunk-2M3HHXJ6.js";
+} from "./chunk-EPXQWP5L.js";
 import "./chunk-W3QHEJVT.js";
 import {
   readMetricsFile
 } from "./chunk-YICYZTQY.js";
 import "./chunk-HWFKGCS3.js";
-import "./chunk-U77SPIPI.js";
+import "./chunk-GZJTQDBK.js";
 import "./chunk-4IU3ESKG.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-DPJSNBSV.js";
+import "./chunk-H2KANFQO.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

@@ -8,11 +8,11 @@ import {
   kindOfType,
   presentSql,
   valueSql
-} from "./chunk-GX67WWAR.js";
+} from "./chunk-UUJXH4UK.js";
 import {
   quoteIdentifier,
   quoteLiteral
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import {
   DRIFT_METHOD_NAMES,
   didYouMean

@@ -25,7 +25,7 @@ import {
   prepareBinary,
   regressionMetrics,
   writeEvaluationFeatures
-} from "./chunk-U77SPIPI.js";
+} from "./chunk-GZJTQDBK.js";
 import {
   lineChart
 } from "./chunk-DPFEQ3BD.js";
@@ -34,7 +34,7 @@ import {
   quoteIdentifier,
   quoteLiteral,
   resolveSource
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import {
   formatBytes,
   formatChange,

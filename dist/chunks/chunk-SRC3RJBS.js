@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   typedSql,
   valueChecks
-} from "./chunk-V3RSINN4.js";
+} from "./chunk-BOPDOKDP.js";
 import {
   schemaForRole
 } from "./chunk-PHKZR6IB.js";
@@ -14,7 +14,7 @@ import {
   quoteIdentifier,
   quoteLiteral,
   sourceSelect
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import {
   ConfigError,
   DataError

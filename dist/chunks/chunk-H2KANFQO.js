@@ -193,8 +193,14 @@ var DataEngine = class _DataEngine {
     }
     const width = result.columnCount;
     start?.(result.columnNames());
+    const fetch = () => {
+      const next = result.fetchChunk();
+      next.catch(() => void 0);
+      return next;
+    };
+    let pending = fetch();
     for (; ; ) {
-      const chunk = await result.fetchChunk().catch((error) => {
+      const chunk = await pending.catch((error) => {
         throw this.wrap(error, source);
       });
       if (!chunk || chunk.rowCount === 0) break;
@@ -204,6 +210,7 @@ var DataEngine = class _DataEngine {
         const vector = chunk.getColumnVector(c);
         columns.push(doubles(vector, count) ?? readItems(vector, count));
       }
+      pending = fetch();
       visit(columns, count);
     }
   }

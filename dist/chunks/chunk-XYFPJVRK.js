@@ -5,12 +5,12 @@ import {
   kindOfType,
   presentSql,
   valueSql
-} from "./chunk-GX67WWAR.js";
+} from "./chunk-UUJXH4UK.js";
 import {
   DataEngine,
   quoteIdentifier,
   resolveSource
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import {
   MAX_BINS,
   PROFILE_FORMAT,

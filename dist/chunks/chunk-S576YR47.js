@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   validateStage
-} from "./chunk-T7MUDVML.js";
+} from "./chunk-2S3UKCVA.js";
 import {
   fetchChampion
 } from "./chunk-PFPQBL3C.js";
@@ -20,13 +20,13 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-5TBWWWRI.js";
+} from "./chunk-INZKWOVL.js";
 import {
   LocalRegistry
 } from "./chunk-FTVSYSZW.js";
 import {
   driftExclusions
-} from "./chunk-IFMOC5Q4.js";
+} from "./chunk-MO3TSZER.js";
 import {
   compareStage,
   evaluateStage,
@@ -34,7 +34,7 @@ import {
   policyOfModel,
   renderJobSummary,
   trainerComparisonStage
-} from "./chunk-2M3HHXJ6.js";
+} from "./chunk-EPXQWP5L.js";
 import {
   BASELINE_PREFIX,
   readMetricsFile
@@ -44,7 +44,7 @@ import {
 } from "./chunk-HWFKGCS3.js";
 import {
   expandDataPath
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import {
   formatBytes,
   formatDelta,

@@ -10,18 +10,18 @@ import {
   renderMarkdown,
   renderText,
   validateStage
-} from "./chunk-T7MUDVML.js";
+} from "./chunk-2S3UKCVA.js";
 import {
   validateData
-} from "./chunk-SMY6DJK5.js";
-import "./chunk-V3RSINN4.js";
+} from "./chunk-SRC3RJBS.js";
+import "./chunk-BOPDOKDP.js";
 import {
   loadDataSchema
 } from "./chunk-PHKZR6IB.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import "./chunk-W2DRLS5N.js";
 import {
   openConfig

@@ -9,7 +9,7 @@ import {
   renderMetrics,
   trustedEvaluation,
   writeFileAtomic
-} from "./chunk-67CUHFRO.js";
+} from "./chunk-VQ5BYAV4.js";
 import {
   comparisonDocument
 } from "./chunk-KSNJQD4E.js";
@@ -20,16 +20,16 @@ import {
   loadPolicy,
   renderJobSummary,
   verdictExitCode
-} from "./chunk-2M3HHXJ6.js";
+} from "./chunk-EPXQWP5L.js";
 import "./chunk-W3QHEJVT.js";
 import {
   flattenMetrics,
   readMetricsFile
 } from "./chunk-YICYZTQY.js";
 import "./chunk-HWFKGCS3.js";
-import "./chunk-U77SPIPI.js";
+import "./chunk-GZJTQDBK.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-DPJSNBSV.js";
+import "./chunk-H2KANFQO.js";
 import "./chunk-W2DRLS5N.js";
 import {
   DEFAULT_CONFIG_PATH,

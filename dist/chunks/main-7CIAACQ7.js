@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   buildProgram,
   main
-} from "./chunk-TZGU7QUO.js";
+} from "./chunk-H3HQ2VNI.js";
 import "./chunk-QQCKP4CN.js";
 import "./chunk-GKCJ2QSX.js";
 import "./chunk-BEL2JVQX.js";

@@ -4,12 +4,12 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   mergeHistograms,
   profileData
-} from "./chunk-WRXNWC7S.js";
+} from "./chunk-XYFPJVRK.js";
 import {
   readProfile
 } from "./chunk-3FNNSOQK.js";
-import "./chunk-GX67WWAR.js";
-import "./chunk-DPJSNBSV.js";
+import "./chunk-UUJXH4UK.js";
+import "./chunk-H2KANFQO.js";
 import {
   DEFAULT_SAMPLE_SIZE,
   VALUE_CAP

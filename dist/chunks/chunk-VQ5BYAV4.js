@@ -3,14 +3,14 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   TASKS
-} from "./chunk-2M3HHXJ6.js";
+} from "./chunk-EPXQWP5L.js";
 import {
   metricFileFormat
 } from "./chunk-YICYZTQY.js";
 import {
   globToRegExp,
   isGlob
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import {
   parseConfig
 } from "./chunk-QDZFQRV4.js";

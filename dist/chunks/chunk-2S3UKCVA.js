@@ -3,14 +3,14 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-SMY6DJK5.js";
+} from "./chunk-SRC3RJBS.js";
 import {
   loadDataSchema
 } from "./chunk-PHKZR6IB.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

@@ -13,15 +13,15 @@ import "./chunk-NXFQYBKR.js";
 import "./chunk-KRE5CPIC.js";
 import {
   validateData
-} from "./chunk-SMY6DJK5.js";
-import "./chunk-V3RSINN4.js";
+} from "./chunk-SRC3RJBS.js";
+import "./chunk-BOPDOKDP.js";
 import "./chunk-FTVSYSZW.js";
 import {
   DRIFT_TESTS,
   applyCorrection,
   autoMethod,
   verdict
-} from "./chunk-IFMOC5Q4.js";
+} from "./chunk-MO3TSZER.js";
 import {
   loadDataSchema
 } from "./chunk-PHKZR6IB.js";
@@ -29,7 +29,7 @@ import {
   kindOfType,
   presentSql,
   valueSql
-} from "./chunk-GX67WWAR.js";
+} from "./chunk-UUJXH4UK.js";
 import {
   BINARY_METRICS,
   argsortDescending,
@@ -37,7 +37,7 @@ import {
   buildEvaluationSet,
   prepareBinary,
   regressionMetrics
-} from "./chunk-U77SPIPI.js";
+} from "./chunk-GZJTQDBK.js";
 import {
   championOf
 } from "./chunk-4IU3ESKG.js";
@@ -50,7 +50,7 @@ import {
   quoteLiteral,
   readerSql,
   resolveSource
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

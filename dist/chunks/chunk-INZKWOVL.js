@@ -8,7 +8,7 @@ import {
 import {
   detectDrift,
   driftTest
-} from "./chunk-IFMOC5Q4.js";
+} from "./chunk-MO3TSZER.js";
 import {
   referenceVsCurrentChart
 } from "./chunk-DPFEQ3BD.js";
@@ -17,7 +17,7 @@ import {
   quoteIdentifier,
   readerSql,
   resolveSource
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

@@ -8,13 +8,13 @@ import {
 import {
   inferSchema,
   renderSchemaYaml
-} from "./chunk-PQ46WGKY.js";
+} from "./chunk-DPUDDUZB.js";
 import "./chunk-RSA7L6FG.js";
-import "./chunk-V3RSINN4.js";
+import "./chunk-BOPDOKDP.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-BEL2JVQX.js";
 import "./chunk-M6HMHLEN.js";

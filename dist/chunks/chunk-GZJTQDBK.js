@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   quoteIdentifier,
   resolveSource
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import {
   DataError
 } from "./chunk-BEL2JVQX.js";

@@ -42,7 +42,7 @@ import {
   renderCommentBody,
   renderJobSummary,
   upsertStickyComment
-} from "./chunk-2M3HHXJ6.js";
+} from "./chunk-EPXQWP5L.js";
 import {
   awaitObject,
   claimOnce,

@@ -6,10 +6,10 @@ import {
 } from "./chunk-RSA7L6FG.js";
 import {
   typedSql
-} from "./chunk-V3RSINN4.js";
+} from "./chunk-BOPDOKDP.js";
 import {
   quoteIdentifier
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";

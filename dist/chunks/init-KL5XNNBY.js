@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   inferSchema,
   renderSchemaYaml
-} from "./chunk-PQ46WGKY.js";
+} from "./chunk-DPUDDUZB.js";
 import {
   CONFIG_SCHEMA_URL,
   RELEASE_REF,
@@ -12,11 +12,11 @@ import {
   docsUrl,
   reusableWorkflowRef
 } from "./chunk-RSA7L6FG.js";
-import "./chunk-V3RSINN4.js";
+import "./chunk-BOPDOKDP.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-DPJSNBSV.js";
+} from "./chunk-H2KANFQO.js";
 import {
   MODEL_NAME,
   parseConfig

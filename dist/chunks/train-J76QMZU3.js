@@ -8,27 +8,27 @@ import {
   processNvidiaSmi,
   selectModels,
   trainModel
-} from "./chunk-FTYU6B4G.js";
-import "./chunk-T7MUDVML.js";
+} from "./chunk-S576YR47.js";
+import "./chunk-2S3UKCVA.js";
 import "./chunk-PFPQBL3C.js";
 import "./chunk-KSNJQD4E.js";
 import "./chunk-4JIV7MCS.js";
-import "./chunk-5TBWWWRI.js";
+import "./chunk-INZKWOVL.js";
 import "./chunk-3FNNSOQK.js";
-import "./chunk-SMY6DJK5.js";
-import "./chunk-V3RSINN4.js";
+import "./chunk-SRC3RJBS.js";
+import "./chunk-BOPDOKDP.js";
 import "./chunk-FTVSYSZW.js";
-import "./chunk-IFMOC5Q4.js";
+import "./chunk-MO3TSZER.js";
 import "./chunk-PHKZR6IB.js";
-import "./chunk-GX67WWAR.js";
-import "./chunk-2M3HHXJ6.js";
+import "./chunk-UUJXH4UK.js";
+import "./chunk-EPXQWP5L.js";
 import "./chunk-W3QHEJVT.js";
 import "./chunk-YICYZTQY.js";
 import "./chunk-HWFKGCS3.js";
-import "./chunk-U77SPIPI.js";
+import "./chunk-GZJTQDBK.js";
 import "./chunk-4IU3ESKG.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-DPJSNBSV.js";
+import "./chunk-H2KANFQO.js";
 import {
   formatSeconds
 } from "./chunk-W2DRLS5N.js";

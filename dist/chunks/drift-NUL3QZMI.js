@@ -6,15 +6,15 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-5TBWWWRI.js";
+} from "./chunk-INZKWOVL.js";
 import "./chunk-3FNNSOQK.js";
 import {
   driftExclusions
-} from "./chunk-IFMOC5Q4.js";
+} from "./chunk-MO3TSZER.js";
 import "./chunk-PHKZR6IB.js";
-import "./chunk-GX67WWAR.js";
+import "./chunk-UUJXH4UK.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-DPJSNBSV.js";
+import "./chunk-H2KANFQO.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";
