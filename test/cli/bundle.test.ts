@@ -41,9 +41,15 @@ describe('the committed bundle without node_modules', () => {
 });
 
 describe('the committed bundle in a checkout', () => {
-  it('plays the sandbox lifecycle (it loads the TypeScript simulator through the checkout\'s tsx)', async () => {
-    const { stdout } = await exec(process.execPath, ['dist/trainyard.js', 'sandbox', '--scenario', 'lifecycle', '--json']);
-    const report = JSON.parse(stdout) as { duplicates: number; gate: { state: string }; promotion: { tag: string } };
-    expect(report).toMatchObject({ duplicates: 0, gate: { state: 'approved' }, promotion: { tag: 'flight-delays#production#3' } });
-  }, 420_000);
+  // The lifecycle itself is played in test/app/sandbox.test.ts; here the bundle must find the
+  // checkout, load its TypeScript sandbox through the checkout's tsx and print its summary.
+  it('replays the attacks scenario (it loads the TypeScript simulator through the checkout\'s tsx)', async () => {
+    const { stdout, stderr } = await exec(process.execPath, ['dist/trainyard.js', 'sandbox', '--scenario', 'attacks']);
+    expect(stderr).toBe('');
+    const lines = stdout.trimEnd().split('\n');
+    const total = lines.filter((line) => line.startsWith('refused ')).length;
+    expect(total).toBeGreaterThan(5);
+    expect(lines.filter((line) => line.startsWith('NOT REFUSED'))).toEqual([]);
+    expect(lines.at(-1)).toBe(`${total} of ${total} attacks refused`);
+  }, 300_000);
 });
