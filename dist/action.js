@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-H3HQ2VNI.js";
+} from "./chunks/chunk-3LMIBEBK.js";
 import {
   processIo
 } from "./chunks/chunk-E5Y67JJO.js";

@@ -6,21 +6,21 @@ import {
   createApp,
   createAppMetrics,
   createNodeMiddleware
-} from "./chunks/chunk-KULKA77W.js";
+} from "./chunks/chunk-ONYMNGIB.js";
 import "./chunks/chunk-I37JP6W6.js";
 import "./chunks/chunk-SBBBSOBA.js";
 import "./chunks/chunk-OJG5DVQT.js";
 import "./chunks/chunk-DK7P7IHZ.js";
 import "./chunks/chunk-NXFQYBKR.js";
 import "./chunks/chunk-KRE5CPIC.js";
-import "./chunks/chunk-EPXQWP5L.js";
+import "./chunks/chunk-444XO5IC.js";
 import "./chunks/chunk-W3QHEJVT.js";
 import "./chunks/chunk-YICYZTQY.js";
 import "./chunks/chunk-HWFKGCS3.js";
-import "./chunks/chunk-GZJTQDBK.js";
+import "./chunks/chunk-OSUZFFL4.js";
 import "./chunks/chunk-4IU3ESKG.js";
 import "./chunks/chunk-DPFEQ3BD.js";
-import "./chunks/chunk-H2KANFQO.js";
+import "./chunks/chunk-FNE57ZFB.js";
 import "./chunks/chunk-W2DRLS5N.js";
 import "./chunks/chunk-HB6HQUKP.js";
 import "./chunks/chunk-QDZFQRV4.js";

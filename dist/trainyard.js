@@ -5,6 +5,6 @@ const require = __trainyardCreateRequire(import.meta.url);
 // src/cli/bin.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { main } = await import("./chunks/main-7CIAACQ7.js");
+var { main } = await import("./chunks/main-ZATF2QY6.js");
 var { processIo } = await import("./chunks/io-F5CFNZZ3.js");
 process.exitCode = await main(process.argv.slice(2), processIo());

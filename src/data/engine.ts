@@ -180,17 +180,18 @@ export class DataEngine {
     const width = result.columnCount;
     start?.(result.columnNames());
     // The next chunk is asked for before this one is visited: DuckDB reads it on its own
-    // threads while JavaScript folds the rows it has.
-    const fetch = () => {
-      const next = result.fetchChunk();
+    // threads while JavaScript folds the rows it has. A failed read is also caught at once, so
+    // that one left pending when `visit` throws is not an unhandled rejection.
+    const nextChunk = () => {
+      const next = result.fetchChunk().catch((error: unknown) => {
+        throw this.wrap(error, source);
+      });
       next.catch(() => undefined);
       return next;
     };
-    let pending = fetch();
+    let pending = nextChunk();
     for (;;) {
-      const chunk = await pending.catch((error: unknown) => {
-        throw this.wrap(error, source);
-      });
+      const chunk = await pending;
       if (!chunk || chunk.rowCount === 0) break;
       const count = chunk.rowCount;
       const columns: Float64Array[] = [];
@@ -198,7 +199,7 @@ export class DataEngine {
         const vector = chunk.getColumnVector(c);
         columns.push(doubles(vector, count) ?? readItems(vector, count));
       }
-      pending = fetch();
+      pending = nextChunk();
       visit(columns, count);
     }
   }

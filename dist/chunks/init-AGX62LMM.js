@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   inferSchema,
   renderSchemaYaml
-} from "./chunk-DPUDDUZB.js";
+} from "./chunk-YIKWVUJG.js";
 import {
   CONFIG_SCHEMA_URL,
   RELEASE_REF,
@@ -12,11 +12,11 @@ import {
   docsUrl,
   reusableWorkflowRef
 } from "./chunk-RSA7L6FG.js";
-import "./chunk-BOPDOKDP.js";
+import "./chunk-5LA4RBPL.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 import {
   MODEL_NAME,
   parseConfig

@@ -4,12 +4,12 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   mergeHistograms,
   profileData
-} from "./chunk-XYFPJVRK.js";
+} from "./chunk-AKP4DXDO.js";
 import {
   readProfile
 } from "./chunk-3FNNSOQK.js";
-import "./chunk-UUJXH4UK.js";
-import "./chunk-H2KANFQO.js";
+import "./chunk-34SE6PPS.js";
+import "./chunk-FNE57ZFB.js";
 import {
   DEFAULT_SAMPLE_SIZE,
   VALUE_CAP

@@ -4,7 +4,7 @@ const require = __trainyardCreateRequire(import.meta.url);
 import {
   typedSql,
   valueChecks
-} from "./chunk-BOPDOKDP.js";
+} from "./chunk-5LA4RBPL.js";
 import {
   schemaForRole
 } from "./chunk-PHKZR6IB.js";
@@ -14,7 +14,7 @@ import {
   quoteIdentifier,
   quoteLiteral,
   sourceSelect
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 import {
   ConfigError,
   DataError

@@ -6,10 +6,10 @@ import {
 } from "./chunk-RSA7L6FG.js";
 import {
   typedSql
-} from "./chunk-BOPDOKDP.js";
+} from "./chunk-5LA4RBPL.js";
 import {
   quoteIdentifier
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 import {
   require_dist
 } from "./chunk-FA4IZPLS.js";

@@ -6,15 +6,15 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-INZKWOVL.js";
+} from "./chunk-R7SPPYQG.js";
 import "./chunk-3FNNSOQK.js";
 import {
   driftExclusions
-} from "./chunk-MO3TSZER.js";
+} from "./chunk-6HINKL34.js";
 import "./chunk-PHKZR6IB.js";
-import "./chunk-UUJXH4UK.js";
+import "./chunk-34SE6PPS.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-H2KANFQO.js";
+import "./chunk-FNE57ZFB.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

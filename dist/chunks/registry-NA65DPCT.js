@@ -129,7 +129,7 @@ function registerRegistry(program, io, setExit) {
     try {
       let profileFile;
       if (scratch && config && loaded) {
-        const { profileData } = await import("./profile-data-DTNDS5XX.js");
+        const { profileData } = await import("./profile-data-LP462PWO.js");
         const { DEFAULT_SAMPLE_SIZE } = await import("./types-EXPRCEDU.js");
         const profile = await profileData({ paths: config.data.train, root: loaded.root, sampleSize: DEFAULT_SAMPLE_SIZE, seed: config.training.seed });
         profileFile = path.join(scratch, "profile.json");

@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   validateStage
-} from "./chunk-2S3UKCVA.js";
+} from "./chunk-PFZSQH2E.js";
 import {
   fetchChampion
 } from "./chunk-PFPQBL3C.js";
@@ -20,13 +20,13 @@ import {
   renderDriftReport,
   resolveDriftOptions,
   runDrift
-} from "./chunk-INZKWOVL.js";
+} from "./chunk-R7SPPYQG.js";
 import {
   LocalRegistry
 } from "./chunk-FTVSYSZW.js";
 import {
   driftExclusions
-} from "./chunk-MO3TSZER.js";
+} from "./chunk-6HINKL34.js";
 import {
   compareStage,
   evaluateStage,
@@ -34,7 +34,7 @@ import {
   policyOfModel,
   renderJobSummary,
   trainerComparisonStage
-} from "./chunk-EPXQWP5L.js";
+} from "./chunk-444XO5IC.js";
 import {
   BASELINE_PREFIX,
   readMetricsFile
@@ -44,7 +44,7 @@ import {
 } from "./chunk-HWFKGCS3.js";
 import {
   expandDataPath
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 import {
   formatBytes,
   formatDelta,

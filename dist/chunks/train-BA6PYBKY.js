@@ -8,27 +8,27 @@ import {
   processNvidiaSmi,
   selectModels,
   trainModel
-} from "./chunk-S576YR47.js";
-import "./chunk-2S3UKCVA.js";
+} from "./chunk-7UT4MD7E.js";
+import "./chunk-PFZSQH2E.js";
 import "./chunk-PFPQBL3C.js";
 import "./chunk-KSNJQD4E.js";
 import "./chunk-4JIV7MCS.js";
-import "./chunk-INZKWOVL.js";
+import "./chunk-R7SPPYQG.js";
 import "./chunk-3FNNSOQK.js";
-import "./chunk-SRC3RJBS.js";
-import "./chunk-BOPDOKDP.js";
+import "./chunk-LVHVS2NH.js";
+import "./chunk-5LA4RBPL.js";
 import "./chunk-FTVSYSZW.js";
-import "./chunk-MO3TSZER.js";
+import "./chunk-6HINKL34.js";
 import "./chunk-PHKZR6IB.js";
-import "./chunk-UUJXH4UK.js";
-import "./chunk-EPXQWP5L.js";
+import "./chunk-34SE6PPS.js";
+import "./chunk-444XO5IC.js";
 import "./chunk-W3QHEJVT.js";
 import "./chunk-YICYZTQY.js";
 import "./chunk-HWFKGCS3.js";
-import "./chunk-GZJTQDBK.js";
+import "./chunk-OSUZFFL4.js";
 import "./chunk-4IU3ESKG.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-H2KANFQO.js";
+import "./chunk-FNE57ZFB.js";
 import {
   formatSeconds
 } from "./chunk-W2DRLS5N.js";

@@ -10,18 +10,18 @@ import {
   renderMarkdown,
   renderText,
   validateStage
-} from "./chunk-2S3UKCVA.js";
+} from "./chunk-PFZSQH2E.js";
 import {
   validateData
-} from "./chunk-SRC3RJBS.js";
-import "./chunk-BOPDOKDP.js";
+} from "./chunk-LVHVS2NH.js";
+import "./chunk-5LA4RBPL.js";
 import {
   loadDataSchema
 } from "./chunk-PHKZR6IB.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 import "./chunk-W2DRLS5N.js";
 import {
   openConfig

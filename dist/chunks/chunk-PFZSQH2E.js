@@ -3,14 +3,14 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   validateData
-} from "./chunk-SRC3RJBS.js";
+} from "./chunk-LVHVS2NH.js";
 import {
   loadDataSchema
 } from "./chunk-PHKZR6IB.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

@@ -8,7 +8,7 @@ import {
 import {
   detectDrift,
   driftTest
-} from "./chunk-MO3TSZER.js";
+} from "./chunk-6HINKL34.js";
 import {
   referenceVsCurrentChart
 } from "./chunk-DPFEQ3BD.js";
@@ -17,7 +17,7 @@ import {
   quoteIdentifier,
   readerSql,
   resolveSource
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

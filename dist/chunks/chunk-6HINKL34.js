@@ -8,11 +8,11 @@ import {
   kindOfType,
   presentSql,
   valueSql
-} from "./chunk-UUJXH4UK.js";
+} from "./chunk-34SE6PPS.js";
 import {
   quoteIdentifier,
   quoteLiteral
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 import {
   DRIFT_METHOD_NAMES,
   didYouMean

@@ -3,7 +3,7 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   quoteLiteral
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 
 // src/validate/column-sql.ts
 function typedSql(raw, type) {

@@ -2,13 +2,14 @@
 import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
-  profileData
-} from "./chunk-XYFPJVRK.js";
-import "./chunk-UUJXH4UK.js";
-import "./chunk-H2KANFQO.js";
-import "./chunk-JSRTAX6G.js";
+  buildProgram,
+  main
+} from "./chunk-3LMIBEBK.js";
+import "./chunk-QQCKP4CN.js";
+import "./chunk-GKCJ2QSX.js";
 import "./chunk-BEL2JVQX.js";
 import "./chunk-M6HMHLEN.js";
 export {
-  profileData
+  buildProgram,
+  main
 };

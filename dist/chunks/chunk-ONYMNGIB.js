@@ -42,7 +42,7 @@ import {
   renderCommentBody,
   renderJobSummary,
   upsertStickyComment
-} from "./chunk-EPXQWP5L.js";
+} from "./chunk-444XO5IC.js";
 import {
   awaitObject,
   claimOnce,

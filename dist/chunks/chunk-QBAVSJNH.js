@@ -3,14 +3,14 @@ import { createRequire as __trainyardCreateRequire } from 'node:module';
 const require = __trainyardCreateRequire(import.meta.url);
 import {
   TASKS
-} from "./chunk-EPXQWP5L.js";
+} from "./chunk-444XO5IC.js";
 import {
   metricFileFormat
 } from "./chunk-YICYZTQY.js";
 import {
   globToRegExp,
   isGlob
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 import {
   parseConfig
 } from "./chunk-QDZFQRV4.js";

@@ -13,15 +13,15 @@ import "./chunk-NXFQYBKR.js";
 import "./chunk-KRE5CPIC.js";
 import {
   validateData
-} from "./chunk-SRC3RJBS.js";
-import "./chunk-BOPDOKDP.js";
+} from "./chunk-LVHVS2NH.js";
+import "./chunk-5LA4RBPL.js";
 import "./chunk-FTVSYSZW.js";
 import {
   DRIFT_TESTS,
   applyCorrection,
   autoMethod,
   verdict
-} from "./chunk-MO3TSZER.js";
+} from "./chunk-6HINKL34.js";
 import {
   loadDataSchema
 } from "./chunk-PHKZR6IB.js";
@@ -29,7 +29,7 @@ import {
   kindOfType,
   presentSql,
   valueSql
-} from "./chunk-UUJXH4UK.js";
+} from "./chunk-34SE6PPS.js";
 import {
   BINARY_METRICS,
   argsortDescending,
@@ -37,7 +37,7 @@ import {
   buildEvaluationSet,
   prepareBinary,
   regressionMetrics
-} from "./chunk-GZJTQDBK.js";
+} from "./chunk-OSUZFFL4.js";
 import {
   championOf
 } from "./chunk-4IU3ESKG.js";
@@ -50,7 +50,7 @@ import {
   quoteLiteral,
   readerSql,
   resolveSource
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

@@ -193,16 +193,16 @@ var DataEngine = class _DataEngine {
     }
     const width = result.columnCount;
     start?.(result.columnNames());
-    const fetch = () => {
-      const next = result.fetchChunk();
+    const nextChunk = () => {
+      const next = result.fetchChunk().catch((error) => {
+        throw this.wrap(error, source);
+      });
       next.catch(() => void 0);
       return next;
     };
-    let pending = fetch();
+    let pending = nextChunk();
     for (; ; ) {
-      const chunk = await pending.catch((error) => {
-        throw this.wrap(error, source);
-      });
+      const chunk = await pending;
       if (!chunk || chunk.rowCount === 0) break;
       const count = chunk.rowCount;
       const columns = [];
@@ -210,7 +210,7 @@ var DataEngine = class _DataEngine {
         const vector = chunk.getColumnVector(c);
         columns.push(doubles(vector, count) ?? readItems(vector, count));
       }
-      pending = fetch();
+      pending = nextChunk();
       visit(columns, count);
     }
   }

@@ -25,7 +25,7 @@ import {
   prepareBinary,
   regressionMetrics,
   writeEvaluationFeatures
-} from "./chunk-GZJTQDBK.js";
+} from "./chunk-OSUZFFL4.js";
 import {
   lineChart
 } from "./chunk-DPFEQ3BD.js";
@@ -34,7 +34,7 @@ import {
   quoteIdentifier,
   quoteLiteral,
   resolveSource
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 import {
   formatBytes,
   formatChange,

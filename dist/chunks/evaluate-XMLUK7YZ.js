@@ -8,7 +8,7 @@ import {
   renderMetrics,
   trustedEvaluation,
   writeFileAtomic
-} from "./chunk-VQ5BYAV4.js";
+} from "./chunk-QBAVSJNH.js";
 import {
   openRegistry
 } from "./chunk-JBM4S3IV.js";
@@ -34,16 +34,16 @@ import {
   renderJobSummary,
   trainerComparisonStage,
   verdictExitCode
-} from "./chunk-EPXQWP5L.js";
+} from "./chunk-444XO5IC.js";
 import "./chunk-W3QHEJVT.js";
 import {
   readMetricsFile
 } from "./chunk-YICYZTQY.js";
 import "./chunk-HWFKGCS3.js";
-import "./chunk-GZJTQDBK.js";
+import "./chunk-OSUZFFL4.js";
 import "./chunk-4IU3ESKG.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-H2KANFQO.js";
+import "./chunk-FNE57ZFB.js";
 import {
   formatNumber
 } from "./chunk-W2DRLS5N.js";

@@ -8,13 +8,13 @@ import {
 import {
   inferSchema,
   renderSchemaYaml
-} from "./chunk-DPUDDUZB.js";
+} from "./chunk-YIKWVUJG.js";
 import "./chunk-RSA7L6FG.js";
-import "./chunk-BOPDOKDP.js";
+import "./chunk-5LA4RBPL.js";
 import {
   DataEngine,
   resolveSource
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 import "./chunk-FA4IZPLS.js";
 import "./chunk-BEL2JVQX.js";
 import "./chunk-M6HMHLEN.js";

@@ -5,12 +5,12 @@ import {
   kindOfType,
   presentSql,
   valueSql
-} from "./chunk-UUJXH4UK.js";
+} from "./chunk-34SE6PPS.js";
 import {
   DataEngine,
   quoteIdentifier,
   resolveSource
-} from "./chunk-H2KANFQO.js";
+} from "./chunk-FNE57ZFB.js";
 import {
   MAX_BINS,
   PROFILE_FORMAT,

@@ -9,7 +9,7 @@ import {
   renderMetrics,
   trustedEvaluation,
   writeFileAtomic
-} from "./chunk-VQ5BYAV4.js";
+} from "./chunk-QBAVSJNH.js";
 import {
   comparisonDocument
 } from "./chunk-KSNJQD4E.js";
@@ -20,16 +20,16 @@ import {
   loadPolicy,
   renderJobSummary,
   verdictExitCode
-} from "./chunk-EPXQWP5L.js";
+} from "./chunk-444XO5IC.js";
 import "./chunk-W3QHEJVT.js";
 import {
   flattenMetrics,
   readMetricsFile
 } from "./chunk-YICYZTQY.js";
 import "./chunk-HWFKGCS3.js";
-import "./chunk-GZJTQDBK.js";
+import "./chunk-OSUZFFL4.js";
 import "./chunk-DPFEQ3BD.js";
-import "./chunk-H2KANFQO.js";
+import "./chunk-FNE57ZFB.js";
 import "./chunk-W2DRLS5N.js";
 import {
   DEFAULT_CONFIG_PATH,
